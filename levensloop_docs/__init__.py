@@ -1,0 +1,3 @@
+"""levensloop-docs: documenten voor de levensloopaanpak."""
+
+__version__ = "0.1.0"

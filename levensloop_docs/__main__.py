@@ -1,0 +1,4 @@
+from levensloop_docs.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One module per command. Modules import only click at the top; the work is lazy."""

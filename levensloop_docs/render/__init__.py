@@ -1,0 +1,1 @@
+"""Turning a case into documents: context, template engines and output formats."""

@@ -1,0 +1,70 @@
+"""DOCX documents from Word templates (docxtpl), rendered in the sandbox.
+
+Document properties are set here, not by the template: they leave the building with
+the file, so they carry the case id, the template and its version, and no name or
+date of birth.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.atomic import atomic_path
+from levensloop_docs.errors import Problem, TemplateProblemError
+from levensloop_docs.i18n import _
+from levensloop_docs.render.sandbox import make_environment
+
+
+def template_error(template: Path, exc: Exception) -> TemplateProblemError:
+    """Explain a Jinja error in a Word template by paragraph, without any case data."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    lineno = getattr(exc, "lineno", None)
+    where = _("paragraph {n}").format(n=lineno) if lineno else ""
+    if isinstance(exc, TemplateSyntaxError):
+        msg = _("Template syntax error: {error}.").format(error=exc.message)
+    elif isinstance(exc, UndefinedError):
+        msg = _("The template asks for a field the case does not provide: {error}.").format(
+            error=exc.message
+        )
+    elif isinstance(exc, SecurityError):
+        msg = _("The template tries something that is not allowed.")
+    else:
+        msg = _("The template cannot be rendered.")
+    hint = _("Open the template in Word, correct the field between {{ }} or {% %}, and try again.")
+    problem = Problem(template, where, msg)
+    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)
+
+
+def set_properties(document: Any, properties: dict[str, str]) -> None:
+    core = document.core_properties
+    core.title = properties.get("title", "")
+    core.subject = properties.get("subject", "")
+    core.identifier = properties.get("identifier", "")
+    core.keywords = properties.get("keywords", "")
+    core.comments = properties.get("comments", "")
+    core.category = properties.get("category", "")
+    core.author = "levensloop-docs"
+    core.last_modified_by = "levensloop-docs"
+    core.language = "nl-NL"
+    now = datetime.now().replace(microsecond=0)
+    core.created = now
+    core.modified = now
+
+
+def render_docx(template: Path, context: dict[str, Any], target: Path, properties: dict[str, str]) -> None:
+    """Render ``template`` with ``context`` into ``target`` (atomically)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    try:
+        doc = DocxTemplate(str(template))
+        doc.render(context, jinja_env=make_environment(), autoescape=True)
+    except TemplateError as exc:
+        raise template_error(template, exc) from None
+    set_properties(doc.docx, properties)
+    with atomic_path(target) as tmp:
+        doc.save(str(tmp))

@@ -1,0 +1,18 @@
+"""The levensloopplan: the full case, for the network's own file."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.documents import context_builder
+from levensloop_docs.model import Casus
+from levensloop_docs.render.context import build_context
+from levensloop_docs.vocab import Vocabularies
+
+
+@context_builder("plan")
+def plan_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> dict[str, Any]:
+    return build_context(casus, vocab, today)

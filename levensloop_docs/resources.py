@@ -1,0 +1,37 @@
+"""Where the shipped data lives: templates, catalogs and vocabularies.
+
+In a source checkout (and an editable install) the folders sit at the project root;
+in a wheel they are packed under ``levensloop_docs/_gedeeld``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def shared_root() -> Path:
+    source = PACKAGE_DIR.parent
+    if (source / "templates").is_dir() and (source / "locales").is_dir():
+        return source
+    return PACKAGE_DIR / "_gedeeld"
+
+
+def templates_dir() -> Path:
+    """The templates in use; ``LEVENSLOOP_SJABLONEN`` points at a region's own copy."""
+    override = os.environ.get("LEVENSLOOP_SJABLONEN")
+    return Path(override) if override else shared_root() / "templates"
+
+
+def locales_dir() -> Path:
+    return shared_root() / "locales"
+
+
+def data_dir() -> Path:
+    """Vocabularies, region profiles and policies; ``LEVENSLOOP_DATA`` overrides."""
+    override = os.environ.get("LEVENSLOOP_DATA")
+    return Path(override) if override else PACKAGE_DIR / "data"

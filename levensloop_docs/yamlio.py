@@ -1,0 +1,105 @@
+"""Reading and writing YAML: case files round-trip (comments and key order kept).
+
+Every read refuses what is not a sensible text file before the parser sees it, so a
+stray 50 MB export or a binary file gives a clear message instead of a hang.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import Problem
+from levensloop_docs.i18n import _
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class YamlReadError(Exception):
+    """Internal: carries a Problem up to the caller that knows which error type to raise."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _round_trip() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read ``path`` as UTF-8 text, or raise YamlReadError with a Dutch explanation."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise YamlReadError(Problem(path, "", _("The file does not exist."))) from None
+    except OSError:
+        raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
+    if size > max_bytes:
+        msg = _("The file is too large ({size} MB; at most {limit} MB). Is this the right file?")
+        limit = max_bytes // (1024 * 1024)
+        raise YamlReadError(Problem(path, "", msg.format(size=size // (1024 * 1024), limit=limit)))
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
+    if b"\x00" in raw[:8192]:
+        raise YamlReadError(Problem(path, "", _("This is not a text file (it contains binary data).")))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        msg = _("The file is not saved as UTF-8 text. Save it again as UTF-8.")
+        raise YamlReadError(Problem(path, "", msg, line=line)) from None
+    return text
+
+
+def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES) -> Any:
+    """Parse a YAML file. Round-trip mode keeps comments and line numbers for messages."""
+    text = read_text(path, max_bytes)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = _round_trip() if round_trip else YAML(typ="safe", pure=True)
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        msg = _("This is not valid YAML: {problem}. Check indentation, colons and quotes.")
+        raise YamlReadError(Problem(path, "", msg.format(problem=exc.problem or ""), line)) from None
+    except YAMLError:
+        msg = _("This is not valid YAML. Check indentation, colons and quotes.")
+        raise YamlReadError(Problem(path, "", msg)) from None
+
+
+def dump_yaml(data: Any) -> str:
+    """Serialise round-trip data (CommentedMap) back to text, comments included."""
+    stream = io.StringIO()
+    _round_trip().dump(data, stream)
+    return stream.getvalue()
+
+
+def line_of(data: Any, loc: tuple[str | int, ...]) -> int | None:
+    """The 1-based line in the source of the node at ``loc``, as far as it can be followed."""
+    node = data
+    line: int | None = None
+    for key in loc:
+        lc = getattr(node, "lc", None)
+        try:
+            if lc is not None:
+                if isinstance(key, int):
+                    line = lc.item(key)[0] + 1
+                else:
+                    line = lc.key(key)[0] + 1
+            node = node[key]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line
