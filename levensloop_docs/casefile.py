@@ -8,7 +8,7 @@ only what changed. Saving is atomic and owner-only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -140,7 +140,7 @@ def _skipped(path: Path, root: Path) -> bool:
 
 def merge_into(target: Any, new: Any) -> Any:
     """Update round-trip data in place so comments and untouched values survive."""
-    if isinstance(new, Mapping) and isinstance(target, Mapping) and hasattr(target, "lc"):
+    if isinstance(new, Mapping) and isinstance(target, MutableMapping) and hasattr(target, "lc"):
         for key in [k for k in target if k not in new]:
             del target[key]
         for key, value in new.items():

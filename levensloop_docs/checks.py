@@ -97,7 +97,8 @@ def date_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
         yield _p(("meta", "volgende_evaluatie"), msg)
     for i, titel in enumerate(persoon.juridisch_kader):
         if titel.start and titel.einde and titel.einde < titel.start:
-            yield _p(("persoon", "juridisch_kader", i, "einde"), _("The end date lies before the start date."))
+            msg = _("The end date lies before the start date.")
+            yield _p(("persoon", "juridisch_kader", i, "einde"), msg)
     for i, rt in enumerate(casus.risicotaxaties):
         if rt.datum > today:
             yield _p(("risicotaxaties", i, "datum"), _("A risk assessment cannot be dated in the future."))
@@ -107,7 +108,8 @@ def date_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
     uit = casus.uitstroom
     if uit.stabiel_sinds and uit.stabiel_sinds > today:
         yield _p(("uitstroom", "stabiel_sinds"), _("This date lies in the future."))
-    if uit.risicotaxatie_datum and all(rt.datum != uit.risicotaxatie_datum for rt in casus.risicotaxaties):
+    dates = {rt.datum for rt in casus.risicotaxaties}
+    if uit.risicotaxatie_datum and uit.risicotaxatie_datum not in dates:
         msg = _("No risk assessment in 'risicotaxaties' has this date.")
         yield _p(("uitstroom", "risicotaxatie_datum"), msg)
 

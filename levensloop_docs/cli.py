@@ -43,8 +43,15 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--versie", message="levensloop-docs %(version)s")
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+@click.version_option(
+    __version__, "--versie", message="levensloop-docs %(version)s", help="Toon de versie en stop."
+)
 def cli() -> None:
     """Documenten voor de levensloopaanpak: levensloopplan, aanmeldformulier en partnerinformatie.
 

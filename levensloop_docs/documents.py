@@ -101,7 +101,8 @@ def registry() -> dict[str, DocumentType]:
     try:
         data = load_yaml(path, round_trip=True)
     except YamlReadError as exc:
-        raise DataFileError(problems=[exc.problem], summary=_("The templates manifest cannot be read.")) from None
+        summary = _("The templates manifest cannot be read.")
+        raise DataFileError(problems=[exc.problem], summary=summary) from None
     _load_builders()
     types: dict[str, DocumentType] = {}
     problems: list[Problem] = []

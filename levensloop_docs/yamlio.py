@@ -73,8 +73,8 @@ def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        msg = _("This is not valid YAML: {problem}. Check indentation, colons and quotes.")
-        raise YamlReadError(Problem(path, "", msg.format(problem=exc.problem or ""), line)) from None
+        msg = _("This is not valid YAML. Check indentation, colons and quotes.")
+        raise YamlReadError(Problem(path, "", msg, line)) from None
     except YAMLError:
         msg = _("This is not valid YAML. Check indentation, colons and quotes.")
         raise YamlReadError(Problem(path, "", msg)) from None
@@ -95,10 +95,8 @@ def line_of(data: Any, loc: tuple[str | int, ...]) -> int | None:
         lc = getattr(node, "lc", None)
         try:
             if lc is not None:
-                if isinstance(key, int):
-                    line = lc.item(key)[0] + 1
-                else:
-                    line = lc.key(key)[0] + 1
+                position = lc.item(key) if isinstance(key, int) else lc.key(key)
+                line = position[0] + 1
             node = node[key]
         except (KeyError, IndexError, TypeError, AttributeError):
             break

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docxbouw import grid_table, header_footer, label_table, new_document, para, save  # noqa: E402
-from docx.enum.text import WD_BREAK  # noqa: E402
+from docx.enum.text import WD_BREAK
+from docxbouw import grid_table, header_footer, label_table, new_document, para, save
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "plan" / "levensloopplan.docx"
 

@@ -73,7 +73,8 @@ class ContextBuilder:
         self.names.update({n.id: f"{t(n.naam)} ({t(n.relatie)})" for n in casus.netwerk.naasten})
 
     def who(self, ref: str) -> str:
-        return self.names.get(ref, t(ref))
+        name: str = self.names.get(ref) or t(ref)
+        return name
 
     def actie(self, a: Actie) -> Context:
         wanneer = a.wanneer

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything levensloop-docs needs on a Debian/Ubuntu machine: LibreOffice (for PDF),
+# the fonts the templates use, and a Python virtual environment in .venv with the package.
+# Safe to run again: what is there already is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
+fc-list 2>/dev/null | grep -qi "liberation sans" || need_apt+=(fonts-liberation2)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Systeempakketten installeren: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${need_apt[@]}" fontconfig >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[test]'

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is needed, then runs the whole test suite (including the LibreOffice PDF tests),
+# the linter and the type checker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/installeer.sh
+.venv/bin/ruff check levensloop_docs tests scripts benchmarks
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

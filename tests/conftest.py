@@ -1,0 +1,61 @@
+"""Shared fixtures: example cases, an in-process CLI runner, a fixed 'today'."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = date(2026, 11, 23)
+
+
+def example_paths() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``levensloop ARGS`` in-process; returns exit code, stdout and stderr."""
+    from levensloop_docs.cli import run_in_process
+
+    def run(*args: str | Path) -> CliResult:
+        code = run_in_process([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(int(code or 0), captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of the examples folder."""
+    target = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, target)
+    return target
+
+
+def soffice_available() -> bool:
+    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+
+
+@pytest.fixture
+def needs_libreoffice() -> None:
+    """PDF tests: skipped without LibreOffice on a laptop, a failure under CI=true."""
+    if soffice_available():
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail("LibreOffice (soffice) ontbreekt in CI: installeer het via scripts/installeer.sh")
+    pytest.skip("LibreOffice is niet geïnstalleerd")
