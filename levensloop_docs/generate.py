@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,17 @@ class RenderRun:
 Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
 PRODUCERS: dict[tuple[str, str], Producer] = {}
 
+# Modules that register producers with @producer (imported on first render). Add yours here.
+PRODUCER_MODULES: list[str] = []
+
+
+@cache
+def _load_producers() -> None:
+    import importlib
+
+    for module in PRODUCER_MODULES:
+        importlib.import_module(module)
+
 
 def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:
     def register(fn: Producer) -> Producer:
@@ -109,6 +121,7 @@ def plan_jobs(
 
 def render_job(run: RenderRun, job: Job) -> list[Path]:
     """Make every format of one job; return the files written."""
+    _load_producers()
     context = run.context(job)
     written: list[Path] = []
     for fmt in job.formats:
