@@ -21,6 +21,7 @@ from levensloop_docs.i18n import _
 
 # command name -> "module:attribute"; add a command by adding a line here.
 COMMANDS: dict[str, str] = {
+    "aanmelding": "levensloop_docs.commands.aanmelding:aanmelding",
     "controleer": "levensloop_docs.commands.controleer:controleer",
     "genereer": "levensloop_docs.commands.genereer:genereer",
     "schema": "levensloop_docs.commands.schema:schema",

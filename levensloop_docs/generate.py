@@ -47,6 +47,15 @@ class RenderRun:
     out_dir: Path
     vocab: Vocabularies = field(default_factory=load_vocabularies)
     today: date = field(default_factory=date.today)
+    pdf_a: bool = False
+    # Expensive things a run starts once and shares (e.g. the LibreOffice converter);
+    # each must have a close() method, called by close().
+    resources: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        for resource in self.resources.values():
+            resource.close()
+        self.resources.clear()
 
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document

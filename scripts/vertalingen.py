@@ -1,7 +1,8 @@
 """Gettext workflow for the Dutch catalogs in locales/nl/LC_MESSAGES/.
 
     python scripts/vertalingen.py controleer          # which texts have no Dutch translation
-    python scripts/vertalingen.py bijwerken DOMEIN    # add missing texts to DOMEIN.po (empty msgstr)
+    python scripts/vertalingen.py bijwerken DOMEIN PAD...  # add missing texts from files under PAD
+                                                          # to DOMEIN.po (empty msgstr to fill in)
     python scripts/vertalingen.py compileer           # .po -> .mo (commit both)
 
 Each part of the product may keep its own catalog (domain); i18n.py loads them all.
@@ -57,10 +58,14 @@ def missing() -> dict[str, tuple[str, int]]:
     return {k: v for k, v in extracted().items() if k not in done}
 
 
-def update(domain: str) -> None:
+def update(domain: str, prefixes: list[str]) -> None:
+    """Add untranslated texts whose source file lies under one of ``prefixes`` to DOMAIN.po."""
     path = CATALOGS / f"{domain}.po"
     catalog = catalogs().get(domain) or Catalog(locale="nl", project="levensloop-docs", domain=domain)
+    wanted = [str(Path(p).resolve().relative_to(ROOT / "levensloop_docs")) for p in prefixes]
     for msgid, (filename, line) in missing().items():
+        if not any(filename.startswith(w) for w in wanted):
+            continue
         if msgid not in catalog:
             catalog.add(msgid, "", locations=[(filename, line)])
     with path.open("wb") as fh:
@@ -81,8 +86,8 @@ def main(argv: list[str]) -> int:
             print(f"{filename}:{line}: {msgid!r}")
         print(f"{len(gaps)} teksten zonder Nederlandse vertaling")
         return 1 if gaps else 0
-    if command == "bijwerken" and len(argv) == 2:
-        update(argv[1])
+    if command == "bijwerken" and len(argv) >= 3:
+        update(argv[1], argv[2:])
         return 0
     if command == "compileer":
         compile_all()

@@ -45,8 +45,11 @@ def genereer(pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | N
     jobs = [j for c in cases for j in plan_jobs(c, list(documenten) or None, split_formats(formaat))]
     run = RenderRun(out_dir=uit)
     written: list[Path] = []
-    for job in jobs:
-        written.extend(render_job(run, job))
+    try:
+        for job in jobs:
+            written.extend(render_job(run, job))
+    finally:
+        run.close()
     for path in written:
         click.echo(str(path))
     click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))
