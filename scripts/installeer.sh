@@ -24,5 +24,10 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+# pip's own chatter goes to a log; it is shown only when the install fails
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test]'; } \
+    > .venv/pip.log 2>&1; then
+  cat .venv/pip.log
+  echo "Installeren van de Python-pakketten is mislukt (zie hierboven)." >&2
+  exit 1
+fi

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installeer.sh
-.venv/bin/ruff check levensloop_docs tests scripts benchmarks
+.venv/bin/ruff check $(ls -d levensloop_docs tests scripts benchmarks 2>/dev/null)
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
