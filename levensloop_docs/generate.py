@@ -79,7 +79,7 @@ Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
 PRODUCERS: dict[tuple[str, str], Producer] = {}
 
 # Modules that register producers with @producer (imported on first render). Add yours here.
-PRODUCER_MODULES: list[str] = []
+PRODUCER_MODULES: list[str] = ["levensloop_docs.pdf.produce"]
 
 
 @cache

@@ -22,7 +22,11 @@ def split_formats(value: str | None) -> tuple[str, ...] | None:
                    "Zonder deze optie: elk document dat bij de casus past.")
 @click.option("--formaat", "formaat", default=None,
               help="Formaten, met komma's: docx,pdf,html. Standaard: docx.")
-def genereer(pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None) -> None:
+@click.option("--pdf-a", "pdf_a", is_flag=True,
+              help="Maak PDF/A-2b (voor het archief) in plaats van gewone PDF.")
+def genereer(
+    pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False
+) -> None:
     """Maak de documenten van een casus (of van elke casus in een map)."""
     from levensloop_docs.casefile import check_unique_ids, find_case_files, load_case
     from levensloop_docs.errors import CaseFileError
@@ -43,7 +47,7 @@ def genereer(pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | N
         )
         raise CaseFileError(problems=[p for p in problems if not p.warning], summary=summary)
     jobs = [j for c in cases for j in plan_jobs(c, list(documenten) or None, split_formats(formaat))]
-    run = RenderRun(out_dir=uit)
+    run = RenderRun(out_dir=uit, pdf_a=pdf_a)
     written: list[Path] = []
     try:
         for job in jobs:
