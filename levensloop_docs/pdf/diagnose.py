@@ -71,7 +71,7 @@ def font_problem(fonts: set[str]) -> str | None:
     return None
 
 
-def _sample_docx(target: Path) -> None:
+def write_sample_docx(target: Path) -> None:
     from docx import Document
 
     doc = Document()
@@ -87,7 +87,7 @@ def check_conversion() -> Check:
     label = _("Test conversion to PDF")
     with tempfile.TemporaryDirectory(prefix="levensloop-doctor-") as tmp:
         src, pdf = Path(tmp) / "proef.docx", Path(tmp) / "proef.pdf"
-        _sample_docx(src)
+        write_sample_docx(src)
         try:
             with Converter(timeout=60) as conv:
                 conv.convert(src, pdf)
