@@ -145,10 +145,13 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
 
 
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
+    from levensloop_docs.aanmelding.criteria import case_problems as region_and_criteria
+
     return [
         *date_problems(casus, today),
         *consent_problems(casus),
         *structure_problems(casus, vocab),
+        *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
     ]
 
 

@@ -68,6 +68,8 @@ Telefoon = Annotated[str, _wrap(v.parse_phone)]
 Email = Annotated[str, _wrap(v.parse_email)]
 Ref = Annotated[str, _wrap(v.parse_ref)]
 CasusId = Annotated[str, _wrap(v.parse_case_id)]
+# A criterion key: "1".."6" (national) or a key from the region profile; 1 is read as "1".
+CriteriumSleutel = Annotated[str, _wrap(lambda x: v.parse_ref(str(x) if isinstance(x, int) else x))]
 Tekst = Annotated[str, Field(min_length=1)]
 Fase = Literal["groen", "oranje", "rood"]
 
@@ -250,7 +252,9 @@ class Gebeurtenis(Model):
 
 
 class CriteriumOordeel(Model):
-    criterium: Tekst
+    """The answer to one inclusion criterion; ``criterium`` is its key in the profile."""
+
+    criterium: CriteriumSleutel
     oordeel: Annotated[str, vocab("oordelen")] = "onbekend"
     toelichting: str = ""
 
@@ -270,6 +274,7 @@ class Aanmelding(Model):
     criteria_regio: list[CriteriumOordeel] = []
     overleg: Overleg | None = None
     besluit: Annotated[str, vocab("besluiten")] | None = None
+    besluit_toelichting: str = ""
     levensloopaanbieder: str = ""
     casusregisseur: str = ""
     gemeentelijke_casusregisseur: str = ""
