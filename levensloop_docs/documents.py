@@ -85,7 +85,7 @@ def _load_builders() -> None:
 
 
 # Modules that call @context_builder / @applies_when. Add yours here.
-BUILDER_MODULES: list[str] = ["levensloop_docs.render.plan"]
+BUILDER_MODULES: list[str] = ["levensloop_docs.render.plan", "levensloop_docs.aanmelding.context"]
 
 
 def manifest_path() -> Path:

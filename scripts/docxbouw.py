@@ -151,3 +151,18 @@ def para(doc: DocumentObject, text: str, style: str | None = None, *, italic: bo
 def save(doc: DocumentObject, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
+
+
+def fixed_widths(table: Table, widths: list[float]) -> Table:
+    """Make column widths stick in Word and LibreOffice: fixed layout plus the grid columns."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=False):
+            cell.width = Cm(w)
+    return table

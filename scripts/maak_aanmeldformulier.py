@@ -1,0 +1,208 @@
+"""Generate the aanmelding templates (docxtpl, editable in Word):
+
+- templates/aanmelding/aanmeldformulier.docx: the whole aanmelding, criteria as a checklist
+- templates/aanmelding/terugkoppeling.docx: the letter to the registrant with the decision
+
+Run once to (re)create the starting templates: python scripts/maak_aanmeldformulier.py
+After that the templates are maintained in Word; see README, "Een sjabloon aanpassen".
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from docxbouw import fixed_widths, grid_table, header_footer, label_table, new_document, para, save
+
+FOLDER = Path(__file__).resolve().parent.parent / "templates" / "aanmelding"
+CONFIDENTIAL = ("Vertrouwelijk. Dit formulier bevat bijzondere persoonsgegevens (gezondheid, "
+                "strafrechtelijke gegevens). Deel het alleen met wie het nodig heeft voor het "
+                "aanmeld- en inclusieoverleg, op de grondslag onder 'Gegevensdeling'.")
+
+
+def registration(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_paragraph("Aanmeldformulier levensloopaanpak", style="Title")
+    para(doc, "Aanmelding bij het {{ regio.zvh.naam }}", italic=True)
+    label_table(doc, [
+        ("Casusnummer", "{{ meta.casus_id }}"),
+        ("Regio", "{{ regio.naam }}"),
+        ("Status", "{{ meta.status }}"),
+        ("Datum van aanmelding", "{{ aanmelding.datum }}"),
+    ])
+    para(doc, CONFIDENTIAL, italic=True)
+    doc.add_heading("1. Aanmelder", level=1)
+    label_table(doc, [
+        ("Organisatie", "{{ aanmelding.aanmelder.organisatie }}"),
+        ("Naam", "{{ aanmelding.aanmelder.naam }}"),
+        ("Functie", "{{ aanmelding.aanmelder.functie }}"),
+        ("Telefoon", "{{ aanmelding.aanmelder.telefoon }}"),
+        ("E-mail", "{{ aanmelding.aanmelder.email }}"),
+    ])
+    doc.add_heading("2. Persoon", level=1)
+    label_table(doc, [
+        ("Naam", "{{ persoon.naam }}"),
+        ("Roepnaam", "{{ persoon.roepnaam }}"),
+        ("Geboortedatum", "{{ persoon.geboortedatum }}"),
+        ("Verblijft nu", "{{ persoon.verblijf }}"),
+        ("Toelichting verblijf", "{{ persoon.verblijf_toelichting }}"),
+        ("Problematiek", "{{ persoon.problematiek }}"),
+        ("Toelichting problematiek", "{{ persoon.problematiek_toelichting }}"),
+    ])
+    doc.add_heading("3. Reden van aanmelding", level=1)
+    para(doc, "{{ aanmelding.reden }}")
+
+
+def history(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading("4. Voorgeschiedenis", level=1)
+    para(doc, "Korte tijdlijn van zorg, politiecontacten, justitie en titels.", italic=True)
+    para(doc, "{%p if aanmelding.voorgeschiedenis %}")
+    widths = [3.2, 3.0, 10.4]
+    fixed_widths(grid_table(doc, ["Datum", "Soort", "Wat gebeurde er"], "for g in aanmelding.voorgeschiedenis",
+                            ["{{ g.datum }}", "{{ g.soort }}", "{{ g.omschrijving }}"], widths), widths)
+    para(doc, "{%p else %}")
+    para(doc, "Er is geen voorgeschiedenis vastgelegd.")
+    para(doc, "{%p endif %}")
+    doc.add_heading("5. Huidige zorg en titels", level=1)
+    label_table(doc, [("Huidige zorg en ondersteuning", "{{ aanmelding.huidige_zorg }}")])
+    para(doc, "")
+    para(doc, "{%p if persoon.juridisch_kader %}")
+    kader = [5.0, 2.8, 2.8, 6.0]
+    fixed_widths(grid_table(doc, ["Titel", "Vanaf", "Tot", "Toelichting"], "for k in persoon.juridisch_kader",
+                            ["{{ k.titel }}", "{{ k.start }}", "{{ k.einde }}", "{{ k.toelichting }}"],
+                            kader), kader)
+    para(doc, "{%p else %}")
+    para(doc, "Er is op dit moment geen juridische titel of financieringstitel vastgelegd.")
+    para(doc, "{%p endif %}")
+    doc.add_heading("6. Gegevensdeling", level=1)
+    label_table(doc, [
+        ("Route", "{{ gegevensdeling.route }}"),
+        ("Toestemming gegeven op", "{{ gegevensdeling.toestemming_datum }}"),
+        ("Waarvoor geldt de toestemming", "{{ gegevensdeling.toestemming_omvang }}"),
+        ("Toelichting", "{{ gegevensdeling.toelichting }}"),
+    ])
+
+
+def criteria(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading("7. Landelijke criteria", level=1)
+    para(doc, "Alle zes landelijke criteria moeten gelden. ☒ = het oordeel bij dit criterium.",
+         italic=True)
+    headers = ["Nr.", "Criterium", "Voldoet", "Voldoet niet", "Onbekend", "Toelichting"]
+    cells = ["{{ c.sleutel }}", "{{ c.tekst }}", "{{ c.vak_voldoet }}", "{{ c.vak_voldoet_niet }}",
+             "{{ c.vak_onbekend }}", "{{ c.toelichting }}"]
+    widths = [1.0, 6.4, 1.9, 1.9, 1.9, 3.5]
+    fixed_widths(grid_table(doc, headers, "for c in aanmelding.landelijk", cells, widths), widths)
+    para(doc, "{{ aanmelding.landelijk_samenvatting }}")
+    doc.add_heading("8. Criteria van regio {{ regio.naam }}", level=1)
+    para(doc, "{%p if aanmelding.regio %}")
+    regio_widths = [2.6, 5.0, 1.9, 1.9, 1.9, 3.3]
+    fixed_widths(grid_table(doc, ["Sleutel", "Criterium", "Voldoet", "Voldoet niet", "Onbekend",
+                                  "Toelichting"], "for c in aanmelding.regio", cells, regio_widths),
+                 regio_widths)
+    para(doc, "{%p else %}")
+    para(doc, "Deze regio heeft geen eigen criteria vastgelegd.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if aanmelding.waarschuwingen %}")
+    para(doc, "Let op:")
+    para(doc, "{%p for w in aanmelding.waarschuwingen %}")
+    para(doc, "• {{ w }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+
+
+def decision(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading("9. Aanmeld- en inclusieoverleg", level=1)
+    label_table(doc, [
+        ("Datum overleg", "{{ aanmelding.overleg.datum }}"),
+        ("Deelnemers", "{{ aanmelding.overleg.deelnemers_tekst }}"),
+        ("Besluit", "{% if aanmelding.besluit %}{{ aanmelding.besluit }}{% else %}nog geen besluit{% endif %}"),
+        ("Toelichting op het besluit", "{{ aanmelding.besluit_toelichting }}"),
+        ("Levensloopaanbieder", "{{ aanmelding.levensloopaanbieder }}"),
+        ("Casusregisseur", "{{ aanmelding.casusregisseur }}"),
+        ("Gemeentelijke casusregisseur", "{{ aanmelding.gemeentelijke_casusregisseur }}"),
+        ("Advies aan de aanmelder", "{{ aanmelding.advies }}"),
+    ])
+    para(doc, "")
+    para(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
+              "versie {{ document.versie }}.", italic=True)
+
+
+def aanmeldformulier() -> None:
+    doc = new_document("Aanmeldformulier levensloopaanpak")
+    header_footer(doc, "Aanmelding {{ meta.casus_id }} · Vertrouwelijk",
+                  "Aanmeldformulier · sjabloon {{ document.versie }}")
+    registration(doc)
+    history(doc)
+    criteria(doc)
+    decision(doc)
+    save(doc, FOLDER / "aanmeldformulier.docx")
+
+
+def letter_body(doc) -> None:  # type: ignore[no-untyped-def]
+    para(doc, "{%p if aanmelding.besluit_sleutel == 'geincludeerd' %}")
+    para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} besloten "
+              "dat de persoon die u heeft aangemeld, wordt opgenomen in de levensloopaanpak.")
+    label_table(doc, [
+        ("Levensloopaanbieder", "{{ aanmelding.levensloopaanbieder }}"),
+        ("Casusregisseur", "{{ aanmelding.casusregisseur }}"),
+        ("Gemeentelijke casusregisseur", "{{ aanmelding.gemeentelijke_casusregisseur }}"),
+    ])
+    para(doc, "")
+    para(doc, "De casusregisseur neemt contact met u op om het levensloopplan samen op te "
+              "stellen. Wij rekenen erop dat u als partner betrokken blijft.")
+    para(doc, "{%p elif aanmelding.besluit_sleutel == 'niet_geincludeerd' %}")
+    para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} besloten "
+              "dat de persoon die u heeft aangemeld, niet wordt opgenomen in de levensloopaanpak.")
+    para(doc, "{{ aanmelding.besluit_toelichting }}")
+    doc.add_heading("Ons advies", level=2)
+    para(doc, "{{ aanmelding.advies }}")
+    para(doc, "Verandert de situatie, dan kunt u opnieuw aanmelden.")
+    para(doc, "{%p else %}")
+    para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} het besluit "
+              "over uw aanmelding aangehouden. Er is meer informatie nodig om te kunnen besluiten.")
+    para(doc, "{{ aanmelding.besluit_toelichting }}")
+    para(doc, "{{ aanmelding.advies }}")
+    para(doc, "De procesregisseur neemt contact met u op over wat er nog nodig is.")
+    para(doc, "{%p endif %}")
+
+
+def terugkoppeling() -> None:
+    doc = new_document("Terugkoppeling aanmelding levensloopaanpak")
+    header_footer(doc, "{{ regio.zvh.naam }} · Vertrouwelijk",
+                  "Terugkoppeling {{ meta.casus_id }} · sjabloon {{ document.versie }}")
+    para(doc, "{{ regio.zvh.naam }}")
+    para(doc, "{{ regio.zvh.adres }}")
+    para(doc, "")
+    para(doc, "Aan: {{ aanmelding.aanmelder.naam }}, {{ aanmelding.aanmelder.functie }}")
+    para(doc, "{{ aanmelding.aanmelder.organisatie }}")
+    para(doc, "")
+    label_table(doc, [
+        ("Datum", "{{ vandaag }}"),
+        ("Ons kenmerk", "{{ meta.casus_id }}"),
+        ("Betreft", "Uw aanmelding van {{ aanmelding.datum }} voor de levensloopaanpak"),
+        ("Besluit", "{{ aanmelding.besluit }}"),
+    ], widths=(4.0, 12.6))
+    para(doc, "")
+    para(doc, "Beste {{ aanmelding.aanmelder.naam }},")
+    para(doc, "Dank u voor uw aanmelding van {{ persoon.naam }} (casusnummer {{ meta.casus_id }}).")
+    letter_body(doc)
+    para(doc, "")
+    para(doc, "Met vriendelijke groet,")
+    para(doc, "")
+    para(doc, "De procesregisseur van het {{ regio.zvh.naam }}")
+    para(doc, "Telefoon {{ regio.zvh.telefoon }} · {{ regio.zvh.email }}")
+    para(doc, "")
+    para(doc, "Deze brief bevat vertrouwelijke gegevens. Bewaar hem in het dossier en deel hem "
+              "niet verder dan nodig.", italic=True)
+    save(doc, FOLDER / "terugkoppeling.docx")
+
+
+def main() -> None:
+    aanmeldformulier()
+    terugkoppeling()
+    print(f"Geschreven: {FOLDER}/aanmeldformulier.docx en terugkoppeling.docx")
+
+
+if __name__ == "__main__":
+    main()
