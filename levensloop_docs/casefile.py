@@ -135,7 +135,9 @@ def find_case_files(target: Path) -> list[Path]:
 
 def _skipped(path: Path, root: Path) -> bool:
     rel = path.relative_to(root)
-    return any(part.startswith(".") for part in rel.parts) or path.name.endswith(".concept.yaml")
+    # drafts of the interview and PDF-form mappings (aanmelding formulier) are no case files
+    skipped_names = (".concept.yaml", ".koppeling.yaml")
+    return any(part.startswith(".") for part in rel.parts) or path.name.endswith(skipped_names)
 
 
 def merge_into(target: Any, new: Any) -> Any:

@@ -86,8 +86,8 @@ def history(doc) -> None:  # type: ignore[no-untyped-def]
 
 def criteria(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("7. Landelijke criteria", level=1)
-    para(doc, "Alle zes landelijke criteria moeten gelden. ☒ = het oordeel bij dit criterium.",
-         italic=True)
+    para(doc, "Alle zes landelijke criteria moeten gelden. Een X staat bij het oordeel over elk "
+              "criterium.", italic=True)
     headers = ["Nr.", "Criterium", "Voldoet", "Voldoet niet", "Onbekend", "Toelichting"]
     cells = ["{{ c.sleutel }}", "{{ c.tekst }}", "{{ c.vak_voldoet }}", "{{ c.vak_voldoet_niet }}",
              "{{ c.vak_onbekend }}", "{{ c.toelichting }}"]

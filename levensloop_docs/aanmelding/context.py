@@ -28,7 +28,8 @@ from levensloop_docs.render.context import ContextBuilder, d, t
 from levensloop_docs.vocab import Vocabularies
 
 Context = dict[str, Any]
-CHECKED, UNCHECKED = "☒", "☐"
+# plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
+CHECKED, UNCHECKED = "X", ""
 SOORTEN = {
     "zorg": "Zorg", "politie": "Politie", "justitie": "Justitie",
     "titel": "Titel of maatregel", "overig": "Overig",
