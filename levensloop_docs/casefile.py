@@ -143,7 +143,9 @@ def _skipped(path: Path, root: Path) -> bool:
 def merge_into(target: Any, new: Any) -> Any:
     """Update round-trip data in place so comments and untouched values survive."""
     if isinstance(new, Mapping) and isinstance(target, MutableMapping) and hasattr(target, "lc"):
-        for key in [k for k in target if k not in new]:
+        # An empty key in the file (``vastgesteld:``) is None in the model and absent from
+        # ``new``; keep it, so that saving an unchanged case changes nothing.
+        for key in [k for k in target if k not in new and target[k] is not None]:
             del target[key]
         for key, value in new.items():
             target[key] = merge_into(target[key], value) if key in target else value
@@ -156,7 +158,21 @@ def merge_into(target: Any, new: Any) -> Any:
             else:
                 target.append(value)
         return target
-    return target if type(target) is not bool and target == new else new
+    return target if _same_value(target, new) else new
+
+
+def _same_value(written: Any, value: Any) -> bool:
+    """Does the text in the file still mean ``value``? Then keep how the user wrote it."""
+    if type(written) is bool or type(value) is bool:
+        return type(written) is type(value) and written == value
+    if isinstance(value, date) and isinstance(written, str):
+        from levensloop_docs.validators import parse_date
+
+        try:
+            return parse_date(written) == value  # '15-12-2026' stays as typed
+        except ValueError:
+            return False
+    return bool(written == value)
 
 
 def case_to_data(casus: Casus) -> dict[str, Any]:

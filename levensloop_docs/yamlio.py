@@ -7,6 +7,8 @@ stray 50 MB export or a binary file gives a clear message instead of a hang.
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,9 @@ from levensloop_docs.errors import Problem
 from levensloop_docs.i18n import _
 
 MAX_BYTES = 5 * 1024 * 1024
+# Wide enough that a save never refolds a line the user wrote (round-trip stays byte-identical).
+LINE_WIDTH = 4096
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 
 
 class YamlReadError(Exception):
@@ -29,7 +34,7 @@ def _round_trip() -> Any:
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = LINE_WIDTH
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -71,13 +76,39 @@ def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        msg = _("This is not valid YAML. Check indentation, colons and quotes.")
-        raise YamlReadError(Problem(path, "", msg, line)) from None
+        raise YamlReadError(_marked_problem(path, exc)) from None
     except YAMLError:
         msg = _("This is not valid YAML. Check indentation, colons and quotes.")
         raise YamlReadError(Problem(path, "", msg)) from None
+    except RecursionError:
+        msg = _("The file is nested too deeply to be a case file. Is this the right file?")
+        raise YamlReadError(Problem(path, "", msg)) from None
+    except ValueError:
+        # The YAML loader turns 2026-02-31 into a date itself and fails without a position.
+        msg = _("This date does not exist. Check day and month.")
+        raise YamlReadError(Problem(path, "", msg, _impossible_date_line(text))) from None
+
+
+def _marked_problem(path: Path, exc: Any) -> Problem:
+    from ruamel.yaml.constructor import DuplicateKeyError
+
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    if isinstance(exc, DuplicateKeyError):
+        msg = _("A field appears twice in the same section. Keep one of them.")
+    else:
+        msg = _("This is not valid YAML. Check indentation, colons and quotes.")
+    return Problem(path, "", msg, line)
+
+
+def _impossible_date_line(text: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        for m in _ISO_DATE.finditer(line.split("#", 1)[0]):
+            try:
+                date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return number
+    return None
 
 
 def dump_yaml(data: Any) -> str:
