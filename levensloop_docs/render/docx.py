@@ -56,7 +56,33 @@ def set_properties(document: Any, properties: dict[str, str]) -> None:
 
 
 def render_docx(template: Path, context: dict[str, Any], target: Path, properties: dict[str, str]) -> None:
-    """Render ``template`` with ``context`` into ``target`` (atomically)."""
+    """Render ``template`` with ``context`` into ``target`` (atomically).
+
+    The template is parsed and compiled once per process (``batch/docxcache.py``: same
+    parts and XML as docxtpl, several times faster); templates that path does not cover
+    go through docxtpl itself.
+    """
+    from jinja2 import TemplateError
+
+    from levensloop_docs.atomic import write_bytes
+    from levensloop_docs.batch.docxcache import Unsupported, compiled
+
+    try:
+        data = compiled(template, make_environment).render(
+            context, lambda doc: set_properties(doc, properties)
+        )
+    except Unsupported:
+        render_docx_docxtpl(template, context, target, properties)
+        return
+    except TemplateError as exc:
+        raise template_error(template, exc) from None
+    write_bytes(target, data)
+
+
+def render_docx_docxtpl(
+    template: Path, context: dict[str, Any], target: Path, properties: dict[str, str]
+) -> None:
+    """The plain docxtpl way: parse the template zip and XML for this one document."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 

@@ -1,0 +1,211 @@
+"""Word templates parsed once per process, rendered many times with docxtpl's semantics.
+
+docxtpl opens the template zip, re-parses its XML, cleans it (``patch_xml``) and compiles
+a new Jinja template for the body, every header and footer and six document properties,
+for every single document; then python-docx deflates the whole package again (the
+styles alone are almost 800 kB of XML). A batch renders the same few templates thousands
+of times, so this module does the template work once per process:
+
+- the cleaned Jinja sources come from docxtpl itself (``patch_xml``), compiled once in the
+  sandbox environment;
+- per document only the Jinja rendering and docxtpl's own post-processing run
+  (``resolve_listing``, ``fix_tables``, ``fix_docpr_ids``), and the XML is serialised
+  the way python-docx serialises it;
+- the package entries that never change (styles, theme, fonts, images) are deflated once
+  and copied into each new zip as they are.
+
+The result has the same parts with the same XML as ``DocxTemplate.render`` + ``save``
+(``tests/test_batch_docx.py`` compares them). Templates that use what this path does not
+cover (footnotes, or no ``docProps/core.xml``) raise ``Unsupported`` and the caller falls
+back to plain docxtpl.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_PARAGRAPH_BACK = re.compile(r"\n<w:p([ >])")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CORE = "docProps/core.xml"
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+class Unsupported(Exception):
+    """The template uses a docxtpl feature this fast path does not reproduce."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cleaned Jinja source of a template: which zip entry, and its text."""
+
+    part: str  # zip entry, e.g. word/document.xml or word/footer1.xml
+    text: str  # what Jinja parses; line n is paragraph n (docxtpl puts each <w:p on a line)
+    encoding: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    crc: int
+    size: int
+    data: bytes  # raw deflate stream
+
+
+def jinja_sources(data: bytes) -> list[Source]:
+    """The Jinja sources of a Word template, exactly as docxtpl renders them."""
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.init_docx()
+    for part in tpl.docx.part.package.parts:
+        if part.content_type == _FOOTNOTES_TYPE:
+            raise Unsupported("footnotes")
+    sources = [Source("word/document.xml", _lines(tpl.patch_xml(tpl.get_xml())), "utf-8")]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _key, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            encoding = tpl.get_headers_footers_encoding(xml)
+            sources.append(Source(part.partname.lstrip("/"), _lines(tpl.patch_xml(xml)), encoding))
+    return sources
+
+
+def _lines(xml: str) -> str:
+    return _PARAGRAPH.sub(r"\n<w:p\1", xml)
+
+
+class CompiledTemplate:
+    """A Word template ready to render: compiled Jinja parts plus pre-deflated static entries."""
+
+    def __init__(self, data: bytes, env: Any) -> None:
+        import zipfile
+
+        from docxtpl import DocxTemplate
+
+        self.sources = jinja_sources(data)
+        self._compiled = [(s, env.from_string(s.text)) for s in self.sources]
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+            if _CORE not in names:
+                raise Unsupported("no core properties")
+            self._raw = {name: zf.read(name) for name in names}
+        self._order = names
+        rendered = {s.part for s in self.sources} | {_CORE}
+        self._static = {n: _deflated(n, self._raw[n]) for n in names if n not in rendered}
+        self._helper = DocxTemplate(io.BytesIO(data))  # for docxtpl's post-processing methods
+
+    def render(self, context: dict[str, Any], set_properties: Callable[[Any], None]) -> bytes:
+        """The finished DOCX as bytes. Jinja errors propagate (the caller names the template)."""
+        parts: dict[str, bytes] = {}
+        self._helper.docx_ids_index = 1000  # as docxtpl's render_init: ids restart per document
+        for source, template in self._compiled:
+            xml = self._post(template.render(context))
+            if source.part == "word/document.xml":
+                parts[source.part] = self._document(xml)
+            else:
+                parts[source.part] = _reserialise(xml.encode(source.encoding))
+        parts[_CORE] = self._core(set_properties)
+        entries = [
+            self._static[name] if name in self._static else _deflated(name, parts[name])
+            for name in self._order
+        ]
+        return _zip(entries)
+
+    def _post(self, xml: str) -> str:
+        """docxtpl's ``render_xml_part`` after the Jinja step."""
+        xml = _PARAGRAPH_BACK.sub(r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return str(self._helper.resolve_listing(xml))
+
+    def _document(self, body_xml: str) -> bytes:
+        from docx.opc.oxml import serialize_part_xml
+        from docx.oxml.parser import parse_xml
+
+        tree = self._helper.fix_tables(body_xml)
+        self._helper.fix_docpr_ids(tree)
+        root = parse_xml(self._raw["word/document.xml"])
+        root.replace(root.find(f"{_W}body"), tree)
+        return bytes(serialize_part_xml(root))
+
+    def _core(self, set_properties: Callable[[Any], None]) -> bytes:
+        from docx.opc.constants import CONTENT_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.parts.coreprops import CorePropertiesPart
+
+        part = CorePropertiesPart.load(
+            PackURI("/" + _CORE), CONTENT_TYPE.OPC_CORE_PROPERTIES, self._raw[_CORE], None,  # type: ignore[arg-type]  # no package: the part stands alone
+        )
+        set_properties(SimpleNamespace(core_properties=part.core_properties))
+        return bytes(part.blob)
+
+
+def _reserialise(xml: bytes) -> bytes:
+    """What python-docx writes for a header or footer part that docxtpl replaced."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.parser import parse_xml
+
+    return bytes(serialize_part_xml(parse_xml(xml)))
+
+
+def _deflated(name: str, data: bytes) -> _Entry:
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    stream = compressor.compress(data) + compressor.flush()
+    return _Entry(name, zlib.crc32(data), len(data), stream)
+
+
+def _dos_time() -> tuple[int, int]:
+    t = time.localtime()
+    return (t.tm_hour << 11) | (t.tm_min << 5) | (t.tm_sec // 2), (
+        ((t.tm_year - 1980) << 9) | (t.tm_mon << 5) | t.tm_mday
+    )
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    """A plain deflate zip (no zip64: a document is far below 4 GB) from ready entries."""
+    out = io.BytesIO()
+    central: list[bytes] = []
+    mtime, mdate = _dos_time()
+    for e in entries:
+        name = e.name.encode("utf-8")
+        offset = out.tell()
+        out.write(struct.pack(
+            "<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 8, mtime, mdate, e.crc, len(e.data), e.size,
+            len(name), 0,
+        ))
+        out.write(name)
+        out.write(e.data)
+        central.append(struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0x800, 8, mtime, mdate, e.crc, len(e.data),
+            e.size, len(name), 0, 0, 0, 0, 0o600 << 16, offset,
+        ) + name)
+    start = out.tell()
+    directory = b"".join(central)
+    out.write(directory)
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries),
+                          len(directory), start, 0))
+    return out.getvalue()
+
+
+_CACHE: dict[tuple[str, int, int], CompiledTemplate] = {}
+
+
+def compiled(template: Path, env_factory: Callable[[], Any]) -> CompiledTemplate:
+    """The template compiled for this process; recompiled when the file changes."""
+    stat = template.stat()
+    key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
+    found = _CACHE.get(key)
+    if found is None:
+        env = env_factory()
+        env.autoescape = True  # as docxtpl's render(autoescape=True)
+        found = CompiledTemplate(template.read_bytes(), env)
+        _CACHE[key] = found
+    return found
