@@ -119,6 +119,8 @@ def plan_jobs(
             msg = _("Unknown document '{name}'. Choose from: {known}.")
             raise LevensloopError(msg.format(name=name, known=", ".join(types)))
         chosen = tuple(f for f in (formats or DEFAULT_FORMATS) if f in doc.formats)
+        if not chosen and not requested:
+            continue  # not asked for by name and has none of these formats: genereer says so
         if not chosen:
             msg = _("Document '{name}' cannot be made as {formats}; it can be made as {allowed}.")
             raise LevensloopError(msg.format(

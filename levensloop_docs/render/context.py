@@ -21,6 +21,20 @@ from levensloop_docs.vocab import Vocabularies
 
 Context = dict[str, Any]
 FASES = ("groen", "oranje", "rood")
+# Stoplight of the scenarios: label, what the phase means, and a cell colour that stays
+# readable when printed in black and white.
+FASE_STIJL = {
+    "groen": ("Groen", "het gaat goed", "D9EAD3"),
+    "oranje": ("Oranje", "eerste signalen", "FCE5CD"),
+    "rood": ("Rood", "crisis, direct handelen", "F4CCCC"),
+}
+RINGEN = {1: "Eerste ring: bij elke persoon in de aanpak", 2: "Tweede ring: betrokken bij deze persoon"}
+# Who the cover names as first contacts, in this order.
+AANSPREEKPUNTEN = (
+    ("levensloopaanbieder", "Casusregisseur"),
+    ("procesregisseur", "Procesregisseur ZVH"),
+    ("gemeente", "Gemeentelijke casusregisseur"),
+)
 
 
 def t(value: str | None) -> str:
@@ -48,6 +62,7 @@ def partner_context(p: Partner, vocab: Vocabularies) -> Context:
         "telefoon": t(p.telefoon),
         "email": t(p.email),
         "naam": t(p.organisatie + (f" ({p.contactpersoon})" if p.contactpersoon else "")),
+        "bereikbaar": t("\n".join(x for x in (p.telefoon, p.email) if x)),
     }
 
 
@@ -76,6 +91,12 @@ class ContextBuilder:
         name: str = self.names.get(ref) or t(ref)
         return name
 
+    def who_with_phone(self, ref: str) -> str:
+        """In a crisis the reader needs the number, not only the name."""
+        found = self.casus.partner(ref) or self.casus.naaste(ref)
+        phone = t(found.telefoon) if found is not None and found.telefoon else ""
+        return f"{self.who(ref)}, {phone}" if phone else self.who(ref)
+
     def actie(self, a: Actie) -> Context:
         wanneer = a.wanneer
         return {
@@ -95,6 +116,9 @@ class ContextBuilder:
             "fasen": [
                 {
                     "fase": f,
+                    "label": FASE_STIJL[f][0],
+                    "uitleg": FASE_STIJL[f][1],
+                    "kleur": FASE_STIJL[f][2],
                     "signalen": texts(getattr(s.signalen, f)),
                     "acties": [
                         {"wie": self.who(a.wie), "wie_id": a.wie, "wat": t(a.wat)}
@@ -103,7 +127,7 @@ class ContextBuilder:
                 }
                 for f in FASES
             ],
-            "wie_bellen": format_list(self.who(r) for r in s.wie_bellen),
+            "wie_bellen": format_list(self.who_with_phone(r) for r in s.wie_bellen),
         }
 
     def meta(self) -> Context:
@@ -230,13 +254,34 @@ class ContextBuilder:
             "toelichting": t(u.toelichting),
         }
 
+    def ringen(self, partners: list[Context]) -> list[Context]:
+        """The network split into first and second ring; an empty ring is left out."""
+        out = []
+        for ring, titel in RINGEN.items():
+            members = [p for p in partners if p["ring"] == ring]
+            if members:
+                out.append({"ring": ring, "titel": titel, "partners": members})
+        return out
+
+    def aanspreekpunten(self, partners: list[Context]) -> list[Context]:
+        out = []
+        for rol, titel in AANSPREEKPUNTEN:
+            p = next((p for p in partners if p["rol_sleutel"] == rol), None)
+            if p is not None:
+                reach = p["bereikbaar"].replace("\n", ", ")
+                out.append({"titel": titel, "naam": p["naam"], "bereikbaar": reach})
+        return out
+
     def build(self) -> Context:
         netwerk = self.casus.netwerk
+        partners = [partner_context(p, self.vocab) for p in netwerk.partners]
         return {
             "meta": self.meta(),
             "persoon": self.persoon(),
             "gegevensdeling": self.gegevensdeling(),
-            "partners": [partner_context(p, self.vocab) for p in netwerk.partners],
+            "partners": partners,
+            "ringen": self.ringen(partners),
+            "aanspreekpunten": self.aanspreekpunten(partners),
             "naasten": [naaste_context(n, self.vocab) for n in netwerk.naasten],
             "levensgebieden": self.levensgebieden(),
             "scenarios": [self.scenario(s) for s in self.casus.scenarios],
