@@ -22,10 +22,12 @@ from levensloop_docs.i18n import _
 # command name -> "module:attribute"; add a command by adding a line here.
 COMMANDS: dict[str, str] = {
     "aanmelding": "levensloop_docs.commands.aanmelding:aanmelding",
+    "bewerk": "levensloop_docs.commands.bewerk:bewerk",
     "bundel": "levensloop_docs.commands.bundel:bundel",
     "controleer": "levensloop_docs.commands.controleer:controleer",
     "doctor": "levensloop_docs.commands.doctor:doctor",
     "genereer": "levensloop_docs.commands.genereer:genereer",
+    "nieuw": "levensloop_docs.commands.nieuw:nieuw",
     "schema": "levensloop_docs.commands.schema:schema",
 }
 

@@ -1,0 +1,50 @@
+"""The interview: an engine that asks questions and parts that know which questions.
+
+Layers (each a module):
+
+- ``questions.py``: a :class:`Question` is plain data (key, kind, Dutch label,
+  current value as default) with ``parse`` built on ``validators.py``: the same code
+  checks a typed answer, an answers file and ``controleer``.
+- ``asker.py``: the :class:`Asker` protocol, one ``ask(question)`` for every kind
+  (text, lines, date, date-or-frequency, phone, e-mail, choice, multi-choice,
+  confirm, number, list editing) and ``say(text)``. ``prompts.PromptAsker`` asks
+  in a terminal with questionary; ``answers.AnswersFileAsker`` reads ``--antwoorden``.
+- ``session.py``: :class:`Interview`, what a part talks to. Its helpers
+  (``text``, ``date``, ``choice``, ``edit_list``, ...) ask, replay a resumed draft,
+  and record every answer in the draft at once. :class:`Part` names a part.
+- ``draft.py`` (``.CASE.yaml.concept``), ``lock.py`` (``.CASE.yaml.lock``),
+  ``summary.py`` (what changed), ``run.py`` (:func:`run_interview`: lock, resume,
+  parts, summary, confirmation, conflict check, atomic save keeping comments).
+- ``parts/``: the casemanager's parts, in order, listed in ``parts.PARTS``.
+
+Using it (e.g. for another interview such as the aanmelding)::
+
+    from levensloop_docs.interview import Part, run_interview
+    from levensloop_docs.interview.prompts import PromptAsker
+
+    outcome = run_interview([MY_PART], PromptAsker(), case_path=Path("LLA-1.yaml"))
+    outcome = run_interview([META_PART, MY_PART], asker, folder=Path("casussen"))  # new case
+
+Adding a part: write a function ``run(interview)`` in ``parts/NAME.py`` that reads
+the current values from ``interview.data`` (they are the defaults) and writes the
+answers back (``session.store`` drops empty answers), then add
+``Part("NAME", lambda: _("Title"), run, applies=...)`` to ``parts.PARTS``. Rules:
+
+- Give every question a stable key that mirrors the case file
+  (``persoon.naam``, ``netwerk.partners[2].telefoon``): it is the key in the answers
+  file and in the draft; a resumed draft replays answers while the keys match.
+- The order of questions may depend only on earlier answers (then replaying a draft
+  gives the same interview).
+- A new case is named by its case id: the part that asks it calls
+  ``interview.bind(path)`` (see ``parts/meta.py``).
+- User text in English inside ``_()``; Dutch in ``locales/nl/LC_MESSAGES/interview.po``.
+"""
+
+from __future__ import annotations
+
+from levensloop_docs.interview.asker import Asker
+from levensloop_docs.interview.questions import Question
+from levensloop_docs.interview.run import Outcome, run_interview
+from levensloop_docs.interview.session import Interview, Part, store
+
+__all__ = ["Asker", "Interview", "Outcome", "Part", "Question", "run_interview", "store"]

@@ -1,0 +1,38 @@
+"""Part 'evaluatie': when the plan was set, the next evaluation, version and authors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.parts.risicotaxatie import _later
+from levensloop_docs.interview.session import Interview, store
+
+MONTHS_TO_EVALUATION = 6
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, 28))
+
+
+def run(interview: Interview) -> None:
+    meta = interview.section("meta")
+    set_on = interview.date(
+        "meta.vastgesteld", _("Date the plan was set (vastgesteld)"), meta.get("vastgesteld", interview.today)
+    )
+    store(meta, "vastgesteld", set_on)
+    default = meta.get("volgende_evaluatie") or (
+        _months_later(set_on, MONTHS_TO_EVALUATION) if set_on else None
+    )
+    check = _later(set_on, _("The next evaluation must come after the date the plan was set (vastgesteld)."))
+    store(
+        meta,
+        "volgende_evaluatie",
+        interview.date("meta.volgende_evaluatie", _("Next evaluation"), default, check=check),
+    )
+    if not interview.new:
+        version = interview.number("meta.planversie", _("Plan version"), meta.get("planversie", 1), 1, 999)
+        store(meta, "planversie", version)
+    store(meta, "auteurs", interview.lines("meta.auteurs", _("Authors (name and role)"), meta.get("auteurs")))

@@ -1,0 +1,48 @@
+"""Part 'juridisch': the legal framework and funding titles (a list)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.session import Interview, Item, store
+
+
+def after(start: date | None, message: str) -> Any:
+    def check(value: date) -> None:
+        if start is not None and value < start:
+            raise ValueError(message)
+
+    return check
+
+
+def _edit(interview: Interview, key: str, item: Item) -> Item:
+    store(
+        item, "titel", interview.choice(f"{key}.titel", _("Title or framework"), "titels", item.get("titel"))
+    )
+    start = interview.date(f"{key}.start", _("Start date"), item.get("start"))
+    store(item, "start", start)
+    check = after(start, _("The end date lies before the start date."))
+    store(
+        item,
+        "einde",
+        interview.date(f"{key}.einde", _("End date (empty if open)"), item.get("einde"), check=check),
+    )
+    store(
+        item, "toelichting", interview.text(f"{key}.toelichting", _("Explanation"), item.get("toelichting"))
+    )
+    return item
+
+
+def run(interview: Interview) -> None:
+    p = interview.section("persoon")
+    titels = interview.vocab["titels"]
+    items = interview.edit_list(
+        "persoon.juridisch_kader",
+        _("Legal framework and titles"),
+        p.setdefault("juridisch_kader", []),
+        lambda i: titels.label(str(i.get("titel", ""))),
+        lambda key, item: _edit(interview, key, item),
+    )
+    store(p, "juridisch_kader", items)

@@ -1,0 +1,53 @@
+"""Part 'casus': case id (new cases only), region and status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs import validators as v
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.session import Interview, store
+
+
+def _case_id_check(folder: Path) -> Any:
+    def check(value: str) -> None:
+        v.parse_case_id(value)
+        if (folder / f"{value}.yaml").exists():
+            raise ValueError(
+                _("A case with this id already exists here; change it with 'levensloop bewerk'.")
+            )
+
+    return check
+
+
+def ask_case_id(interview: Interview) -> None:
+    """Ask the case id of a new case and bind the interview to its file ``ID.yaml``."""
+    folder = interview.folder or Path.cwd()
+    meta = interview.section("meta")
+    hint = _("pseudonymous, e.g. LLA-2026-0042; also the file name")
+    case_id = interview.question(
+        "meta.casus_id",
+        "text",
+        _("Case id"),
+        meta.get("casus_id", ""),
+        required=True,
+        hint=hint,
+        check=_case_id_check(folder),
+    )
+    meta["casus_id"] = case_id
+    interview.bind(folder / f"{case_id}.yaml")
+
+
+def run(interview: Interview) -> None:
+    from levensloop_docs.regions import region_keys, region_label
+
+    if interview.new:
+        ask_case_id(interview)
+    meta = interview.section("meta")
+    regions = [(key, region_label(key)) for key in region_keys()]
+    store(meta, "regio", interview.choice("meta.regio", _("Region"), regions, meta.get("regio")))
+    status = interview.choice(
+        "meta.status", _("Status of the case"), "statussen", meta.get("status", "geincludeerd")
+    )
+    store(meta, "status", status)

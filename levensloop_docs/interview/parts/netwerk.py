@@ -1,0 +1,143 @@
+"""Part 'netwerk': partners (role, ring, organisation, contact) and naasten (with consent)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from levensloop_docs import validators as v
+from levensloop_docs.checks import REFERENCE_FIELDS
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.session import Interview, Item, store
+
+
+def _ids(interview: Interview) -> set[str]:
+    netwerk = interview.data.get("netwerk") or {}
+    return {str(x["id"]) for group in ("partners", "naasten") for x in netwerk.get(group, []) if "id" in x}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "_", text.lower()).strip("_")[:40] or "naaste"
+
+
+def _unique_id(taken: set[str], wish: str) -> str:
+    candidate, n = wish, 2
+    while candidate in taken:
+        candidate, n = f"{wish}{n}", n + 1
+    return candidate
+
+
+def _ask_id(interview: Interview, key: str, item: Item, wish: str) -> str:
+    taken = _ids(interview) - {item.get("id")}
+
+    def check(value: str) -> None:
+        v.parse_ref(value)
+        if value in taken:
+            raise ValueError(_("This short name is already used in the network."))
+
+    hint = _("short name, no spaces; actions refer to it")
+    default = item.get("id") or _unique_id(taken, wish)
+    new_id = str(
+        interview.question(
+            f"{key}.id", "text", _("Short name (id)"), default, required=True, hint=hint, check=check
+        )
+    )
+    if item.get("id") and item["id"] != new_id:
+        rename_references(interview.data, str(item["id"]), new_id)
+    return new_id
+
+
+def rename_references(data: Any, old: str, new: str) -> None:
+    """A partner got a new short name: follow it in every field that refers to it."""
+    for spec in REFERENCE_FIELDS:
+        _rename(data, list(spec), old, new)
+
+
+def _rename(node: Any, spec: list[str], old: str, new: str) -> None:
+    head, rest = spec[0], spec[1:]
+    children = (
+        list(enumerate(node))
+        if head == "*" and isinstance(node, list)
+        else ([(head, node[head])] if isinstance(node, dict) and head in node else [])
+    )
+    for key, child in children:
+        if rest:
+            _rename(child, rest, old, new)
+        elif child == old:
+            node[key] = new
+
+
+def _partner(interview: Interview, key: str, item: Item) -> Item:
+    rollen = interview.vocab["rollen"]
+    rol = str(interview.choice(f"{key}.rol", _("Role"), "rollen", item.get("rol")))
+    item["rol"] = rol
+    item["id"] = _ask_id(interview, key, item, rol)
+    store(
+        item,
+        "organisatie",
+        interview.text(f"{key}.organisatie", _("Organisation"), item.get("organisatie"), required=True),
+    )
+    store(
+        item,
+        "contactpersoon",
+        interview.text(f"{key}.contactpersoon", _("Contact person"), item.get("contactpersoon")),
+    )
+    store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
+    store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
+    store(item, "email", interview.email(f"{key}.email", _("E-mail"), item.get("email")))
+    usual = str(rollen.get(rol, "ring", 2))
+    rings = [("1", _("first ring (in every case)")), ("2", _("second ring (in this case)"))]
+    ring = interview.choice(f"{key}.ring", _("Ring"), rings, str(item.get("ring", usual)))
+    if ring != usual or "ring" in item:
+        item["ring"] = int(str(ring))
+    return item
+
+
+def _naaste(interview: Interview, key: str, item: Item) -> Item:
+    store(item, "naam", interview.text(f"{key}.naam", _("Name"), item.get("naam"), required=True))
+    relatie = interview.text(
+        f"{key}.relatie", _("Relation (e.g. sister, neighbour)"), item.get("relatie"), required=True
+    )
+    item["relatie"] = relatie
+    item["id"] = _ask_id(interview, key, item, _slug(relatie))
+    store(
+        item,
+        "type",
+        interview.multi(
+            f"{key}.type", _("What is this person for the client?"), "naastentypes", item.get("type")
+        ),
+    )
+    consent = interview.confirm(
+        f"{key}.toestemming_contact",
+        _("Has the client agreed that we contact them?"),
+        bool(item.get("toestemming_contact")),
+    )
+    store(item, "toestemming_contact", consent)
+    store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
+    store(
+        item, "toelichting", interview.text(f"{key}.toelichting", _("Explanation"), item.get("toelichting"))
+    )
+    return item
+
+
+def run(interview: Interview) -> None:
+    netwerk = interview.section("netwerk")
+    rollen = interview.vocab["rollen"]
+    partners = interview.edit_list(
+        "netwerk.partners",
+        _("Partners in the network"),
+        netwerk.setdefault("partners", []),
+        lambda p: f"{p.get('id')}: {p.get('organisatie', '')} ({rollen.label(str(p.get('rol')))})",
+        lambda key, item: _partner(interview, key, item),
+    )
+    store(netwerk, "partners", partners)
+    naasten = interview.edit_list(
+        "netwerk.naasten",
+        _("Naasten (family, friends, others close)"),
+        netwerk.setdefault("naasten", []),
+        lambda n: f"{n.get('id')}: {n.get('naam', '')} ({n.get('relatie', '')})",
+        lambda key, item: _naaste(interview, key, item),
+    )
+    store(netwerk, "naasten", naasten)
+    if not netwerk:
+        interview.data.pop("netwerk", None)

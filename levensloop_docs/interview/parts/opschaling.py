@@ -1,0 +1,170 @@
+"""Part 'opschaling': the route up (levels, criteria, mandate, destination) and back down.
+
+BIZ details (bed type and security level) are asked only for a step to beveiligde
+intensieve zorg; clinical details (place, legal basis) only for clinical steps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.session import Interview, Item, store
+
+CLINICAL = ("klinisch_regulier", "biz")
+
+
+def _heavier(interview: Interview, van: str) -> Any:
+    niveaus = interview.vocab["niveaus"]
+
+    def check(value: str) -> None:
+        if int(niveaus.get(value, "volgorde", 0)) <= int(niveaus.get(van, "volgorde", 0)):
+            raise ValueError(_("A step up must go to a heavier level than it starts from."))
+
+    return check
+
+
+def _levels(interview: Interview, key: str, item: Item) -> str:
+    van = str(interview.choice(f"{key}.van", _("From level"), "niveaus", item.get("van", "ambulant")))
+    item["van"] = van
+    options = tuple(interview.vocab_choices("niveaus"))
+    naar = str(
+        interview.question(
+            f"{key}.naar",
+            "choice",
+            _("To level"),
+            item.get("naar"),
+            choices=options,
+            required=True,
+            check=_heavier(interview, van),
+        )
+    )
+    item["naar"] = naar
+    return naar
+
+
+def _destination(interview: Interview, key: str, item: Item, naar: str) -> None:
+    bestemming = dict(item.get("bestemming") or {})
+    store(
+        bestemming,
+        "plaats",
+        interview.text(f"{key}.bestemming.plaats", _("Where to (clinic, ward)?"), bestemming.get("plaats")),
+    )
+    if naar == "biz":
+        bed = interview.choice(
+            f"{key}.bestemming.bedtype", _("Bed type"), "bedtypes", bestemming.get("bedtype"), required=False
+        )
+        store(bestemming, "bedtype", bed)
+        usual = interview.vocab["bedtypes"].get(str(bed), "beveiligingsniveau") if bed else None
+        level = interview.number(
+            f"{key}.bestemming.beveiligingsniveau",
+            _("Security level"),
+            bestemming.get("beveiligingsniveau", usual),
+            1,
+            4,
+        )
+        store(bestemming, "beveiligingsniveau", level)
+    store(item, "bestemming", bestemming)
+    basis = interview.choice(
+        f"{key}.juridische_basis",
+        _("Legal basis"),
+        "juridische_basis",
+        item.get("juridische_basis"),
+        required=False,
+    )
+    store(item, "juridische_basis", basis)
+
+
+def _return(interview: Interview, key: str, item: Item, naar: str) -> None:
+    guarantee = interview.confirm(
+        f"{key}.terugkeergarantie",
+        _("Does the ambulant team guarantee to take the person back?"),
+        bool(item.get("terugkeergarantie", naar == "biz")),
+    )
+    store(item, "terugkeergarantie", guarantee)
+    if guarantee:
+        store(
+            item,
+            "terugkeer_toelichting",
+            interview.text(
+                f"{key}.terugkeer_toelichting",
+                _("How is the return arranged?"),
+                item.get("terugkeer_toelichting"),
+            ),
+        )
+
+
+def _step(interview: Interview, key: str, item: Item) -> Item:
+    naar = _levels(interview, key, item)
+    store(
+        item,
+        "criteria",
+        interview.lines(f"{key}.criteria", _("When do we scale up (criteria)?"), item.get("criteria")),
+    )
+    store(
+        item,
+        "wie_besluit",
+        interview.choice(
+            f"{key}.wie_besluit", _("Who decides?"), interview.people(), item.get("wie_besluit")
+        ),
+    )
+    if naar in CLINICAL:
+        _destination(interview, key, item, naar)
+    store(item, "vervoer", interview.text(f"{key}.vervoer", _("Transport"), item.get("vervoer")))
+    store(item, "overdracht", interview.text(f"{key}.overdracht", _("Handover"), item.get("overdracht")))
+    store(
+        item,
+        "doorloopt",
+        interview.lines(f"{key}.doorloopt", _("What continues during the admission?"), item.get("doorloopt")),
+    )
+    if naar in CLINICAL:
+        _return(interview, key, item, naar)
+    return item
+
+
+def _scale_down(interview: Interview) -> None:
+    o = interview.section("opschaling")
+    down = dict(o.get("afschaling") or {})
+    key = "opschaling.afschaling"
+    store(
+        down,
+        "criteria",
+        interview.lines(f"{key}.criteria", _("When do we scale down (criteria)?"), down.get("criteria")),
+    )
+    naar = interview.choice(f"{key}.naar", _("Back to level"), "niveaus", down.get("naar", "ambulant"))
+    if naar != "ambulant" or "naar" in down:
+        down["naar"] = naar
+    store(
+        down,
+        "bestemming",
+        interview.text(
+            f"{key}.bestemming", _("Where does the person go afterwards?"), down.get("bestemming")
+        ),
+    )
+    store(
+        down,
+        "warme_overdracht",
+        interview.text(f"{key}.warme_overdracht", _("Warm handover: how?"), down.get("warme_overdracht")),
+    )
+    store(o, "afschaling", down)
+
+
+def run(interview: Interview) -> None:
+    if not interview.people():
+        interview.say(_("The route needs partners: add them in the part 'netwerk' first."))
+        return
+    o = interview.section("opschaling")
+    niveaus = interview.vocab["niveaus"]
+    steps = interview.edit_list(
+        "opschaling.stappen",
+        _("Steps up"),
+        o.setdefault("stappen", []),
+        lambda s: f"{niveaus.label(str(s.get('van')))} -> {niveaus.label(str(s.get('naar')))}",
+        lambda key, item: _step(interview, key, item),
+    )
+    store(o, "stappen", steps)
+    if steps:
+        interview.say(_("Agree now, before any escalation, how scaling down will go."))
+        _scale_down(interview)
+    if not o:
+        interview.data.pop("opschaling", None)

@@ -1,0 +1,308 @@
+"""Running an interview from start to saved file: locks, drafts, summary, conflicts.
+
+``run_interview`` is the one entry point; ``commands/nieuw.py`` and
+``commands/bewerk.py`` (and the aanmelding interview) only choose the parts and the
+asker. The case file is replaced atomically, only after the summary was confirmed
+and only when nobody changed it since it was loaded; otherwise the draft stays.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections import deque
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.interview.asker import Asker
+from levensloop_docs.interview.draft import Draft, draft_path
+from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
+from levensloop_docs.interview.questions import Question
+from levensloop_docs.interview.session import Interview, Part
+from levensloop_docs.interview.summary import summary
+from levensloop_docs.vocab import Vocabularies, load_vocabularies
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a run did: the case file, whether it was written, and the case."""
+
+    path: Path | None
+    saved: bool
+
+
+def run_interview(
+    parts: Sequence[Part],
+    asker: Asker,
+    *,
+    case_path: Path | None = None,
+    folder: Path | None = None,
+    resume: bool = False,
+    today: date | None = None,
+    vocab: Vocabularies | None = None,
+) -> Outcome:
+    """Run ``parts`` on the case at ``case_path``, or on a new case in ``folder``.
+
+    A new case needs a part that calls ``interview.bind(path)`` once the file name is
+    known (the meta part does, right after the case id). ``resume`` offers the drafts
+    of new cases in ``folder``; an existing case always offers its draft.
+    Raises ``Interrupted`` (exit 130) on Ctrl-C or a closed terminal: the draft keeps
+    every answer. Raises ``ConflictError`` when the file changed meanwhile.
+    """
+    vocab = vocab or load_vocabularies()
+    today = today or date.today()
+    if case_path is not None:
+        return _edit_existing(parts, asker, case_path, vocab, today)
+    return _create_new(parts, asker, folder or Path.cwd(), resume, vocab, today)
+
+
+def _edit_existing(
+    parts: Sequence[Part], asker: Asker, path: Path, vocab: Vocabularies, today: date
+) -> Outcome:
+    from levensloop_docs.casefile import case_to_data, load_case
+
+    lock = CaseLock.acquire(path, lambda info: _take_over(asker, info))
+    try:
+        loaded = load_case(path, vocab, today)
+        old = case_to_data(loaded.casus)
+        replay = _offer_draft(asker, draft_path(path), loaded.digest)
+        interview = Interview(
+            asker,
+            copy.deepcopy(old),
+            vocab,
+            today,
+            new=False,
+            case_path=path,
+            draft=Draft.start(path, new=False, basis=loaded.digest),
+            lock=lock,
+            replay=deque(replay),
+        )
+        _run_parts(interview, parts)
+        return _finish(interview, old, loaded)
+    finally:
+        lock.release()
+
+
+def _create_new(
+    parts: Sequence[Part], asker: Asker, folder: Path, resume: bool, vocab: Vocabularies, today: date
+) -> Outcome:
+    replay: list[tuple[str, Any]] = []
+    if resume:
+        replay = _pick_new_draft(asker, folder)
+    interview = Interview(
+        asker, {}, vocab, today, new=True, folder=folder, replay=deque(replay), on_bind=_bind_new
+    )
+    try:
+        _run_parts(interview, parts)
+        return _finish(interview, {}, None)
+    finally:
+        if interview.lock is not None:
+            interview.lock.release()
+
+
+def _bind_new(interview: Interview, path: Path) -> None:
+    interview.lock = CaseLock.acquire(path, lambda info: _take_over(interview.asker, info))
+    if interview.replay:
+        return
+    answered = {key for key, _value in interview.pending}
+    rest = _offer_draft(interview.asker, draft_path(path), None)
+    interview.replay.extend((k, v) for k, v in rest if k not in answered)
+
+
+def _run_parts(interview: Interview, parts: Sequence[Part]) -> None:
+    try:
+        for part in parts:
+            if part.applies(interview):
+                interview.say("")
+                interview.say(f"== {part.title()} ==")
+                part.run(interview)
+    except (KeyboardInterrupt, EOFError):
+        raise _interrupted(interview) from None
+
+
+def _interrupted(interview: Interview) -> Interrupted:
+    if interview.draft is None:
+        return Interrupted(_("Stopped. Nothing was saved yet (no case id was given)."))
+    msg = _("Stopped. Every answer so far is kept in {draft}.").format(draft=interview.draft.path)
+    how = _("Continue later with 'levensloop nieuw --hervat' or 'levensloop bewerk CASUS'.")
+    return Interrupted(msg, hint=how)
+
+
+def _take_over(asker: Asker, info: LockInfo) -> bool:
+    label = _(
+        "An old lock from {who} (since {since}) is still there; that session seems to have "
+        "stopped. Take it over?"
+    ).format(who=info.who(), since=info.when())
+    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False)))
+
+
+def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str, Any]]:
+    draft = Draft.load(path)
+    if draft is None or not draft.answers:
+        return []
+    if draft.basis is not None and digest is not None and draft.basis != digest:
+        asker.say(
+            _(
+                "Note: the case file changed after this draft was made; the draft's answers "
+                "are applied to the current file."
+            )
+        )
+    label = _("There is a draft from {when} with {n} answers. Continue with it?").format(
+        when=draft.started.replace("T", " "), n=len(draft.answers)
+    )
+    if asker.ask(Question("concept_hervatten", "confirm", label, True)):
+        return list(draft.answers)
+    draft.remove()
+    return []
+
+
+def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
+    from levensloop_docs.interview.draft import find_new_drafts
+
+    drafts = [d for p in find_new_drafts(folder) if (d := Draft.load(p)) is not None and d.answers]
+    if not drafts:
+        asker.say(_("There is no draft of a new case in {folder}; starting afresh.").format(folder=folder))
+        return []
+    choices = tuple(
+        (str(i), f"{d.case_path.stem} ({d.started.replace('T', ' ')})") for i, d in enumerate(drafts)
+    )
+    picked = 0
+    if len(drafts) > 1:
+        picked = int(asker.ask(Question("concept", "choice", _("Which draft?"), "0", choices=choices)))
+    return list(drafts[picked].answers)
+
+
+def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcome:
+    from levensloop_docs.casefile import case_to_data, validate_raw
+
+    path, draft = interview.case_path, interview.draft
+    assert path is not None and draft is not None, "a part must bind a new case to a file"
+    casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
+    errors = [p for p in problems if not p.warning]
+    if errors or casus is None:
+        hint = _("Your answers are kept in {draft}; continue the interview to correct them.")
+        raise CaseFileError(
+            problems=errors,
+            summary=_("The answers do not form a valid case yet."),
+            hint=hint.format(draft=draft.path),
+        )
+    for warning in problems:
+        interview.say(_("Note: ") + warning.describe())
+    new = case_to_data(casus)
+    for line in summary(old, new):
+        interview.say(line)
+    if new == old and loaded is not None:
+        draft.remove()
+        return Outcome(path, saved=False)
+    if not interview.asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)):
+        interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
+        return Outcome(path, saved=False)
+    write_case(path, new, old, loaded)
+    draft.remove()
+    interview.say(_("Saved: {file}").format(file=path))
+    return Outcome(path, saved=True)
+
+
+def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: Any) -> None:
+    """Write atomically; refuse when the file changed on disk since ``loaded`` was read."""
+    from levensloop_docs.atomic import write_text
+    from levensloop_docs.casefile import digest_text
+    from levensloop_docs.yamlio import YamlReadError, read_text
+
+    if loaded is None:
+        if path.exists():
+            raise _conflict(path, _("{file} was created by someone else while you were answering."))
+        write_text(path, dump(new))
+        return
+    try:
+        current = read_text(path)
+    except YamlReadError:
+        raise _conflict(path, _("{file} was removed or cannot be read any more.")) from None
+    if digest_text(current) != loaded.digest:
+        raise _conflict(path, _("{file} was changed by someone else while you were answering."))
+    raw = loaded.raw
+    merge_changed(raw, new, old)
+    write_text(path, dump(raw))
+
+
+def _conflict(path: Path, message: str) -> ConflictError:
+    detail = []
+    try:
+        stat = path.stat()
+        changed = datetime.fromtimestamp(stat.st_mtime)
+        detail.append(
+            _("Last change: {when}, file owner {owner}.").format(
+                when=f"{format_date(changed.date())} {changed:%H:%M}", owner=_owner(stat.st_uid)
+            )
+        )
+    except OSError:
+        pass
+    other = read_lock(path)
+    if other is not None and other.pid and not _is_me(other):
+        detail.append(
+            _("It is being edited by {who} since {since}.").format(who=other.who(), since=other.when())
+        )
+    detail.append(
+        _(
+            "Nothing was overwritten. Your answers are kept in {draft}; run the interview again "
+            "to apply them to the new version."
+        ).format(draft=draft_path(path).name)
+    )
+    return ConflictError(message.format(file=path.name), hint="\n".join(detail))
+
+
+def _owner(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def _is_me(info: LockInfo) -> bool:
+    mine = LockInfo.mine()
+    return info.pid == mine.pid and info.host == mine.host
+
+
+def merge_changed(target: Any, new: Any, old: Any) -> Any:
+    """Put ``new`` into round-trip ``target``, touching only what differs from ``old``.
+
+    Untouched values keep their exact text (``15-12-2026`` stays as typed), so editing
+    one part leaves the rest of the file byte for byte as it was, comments included.
+    """
+    from levensloop_docs.casefile import merge_into
+
+    if isinstance(new, Mapping) and isinstance(target, MutableMapping) and isinstance(old, Mapping):
+        for key in [k for k in target if k in old and k not in new]:
+            del target[key]
+        for key, value in new.items():
+            if key in target and key in old and old[key] == value:
+                continue
+            target[key] = merge_changed(target[key], value, old.get(key)) if key in target else value
+        return target
+    same_length = isinstance(old, list) and isinstance(target, list) and len(old) == len(target)
+    if isinstance(new, list) and same_length and len(new) == len(old):
+        for i, value in enumerate(new):
+            if old[i] != value:
+                target[i] = merge_changed(target[i], value, old[i])
+        return target
+    return merge_into(target, new)
+
+
+def dump(data: Any) -> str:
+    """YAML text of round-trip data; long lines are never re-wrapped (that would change them)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()

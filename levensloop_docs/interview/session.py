@@ -1,0 +1,234 @@
+"""The interview engine: ask through an Asker, record every answer, save on confirmation.
+
+An :class:`Interview` is what a part talks to: typed question helpers (``text``,
+``date``, ``choice``, ``edit_list`` ...) that build a
+:class:`~levensloop_docs.interview.questions.Question`, ask it (or take it from the
+draft being resumed), record the answer in the draft at once, and return the clean
+value. Parts write the answers into ``interview.data``: the case as plain data, the
+same shape as the case file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.asker import Asker
+from levensloop_docs.interview.draft import Draft
+from levensloop_docs.interview.lock import CaseLock
+from levensloop_docs.interview.questions import ADD, DONE, Check, Kind, Question
+from levensloop_docs.vocab import Vocabularies
+
+_NOTHING = object()
+Item = dict[str, Any]
+
+
+def store(target: MutableMapping[str, Any], key: str, value: Any) -> None:
+    """Set ``target[key]``; an empty answer removes the key, so files stay short."""
+    if value is None or value == "" or value == [] or value == {} or (value is False and key not in target):
+        target.pop(key, None)
+    else:
+        target[key] = value
+
+
+@dataclass
+class Interview:
+    """The state of one interview run, shared by every part."""
+
+    asker: Asker
+    data: dict[str, Any]
+    vocab: Vocabularies
+    today: dt.date
+    new: bool
+    folder: Path | None = None
+    case_path: Path | None = None
+    draft: Draft | None = None
+    lock: CaseLock | None = None
+    replay: deque[tuple[str, Any]] = field(default_factory=deque)
+    pending: list[tuple[str, Any]] = field(default_factory=list)
+    on_bind: Callable[[Interview, Path], None] | None = None
+
+    # -- asking -------------------------------------------------------------------------
+    def ask(self, question: Question) -> Any:
+        """Ask (or replay from the draft), record the answer in the draft, return it."""
+        value = self._replayed(question)
+        if value is _NOTHING:
+            value = self.asker.ask(question)
+        if self.draft is not None:
+            self.draft.record(question.key, value)
+        else:
+            self.pending.append((question.key, value))
+        return value
+
+    def _replayed(self, question: Question) -> Any:
+        if not self.replay:
+            return _NOTHING
+        key, raw = self.replay[0]
+        try:
+            if key != question.key:
+                raise ValueError(key)
+            value = question.parse(raw)
+        except ValueError:
+            self.replay.clear()
+            self.say(_("From here on the draft no longer fits; please answer again."))
+            return _NOTHING
+        self.replay.popleft()
+        if not self.replay:
+            self.say(_("All answers from the draft are back. Continue where you stopped."))
+        return value
+
+    def say(self, text: str) -> None:
+        self.asker.say(text)
+
+    def bind(self, case_path: Path) -> None:
+        """A new case got its file name (after the case id): lock it and start its draft."""
+        self.case_path = case_path
+        if self.on_bind is not None:
+            self.on_bind(self, case_path)
+        if self.draft is None:
+            self.draft = Draft.start(case_path, new=self.new, basis=None)
+        for key, value in self.pending:
+            self.draft.record(key, value)
+        self.pending.clear()
+
+    # -- typed helpers ------------------------------------------------------------------
+    def question(self, key: str, kind: Kind, label: str, default: Any = None, **extra: Any) -> Any:
+        return self.ask(Question(key, kind, label, default, **extra))
+
+    def text(
+        self,
+        key: str,
+        label: str,
+        default: Any = "",
+        *,
+        required: bool = False,
+        multiline: bool = False,
+        hint: str = "",
+    ) -> str:
+        value = self.question(
+            key, "text", label, default or "", required=required, multiline=multiline, hint=hint
+        )
+        return str(value)
+
+    def lines(self, key: str, label: str, default: list[str] | None = None, hint: str = "") -> list[str]:
+        return list(self.question(key, "lines", label, list(default or []), hint=hint))
+
+    def date(
+        self,
+        key: str,
+        label: str,
+        default: dt.date | None = None,
+        *,
+        required: bool = False,
+        check: Check | None = None,
+    ) -> dt.date | None:
+        value = self.question(key, "date", label, default, required=required, check=check)
+        return value if isinstance(value, dt.date) else None
+
+    def when(self, key: str, label: str, default: dt.date | str | None = None) -> dt.date | str | None:
+        hint = _("a date such as 3-2-2026, or how often, e.g. wekelijks")
+        value = self.question(key, "when", label, default, hint=hint)
+        return value if isinstance(value, dt.date | str) else None
+
+    def phone(self, key: str, label: str, default: str | None = None) -> str | None:
+        value = self.question(key, "phone", label, default, hint=_("e.g. 050-1234567; empty if unknown"))
+        return str(value) if value else None
+
+    def email(self, key: str, label: str, default: str | None = None) -> str | None:
+        value = self.question(key, "email", label, default, hint=_("empty if unknown"))
+        return str(value) if value else None
+
+    def number(self, key: str, label: str, default: int | None, low: int, high: int) -> int | None:
+        hint = _("{low} to {high}; empty if unknown").format(low=low, high=high)
+        value = self.question(key, "number", label, default, low=low, high=high, hint=hint)
+        return int(value) if value is not None else None
+
+    def confirm(self, key: str, label: str, default: bool = False) -> bool:
+        return bool(self.question(key, "confirm", label, default))
+
+    def choice(
+        self,
+        key: str,
+        label: str,
+        choices: list[tuple[str, str]] | str,
+        default: str | None = None,
+        *,
+        required: bool = True,
+    ) -> str | None:
+        options = self.vocab_choices(choices) if isinstance(choices, str) else list(choices)
+        if not required:
+            options = [("", _("(none)")), *options]
+        value = self.question(key, "choice", label, default, choices=tuple(options), required=required)
+        return str(value) if value else None
+
+    def multi(
+        self, key: str, label: str, choices: list[tuple[str, str]] | str, default: list[str] | None = None
+    ) -> list[str]:
+        options = self.vocab_choices(choices) if isinstance(choices, str) else list(choices)
+        known = {k for k, _label in options}
+        current = [d for d in default or [] if d in known]
+        return list(self.question(key, "multi", label, current, choices=tuple(options)))
+
+    def edit_list(
+        self,
+        key: str,
+        label: str,
+        items: list[Item],
+        describe: Callable[[Item], str],
+        edit: Callable[[str, Item], Item],
+    ) -> list[Item]:
+        """Let the user add, change, move up and remove items until done.
+
+        ``items`` is changed in place (so a part can see the list while it grows) and returned.
+        """
+        while True:
+            action = self.ask(Question(key, "list", label, items=tuple(describe(i) for i in items)))
+            if action == DONE:
+                return items
+            if action == ADD:
+                items.append(edit(f"{key}[{len(items)}]", {}))
+                continue
+            verb, _sep, number = str(action).partition(":")
+            i = int(number)
+            if verb == "bewerk":
+                items[i] = edit(f"{key}[{i}]", items[i])
+            elif verb == "verwijder":
+                del items[i]
+            elif verb == "omhoog" and i > 0:
+                items[i - 1], items[i] = items[i], items[i - 1]
+
+    # -- data helpers -------------------------------------------------------------------
+    def vocab_choices(self, name: str) -> list[tuple[str, str]]:
+        vocabulary = self.vocab[name]
+        return [(key, vocabulary.label(key)) for key in vocabulary]
+
+    def section(self, *path: str) -> dict[str, Any]:
+        """The mapping at ``path`` in the data, created when missing."""
+        node = self.data
+        for key in path:
+            if not isinstance(node.get(key), dict):
+                node[key] = {}
+            node = node[key]
+        return node
+
+    def people(self) -> list[tuple[str, str]]:
+        """Partners and naasten as choices for a ``wie`` question."""
+        netwerk = self.data.get("netwerk") or {}
+        found = [(p["id"], f"{p['id']} ({p.get('organisatie', '')})") for p in netwerk.get("partners", [])]
+        found += [(n["id"], f"{n['id']} ({n.get('relatie', '')})") for n in netwerk.get("naasten", [])]
+        return found
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of an interview: a name for ``--onderdeel``, a title, and the questions."""
+
+    name: str
+    title: Callable[[], str]
+    run: Callable[[Interview], None]
+    applies: Callable[[Interview], bool] = lambda interview: True
