@@ -56,7 +56,7 @@ def known_ids(raw: Mapping[str, Any]) -> tuple[set[str], list[tuple[Loc, str]]]:
     doubles: list[tuple[Loc, str]] = []
     netwerk = raw.get("netwerk")
     for group in ("partners", "naasten"):
-        for loc, value in _walk(netwerk, (group, "*", "id"), ("netwerk", group)):
+        for loc, value in _walk(netwerk, (group, "*", "id"), ("netwerk",)):
             if isinstance(value, str):
                 if value in seen:
                     doubles.append((loc, value))

@@ -76,7 +76,7 @@ def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        raise YamlReadError(_marked_problem(path, exc)) from None
+        raise YamlReadError(_marked_problem(path, exc, text)) from None
     except YAMLError:
         msg = _("This is not valid YAML. Check indentation, colons and quotes.")
         raise YamlReadError(Problem(path, "", msg)) from None
@@ -89,10 +89,13 @@ def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES
         raise YamlReadError(Problem(path, "", msg, _impossible_date_line(text))) from None
 
 
-def _marked_problem(path: Path, exc: Any) -> Problem:
+def _marked_problem(path: Path, exc: Any, text: str) -> Problem:
     from ruamel.yaml.constructor import DuplicateKeyError
 
     mark = exc.problem_mark or exc.context_mark
+    at_end = mark is not None and mark.line + 1 >= text.count("\n")
+    if at_end and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed quote or bracket: point where it was opened
     line = mark.line + 1 if mark is not None else None
     if isinstance(exc, DuplicateKeyError):
         msg = _("A field appears twice in the same section. Keep one of them.")

@@ -1,0 +1,151 @@
+"""Bad input: every broken case file in tests/corpus/kapot/ is refused the same careful way.
+
+For ``controleer`` and ``genereer`` alike: a Dutch message that names the file and the field
+path (or the line), exit code 2, no traceback, nothing written, and no personal data from the
+file in the message (at most the case id).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+CORPUS = Path(__file__).parent / "corpus"
+BROKEN = CORPUS / "kapot"
+VALID = CORPUS / "geldig.yaml"
+
+# Text from the corpus files that a message must never repeat (all fictional).
+PERSONAL = ("Jasper", "Oudejans", "Ünal", "1983", "17 april", "Kampinga", "0000901", "0000902",
+            "kanaal", "Proefdorp")
+
+
+@dataclass(frozen=True)
+class Expect:
+    fragment: str  # a piece of the Dutch message that shows it is the right complaint
+    field: str | None = None  # field path that must be named
+    line: int | None = None  # line that must be named, as file:line
+    file: str | None = None  # the file named, when the corpus entry is a folder
+
+
+EXPECTED: dict[str, Expect] = {
+    "binair.yaml": Expect("binaire gegevens"),
+    "diep-genest.yaml": Expect("te diep genest"),
+    "dubbel-casusnummer": Expect("eerste.yaml", "meta.casus_id", file="tweede.yaml"),
+    "dubbele-partner-id.yaml": Expect("twee keer", "netwerk.partners[1].id", 25),
+    "dubbele-sleutel.yaml": Expect("twee keer in hetzelfde onderdeel", line=5),
+    "evaluatie-voor-vaststelling.yaml": Expect("evaluatie", "meta.volgende_evaluatie", 8),
+    "geboortedatum-toekomst.yaml": Expect("toekomst", "persoon.geboortedatum", 12),
+    "leeg.yaml": Expect("leeg"),
+    "lijst-in-plaats-van-casus.yaml": Expect("onderdelen zoals 'meta:'"),
+    "niet-utf8.yaml": Expect("UTF-8", line=10),
+    "onbekend-levensgebied.yaml": Expect("Onbekende waarde", "levensgebieden[0].gebied", 30),
+    "onbekend-veld.yaml": Expect("Onbekend veld", "levensgebiedn", 29),
+    "onbekend-verblijf.yaml": Expect("Onbekende waarde", "persoon.verblijf", 13),
+    "onbekende-rol.yaml": Expect("Onbekende waarde", "netwerk.partners[1].rol", 26),
+    "ongeldig-casusnummer.yaml": Expect("casusnummer", "meta.casus_id", 3),
+    "ongeldig-telefoonnummer.yaml": Expect("telefoonnummer", "netwerk.partners[0].telefoon", 24),
+    "ongeldige-yaml.yaml": Expect("geen geldige YAML", line=11),
+    "onmogelijke-datum.yaml": Expect("bestaat niet", "meta.vastgesteld", 7),
+    "onmogelijke-iso-datum.yaml": Expect("bestaat niet", line=35),
+    "opschaling-omlaag.yaml": Expect("zwaarder niveau", "opschaling.stappen[0].naar", 58),
+    "python-tag.yaml": Expect("tekst", "persoon.roepnaam", 11),
+    "risicotaxatie-toekomst.yaml": Expect("toekomst", "risicotaxaties[0].datum", 62),
+    "sectie-ontbreekt.yaml": Expect("ontbreekt", "persoon"),
+    "tab-inspringing.yaml": Expect("geen geldige YAML", line=4),
+    "verkeerd-type-getal.yaml": Expect("geheel getal", "meta.planversie", 6),
+    "verkeerd-type-lijst.yaml": Expect("lijst", "persoon.problematiek", 14),
+    "verkeerd-type-onderdeel.yaml": Expect("onderdeel met velden", "gegevensdeling", 15),
+    "wie-bellen-verwijst-nergens.yaml": Expect("verwijst naar een partner", "scenarios[0].wie_bellen[1]", 54),
+    "wie-verwijst-nergens.yaml": Expect("verwijst naar een partner", "levensgebieden[2].acties[0].wie", 44),
+    "zrm-buiten-bereik.yaml": Expect("hoogstens 5", "levensgebieden[0].zrm_score", 31),
+    "groot.yaml": Expect("te groot"),  # 50 MB, made by the fixture below, never committed
+}
+
+
+def test_corpus_is_complete() -> None:
+    on_disk = {p.name for p in BROKEN.iterdir()}
+    assert on_disk == set(EXPECTED) - {"groot.yaml"}
+    assert len(EXPECTED) >= 15
+
+
+def test_the_valid_base_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Every broken file is this file with one defect; the base itself must be clean."""
+    result = run_cli("controleer", VALID)
+    assert result.code == 0, result.err
+
+
+def _target(name: str, tmp_path: Path) -> Path:
+    if name == "groot.yaml":
+        big = tmp_path / "groot.yaml"
+        with big.open("w", encoding="utf-8") as fh:
+            fh.write(VALID.read_text(encoding="utf-8"))
+            line = "# " + "x" * 1021 + "\n"
+            for _ in range(50 * 1024):
+                fh.write(line)
+        assert big.stat().st_size >= 50 * 1024 * 1024
+        return big
+    return BROKEN / name
+
+
+def _check_message(err: str, name: str, expect: Expect) -> None:
+    assert "Traceback" not in err
+    assert err.startswith("Fout: "), err
+    assert expect.fragment in err, err
+    shown = expect.file or name
+    assert shown in err, err
+    if expect.field:
+        assert f": {expect.field}: " in err, err
+    if expect.line:
+        assert f"{shown}:{expect.line}: " in err, err
+    for private in PERSONAL:
+        assert private not in err, f"{private!r} in message: {err}"
+
+
+@pytest.mark.parametrize("command", ["controleer", "genereer"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str) -> None:  # type: ignore[no-untyped-def]
+    expect = EXPECTED[name]
+    target = _target(name, tmp_path)
+    out = tmp_path / "uit"
+    args = [command, target] if command == "controleer" else [command, target, "--uit", out]
+    result = run_cli(*args)
+    assert result.code == 2, result.err
+    _check_message(result.err, name, expect)
+    assert not out.exists()
+    assert not Path("/tmp/levensloop-corpus-pwned").exists()
+
+
+def test_one_broken_file_in_a_folder_stops_the_whole_batch(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "casussen"
+    shutil.copytree(EXAMPLES, folder)
+    shutil.copy(BROKEN / "wie-verwijst-nergens.yaml", folder / "kapot.yaml")
+    out = tmp_path / "uit"
+    result = run_cli("genereer", folder, "--uit", out, "--formaat", "docx")
+    assert result.code == 2
+    assert "kapot.yaml:44: levensgebieden[2].acties[0].wie" in result.err
+    assert not out.exists()
+
+
+def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("controleer", BROKEN)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    for name in EXPECTED:
+        if name not in ("groot.yaml", "dubbel-casusnummer"):
+            assert name in result.err, name
+    assert "tweede.yaml" in result.err
+
+
+def test_case_id_is_the_only_case_data_in_a_message(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "c.yaml"
+    shutil.copy(BROKEN / "dubbel-casusnummer" / "eerste.yaml", target)
+    shutil.copy(BROKEN / "dubbel-casusnummer" / "tweede.yaml", tmp_path / "d.yaml")
+    result = run_cli("genereer", tmp_path, "--uit", tmp_path / "uit")
+    assert result.code == 2
+    assert "LLA-2026-0901" in result.err
+    for private in PERSONAL:
+        assert private not in result.err
