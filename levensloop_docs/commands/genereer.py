@@ -1,9 +1,13 @@
-"""``levensloop genereer``: make the documents of one case or a folder of cases."""
+"""``levensloop genereer``: make the documents of one case or a folder of cases.
+
+One case file: read it (exit 2 with every problem when it is not valid) and make its
+documents here, in this process. A folder: the batch (``levensloop_docs.batch``): every
+case in parallel, only what changed, a broken case reported without stopping the rest.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -12,55 +16,6 @@ def split_formats(value: str | None) -> tuple[str, ...] | None:
     if not value:
         return None
     return tuple(f.strip().lower() for f in value.split(",") if f.strip())
-
-
-def check_formats(formats: tuple[str, ...] | None) -> None:
-    """A format no document can be made in is a typing error: say which ones exist."""
-    from levensloop_docs.documents import registry
-    from levensloop_docs.errors import LevensloopError
-    from levensloop_docs.i18n import _
-
-    known = sorted({f for doc in registry().values() for f in doc.formats})
-    unknown = [f for f in formats or () if f not in known]
-    if unknown:
-        msg = _("Unknown format: {formats}. Choose from: {known}.")
-        raise LevensloopError(msg.format(formats=", ".join(unknown), known=", ".join(known)))
-
-
-def format_notices(
-    jobs: list[Any], formats: tuple[str, ...] | None, named: list[str], cases: list[Any]
-) -> list[str]:
-    """One polite line for the documents that cannot be made in every requested format.
-
-    Documents with the same gap are named together, so a batch says it once, not per case.
-    """
-    from levensloop_docs.documents import registry
-    from levensloop_docs.i18n import format_list, ngettext
-
-    if not formats:
-        return []
-    made = {job.document.name for job in jobs}
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
-    for doc in registry().values():
-        missing = tuple(f for f in formats if f not in doc.formats)
-        wanted = not named and not doc.parameters and any(doc.applies_to(c.casus) for c in cases)
-        concerned = doc.name in made or wanted
-        if missing and concerned:
-            chosen = tuple(f for f in formats if f in doc.formats)
-            groups.setdefault((missing, chosen), []).append(doc.title)
-    lines = []
-    for (missing, chosen), titles in groups.items():
-        values = {"titles": format_list(titles), "missing": format_list(missing),
-                  "made": format_list(chosen)}
-        n = len(titles)
-        if chosen:
-            msg = ngettext("Note: {titles} cannot be made as {missing}; made as {made} instead.",
-                           "Note: {titles} cannot be made as {missing}; made as {made} instead.", n)
-        else:
-            msg = ngettext("Note: {titles} cannot be made as {missing}; skipped.",
-                           "Note: {titles} cannot be made as {missing}; skipped.", n)
-        lines.append(msg.format(**values))
-    return lines
 
 
 @click.command(name="genereer")
@@ -74,33 +29,37 @@ def format_notices(
               help="Formaten, met komma's: docx,pdf,html. Standaard: docx.")
 @click.option("--pdf-a", "pdf_a", is_flag=True,
               help="Maak PDF/A-2b (voor het archief) in plaats van gewone PDF.")
+@click.option("--alles", "alles", is_flag=True,
+              help="Map: maak alles opnieuw, ook wat niet veranderd is.")
+@click.option("--droog", "droog", is_flag=True,
+              help="Map: schrijf niets; toon welke bestanden gemaakt zouden worden, en waarom.")
+@click.option("--processen", "processen", type=click.IntRange(min=1), default=None,
+              help="Map: hoeveel processen tegelijk (standaard: één per processorkern).")
 def genereer(
-    pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False
+    pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False,
+    alles: bool = False, droog: bool = False, processen: int | None = None,
 ) -> None:
-    """Maak de documenten van een casus (of van elke casus in een map)."""
-    from levensloop_docs.casefile import check_unique_ids, find_case_files, load_case
-    from levensloop_docs.errors import CaseFileError
+    """Maak de documenten van een casus (of van elke casus in een map).
+
+    Bij een map wordt alleen gemaakt wat veranderd is (casus, sjabloon, gegevens), over alle
+    processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen.
+    """
+    if pad.is_dir():
+        _folder(pad, uit, list(documenten) or None, split_formats(formaat), pdf_a, alles, droog, processen)
+    else:
+        _single(pad, uit, list(documenten) or None, split_formats(formaat), pdf_a)
+
+
+def _single(
+    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
+) -> None:
+    from levensloop_docs.casefile import load_case
     from levensloop_docs.generate import RenderRun, plan_jobs, render_job
     from levensloop_docs.i18n import _
 
-    files = find_case_files(pad)
-    cases, problems = [], []
-    for path in files:
-        try:
-            cases.append(load_case(path))
-        except CaseFileError as exc:
-            problems.extend(exc.problems)
-    problems.extend(check_unique_ids(cases))
-    if problems or not cases:
-        summary = _("Nothing was made: fix the case files first.") if cases or problems else _(
-            "No case files (.yaml) found."
-        )
-        raise CaseFileError(problems=[p for p in problems if not p.warning], summary=summary)
-    formats = split_formats(formaat)
-    check_formats(formats)
-    jobs = [j for c in cases for j in plan_jobs(c, list(documenten) or None, formats)]
-    for line in format_notices(jobs, formats, list(documenten), cases):
-        click.echo(line, err=True)
+    case = load_case(pad)
+    jobs = plan_jobs(case, documenten, formats)
+    _check_templates({j.document.name: j.document for j in jobs})
     run = RenderRun(out_dir=uit, pdf_a=pdf_a)
     written: list[Path] = []
     try:
@@ -111,3 +70,31 @@ def genereer(
     for path in written:
         click.echo(str(path))
     click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))
+
+
+def _check_templates(types: dict[str, object]) -> None:
+    from levensloop_docs.documents import DocumentType
+    from levensloop_docs.errors import TemplateProblemError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.templatecheck import check_templates
+
+    docs = {n: t for n, t in types.items() if isinstance(t, DocumentType)}
+    errors = [p for p in check_templates(docs) if not p.warning]
+    if errors:
+        summary = _("A template has an error, so nothing was made.")
+        raise TemplateProblemError(problems=errors, summary=summary)
+
+
+def _folder(
+    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
+    alles: bool, droog: bool, processen: int | None,
+) -> None:
+    from levensloop_docs.batch.progress import for_terminal
+    from levensloop_docs.batch.run import BatchOptions, run_batch
+    from levensloop_docs.batch.summary import finish
+
+    options = BatchOptions(
+        folder=pad, out_dir=uit, requested=documenten, formats=formats, pdf_a=pdf_a,
+        everything=alles, dry_run=droog, workers=processen,
+    )
+    finish(run_batch(options, for_terminal()), options)

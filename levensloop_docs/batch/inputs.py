@@ -1,0 +1,80 @@
+"""Fingerprints of everything an output is made from, computed once per run.
+
+- data: every file under the data folder (vocabularies, regions, policies, ...), the
+  Dutch catalogs (labels and dates in documents) and the templates manifest's comments
+  do not matter, so ``documenten.yaml`` is taken per entry instead (see ``document``);
+- template: the template file and, for Markdown, every file it includes;
+- document: the registry entry (title, version, engine, context, ...), so raising
+  ``versie`` makes that document's outputs again and no others;
+- plan: what decides *which* outputs a case has (every entry's applicability and
+  formats, plus ``--document`` and ``--formaat``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from levensloop_docs import __version__
+from levensloop_docs.documents import DocumentType
+from levensloop_docs.resources import data_dir, locales_dir
+
+
+def _hash_files(paths: list[Path], root: Path | None = None) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        name = path.relative_to(root).as_posix() if root else path.name
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def data_hash() -> str:
+    """All data files and the compiled catalogs: a change in any of them makes everything again."""
+    folder = data_dir()
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    catalogs = sorted((locales_dir() / "nl" / "LC_MESSAGES").glob("*.mo"))
+    return hashlib.sha256(
+        (_hash_files(files, folder) + _hash_files(catalogs)).encode("ascii")
+    ).hexdigest()
+
+
+def document_hash(doc: DocumentType) -> str:
+    entry = [doc.name, doc.title, doc.template.name, doc.engine, list(doc.formats), doc.version,
+             doc.context, doc.applies, list(doc.parameters)]
+    return hashlib.sha256(json.dumps(entry).encode("utf-8")).hexdigest()
+
+
+def plan_hash(types: dict[str, DocumentType], requested: list[str] | None,
+              formats: tuple[str, ...] | None) -> str:
+    entries = [[n, t.applies, list(t.parameters), list(t.formats)] for n, t in sorted(types.items())]
+    key = [entries, requested or [], list(formats or [])]
+    return hashlib.sha256(json.dumps(key).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Fingerprints:
+    """The per-run fingerprints, with template hashes computed on first use."""
+
+    data: str
+    program: str = __version__
+    _templates: dict[str, str] = field(default_factory=dict)
+    _documents: dict[str, str] = field(default_factory=dict)
+
+    def template(self, doc: DocumentType) -> str:
+        found = self._templates.get(doc.name)
+        if found is None:
+            from levensloop_docs.templatecheck import template_inputs
+
+            paths = template_inputs(doc)
+            found = _hash_files(paths, doc.template.parent) if paths else "ontbreekt"
+            self._templates[doc.name] = found
+        return found
+
+    def document(self, doc: DocumentType) -> str:
+        found = self._documents.get(doc.name)
+        if found is None:
+            found = self._documents[doc.name] = document_hash(doc)
+        return found

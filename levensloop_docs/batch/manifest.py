@@ -1,0 +1,98 @@
+"""The output folder's memory: what each file was made from, so unchanged files are skipped.
+
+``.levensloop-manifest.json`` in the output folder records, per case file, the hash of
+its content and, per output file, the hashes of everything that went into it (template
+and included files, the document's registry entry with its version, all data files, the
+tool version, the options) and the hash of the output itself. It is written atomically,
+and an output's entry is only recorded after the output has been renamed into place, so
+after a crash the manifest never vouches for a file that is not there; at the start of a
+run the outputs are checked against it (size and time, then the hash when those differ).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, TypedDict
+
+from levensloop_docs.atomic import write_bytes
+
+MANIFEST_NAME = ".levensloop-manifest.json"
+LOCK_NAME = ".levensloop-manifest.lock"
+FORMAT = 1
+
+
+class OutputRecord(TypedDict):
+    document: str  # registry name, with ":parameter" when it has one
+    sjabloon: str  # hash of the template and what it includes
+    documentsoort: str  # hash of the registry entry (title, version, ...)
+    versie: str  # the template version, for people reading the manifest
+    gegevens: str  # hash of the data files
+    programma: str  # tool version
+    opties: str  # e.g. "pdf-a"
+    uitvoer: str  # sha256 of the output file
+    grootte: int
+    mtime_ns: int
+
+
+class CaseRecord(TypedDict):
+    casus: str  # sha256 of the case file; "" when the last run did not finish it
+    casus_id: str
+    plan: str  # hash of what decides which outputs a case has (registry, --document, --formaat)
+    bestanden: dict[str, OutputRecord]
+
+
+class Manifest:
+    """The manifest of one output folder, kept in memory and saved atomically."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST_NAME
+        self.cases: dict[str, CaseRecord] = {}
+        self.checked: dict[str, str] = {}  # document name -> key of its passed template check
+        self.readable = True
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        manifest = cls(out_dir)
+        try:
+            data: Any = json.loads(manifest.path.read_bytes())
+        except FileNotFoundError:
+            return manifest
+        except (OSError, ValueError):
+            manifest.readable = False  # everything is made again; the new manifest replaces it
+            return manifest
+        if isinstance(data, dict) and data.get("formaat") == FORMAT:
+            manifest.cases = data.get("casussen") or {}
+            manifest.checked = data.get("sjablooncontrole") or {}
+        return manifest
+
+    def save(self) -> None:
+        data = {"formaat": FORMAT, "casussen": self.cases, "sjablooncontrole": self.checked}
+        write_bytes(self.path, json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def output_record_state(folder: Path, name: str, record: OutputRecord) -> str | None:
+    """``None`` when the output is what the manifest says; else "missing" or "changed".
+
+    Size and modification time equal to the record: trusted (as make and rsync do);
+    otherwise the file's hash decides, so a touched but identical file is not made again.
+    """
+    try:
+        stat = (folder / name).stat()
+    except FileNotFoundError:
+        return "missing"
+    if stat.st_size == record["grootte"] and stat.st_mtime_ns == record["mtime_ns"]:
+        return None
+    if stat.st_size == record["grootte"] and file_hash(folder / name) == record["uitvoer"]:
+        record["mtime_ns"] = stat.st_mtime_ns
+        return None
+    return "changed"

@@ -1,0 +1,422 @@
+"""One batch: every case of a folder, only what changed, over all cores, crash-safe.
+
+Order of work (nothing is written before step 3):
+
+1. lock the output folder, remove temporary files a killed run left behind;
+2. check the templates of the documents this run can make (cached by template hash in
+   the manifest) and refuse a broken one: exit 2, file and paragraph, nothing written;
+3. decide per case, without reading it when its hash and the manifest say enough, which
+   outputs are out of date and why;
+4. phase one (worker processes): read and validate the cases that are new or changed,
+   learn their documents, and refuse duplicate case ids;
+5. phase two (worker processes): make the out-of-date outputs; the manifest records an
+   output only after it has been renamed into place, and is saved atomically every
+   second and at the end.
+
+A broken case is reported (file and reason) and never stops the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from levensloop_docs.atomic import ensure_dir
+from levensloop_docs.batch.inputs import Fingerprints, data_hash, plan_hash
+from levensloop_docs.batch.manifest import (
+    LOCK_NAME,
+    CaseRecord,
+    Manifest,
+    OutputRecord,
+    file_hash,
+    output_record_state,
+)
+from levensloop_docs.batch.progress import LineProgress, Progress
+from levensloop_docs.batch.worker import CaseResult, Planned, init_worker, plan_case, render_case
+from levensloop_docs.documents import DocumentType, parse_document_request, registry
+from levensloop_docs.errors import CaseFileError, TemplateProblemError
+from levensloop_docs.i18n import _
+
+SAVE_EVERY = 1.0  # seconds between manifest saves during a run
+
+
+def reasons() -> dict[str, str]:
+    """Why an output is made, as ``--droog`` and the summary say it."""
+    return {
+        "new": _("new case"),
+        "case": _("case changed"),
+        "template": _("template changed"),
+        "data": _("data changed"),
+        "program": _("program version changed"),
+        "options": _("other options"),
+        "missing": _("output missing"),
+        "changed": _("output changed by hand"),
+        "unknown": _("output not made by genereer"),
+        "failed": _("failed last time"),
+        "all": _("everything requested (--alles)"),
+    }
+
+
+@dataclass
+class BatchOptions:
+    folder: Path
+    out_dir: Path
+    requested: list[str] | None = None
+    formats: tuple[str, ...] | None = None
+    pdf_a: bool = False
+    everything: bool = False
+    dry_run: bool = False
+    workers: int | None = None
+    today: date = field(default_factory=date.today)
+    examples: list[Path] | None = None  # for the template check; None: the shipped examples
+
+
+@dataclass
+class Failure:
+    case: str  # the case file, relative to the folder
+    reason: list[str]
+    bad_input: bool
+
+
+@dataclass
+class Summary:
+    made: list[tuple[str, str]] = field(default_factory=list)  # (output, reason); --droog: would make
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    cases: int = 0
+
+
+@dataclass
+class _Case:
+    key: str
+    path: Path
+    digest: str
+    case_reason: str | None  # new/case/failed/all: every output is made, the case is read
+    replan: bool
+    case_id: str = ""
+    planned: list[Planned] = field(default_factory=list)
+    todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
+
+
+def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
+    progress = progress or LineProgress()
+    types = registry()
+    if not opts.dry_run:
+        ensure_dir(opts.out_dir)
+    with _locked(opts.out_dir):
+        if not opts.dry_run:
+            _remove_temporaries(opts.out_dir)
+        fp = Fingerprints(data=data_hash())
+        manifest = Manifest.load(opts.out_dir)
+        _check_templates(_candidates(types, opts.requested), fp, manifest, opts)
+        cases = _decide(opts, types, fp, manifest)
+        summary = Summary(cases=len(cases))
+        with _pool(opts, cases) as pool:
+            _phase_one(pool, opts, cases, manifest, summary, progress, fp)
+            _count(cases, summary)
+            if not opts.dry_run:
+                _phase_two(pool, opts, cases, manifest, summary, progress, fp)
+        return summary
+
+
+# --- setting up -----------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    """One batch per output folder at a time (a second one would race for the manifest)."""
+    if not out_dir.is_dir():
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; one batch at a time by convention
+        yield
+        return
+    from levensloop_docs.errors import ConflictError
+
+    fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            msg = _("Another 'levensloop genereer' is writing to {folder}. Wait until it is done.")
+            raise ConflictError(msg.format(folder=out_dir)) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_temporaries(out_dir: Path) -> None:
+    """Half-written files of a killed run (atomic.py's '.NAME.xxxx.tmp'); we hold the lock."""
+    for tmp in out_dir.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> dict[str, DocumentType]:
+    """The document types this run may make: the requested ones, or all without a parameter."""
+    if requested:
+        names = {parse_document_request(r)[0] for r in requested}
+        return {n: t for n, t in types.items() if n in names}
+    return {n: t for n, t in types.items() if not t.parameters}
+
+
+def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
+                     opts: BatchOptions) -> None:
+    from levensloop_docs.templatecheck import check_templates, default_examples
+
+    examples = opts.examples if opts.examples is not None else default_examples()
+    example_key = hashlib.sha256(b"".join(file_hash(p).encode() for p in examples)).hexdigest()
+    keys = {
+        name: hashlib.sha256("|".join(
+            [fp.template(doc), fp.document(doc), fp.data, fp.program, example_key]
+        ).encode()).hexdigest()
+        for name, doc in types.items()
+    }
+    todo = {n: t for n, t in types.items() if manifest.checked.get(n) != keys[n]}
+    if not todo:
+        return
+    errors = [p for p in check_templates(todo, examples, opts.today) if not p.warning]
+    if errors:
+        raise TemplateProblemError(
+            problems=errors, summary=_("A template has an error, so nothing was made."),
+            hint=_("Open the template in Word, correct the field between {{ }} or {% %}, and try again. "
+                   "'levensloop sjablonen controleer' checks all templates."),
+        )
+    manifest.checked.update((n, keys[n]) for n in todo)
+
+
+# --- deciding -------------------------------------------------------------------------------
+
+def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints,
+            manifest: Manifest) -> list[_Case]:
+    from levensloop_docs.casefile import find_case_files
+
+    files = find_case_files(opts.folder)
+    if not files:
+        raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
+    plan = plan_hash(types, opts.requested, opts.formats)
+    cases = []
+    for path in files:
+        key = path.relative_to(opts.folder).as_posix()
+        digest = file_hash(path)
+        record = manifest.cases.get(key)
+        case_reason = _case_reason(record, digest, opts.everything)
+        replan = case_reason is not None or record is None or record["plan"] != plan
+        case = _Case(key, path, digest, case_reason, replan)
+        if record is not None and not replan:
+            case.case_id = record["casus_id"]
+            case.planned = _planned_from(record)
+            case.todo = _output_reasons(case, record, types, fp, opts)
+        cases.append(case)
+    known = {c.key for c in cases}
+    for key in [k for k in manifest.cases if k not in known]:
+        del manifest.cases[key]  # case file gone: forget it (its outputs stay on disk)
+    return cases
+
+
+def _case_reason(record: CaseRecord | None, digest: str, everything: bool) -> str | None:
+    if everything:
+        return "all"
+    if record is None:
+        return "new"
+    if not record["casus"]:
+        return "failed"
+    if record["casus"] != digest:
+        return "case"
+    return None
+
+
+def _planned_from(record: CaseRecord) -> list[Planned]:
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for name, out in record["bestanden"].items():
+        stem, _dot, fmt = name.rpartition(".")
+        grouped.setdefault((out["document"], stem), []).append(fmt)
+    planned = []
+    for (request, stem), fmts in grouped.items():
+        document, parameter = parse_document_request(request)
+        planned.append(Planned(document, parameter, stem, tuple(fmts)))
+    return planned
+
+
+def _options(fmt: str, pdf_a: bool) -> str:
+    return "pdf-a" if fmt == "pdf" and pdf_a else ""
+
+
+def _output_reasons(case: _Case, record: CaseRecord | None, types: dict[str, DocumentType],
+                    fp: Fingerprints, opts: BatchOptions) -> dict[str, str]:
+    todo: dict[str, str] = {}
+    for item in case.planned:
+        doc = types.get(item.document)
+        for fmt in item.formats:
+            name = f"{item.stem}.{fmt}"
+            if case.case_reason is not None:
+                todo[name] = case.case_reason
+                continue
+            out = record["bestanden"].get(name) if record is not None else None
+            reason = _stale(out, doc, fp, _options(fmt, opts.pdf_a))
+            if reason is None and out is not None:
+                reason = output_record_state(opts.out_dir, name, out)
+            elif reason is None:
+                reason = "unknown" if (opts.out_dir / name).exists() else "missing"
+            if reason is not None:
+                todo[name] = reason
+    return todo
+
+
+def _stale(out: OutputRecord | None, doc: DocumentType | None, fp: Fingerprints, options: str) -> str | None:
+    if out is None:
+        return None
+    if doc is None or out["sjabloon"] != fp.template(doc) or out["documentsoort"] != fp.document(doc):
+        return "template"
+    if out["gegevens"] != fp.data:
+        return "data"
+    if out["programma"] != fp.program:
+        return "program"
+    if out["opties"] != options:
+        return "options"
+    return None
+
+
+# --- running --------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes, only when some case needs reading or making."""
+    busy = sum(1 for c in cases if c.replan or c.todo)
+    if busy == 0:
+        yield None
+        return
+    workers = max(1, min(opts.workers or os.cpu_count() or 1, busy))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today)
+    )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(pool: ProcessPoolExecutor, futures: dict[Future[CaseResult], str]) -> Iterator[CaseResult]:
+    for future in as_completed(futures):
+        try:
+            yield future.result()
+        except BrokenProcessPool:
+            yield CaseResult(futures[future], reason=[_("A worker process stopped unexpectedly.")])
+
+
+def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list[_Case],
+               manifest: Manifest, summary: Summary, progress: Progress, fp: Fingerprints) -> None:
+    todo = [c for c in cases if c.replan]
+    if not todo or pool is None:
+        return
+    by_key = {c.key: c for c in todo}
+    futures = {pool.submit(plan_case, c.key, c.path, opts.requested, opts.formats): c.key for c in todo}
+    progress.start(len(futures), _("Reading cases"))
+    results = []
+    for result in _results(pool, futures):
+        progress.advance()
+        results.append(result)
+    progress.stop()
+    owners = {c.case_id: c.key for c in cases if not c.replan and c.case_id}
+    types = registry()
+    for result in sorted(results, key=lambda r: r.key):
+        case = by_key[result.key]
+        if not result.reason and owners.setdefault(result.case_id, case.key) != case.key:
+            other = Path(owners[result.case_id]).name
+            msg = _("Case id {id} is also used in {other}. Every case needs its own id.")
+            result.reason, result.bad_input = [msg.format(id=result.case_id, other=other)], True
+        if result.reason:
+            _fail(case, result, manifest, summary)
+            continue
+        case.case_id, case.planned = result.case_id, result.planned
+        case.todo = _output_reasons(case, manifest.cases.get(case.key), types, fp, opts)
+
+
+def _fail(case: _Case, result: CaseResult, manifest: Manifest, summary: Summary) -> None:
+    case.planned, case.todo = [], {}
+    summary.failed.append(Failure(case.key, result.reason, result.bad_input))
+    record = manifest.cases.get(case.key)
+    if record is not None:
+        record["casus"] = ""  # read and make it again next time
+
+
+def _count(cases: list[_Case], summary: Summary) -> None:
+    labels = reasons()
+    for case in cases:
+        summary.made.extend((name, labels[reason]) for name, reason in sorted(case.todo.items()))
+        summary.unchanged += sum(len(p.formats) for p in case.planned) - len(case.todo)
+
+
+def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list[_Case],
+               manifest: Manifest, summary: Summary, progress: Progress, fp: Fingerprints) -> None:
+    types = registry()
+    for case in cases:
+        if case.planned and not case.todo:
+            _record(case, CaseResult(case.key, case.case_id), manifest, types, fp, opts)
+    todo = [c for c in cases if c.todo]
+    if pool is None or not todo:
+        manifest.save()
+        return
+    by_key = {c.key: c for c in todo}
+    futures = {pool.submit(render_case, c.key, c.path, _restricted(c)): c.key for c in todo}
+    progress.start(len(futures), _("Making documents"))
+    last_save = time.monotonic()
+    made = {name for name, _reason in summary.made}
+    try:
+        for result in _results(pool, futures):
+            case = by_key[result.key]
+            _record(case, result, manifest, types, fp, opts)
+            if result.reason:
+                summary.failed.append(Failure(case.key, result.reason, result.bad_input))
+                made -= set(case.todo) - set(result.written)
+            progress.advance()
+            if time.monotonic() - last_save > SAVE_EVERY:
+                manifest.save()
+                last_save = time.monotonic()
+    finally:
+        progress.stop()
+        manifest.save()
+    summary.made = [(n, r) for n, r in summary.made if n in made]
+
+
+def _restricted(case: _Case) -> list[Planned]:
+    """The documents of a case with only the formats that are out of date."""
+    out = []
+    for item in case.planned:
+        fmts = tuple(f for f in item.formats if f"{item.stem}.{f}" in case.todo)
+        if fmts:
+            out.append(Planned(item.document, item.parameter, item.stem, fmts))
+    return out
+
+
+def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str, DocumentType],
+            fp: Fingerprints, opts: BatchOptions) -> None:
+    """Put what was written into the manifest; the case counts as done only without failure."""
+    old = manifest.cases.get(case.key)
+    outputs = dict(old["bestanden"]) if old is not None else {}
+    docs = {f"{p.stem}.{f}": p for p in case.planned for f in p.formats}
+    for name, (digest, size, mtime) in result.written.items():
+        item = docs[name]
+        doc = types[item.document]
+        fmt = name.rpartition(".")[2]
+        outputs[name] = OutputRecord(
+            document=item.request, sjabloon=fp.template(doc), documentsoort=fp.document(doc),
+            versie=doc.version, gegevens=fp.data, programma=fp.program,
+            opties=_options(fmt, opts.pdf_a), uitvoer=digest, grootte=size, mtime_ns=mtime,
+        )
+    done = not result.reason
+    manifest.cases[case.key] = CaseRecord(
+        casus=case.digest if done else "",
+        casus_id=case.case_id or result.case_id,
+        plan=plan_hash(types, opts.requested, opts.formats),
+        bestanden={n: o for n, o in outputs.items() if n in docs} if done else outputs,
+    )

@@ -1,0 +1,44 @@
+"""The end of a batch: what was made, what was unchanged, what failed and why.
+
+Printed on stdout; the exit code comes from ``BatchFailed``, raised to the CLI edge:
+2 when a case file is bad input, 1 when a document could not be made for another reason.
+"""
+
+from __future__ import annotations
+
+import click
+
+from levensloop_docs.batch.run import BatchOptions, Summary
+from levensloop_docs.errors import LevensloopError
+from levensloop_docs.i18n import _, ngettext
+
+
+class BatchFailed(LevensloopError):
+    """Some cases failed; the summary above says which and why."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def finish(summary: Summary, options: BatchOptions) -> None:
+    if options.dry_run:
+        for name, reason in summary.made:
+            click.echo(f"{name}: {reason}")
+        click.echo(_("Would make {made} files; {unchanged} unchanged. Nothing was written.").format(
+            made=len(summary.made), unchanged=summary.unchanged))
+    else:
+        click.echo(_("{made} files made, {unchanged} unchanged, in {folder}.").format(
+            made=len(summary.made), unchanged=summary.unchanged, folder=options.out_dir))
+    if not summary.failed:
+        return
+    click.echo(_("Failed:"))
+    for failure in sorted(summary.failed, key=lambda f: f.case):
+        click.echo(f"  {failure.case}:")
+        for line in failure.reason:
+            click.echo(f"    {line}")
+    n = len(summary.failed)
+    message = ngettext("{n} of {total} cases failed; the others are done.",
+                       "{n} of {total} cases failed; the others are done.", n)
+    code = 2 if any(f.bad_input for f in summary.failed) else 1
+    raise BatchFailed(message.format(n=n, total=summary.cases), code)

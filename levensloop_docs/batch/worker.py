@@ -1,0 +1,132 @@
+"""What a worker process does: read one case, say which outputs it has, or make them.
+
+Each worker keeps one ``RenderRun`` for its whole life, so the vocabularies, the compiled
+Word templates (``docxcache``) and, for PDF, one running LibreOffice are set up once per
+process, not once per document. Results are plain data (picklable); errors become a
+Dutch reason that names the case file and fields, never their content.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from levensloop_docs.casefile import CaseFile
+from levensloop_docs.generate import Job, RenderRun
+
+_RUN: RenderRun | None = None
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One document of a case: registry name, parameter, output stem and formats."""
+
+    document: str
+    parameter: str | None
+    stem: str
+    formats: tuple[str, ...]
+
+    @property
+    def request(self) -> str:
+        return f"{self.document}:{self.parameter}" if self.parameter else self.document
+
+
+@dataclass
+class CaseResult:
+    key: str
+    case_id: str = ""
+    planned: list[Planned] = field(default_factory=list)
+    written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
+    reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
+    bad_input: bool = False
+
+
+def init_worker(out_dir: Path, pdf_a: bool, today: date) -> None:
+    """Process initializer: one render run per worker, closed when the worker ends."""
+    from multiprocessing.util import Finalize
+
+    global _RUN
+    os.umask(0o077)
+    _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
+    Finalize(_RUN, _RUN.close, exitpriority=10)
+
+
+def _run() -> RenderRun:
+    if _RUN is None:  # in-process use (tests, single worker)
+        raise RuntimeError("init_worker was not called")
+    return _RUN
+
+
+def load_case_fast(path: Path) -> CaseFile:
+    """``load_case``, with the C YAML parser when the file is valid.
+
+    The round-trip parser (comments, line numbers) is several times slower; it is only
+    needed to place a problem on its line, so an invalid file is read again by
+    ``load_case``, which raises the usual error with lines.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from levensloop_docs.casefile import digest_text, load_case, validate_raw
+    from levensloop_docs.yamlio import YamlReadError, read_text
+
+    try:
+        text = read_text(path)
+        raw = YAML(typ="safe").load(text)
+    except (YamlReadError, YAMLError, ValueError, RecursionError):
+        return load_case(path)
+    casus, problems = validate_raw(raw, path)
+    if casus is None or any(not p.warning for p in problems):
+        return load_case(path)
+    return CaseFile(path, raw, casus, digest_text(text), [p for p in problems if p.warning])
+
+
+def _failure(result: CaseResult, exc: Exception) -> CaseResult:
+    from levensloop_docs.errors import CaseFileError, LevensloopError
+
+    if isinstance(exc, LevensloopError):
+        result.reason = exc.lines()
+        result.bad_input = isinstance(exc, CaseFileError) or exc.exit_code == 2
+    else:  # the message of an unknown error could quote case data: name the kind only
+        result.reason = [f"{type(exc).__name__}"]
+    return result
+
+
+def plan_case(key: str, path: Path, requested: list[str] | None,
+              formats: tuple[str, ...] | None) -> CaseResult:
+    """Which documents this case has (phase one: read and validate only)."""
+    from levensloop_docs.generate import plan_jobs
+
+    result = CaseResult(key)
+    try:
+        case = load_case_fast(path)
+        result.case_id = case.casus.meta.casus_id
+        for job in plan_jobs(case, requested, formats):
+            result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
+    except Exception as exc:
+        return _failure(result, exc)
+    return result
+
+
+def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
+    """Make the given documents of one case; report every file written (after its rename)."""
+    from levensloop_docs.batch.manifest import file_hash
+    from levensloop_docs.documents import registry
+    from levensloop_docs.generate import render_job
+
+    run = _run()
+    result = CaseResult(key, planned=planned)
+    try:
+        case = load_case_fast(path)
+        result.case_id = case.casus.meta.casus_id
+        types = registry()
+        for item in planned:
+            job = Job(case, types[item.document], item.parameter, item.formats)
+            for target in render_job(run, job):
+                stat = target.stat()
+                result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns)
+    except Exception as exc:
+        return _failure(result, exc)
+    return result
