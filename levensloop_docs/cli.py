@@ -27,7 +27,9 @@ COMMANDS: dict[str, str] = {
     "controleer": "levensloop_docs.commands.controleer:controleer",
     "doctor": "levensloop_docs.commands.doctor:doctor",
     "genereer": "levensloop_docs.commands.genereer:genereer",
+    "handreiking": "levensloop_docs.commands.handreiking:handreiking",
     "nieuw": "levensloop_docs.commands.nieuw:nieuw",
+    "partnerinfo": "levensloop_docs.commands.partnerinfo:partnerinfo",
     "schema": "levensloop_docs.commands.schema:schema",
 }
 

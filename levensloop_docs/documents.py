@@ -85,7 +85,11 @@ def _load_builders() -> None:
 
 
 # Modules that call @context_builder / @applies_when. Add yours here.
-BUILDER_MODULES: list[str] = ["levensloop_docs.render.plan", "levensloop_docs.aanmelding.context"]
+BUILDER_MODULES: list[str] = [
+    "levensloop_docs.render.plan",
+    "levensloop_docs.aanmelding.context",
+    "levensloop_docs.partners.sheet",
+]
 
 
 def manifest_path() -> Path:

@@ -79,7 +79,7 @@ Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
 PRODUCERS: dict[tuple[str, str], Producer] = {}
 
 # Modules that register producers with @producer (imported on first render). Add yours here.
-PRODUCER_MODULES: list[str] = ["levensloop_docs.pdf.produce"]
+PRODUCER_MODULES: list[str] = ["levensloop_docs.pdf.produce", "levensloop_docs.render.markdown_produce"]
 
 
 @cache

@@ -1,0 +1,207 @@
+"""Markdown documents: Jinja2 (sandbox) -> Markdown -> HTML, with every value kept as data.
+
+Design (why values can never become Markdown or HTML): the template is rendered in the
+sandbox with a ``finalize`` hook that replaces the output of every ``{{ expression }}``
+by an opaque token (letters and digits with a random per-render nonce, which Markdown
+leaves alone). Only the template's own text goes through Markdown. After the Markdown
+step each token is replaced by its value, HTML-escaped, with line breaks as ``<br>``.
+So a ``#``, ``*``, ``[x](y)``, ``<b>`` or ``{{ x }}`` typed by a user arrives letter for
+letter, in a heading, a list item or a table cell alike. A single regex pass does the
+replacement, so a value is never scanned again.
+
+The result (``RenderedMarkdown``) is an HTML fragment plus its headings (for a table of
+contents); ``html_document`` wraps it in a printable page, ``markdown_docx`` turns it
+into Word.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import Problem, TemplateProblemError
+from levensloop_docs.i18n import _
+from levensloop_docs.text import clean_text
+
+EXTENSIONS = ["tables", "sane_lists", "attr_list", "md_in_html"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """The HTML fragment of one Markdown document and the headings it contains."""
+
+    body: str
+    headings: tuple[Heading, ...]
+
+    @property
+    def title(self) -> str:
+        first = next((h for h in self.headings if h.level == 1), None)
+        return first.text if first else ""
+
+
+class _Tokens:
+    """Collects the values of one render and hands out the tokens that stand in for them."""
+
+    def __init__(self) -> None:
+        self.nonce = "".join(secrets.choice("bcdfghjkmnpqrstvwxz") for _ in range(10))
+        self.values: list[str] = []
+        self.pattern = re.compile(f"llv{self.nonce}(\\d+)v")
+
+    def finalize(self, value: Any) -> str:
+        self.values.append(clean_text(str(value)))
+        return f"llv{self.nonce}{len(self.values) - 1}v"
+
+    def restore(self, markup: str) -> str:
+        def value(match: re.Match[str]) -> str:
+            text = html.escape(self.values[int(match.group(1))], quote=True)
+            return text.replace("\n", "<br>")
+
+        return self.pattern.sub(value, markup)
+
+
+def _error(template: Path, exc: Exception) -> TemplateProblemError:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    line = getattr(exc, "lineno", None)
+    if isinstance(exc, TemplateSyntaxError):
+        msg = _("Template syntax error: {error}.").format(error=exc.message)
+    elif isinstance(exc, UndefinedError):
+        msg = _("The template asks for a field the case does not provide: {error}.").format(
+            error=exc.message
+        )
+    elif isinstance(exc, TemplateNotFound):
+        msg = _("The template includes a file that does not exist: {name}.").format(name=exc.name)
+    elif isinstance(exc, SecurityError):
+        msg = _("The template tries something that is not allowed.")
+    else:
+        msg = _("The template cannot be rendered.")
+    problem = Problem(template, "", msg, line=line)
+    hint = _("Correct the field between {{ }} or {% %} in the Markdown file and try again.")
+    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)
+
+
+def _environment(tokens: _Tokens, search_path: Path) -> Any:
+    from jinja2 import FileSystemLoader
+
+    from levensloop_docs.render.sandbox import make_environment
+
+    # escaping happens once, when the tokens are restored; autoescape here would escape twice
+    env = make_environment(autoescape=False)
+    env.finalize = tokens.finalize
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.loader = FileSystemLoader(str(search_path))
+    return env
+
+
+def render_markdown_text(
+    source: str, context: dict[str, Any], *, name: Path, search_path: Path | None = None
+) -> RenderedMarkdown:
+    """Render Markdown+Jinja ``source`` with ``context``; ``name`` is used in error messages."""
+    import markdown
+    from jinja2 import TemplateError
+
+    tokens = _Tokens()
+    env = _environment(tokens, search_path or name.parent)
+    try:
+        text = env.from_string(source).render(context)
+    except TemplateError as exc:
+        raise _error(name, exc) from None
+    converted = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    return with_anchors(tokens.restore(converted))
+
+
+def render_markdown_file(
+    template: Path, context: dict[str, Any], *, search_path: Path | None = None
+) -> RenderedMarkdown:
+    """Render a Markdown template file (``{% include %}`` looks in ``search_path``)."""
+    from levensloop_docs.yamlio import YamlReadError, read_text
+
+    try:
+        source = read_text(template)
+    except YamlReadError as exc:
+        raise TemplateProblemError(problems=[exc.problem], summary=_("A template has an error.")) from None
+    return render_markdown_text(source, context, name=template, search_path=search_path)
+
+
+def with_anchors(body: str) -> RenderedMarkdown:
+    """Give every h1-h3 a plain id (never derived from its text) and list them."""
+    counter = 0
+    headings: list[Heading] = []
+
+    def anchor(match: re.Match[str]) -> str:
+        nonlocal counter
+        counter += 1
+        level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
+        ident = f"kop-{counter}"
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).replace("\n", " ").strip()
+        headings.append(Heading(level, text, ident))
+        attrs = re.sub(r'\s*id="[^"]*"', "", attrs)
+        return f'<h{level} id="{ident}"{attrs}>{inner}</h{level}>'
+
+    body = re.sub(r"<h([1-3])([^>]*)>(.*?)</h\1>", anchor, body, flags=re.S)
+    return RenderedMarkdown(body, tuple(headings))
+
+
+def toc_html(headings: tuple[Heading, ...], levels: int = 2) -> str:
+    """A table of contents for the HTML version (links to the headings)."""
+    items = "\n".join(
+        f'<li class="toc-{h.level}"><a href="#{h.anchor}">{html.escape(h.text)}</a></li>'
+        for h in headings if h.level <= levels
+    )
+    return f'<nav class="inhoud" aria-label="Inhoud">\n<h2>Inhoud</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+
+
+PRINT_CSS = """
+@page { size: A4; margin: 20mm 20mm 22mm 20mm;
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8.5pt; color: #555; } }
+html { font-family: Carlito, Calibri, "Liberation Sans", Arial, sans-serif; font-size: 11pt;
+  line-height: 1.45; color: #1a1a1a; }
+body { max-width: 46em; margin: 0 auto; padding: 1.5em; }
+h1 { font-size: 20pt; color: #0b4f6c; margin: 0 0 .3em; line-height: 1.2; }
+h2 { font-size: 14pt; color: #0b4f6c; margin: 1.2em 0 .3em; break-after: avoid; }
+h3 { font-size: 12pt; margin: 1em 0 .2em; break-after: avoid; }
+p { margin: 0 0 .6em; orphans: 3; widows: 3; }
+ul, ol { margin: 0 0 .6em 1.3em; padding: 0; }
+li { margin: 0 0 .2em; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; break-inside: avoid; }
+th, td { border: 1px solid #b8c7cf; padding: .25em .45em; text-align: left; vertical-align: top; }
+th { background: #e4eef2; }
+.contact { border: 1.5pt solid #0b4f6c; background: #eef5f8; padding: .6em .9em; margin: .8em 0;
+  break-inside: avoid; }
+.contact h2, .contact h3 { margin-top: 0; }
+.kader { border-left: 4pt solid #c0392b; padding: .2em .8em; margin: .8em 0; background: #fbeeec; }
+.onder { color: #555; font-size: 9pt; }
+nav.inhoud ol { list-style: none; margin-left: 0; }
+nav.inhoud li.toc-2 { margin-left: 1.2em; }
+footer.voet { margin-top: 2em; border-top: 1px solid #b8c7cf; padding-top: .4em; font-size: 8.5pt;
+  color: #555; }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; }
+  .hoofdstuk { break-before: page; } nav.inhoud { break-after: page; } }
+"""
+
+
+def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: bool = False) -> str:
+    """A complete, printable HTML page (A4, print stylesheet inline: one file to hand on)."""
+    contents = toc_html(rendered.headings) if toc else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="levensloop-docs">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n"
+        f"{contents}\n<main>\n{rendered.body}\n</main>\n"
+        f'<footer class="voet">{html.escape(footer)}</footer>\n</body>\n</html>\n'
+    )

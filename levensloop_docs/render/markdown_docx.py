@@ -1,0 +1,370 @@
+"""Word (DOCX) from the HTML of a Markdown document, built with python-docx.
+
+Building the document ourselves (rather than letting LibreOffice import HTML) gives a
+file that prints the same in Word and LibreOffice: A4, real heading styles (bookmarks
+in the PDF), a footer with "pagina X van Y" fields, a framed contact box, and only
+Calibri (Carlito in LibreOffice, the same width) and Liberation Mono. Bullets and
+numbers are written as text with a hanging indent, so a numbered list always starts at 1.
+
+Recognised blocks: h1-h3, p, ul/ol (nested), table, blockquote, ``div.contact`` and
+``div.kader`` (framed boxes), ``section.hoofdstuk`` (starts on a new page) and
+``div.inhoudsopgave`` (where the table of contents goes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.atomic import atomic_path
+
+FONT = "Calibri"
+MONO = "Liberation Mono"
+ACCENT = "0B4F6C"
+TEXT_WIDTH_MM = 170
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    page: int | None = None
+
+
+def _set_font(rpr_owner: Any, name: str) -> None:
+    """Set a font on a style or run, dropping theme fonts (they would win over the name)."""
+    from docx.oxml.ns import qn
+
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), name)
+
+
+def _styles(doc: Any) -> None:
+    from docx.shared import Pt, RGBColor
+
+    normal = doc.styles["Normal"]
+    _set_font(normal.element, FONT)
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    sizes = {"Title": 22, "Heading 1": 18, "Heading 2": 14, "Heading 3": 12}
+    for name, size in sizes.items():
+        style = doc.styles[name]
+        _set_font(style.element, FONT)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor.from_string(ACCENT if name != "Heading 3" else "1A1A1A")
+        style.paragraph_format.space_before = Pt(14 if name != "Heading 3" else 10)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+
+
+def _page(doc: Any, footer: str) -> None:
+    from docx.shared import Mm, Pt
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.footer_distance = Mm(10)
+    para = section.footer.paragraphs[0]
+    para.style = doc.styles["Normal"]  # the Footer style's own tab stops would come first
+    para.paragraph_format.space_after = Pt(0)
+    para.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), alignment=2)  # 2 = right
+    for part in (footer + "\tpagina ", "PAGE", " van ", "NUMPAGES"):
+        if part in ("PAGE", "NUMPAGES"):
+            _field(para, part)
+        else:
+            para.add_run(part)
+    for run in para.runs:
+        run.font.size = Pt(8.5)
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES); LibreOffice and Word compute it when laying out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def char(kind: str) -> Any:
+        run = paragraph.add_run()
+        run.font.size = Pt(8.5)
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+        return run
+
+    char("begin")
+    instr = paragraph.add_run()
+    instr.font.size = Pt(8.5)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    instr._r.append(text)
+    char("separate")
+    cached = paragraph.add_run("1")
+    cached.font.size = Pt(8.5)
+    char("end")
+
+
+def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+    edges = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        color, size = borders.get(side, ("auto", 0))
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single" if size else "nil")
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:color"), color)
+        edges.append(edge)
+    tcpr.append(edges)
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "140")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tcpr.append(margins)
+
+
+class _Builder:
+    """Walks the HTML tree once and appends paragraphs and tables to the document."""
+
+    def __init__(self, doc: Any, toc: list[TocEntry]) -> None:
+        self.doc = doc
+        self.toc = toc
+        self.break_before = False
+
+    # -- inline ---------------------------------------------------------------------------
+    def inline(self, para: Any, element: Any, fmt: frozenset[str] = frozenset()) -> None:
+        if element.text:
+            self.run(para, element.text, fmt)
+        for child in element:
+            self.inline_one(para, child, fmt)
+            if child.tail:
+                self.run(para, child.tail, fmt)
+
+    def inline_one(self, para: Any, child: Any, fmt: frozenset[str]) -> None:
+        """One inline element, without its tail (the caller writes the tail)."""
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            para.add_run().add_break()
+            return
+        extra = {"strong": "b", "b": "b", "em": "i", "i": "i", "code": "code"}.get(tag)
+        self.inline(para, child, fmt | {extra} if extra else fmt)
+        href = child.get("href", "") if tag == "a" else ""
+        shown = href.removeprefix("mailto:")
+        if href.startswith(("http", "mailto:")) and shown not in child.text_content():
+            self.run(para, f" ({shown})", fmt)
+
+    def run(self, para: Any, text: str, fmt: frozenset[str]) -> None:
+        if "\n" in text:  # a line break in the Markdown source is a space in print
+            text = re.sub(r"[ \t]*\n\s*", " ", text)
+        run = para.add_run(text)
+        run.bold = True if "b" in fmt else None
+        run.italic = True if "i" in fmt else None
+        if "code" in fmt:
+            _set_font(run._r, MONO)
+
+    # -- blocks ---------------------------------------------------------------------------
+    def paragraph(self, box: Any, style: str | None = None) -> Any:
+        para = box.add_paragraph(style=style)
+        if self.break_before:
+            para.paragraph_format.page_break_before = True
+            self.break_before = False
+        return para
+
+    def blocks(self, box: Any, element: Any, depth: int = 0) -> None:
+        if element.text and element.text.strip():
+            self.run(self.paragraph(box), element.text.strip(), frozenset())
+        for child in element:
+            self.block(box, child, depth)
+            if child.tail and child.tail.strip():
+                self.run(self.paragraph(box), child.tail.strip(), frozenset())
+
+    def block(self, box: Any, el: Any, depth: int) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        classes = set((el.get("class") or "").split())
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.inline(self.paragraph(box, f"Heading {min(3, int(tag[1]))}"), el)
+        elif tag == "p":
+            self.inline(self.paragraph(box), el)
+        elif tag in ("ul", "ol"):
+            self.listing(box, el, depth)
+        elif tag == "table":
+            self.table(box, el)
+        elif tag == "blockquote":
+            for para_el in el:
+                para = self.paragraph(box)
+                para.paragraph_format.left_indent = _mm(8)
+                self.inline(para, para_el, frozenset({"i"}))
+        elif tag == "div" and "inhoudsopgave" in classes:
+            self.contents(box)
+        elif tag == "div" and classes & {"contact", "kader"}:
+            self.framed(box, el, "kader" in classes)
+        elif tag == "section" and "hoofdstuk" in classes:
+            self.break_before = True
+            self.blocks(box, el, depth)
+        elif tag in ("div", "section", "main", "nav", "article"):
+            self.blocks(box, el, depth)
+        elif tag == "hr":
+            return
+        elif tag:
+            self.inline(self.paragraph(box), el)
+
+    def listing(self, box: Any, el: Any, depth: int) -> None:
+        from docx.shared import Mm
+
+        number = 0
+        for li in el:
+            if not isinstance(li.tag, str) or li.tag != "li":
+                continue
+            number += 1
+            mark = f"{number}." if el.tag == "ol" else ("•" if depth % 2 == 0 else "–")
+            para = self.paragraph(box)
+            fmt = para.paragraph_format
+            fmt.left_indent = Mm(6 + 6 * depth)
+            fmt.first_line_indent = Mm(-6)
+            fmt.space_after = _pt(3)
+            fmt.tab_stops.add_tab_stop(Mm(6 + 6 * depth))
+            para.add_run(f"{mark}\t")
+            self.list_item(box, para, li, depth)
+
+    def list_item(self, box: Any, para: Any, li: Any, depth: int) -> None:
+        """The first text of an item goes after the mark; nested lists and paragraphs follow."""
+        current: Any = para
+        if li.text and li.text.strip():
+            self.run(current, li.text.lstrip(), frozenset())
+        for child in li:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("ul", "ol"):
+                self.listing(box, child, depth + 1)
+                current = None
+            elif tag == "p":
+                if current is None or current is not para or len(para.runs) > 1:
+                    current = self.paragraph(box)
+                    current.paragraph_format.left_indent = _mm(6 + 6 * depth)
+                self.inline(current, child)
+            else:
+                if current is None:
+                    current = self.paragraph(box)
+                    current.paragraph_format.left_indent = _mm(6 + 6 * depth)
+                self.inline_one(current, child, frozenset())
+            if child.tail and child.tail.strip():
+                if current is None:
+                    current = self.paragraph(box)
+                    current.paragraph_format.left_indent = _mm(6 + 6 * depth)
+                self.run(current, child.tail, frozenset())
+
+    def table(self, box: Any, el: Any) -> None:
+        rows = [r for r in el.iter("tr")]
+        if not rows:
+            return
+        width = max(len([c for c in r if c.tag in ("td", "th")]) for r in rows)
+        table = box.add_table(rows=len(rows), cols=width)
+        table.style = self.doc.styles["Table Grid"]
+        widths = _column_widths(rows, width)
+        for i, row in enumerate(rows):
+            cells = [c for c in row if c.tag in ("td", "th")]
+            for j, cell_el in enumerate(cells):
+                cell = table.cell(i, j)
+                cell.width = widths[j]
+                para = cell.paragraphs[0]
+                para.paragraph_format.space_after = _pt(2)
+                header = cell_el.tag == "th"
+                self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
+                if header:
+                    _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
+        self.paragraph(box).paragraph_format.space_after = _pt(2)
+
+    def framed(self, box: Any, el: Any, warning: bool) -> None:
+        table = box.add_table(rows=1, cols=1)
+        cell = table.cell(0, 0)
+        if warning:
+            _shade(cell, "FBEEEC", {"left": ("C0392B", 24)})
+        else:
+            _shade(cell, "EEF5F8", {s: (ACCENT, 12) for s in ("top", "left", "bottom", "right")})
+        first = cell.paragraphs[0]
+        self.blocks(cell, el)
+        if len(cell.paragraphs) > 1 and not first.text:
+            first._p.getparent().remove(first._p)
+        self.paragraph(box).paragraph_format.space_after = _pt(2)
+
+    def contents(self, box: Any) -> None:
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Mm
+
+        if not self.toc:
+            return
+        self.paragraph(box, "Heading 2").add_run("Inhoud")
+        for entry in self.toc:
+            para = self.paragraph(box)
+            fmt = para.paragraph_format
+            fmt.left_indent = Mm(0 if entry.level <= 1 else 6)
+            fmt.space_after = _pt(2)
+            fmt.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            run = para.add_run(f"{entry.text}\t{entry.page if entry.page is not None else ''}")
+            run.bold = True if entry.level <= 1 else None
+        self.break_before = True
+
+
+def _column_widths(rows: list[Any], count: int) -> list[Any]:
+    """Share the text width by how much each column holds (a long text gets more room)."""
+    weight = [8.0] * count
+    for row in rows:
+        for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
+            weight[j] = max(weight[j], min(60.0, float(len(cell.text_content()))))
+    total = sum(weight)
+    return [_mm(TEXT_WIDTH_MM * w / total) for w in weight]
+
+
+def _mm(value: float) -> Any:
+    from docx.shared import Mm
+
+    return Mm(value)
+
+
+def _pt(value: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(value)
+
+
+def build_docx(
+    body_html: str,
+    target: Path,
+    *,
+    properties: dict[str, str],
+    footer: str,
+    toc: list[TocEntry] | None = None,
+) -> None:
+    """Write the HTML fragment ``body_html`` as a DOCX to ``target`` (atomically)."""
+    import lxml.html
+    from docx import Document
+
+    from levensloop_docs.render.docx import set_properties
+
+    doc = Document()
+    _styles(doc)
+    _page(doc, footer)
+    root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
+    builder = _Builder(doc, toc or [])
+    builder.blocks(doc, root)
+    set_properties(doc, properties)
+    with atomic_path(target) as tmp:
+        doc.save(str(tmp))
