@@ -105,6 +105,7 @@ class PromptAsker:
             choices=choices,
             default=choices[0] if default else choices[1],
             use_shortcuts=True,
+            use_jk_keys=False,
             instruction=_("(j or n, then Enter)"),
             **self._io,
         ).unsafe_ask()
