@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "nieuw": "levensloop_docs.commands.nieuw:nieuw",
     "partnerinfo": "levensloop_docs.commands.partnerinfo:partnerinfo",
     "schema": "levensloop_docs.commands.schema:schema",
+    "sjablonen": "levensloop_docs.commands.sjablonen:sjablonen",
 }
 
 

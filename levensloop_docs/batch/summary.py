@@ -38,7 +38,7 @@ def finish(summary: Summary, options: BatchOptions) -> None:
         for line in failure.reason:
             click.echo(f"    {line}")
     n = len(summary.failed)
-    message = ngettext("{n} of {total} cases failed; the others are done.",
-                       "{n} of {total} cases failed; the others are done.", n)
+    message = ngettext("{n} case of {total} failed; the others are done.",
+                       "{n} cases of {total} failed; the others are done.", n)
     code = 2 if any(f.bad_input for f in summary.failed) else 1
     raise BatchFailed(message.format(n=n, total=summary.cases), code)

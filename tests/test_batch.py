@@ -1,0 +1,229 @@
+"""``levensloop genereer MAP``: incremental decisions, broken cases, refused templates, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from levensloop_docs.batch.manifest import MANIFEST_NAME
+
+Cli = Callable[..., Any]
+
+
+@pytest.fixture
+def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Own copies of templates/ and the data folder (LEVENSLOOP_SJABLONEN, LEVENSLOOP_DATA)."""
+    from levensloop_docs.documents import registry
+    from levensloop_docs.vocab import load_vocabularies
+
+    root = tmp_path / "gedeeld"
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "levensloop_docs" / "data", root / "data")
+    monkeypatch.setenv("LEVENSLOOP_SJABLONEN", str(root / "templates"))
+    monkeypatch.setenv("LEVENSLOOP_DATA", str(root / "data"))
+    registry.cache_clear()
+    load_vocabularies.cache_clear()
+    yield root
+    monkeypatch.undo()
+    registry.cache_clear()
+    load_vocabularies.cache_clear()
+
+
+@pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _dry(run_cli: Cli, cases: Path, out: Path) -> dict[str, str]:
+    result = run_cli("genereer", cases, "--uit", out, "--droog")
+    assert result.code == 0, result.err
+    lines = [line for line in result.out.splitlines() if ": " in line]
+    return dict(line.split(": ", 1) for line in lines)
+
+
+def _outputs(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+
+
+def _add_paragraph(template: Path, text: str) -> None:
+    from docx import Document
+
+    doc = Document(str(template))
+    doc.add_paragraph(text)
+    doc.save(str(template))
+
+
+def test_first_run_makes_everything_second_run_nothing(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    first = run_cli("genereer", cases, "--uit", out)
+    assert first.code == 0, first.err
+    made = _outputs(out)
+    assert made and all(name.endswith(".docx") for name in made)
+    assert f"{len(made)} bestanden gemaakt, 0 ongewijzigd" in first.out
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert (out / MANIFEST_NAME).stat().st_mode & 0o077 == 0
+    recorded = {n for c in manifest["casussen"].values() for n in c["bestanden"]}
+    assert recorded == set(made)
+    assert {o["versie"] for c in manifest["casussen"].values() for o in c["bestanden"].values()} == {"1.0"}
+    before = {n: (out / n).stat().st_mtime_ns for n in made}
+    second = run_cli("genereer", cases, "--uit", out)
+    assert second.code == 0, second.err
+    assert f"0 bestanden gemaakt, {len(made)} ongewijzigd" in second.out
+    assert {n: (out / n).stat().st_mtime_ns for n in made} == before
+
+
+def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    made = _outputs(out)
+    assert _dry(run_cli, cases, out) == {}
+
+    # a case edited: only that case's outputs, "casus gewijzigd"
+    case = cases / "caravan-groningen.yaml"
+    case.write_text(case.read_text().replace("Woont in een caravan", "Woont sinds kort in een caravan"))
+    assert _dry(run_cli, cases, out) == {"LLA-2026-0042_levensloopplan_v2.docx": "casus gewijzigd"}
+
+    # a template edited: only its documents, "sjabloon gewijzigd"
+    letter = shared_copy / "templates" / "aanmelding" / "terugkoppeling.docx"
+    _add_paragraph(letter, "Met vriendelijke groet.")
+    dry = _dry(run_cli, cases, out)
+    assert dry.pop("LLA-2026-0042_levensloopplan_v2.docx") == "casus gewijzigd"
+    assert dry and set(dry.values()) == {"sjabloon gewijzigd"}
+    assert all("_terugkoppeling_" in name for name in dry)
+
+    # output deleted and output edited by hand
+    (out / "LLA-2026-0017_levensloopplan_v3.docx").unlink()
+    with (out / "LLA-2026-0051_levensloopplan_v1.docx").open("ab") as fh:
+        fh.write(b"met de hand")
+    dry = _dry(run_cli, cases, out)
+    assert dry["LLA-2026-0017_levensloopplan_v3.docx"] == "uitvoer ontbreekt"
+    assert dry["LLA-2026-0051_levensloopplan_v1.docx"] == "uitvoer met de hand gewijzigd"
+
+    # the real run makes exactly those, and then nothing is left to do
+    result = run_cli("genereer", cases, "--uit", out)
+    assert result.code == 0, result.err
+    assert f"{len(dry)} bestanden gemaakt, {len(made) - len(dry)} ongewijzigd" in result.out
+    assert _dry(run_cli, cases, out) == {}
+    assert _outputs(out) == made
+
+    # a data file edited (a vocabulary): everything, "gegevens gewijzigd"
+    vocab = shared_copy / "data" / "vocabulaires" / "verblijf.yaml"
+    vocab.write_text(vocab.read_text() + "\n# regionale aanvulling volgt\n")
+    dry = _dry(run_cli, cases, out)
+    assert sorted(dry) == made and set(dry.values()) == {"gegevens gewijzigd"}
+
+    # --alles makes everything even when nothing changed
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    again = run_cli("genereer", cases, "--uit", out, "--alles")
+    assert f"{len(made)} bestanden gemaakt, 0 ongewijzigd" in again.out
+
+
+def test_template_version_in_footer_and_manifest(
+    run_cli: Cli, shared_copy: Path, cases: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "uit"
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    manifest = shared_copy / "templates" / "documenten.yaml"
+    text = manifest.read_text()
+    start = text.index("levensloopplan:")
+    end = text.index('versie: "1.0"', start) + len('versie: "1.0"')
+    manifest.write_text(text[:start] + text[start:end].replace('"1.0"', '"1.1"') + text[end:])
+    from levensloop_docs.documents import registry
+
+    registry.cache_clear()
+    dry = _dry(run_cli, cases, out)
+    assert dry and set(dry.values()) == {"sjabloon gewijzigd"}
+    assert all("_levensloopplan_" in name for name in dry)
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    plan = out / "LLA-2026-0042_levensloopplan_v2.docx"
+    footer = " ".join(p.text for s in Document(str(plan)).sections for p in s.footer.paragraphs)
+    assert "1.1" in footer
+    record = json.loads((out / MANIFEST_NAME).read_text())["casussen"]["caravan-groningen.yaml"]
+    assert record["bestanden"][plan.name]["versie"] == "1.1"
+
+
+def test_broken_case_does_not_stop_the_others(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
+    good = (cases / "caravan-groningen.yaml").read_text()
+    (cases / "kapot.yaml").write_text(
+        good.replace("LLA-2026-0042", "LLA-2026-0999").replace("zrm_score: 2", "zrm_score: 9", 1)
+    )
+    (cases / "dubbel.yaml").write_text(good)  # the same case id as caravan-groningen.yaml
+    out = tmp_path / "uit"
+    result = run_cli("genereer", cases, "--uit", out)
+    assert result.code == 2
+    assert "2 van de 7 casussen zijn mislukt" in result.err
+    assert "kapot.yaml" in result.out and "zrm_score" in result.out
+    assert "dubbel.yaml" in result.out and "LLA-2026-0042" in result.out
+    assert "Ebbinge" not in result.out + result.err  # no personal data in the summary
+    made = _outputs(out)
+    assert "LLA-2026-0042_levensloopplan_v2.docx" in made
+    assert not any("0999" in name for name in made)
+    assert len(made) > 5
+    # the broken case is tried again next time; the good ones are not made again
+    again = run_cli("genereer", cases, "--uit", out, "--droog")
+    assert "kapot.yaml" in again.out and "0 ongewijzigd" not in again.out
+
+
+def test_single_bad_case_file_keeps_exit_2_and_problem_list(
+    run_cli: Cli, cases: Path, tmp_path: Path
+) -> None:
+    bad = cases / "kapot.yaml"
+    bad.write_text((cases / "caravan-groningen.yaml").read_text().replace("zrm_score: 2", "zrm_score: 9", 1))
+    result = run_cli("genereer", bad, "--uit", tmp_path / "uit")
+    assert result.code == 2
+    assert "kapot.yaml" in result.err and "zrm_score" in result.err
+    assert not (tmp_path / "uit").exists()
+
+
+def test_template_with_unknown_field_is_refused_before_any_output(
+    run_cli: Cli, shared_copy: Path, cases: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "uit"
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    template = shared_copy / "templates" / "plan" / "levensloopplan.docx"
+    _add_paragraph(template, "Contact: {{ persoon.telefoonnummer }}")
+    (cases / "caravan-groningen.yaml").write_text(
+        (cases / "caravan-groningen.yaml").read_text().replace("Woont in", "Woonde in"))
+    result = run_cli("genereer", cases, "--uit", out)
+    assert result.code == 2
+    assert "levensloopplan.docx" in result.err
+    assert "word/document.xml, alinea" in result.err
+    assert "persoon.telefoonnummer" in result.err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_progress_is_line_based_when_not_a_terminal(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
+    result = run_cli("genereer", cases, "--uit", tmp_path / "uit")
+    assert result.code == 0
+    assert "\r" not in result.err and "\x1b" not in result.err
+    lines = result.err.splitlines()
+    assert lines and all("casussen" in line for line in lines)
+    assert lines[-1].endswith("(100%)")
+
+
+def test_line_progress_prints_at_most_one_line_per_tenth() -> None:
+    from levensloop_docs.batch.progress import LineProgress
+
+    stream = io.StringIO()
+    progress = LineProgress(stream)
+    progress.start(2000, "Documenten maken")
+    for _ in range(2000):
+        progress.advance()
+    progress.stop()
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 10
+    assert lines[0] == "Documenten maken: 200 van 2000 casussen (10%)"

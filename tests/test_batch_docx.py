@@ -1,0 +1,64 @@
+"""The cached Word renderer writes what docxtpl writes: same parts, same XML."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, example_paths
+
+from levensloop_docs.casefile import load_case
+from levensloop_docs.generate import Job, RenderRun, plan_jobs
+from levensloop_docs.render.docx import render_docx, render_docx_docxtpl
+
+
+def _jobs() -> list[Job]:
+    return [j for p in example_paths() for j in plan_jobs(load_case(p), None, ("docx",))]
+
+
+def _core_without_dates(data: bytes) -> dict[str, str]:
+    from docx import Document
+
+    core = Document(io.BytesIO(data)).core_properties
+    return {name: str(getattr(core, name)) for name in
+            ("title", "subject", "identifier", "keywords", "comments", "category", "author", "language")}
+
+
+@pytest.mark.parametrize("job", _jobs(), ids=lambda j: f"{j.case.path.stem}-{j.document.name}")
+def test_cached_renderer_writes_the_same_document_as_docxtpl(job: Job, tmp_path: Path) -> None:
+    run = RenderRun(out_dir=tmp_path, today=TODAY)
+    context, props = run.context(job), run.properties(job)
+    render_docx_docxtpl(job.document.template, context, tmp_path / "docxtpl.docx", props)
+    render_docx(job.document.template, context, tmp_path / "snel.docx", props)
+    render_docx(job.document.template, context, tmp_path / "snel2.docx", props)  # from the cache
+    plain = zipfile.ZipFile(tmp_path / "docxtpl.docx")
+    for name in ("snel.docx", "snel2.docx"):
+        fast = zipfile.ZipFile(tmp_path / name)
+        assert sorted(fast.namelist()) == sorted(plain.namelist())
+        for entry in plain.namelist():
+            if entry != "docProps/core.xml":  # holds the time of making
+                assert fast.read(entry) == plain.read(entry), entry
+        assert fast.testzip() is None
+        assert _core_without_dates((tmp_path / name).read_bytes()) == _core_without_dates(
+            (tmp_path / "docxtpl.docx").read_bytes())
+
+
+def test_cached_renderer_follows_a_changed_template(tmp_path: Path) -> None:
+    from docx import Document
+
+    job = _jobs()[0]
+    template = tmp_path / "sjabloon.docx"
+    template.write_bytes(job.document.template.read_bytes())
+    run = RenderRun(out_dir=tmp_path, today=TODAY)
+    context, props = run.context(job), run.properties(job)
+    render_docx(template, context, tmp_path / "voor.docx", props)
+    doc = Document(str(template))
+    doc.add_paragraph("Nieuwe slotzin voor {{ meta.casus_id }}.")
+    doc.save(str(template))
+    render_docx(template, context, tmp_path / "na.docx", props)
+    before = [p.text for p in Document(str(tmp_path / "voor.docx")).paragraphs]
+    after = [p.text for p in Document(str(tmp_path / "na.docx")).paragraphs]
+    assert after[-1] == f"Nieuwe slotzin voor {job.case.casus.meta.casus_id}."
+    assert after[:-1] == before
