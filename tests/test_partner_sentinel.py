@@ -1,0 +1,427 @@
+"""Sentinel test: every text field of a case carries a unique marker; every partner sheet,
+under every route, shows exactly the markers the policy allows for that partner, and no other.
+
+The expectation ("oracle") is written here from the policy's meaning, field by field, not by
+calling the sheet builder: a marker is tagged with its group and with whose data it is.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pdf_helpers import libreoffice_or_skip, pdf_text, squash
+from conftest import TODAY
+
+ROUTES = ["vrijwillig", "onder_voorwaarden", "wvggz", "wzd", "bemoeizorg"]
+# a voluntary route with withdrawn consent: with running titles (other bases), and without
+VARIANTS = [*ROUTES, "ingetrokken_met_titel", "ingetrokken_zonder_titel"]
+CONTACT_IDS = {"casus", "zvh", "gem"}
+PARTNERS = {  # id -> role
+    "casus": "levensloopaanbieder", "zvh": "procesregisseur", "gem": "gemeente",
+    "recl": "reclassering", "pol": "politie", "pi": "penitentiaire_inrichting",
+    "om": "openbaar_ministerie", "woco": "woningcorporatie", "kliniek": "kliniek",
+    "ggz": "ggz", "vz": "verslavingszorg", "bw": "beschermd_wonen", "bewind": "bewindvoerder",
+    "zv": "zorgverzekeraar", "ed": "ervaringsdeskundige", "ov": "overig",
+}  # fmt: skip
+GEBIEDEN = ["financien", "werk_opleiding", "tijdsbesteding", "huisvesting", "huiselijke_relaties",
+            "geestelijke_gezondheid", "lichamelijke_gezondheid", "middelengebruik", "basale_adl",
+            "instrumentele_adl", "sociaal_netwerk", "maatschappelijke_participatie", "justitie",
+            "basisvoorwaarden", "veiligheid", "financien"]  # fmt: skip
+NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Marker:
+    text: str
+    path: str  # the field, with [] for list items: levensgebieden[].situatie
+    group: str  # policy group, or NEVER
+    owner: str | None = None  # partner id whose data it is (own actions, scenarios)
+    step: int | None = None  # opschaling step number, or 0 for the afschaling
+
+
+class Markers:
+    def __init__(self) -> None:
+        self.all: list[Marker] = []
+
+    def __call__(self, path: str, group: str, owner: str | None = None, step: int | None = None) -> str:
+        text = f"MK{len(self.all):04d}Z"
+        self.all.append(Marker(text, path, group, owner, step))
+        return text
+
+
+def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
+    m = Markers()
+    route = "vrijwillig" if variant.startswith("ingetrokken") else variant
+    titles_end = date(2026, 1, 1) if variant == "ingetrokken_zonder_titel" else None
+    partners = [
+        {
+            "id": pid,
+            "rol": rol,
+            "organisatie": m("netwerk.partners[].organisatie", "contacten", pid),
+            "contactpersoon": m("netwerk.partners[].contactpersoon", "contacten", pid),
+            "functie": m("netwerk.partners[].functie", "contacten", pid),
+            "telefoon": "050-0000000",
+            "email": f"{pid}@voorbeeld.nl",
+        }
+        for pid, rol in PARTNERS.items()
+    ]
+    levensgebieden = [
+        {
+            "gebied": GEBIEDEN[i],
+            "situatie": m("levensgebieden[].situatie", "achtergrond", pid),
+            "risicos": [m("levensgebieden[].risicos[]", "achtergrond", pid)],
+            "doelen": [m("levensgebieden[].doelen[]", "achtergrond", pid)],
+            "acties": [
+                {
+                    "wat": m("levensgebieden[].acties[].wat", "eigen_acties", pid),
+                    "wie": pid,
+                    "wanneer": m("levensgebieden[].acties[].wanneer", "eigen_acties", pid),
+                }
+            ],
+        }
+        for i, pid in enumerate(PARTNERS)
+    ]
+    scenarios = [
+        {
+            "naam": m("scenarios[].naam", "scenario_taken", pid),
+            "beschrijving": m("scenarios[].beschrijving", "signalen", pid),
+            "signalen": {
+                f: [m("scenarios[].signalen.fase[]", "signalen", pid)] for f in ("groen", "oranje", "rood")
+            },
+            "acties": [
+                {"fase": "oranje", "wie": pid, "wat": m("scenarios[].acties[].wat", "scenario_taken", pid)},
+                # another partner's duty in the same scenario: never on this partner's sheet
+                {
+                    "fase": "rood",
+                    "wie": "casus" if pid != "casus" else "zvh",
+                    "wat": m("scenarios[].acties[].wat", NEVER),
+                },
+            ],
+            "wie_bellen": ["casus", "zvh", "vz"],
+        }
+        for pid in PARTNERS
+        if pid != "casus"
+    ]
+    stappen = [
+        # naar intensief_ambulant: in Groningen levensloopaanbieder, procesregisseur, reclassering
+        _step(m, 1, "ambulant", "intensief_ambulant", "casus"),
+        # naar biz: levensloopaanbieder, kliniek, openbaar_ministerie, politie
+        _step(m, 2, "klinisch_regulier", "biz", "casus"),
+        # decided by the woningcorporatie (not in any route step of the region)
+        _step(m, 3, "intensief_ambulant", "klinisch_regulier", "woco"),
+    ]
+    case = {
+        "meta": {
+            "casus_id": "LLA-2026-0999",
+            "regio": "groningen",
+            "status": "geincludeerd",
+            "planversie": 1,
+            "vastgesteld": "2026-10-01",
+            "volgende_evaluatie": "2027-04-01",
+            "auteurs": [m("meta.auteurs[]", NEVER)],
+            "akkoord": [{"wie": "casus"}],
+        },
+        "persoon": {
+            "naam": m("persoon.naam", "identificatie"),
+            "roepnaam": m("persoon.roepnaam", "identificatie"),
+            "geboortedatum": "1980-01-01",
+            "verblijf": "dakloos",
+            "verblijf_toelichting": m("persoon.verblijf_toelichting", "verblijf"),
+            "problematiek": ["ggz"],
+            "problematiek_toelichting": m("persoon.problematiek_toelichting", "problematiek"),
+            "juridisch_kader": [
+                {
+                    "titel": "bijzondere_voorwaarden",
+                    "start": "2025-06-01",
+                    "einde": titles_end,
+                    "toelichting": m("persoon.juridisch_kader[].toelichting", "juridisch_kader"),
+                },
+                {
+                    "titel": "wvggz_zorgmachtiging",
+                    "start": "2025-06-01",
+                    "einde": titles_end,
+                    "toelichting": m("persoon.juridisch_kader[].toelichting", "juridisch_kader"),
+                },
+            ],
+        },
+        "gegevensdeling": {
+            "route": route,
+            "toestemming_datum": "2026-09-01",
+            "toestemming_omvang": m("gegevensdeling.toestemming_omvang", NEVER),
+            "toelichting": m("gegevensdeling.toelichting", NEVER),
+            "ingetrokken": variant.startswith("ingetrokken"),
+            "ingetrokken_datum": "2026-11-01" if variant.startswith("ingetrokken") else None,
+        },
+        "netwerk": {
+            "partners": partners,
+            "naasten": [
+                {
+                    "id": "zus",
+                    "naam": m("netwerk.naasten[].naam", "naasten"),
+                    "relatie": m("netwerk.naasten[].relatie", "naasten"),
+                    "type": ["hulpbron"],
+                    "toestemming_contact": True,
+                    "toelichting": m("netwerk.naasten[].toelichting", "naasten"),
+                },
+                # no consent for contact: on no sheet at all
+                {
+                    "id": "broer",
+                    "naam": m("netwerk.naasten[].naam", NEVER),
+                    "relatie": m("netwerk.naasten[].relatie", NEVER),
+                    "toestemming_contact": False,
+                    "toelichting": m("netwerk.naasten[].toelichting", NEVER),
+                },
+            ],
+        },
+        "levensgebieden": levensgebieden,
+        "scenarios": scenarios,
+        "opschaling": {
+            "stappen": stappen,
+            "afschaling": {
+                "criteria": [m("opschaling.afschaling.criteria[]", "opschaling", step=0)],
+                "naar": "ambulant",
+                "bestemming": m("opschaling.afschaling.bestemming", "opschaling", step=0),
+                "warme_overdracht": m("opschaling.afschaling.warme_overdracht", "opschaling", step=0),
+            },
+        },
+        "risicotaxaties": [
+            {
+                "instrument": "HKT-R",
+                "datum": "2026-09-15",
+                "uitkomst": m("risicotaxaties[].uitkomst", "risicotaxatie"),
+                "uitgevoerd_door": m("risicotaxaties[].uitgevoerd_door", "risicotaxatie"),
+            }
+        ],
+        "uitstroom": {
+            "beschermende_factoren": m("uitstroom.beschermende_factoren", NEVER),
+            "toelichting": m("uitstroom.toelichting", NEVER),
+        },
+        "aanmelding": _aanmelding(m),
+    }
+    return case, m
+
+
+def _step(m: Markers, n: int, van: str, naar: str, who: str) -> dict[str, Any]:
+    return {
+        "van": van, "naar": naar, "wie_besluit": who,
+        "criteria": [m("opschaling.stappen[].criteria[]", "opschaling", step=n)],
+        "bestemming": {"bedtype": "HIC",
+                       "plaats": m("opschaling.stappen[].bestemming.plaats", "opschaling", step=n)},
+        "vervoer": m("opschaling.stappen[].vervoer", "opschaling", step=n),
+        "overdracht": m("opschaling.stappen[].overdracht", "opschaling", step=n),
+        "doorloopt": [m("opschaling.stappen[].doorloopt[]", "opschaling", step=n)],
+        "terugkeergarantie": True,
+        "terugkeer_toelichting": m("opschaling.stappen[].terugkeer_toelichting", NEVER),
+    }  # fmt: skip
+
+
+def _aanmelding(m: Markers) -> dict[str, Any]:
+    a = "aanmelding"
+    return {
+        "aanmelder": {"organisatie": m(f"{a}.aanmelder.organisatie", NEVER),
+                      "naam": m(f"{a}.aanmelder.naam", NEVER), "functie": m(f"{a}.aanmelder.functie", NEVER)},
+        "datum": "2026-08-01", "reden": m(f"{a}.reden", NEVER),
+        "voorgeschiedenis": [{"datum": "2025-01-01",
+                              "omschrijving": m(f"{a}.voorgeschiedenis[].omschrijving", NEVER)}],
+        "huidige_zorg": m(f"{a}.huidige_zorg", NEVER),
+        "criteria_landelijk": [{"criterium": "1", "oordeel": "voldoet",
+                                "toelichting": m(f"{a}.criteria_landelijk[].toelichting", NEVER)}],
+        "criteria_regio": [{"criterium": "patroon",
+                            "toelichting": m(f"{a}.criteria_regio[].toelichting", NEVER)}],
+        "overleg": {"datum": "2026-08-15", "deelnemers": [m(f"{a}.overleg.deelnemers[]", NEVER)]},
+        "besluit": "geincludeerd", "besluit_toelichting": m(f"{a}.besluit_toelichting", NEVER),
+        "levensloopaanbieder": m(f"{a}.levensloopaanbieder", NEVER),
+        "casusregisseur": m(f"{a}.casusregisseur", NEVER),
+        "gemeentelijke_casusregisseur": m(f"{a}.gemeentelijke_casusregisseur", NEVER),
+        "advies": m(f"{a}.advies", NEVER),
+    }  # fmt: skip
+
+
+# -- the oracle -----------------------------------------------------------------------------
+
+
+def expected_groups(kind: str, variant: str) -> set[str]:
+    from levensloop_docs.partners.policy import load_policy
+
+    policy = load_policy()
+    if variant == "ingetrokken_met_titel":  # bijzondere voorwaarden and a zorgmachtiging run
+        return set(policy.allowed(kind, "onder_voorwaarden")) | set(policy.allowed(kind, "wvggz"))
+    if variant == "ingetrokken_zonder_titel":
+        return set(policy.without_basis)
+    return set(policy.allowed(kind, variant))
+
+
+def own_ids(kind: str) -> set[str]:
+    from levensloop_docs.vocab import load_vocabularies
+
+    rollen = load_vocabularies()["rollen"]
+    return {pid for pid, rol in PARTNERS.items() if rollen.get(rol, "partnersoort") == kind}
+
+
+def steps_taken(kind: str, own: set[str]) -> set[int]:
+    """Steps this partner decides, or where its role acts at the target level (region route)."""
+    from levensloop_docs.regions import load_region
+
+    route = {s.niveau: set(s.wie) for s in load_region("groningen").route}
+    roles = {PARTNERS[p] for p in own}
+    targets = {1: ("intensief_ambulant", "casus"), 2: ("biz", "casus"), 3: ("klinisch_regulier", "woco")}
+    return {n for n, (naar, who) in targets.items() if who in own or roles & route[naar]}
+
+
+def should_show(marker: Marker, kind: str, groups: set[str]) -> bool:
+    own = own_ids(kind)
+    g = marker.group
+    if g == NEVER or g not in groups:
+        return False
+    if g == "contacten":
+        return marker.owner in CONTACT_IDS | own
+    if g in ("eigen_acties", "achtergrond", "scenario_taken"):
+        return marker.owner in own
+    if g == "signalen":  # the signals of the scenarios where this partner has a duty
+        return marker.owner in own and "scenario_taken" in groups
+    if g == "opschaling":
+        taken = steps_taken(kind, own)
+        return marker.step in taken or (marker.step == 0 and bool(taken))
+    return True
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+
+def partner_kinds() -> list[str]:
+    from levensloop_docs.partners.policy import load_policy
+
+    return load_policy().partner_types()
+
+
+def render(
+    variant: str, kinds: list[str], formats: tuple[str, ...], out: Path
+) -> tuple[Markers, dict[str, Path]]:
+    from levensloop_docs.casefile import CaseFile
+    from levensloop_docs.generate import RenderRun, plan_jobs, render_job
+    from levensloop_docs.model import Casus
+    from levensloop_docs.vocab import load_vocabularies
+
+    data, markers = sentinel_case(variant)
+    casus = Casus.model_validate(data, context={"vocab": load_vocabularies()})
+    case = CaseFile(out / "sentinel.yaml", data, casus, "x")
+    run = RenderRun(out_dir=out, today=TODAY)
+    files: dict[str, Path] = {}
+    try:
+        for job in plan_jobs(case, [f"partner:{k}" for k in kinds], formats):
+            for path in render_job(run, job):
+                files[f"{job.parameter}.{path.suffix[1:]}"] = path
+    finally:
+        run.close()
+    return markers, files
+
+
+def docx_all_text(path: Path) -> str:
+    """Every text in every part of the DOCX (body, footer, properties), tags removed."""
+    with zipfile.ZipFile(path) as z:
+        parts = [z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml")]
+    return "\n".join(re.sub(r"<[^>]+>", "", p) for p in parts)
+
+
+def check(text: str, markers: Markers, kind: str, variant: str, where: str) -> None:
+    groups = expected_groups(kind, variant)
+    found = set(re.findall(r"MK\d{4}Z", text))
+    for marker in markers.all:
+        want = should_show(marker, kind, groups)
+        assert (marker.text in found) == want, (
+            f"{where}: {marker.path} (groep {marker.group}, van {marker.owner}, stap {marker.step}) "
+            f"{'ontbreekt' if want else 'staat er maar mag niet'}; groepen {sorted(groups)}"
+        )
+
+
+# -- tests ----------------------------------------------------------------------------------
+
+
+def _text_fields(model: Any, prefix: str = "") -> set[str]:
+    """Every free-text field of the case model, as a path like levensgebieden[].situatie."""
+    from pydantic import BaseModel
+
+    from levensloop_docs.model import VocabKey
+
+    skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen"}
+    out: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        if any(isinstance(x, VocabKey) for x in info.metadata):
+            continue
+        annotation, suffix = info.annotation, ""
+        while True:
+            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+            if origin is list:
+                annotation, suffix = args[0], suffix + "[]"
+            elif origin is typing.Annotated:
+                if any(isinstance(x, VocabKey) for x in args[1:]):
+                    annotation = None
+                    break
+                annotation = args[0]
+            elif args and type(None) in args:
+                annotation = next(a for a in args if a is not type(None))
+            else:
+                break
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out |= _text_fields(annotation, f"{path}{suffix}.")
+        elif name not in skip and (
+            annotation is str or (typing.get_args(annotation) and str in typing.get_args(annotation))
+        ):
+            out.add(f"{path}{suffix}")
+    return out
+
+
+def test_the_sentinel_case_marks_every_text_field_of_the_model() -> None:
+    from levensloop_docs.model import Casus
+
+    _case, markers = sentinel_case("vrijwillig")
+    marked = {m.path.replace("signalen.fase[]", "signalen.groen[]") for m in markers.all}
+    marked |= {
+        m.path.replace("signalen.fase[]", f"signalen.{f}[]") for m in markers.all for f in ("oranje", "rood")
+    }
+    missing = _text_fields(Casus) - marked
+    assert not missing, f"tekstvelden zonder markering: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_partner_sheet_shows_exactly_what_the_policy_allows(variant: str, tmp_path: Path) -> None:
+    kinds = partner_kinds()
+    assert {"gemeente", "reclassering", "penitentiaire_inrichting", "politie", "woningcorporatie"} <= set(
+        kinds
+    )
+    markers, files = render(variant, kinds, ("html", "docx"), tmp_path)
+    for kind in kinds:
+        check(files[f"{kind}.html"].read_text("utf-8"), markers, kind, variant, f"{kind}.html")
+        check(docx_all_text(files[f"{kind}.docx"]), markers, kind, variant, f"{kind}.docx")
+
+
+PDF_SUBSET = [("reclassering", "onder_voorwaarden"), ("politie", "vrijwillig"),
+              ("gemeente", "ingetrokken_zonder_titel"), ("zorgaanbieder", "ingetrokken_met_titel"),
+              ("penitentiaire_inrichting", "wvggz")]  # fmt: skip
+
+
+@pytest.mark.pdf
+def test_partner_sheet_pdfs_show_exactly_what_the_policy_allows(tmp_path: Path) -> None:
+    libreoffice_or_skip()
+    for kind, variant in PDF_SUBSET:
+        folder = tmp_path / f"{kind}-{variant}"
+        markers, files = render(variant, [kind], ("pdf",), folder)
+        check(squash(pdf_text(files[f"{kind}.pdf"])), markers, kind, variant, f"{kind}.pdf ({variant})")
+
+
+def test_the_oracle_is_not_trivial() -> None:
+    """Guard the guard: some sheets show much, some little, and the policy differs per route."""
+    assert expected_groups("politie", "vrijwillig") != expected_groups("politie", "wzd")
+    assert "problematiek" not in expected_groups("politie", "vrijwillig")
+    assert expected_groups("gemeente", "ingetrokken_zonder_titel") == {"contacten"}
+    assert steps_taken("politie", own_ids("politie")) == {2}
+    assert steps_taken("woningcorporatie", own_ids("woningcorporatie")) == {3}
+    assert steps_taken("bewindvoerder", own_ids("bewindvoerder")) == set()
