@@ -51,7 +51,7 @@ def summary(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     lines = changes(old, new)
     if not lines:
         return [_("Nothing has changed.")]
-    head = [_("What changes ({n} fields):").format(n=len(lines))]
+    head = [_("What changes (number of fields: {n}):").format(n=len(lines))]
     if len(lines) > MAX_LINES:
         rest = len(lines) - MAX_LINES
         return [*head, *lines[:MAX_LINES], "  " + _("... and {n} more.").format(n=rest)]

@@ -1,0 +1,241 @@
+"""The interview engine without a terminal: answers files, locks, conflicts, drafts, parts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, TODAY
+from ruamel.yaml import YAML
+
+from levensloop_docs.errors import ConflictError
+from levensloop_docs.interview import Question, run_interview
+from levensloop_docs.interview.answers import AnswersFileAsker, AnswersFileError, lookup
+from levensloop_docs.interview.draft import Draft, draft_path
+from levensloop_docs.interview.lock import CaseLock, LockInfo, lock_path, read_lock
+from levensloop_docs.interview.parts import find_part
+from levensloop_docs.interview.questions import DONE
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = EXAMPLES / "antwoorden" / "nieuw-voorbeeld.antwoorden"
+EXPECTED = Path(__file__).parent / "data" / "interview-verwacht.yaml"
+
+
+@pytest.fixture
+def caravan(tmp_path: Path) -> Path:
+    target = tmp_path / "caravan-groningen.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", target)
+    return target
+
+
+def answers(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edit(path: Path, part: str, data: dict[str, Any], asker: Any = None) -> Any:
+    chosen = find_part(part)
+    assert chosen is not None
+    asker = asker or AnswersFileAsker(data, Path("antwoorden.yaml"), quiet=True)
+    return run_interview([chosen], asker, case_path=path, today=TODAY)
+
+
+def test_answers_file_makes_the_same_case_as_the_interactive_run(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "--map", tmp_path, "--antwoorden", ANSWERS)
+    assert result.code == 0, result.err
+    made = tmp_path / "LLA-2026-0107.yaml"
+    assert made.read_text(encoding="utf-8") == EXPECTED.read_text(encoding="utf-8")
+    assert "Opgeslagen" in result.out
+    assert run_cli("controleer", made).code == 0
+
+
+def test_invalid_answer_names_the_key_and_exits_2(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = ANSWERS.read_text(encoding="utf-8").replace("geboortedatum: 14-6-1979", "geboortedatum: 31-2-1979")
+    result = run_cli("nieuw", "--map", tmp_path / "uit", "--antwoorden", answers(tmp_path, text))
+    assert result.code == 2
+    assert "persoon.geboortedatum: Deze datum bestaat niet" in result.err
+    assert "Traceback" not in result.err
+    assert not list((tmp_path / "uit").glob("*.yaml"))
+
+
+def test_missing_required_answer_and_unknown_choice(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "--map", tmp_path, "--antwoorden", answers(tmp_path, "meta: {casus_id: X-1}\n"))
+    assert result.code == 2 and "meta.regio: Deze vraag moet u beantwoorden" in result.err
+    text = "meta: {casus_id: X-2, regio: atlantis}\n"
+    result = run_cli("nieuw", "--map", tmp_path, "--antwoorden", answers(tmp_path, text))
+    assert result.code == 2 and "meta.regio: Kies uit: drenthe" in result.err
+
+
+def test_nieuw_without_terminal_or_answers_says_so(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("nieuw", "--map", tmp_path)
+    assert result.code == 2 and "terminal" in result.err
+
+
+def test_bewerk_unknown_part(run_cli, caravan: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("bewerk", caravan, "--onderdeel", "hobby", "--antwoorden", ANSWERS)
+    assert result.code == 2 and "Onbekend onderdeel 'hobby'" in result.err
+
+
+def test_bewerk_answers_file_changes_one_field_only(run_cli, caravan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = caravan.read_text(encoding="utf-8")
+    path = answers(tmp_path, "gegevensdeling: {toestemming_datum: 29 september 2026}\ngenereer: nee\n")
+    result = run_cli("bewerk", caravan, "--onderdeel", "gegevensdeling", "--antwoorden", path)
+    assert result.code == 0, result.err
+    assert caravan.read_text(encoding="utf-8") == before.replace(
+        "toestemming_datum: 2026-09-28", "toestemming_datum: 2026-09-29")
+    assert "~ gegevensdeling.toestemming_datum: 28 september 2026 -> 29 september 2026" in result.out
+
+
+def test_second_editors_save_is_refused_and_nothing_is_lost(caravan: Path) -> None:
+    class OtherEditorMeanwhile(AnswersFileAsker):
+        """While we answer, a colleague saves the same file (a shared drive)."""
+
+        def ask(self, question: Question) -> Any:
+            if question.key == "persoon.geboortedatum":
+                text = caravan.read_text(encoding="utf-8").replace("planversie: 2", "planversie: 3")
+                caravan.write_text(text, encoding="utf-8")
+            return super().ask(question)
+
+    ours = {"persoon": {"roepnaam": "Sjoerd"}}
+    with pytest.raises(ConflictError) as refused:
+        edit(caravan, "persoon", ours, OtherEditorMeanwhile(ours, Path("a.yaml"), quiet=True))
+    text = caravan.read_text(encoding="utf-8")
+    assert "planversie: 3" in text and "roepnaam: Sjors" in text  # theirs kept, ours not written over it
+    assert "door iemand anders gewijzigd" in refused.value.message
+    assert "eigenaar van het bestand" in str(refused.value.hint)
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and ("persoon.roepnaam", "Sjoerd") in draft.answers
+    # Run again: the draft is offered and applied to the new version; both changes survive.
+    assert edit(caravan, "persoon", {"concept_hervatten": True}).saved
+    text = caravan.read_text(encoding="utf-8")
+    assert "planversie: 3" in text and "roepnaam: Sjoerd" in text
+    assert not draft_path(caravan).exists()
+
+
+def test_lock_tells_a_second_editor_who_is_editing(run_cli, caravan: Path) -> None:  # type: ignore[no-untyped-def]
+    lock = CaseLock.acquire(caravan, lambda info: False)
+    try:
+        result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", ANSWERS)
+        info = LockInfo.mine()
+        assert result.code == 2
+        assert f"wordt bewerkt door {info.user}@{info.host}, sinds" in result.err
+    finally:
+        lock.release()
+    assert not lock_path(caravan).exists()
+    assert lock_path(caravan).name == ".caravan-groningen.yaml.lock"
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_stale_lock_is_taken_over_only_after_a_question(caravan: Path) -> None:
+    stale = LockInfo(LockInfo.mine().user, LockInfo.mine().host, _dead_pid(), datetime.now())
+    assert stale.stale()
+    lock_path(caravan).write_text(stale.dumps(), encoding="utf-8")
+    with pytest.raises(ConflictError):
+        edit(caravan, "persoon", {"vergrendeling_overnemen": False})
+    assert read_lock(caravan) == stale
+    outcome = edit(caravan, "persoon", {"vergrendeling_overnemen": True, "persoon": {"roepnaam": "S."}})
+    assert outcome.saved and not lock_path(caravan).exists()
+
+
+def test_old_lock_of_another_host_is_stale_but_a_fresh_one_is_not() -> None:
+    fresh = LockInfo("ander", "andere-pc", 1, datetime.now())
+    old = LockInfo("ander", "andere-pc", 1, datetime.now() - timedelta(days=1))
+    assert not fresh.stale() and old.stale()
+
+
+def test_draft_is_written_after_every_answer_owner_only(caravan: Path) -> None:
+    seen: list[int] = []
+
+    class Watching(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            path = draft_path(caravan)
+            seen.append(len(Draft.load(path).answers) if path.exists() else 0)  # type: ignore[union-attr]
+            return super().ask(question)
+
+    data = {"persoon": {"roepnaam": "Sjoerd"}, "opslaan": False}
+    outcome = edit(caravan, "persoon", data, Watching(data, Path("a.yaml"), quiet=True))
+    assert not outcome.saved  # 'opslaan: nee' keeps the draft
+    assert seen[:4] == [0, 1, 2, 3]
+    assert os.stat(draft_path(caravan)).st_mode & 0o777 == 0o600
+    assert "roepnaam: Sjors" in caravan.read_text(encoding="utf-8")
+
+
+def test_renaming_a_partner_follows_every_reference(caravan: Path) -> None:
+    partners = [{} for _ in range(6)]
+    partners[0] = {"id": "fft"}
+    assert edit(caravan, "netwerk", {"netwerk": {"partners": partners}}).saved
+    text = caravan.read_text(encoding="utf-8")
+    assert "forfact" not in text.replace("forfact-voorbeeld", "")
+    assert "wie: fft" in text and "wie_besluit: fft" in text
+
+
+def test_biz_details_only_for_a_step_to_biz(caravan: Path) -> None:
+    asked: list[str] = []
+
+    class Recording(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            asked.append(question.key)
+            return super().ask(question)
+
+    to_biz = {"van": "klinisch_regulier", "naar": "biz", "wie_besluit": "forfact"}
+    data = {"opschaling": {"stappen": [{}, to_biz]}}
+    assert edit(caravan, "opschaling", data, Recording(data, Path("a.yaml"), quiet=True)).saved
+    assert "opschaling.stappen[1].bestemming.bedtype" in asked
+    assert "opschaling.stappen[0].bestemming.bedtype" not in asked
+    assert "opschaling.stappen[0].bestemming.plaats" in asked
+
+
+def test_exit_questions_only_when_the_case_is_old_enough(caravan: Path) -> None:
+    from levensloop_docs.interview.parts import PARTS
+
+    uitstroom = next(p for p in PARTS if p.name == "uitstroom")
+    asker = AnswersFileAsker({}, Path("a.yaml"), quiet=True)
+    assert run_interview([uitstroom], asker, case_path=caravan, today=TODAY).saved is False
+    yaml = YAML()
+    data = yaml.load(caravan)
+    data["uitstroom"]["stabiel_sinds"] = datetime(2025, 6, 1).date()
+    with caravan.open("w") as fh:
+        yaml.dump(data, fh)
+    asked: list[str] = []
+
+    class Recording(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            asked.append(question.key)
+            return super().ask(question)
+
+    run_interview([uitstroom], Recording({}, Path("a.yaml"), quiet=True), case_path=caravan, today=TODAY)
+    assert "uitstroom.risico_verlaagd" in asked
+
+
+def test_answers_lookup_nested_flat_and_lists() -> None:
+    data = {"persoon": {"naam": "A"}, "netwerk.partners[1].id": "x", "lijst": [{"a": 1}, {"a": 2}]}
+    assert lookup(data, "persoon.naam") == "A"
+    assert lookup(data, "netwerk.partners[1].id") == "x"
+    assert lookup(data, "lijst[1].a") == 2
+    asker = AnswersFileAsker({"l": [1, 2]}, Path("a.yaml"))
+    three = Question("l", "list", "L", items=("een", "twee", "drie"))
+    assert [asker.ask(three) for _ in range(3)] == ["bewerk:0", "bewerk:1", "verwijder:2"]
+    assert asker.ask(Question("l", "list", "L", items=("een", "twee"))) == DONE
+
+
+def test_answers_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    with pytest.raises(AnswersFileError, match="sleutels met antwoorden"):
+        AnswersFileAsker.from_file(answers(tmp_path, "- een\n- twee\n"))
+
+
+def test_help_lists_the_interview_commands(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("--help")
+    assert "nieuw" in result.out and "bewerk" in result.out
+    assert "--antwoorden" in run_cli("bewerk", "--help").out
