@@ -400,3 +400,53 @@ def test_random_unicode_in_every_text_field(tmp_path: Path, values: list[str]) -
     for text in expected:
         assert text in body, repr(text)
     shutil.rmtree(out)
+
+
+# --- formats and PDF -------------------------------------------------------------------------
+
+def test_a_format_the_plan_lacks_is_skipped_with_one_note(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "uit"
+    result = run_cli("genereer", PLAN_EXAMPLES[0], "--uit", out, "--formaat", "docx,html")
+    assert result.code == 0, result.err
+    assert [p.suffix for p in out.iterdir()] == [".docx"]
+    notes = [line for line in result.err.splitlines() if line.startswith("Let op:")]
+    assert notes == ["Let op: Levensloopplan bestaat niet als html; gemaakt als docx."]
+
+
+def test_one_note_for_a_whole_folder(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    for p in PLAN_EXAMPLES:
+        shutil.copy(p, folder / p.name)
+    result = run_cli("genereer", folder, "--uit", tmp_path / "uit", "--formaat", "docx,html",
+                     "--document", "levensloopplan")
+    assert result.code == 0, result.err
+    assert result.err.count("Let op:") == 1
+    assert len(list((tmp_path / "uit").glob("*.docx"))) == len(PLAN_EXAMPLES)
+
+
+def test_unknown_format_is_refused(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("genereer", PLAN_EXAMPLES[0], "--uit", tmp_path / "uit", "--formaat", "dox")
+    assert result.code == 2
+    assert "Onbekend formaat: dox" in result.err and "docx" in result.err
+    assert not (tmp_path / "uit").exists()
+
+
+@pytest.mark.pdf
+def test_pdf_pages_are_numbered_x_of_y(needs_libreoffice: None, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    out = tmp_path / "uit"
+    for example in PLAN_EXAMPLES:
+        args = ("--uit", out, "--formaat", "pdf", "--document", "levensloopplan")
+        result = run_cli("genereer", example, *args)
+        assert result.code == 0, result.err
+    for pdf in sorted(out.glob("*.pdf")):
+        reader = PdfReader(str(pdf))
+        total = len(reader.pages)
+        assert 4 <= total <= 12, (pdf.name, total)
+        case_id = pdf.name.split("_")[0]
+        for number, page in enumerate(reader.pages, start=1):
+            text = " ".join(page.extract_text().split())
+            assert f"pagina {number} van {total}" in text, (pdf.name, number)
+            assert case_id in text and "Vertrouwelijk" in text

@@ -8,6 +8,7 @@ case in parallel, only what changed, a broken case reported without stopping the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +17,60 @@ def split_formats(value: str | None) -> tuple[str, ...] | None:
     if not value:
         return None
     return tuple(f.strip().lower() for f in value.split(",") if f.strip())
+
+
+def check_formats(formats: tuple[str, ...] | None) -> None:
+    """A format no document can be made in is a typing error: say which ones exist."""
+    from levensloop_docs.documents import registry
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.i18n import _
+
+    known = sorted({f for doc in registry().values() for f in doc.formats})
+    unknown = [f for f in formats or () if f not in known]
+    if unknown:
+        msg = _("Unknown format: {formats}. Choose from: {known}.")
+        raise LevensloopError(msg.format(formats=", ".join(unknown), known=", ".join(known)))
+
+
+def format_notices(formats: tuple[str, ...] | None, named: list[str], casus: Any = None) -> list[str]:
+    """One polite line for the documents that cannot be made in every requested format.
+
+    Documents with the same gap are named together, so a folder says it once, not per case.
+    ``casus``: only documents that apply to it (a folder: every document that can apply).
+    """
+    from levensloop_docs.documents import parse_document_request, registry
+    from levensloop_docs.i18n import format_list, ngettext
+
+    if not formats:
+        return []
+    wanted = {parse_document_request(n)[0] for n in named}
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for doc in registry().values():
+        if wanted and doc.name not in wanted:
+            continue
+        if not wanted and (doc.parameters or (casus is not None and not doc.applies_to(casus))):
+            continue
+        missing = tuple(f for f in formats if f not in doc.formats)
+        if missing:
+            chosen = tuple(f for f in formats if f in doc.formats)
+            groups.setdefault((missing, chosen), []).append(doc.title)
+    lines = []
+    for (missing, chosen), titles in groups.items():
+        values = {"titles": format_list(titles), "missing": format_list(missing), "made": format_list(chosen)}
+        n = len(titles)
+        if chosen:
+            msg = ngettext("Note: {titles} cannot be made as {missing}; made as {made} instead.",
+                           "Note: {titles} cannot be made as {missing}; made as {made} instead.", n)
+        else:
+            msg = ngettext("Note: {titles} cannot be made as {missing}; skipped.",
+                           "Note: {titles} cannot be made as {missing}; skipped.", n)
+        lines.append(msg.format(**values))
+    return lines
+
+
+def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any) -> None:
+    for line in format_notices(formats, named, casus):
+        click.echo(line, err=True)
 
 
 @click.command(name="genereer")
@@ -44,10 +99,13 @@ def genereer(
     Bij een map wordt alleen gemaakt wat veranderd is (casus, sjabloon, gegevens), over alle
     processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen.
     """
+    formats = split_formats(formaat)
+    check_formats(formats)
     if pad.is_dir():
-        _folder(pad, uit, list(documenten) or None, split_formats(formaat), pdf_a, alles, droog, processen)
+        _note_formats(formats, list(documenten), None)
+        _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)
     else:
-        _single(pad, uit, list(documenten) or None, split_formats(formaat), pdf_a)
+        _single(pad, uit, list(documenten) or None, formats, pdf_a)
 
 
 def _single(
@@ -59,6 +117,7 @@ def _single(
 
     case = load_case(pad)
     jobs = plan_jobs(case, documenten, formats)
+    _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
     run = RenderRun(out_dir=uit, pdf_a=pdf_a)
     written: list[Path] = []
