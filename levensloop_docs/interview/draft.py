@@ -69,15 +69,14 @@ class Draft:
         self.save()
 
     def save(self) -> None:
-        data = {
-            "formaat": FORMAT,
-            "casus": self.case_path.name,
-            "nieuw": self.new,
-            "basis": self.basis,
+        head = {
+            "formaat": FORMAT, "casus": self.case_path.name, "nieuw": self.new, "basis": self.basis,
             "gestart": self.started,
-            "antwoorden": [[k, v] for k, v in self.answers],
-        }
-        write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        }  # fmt: skip
+        # One answer per line, so a person can read (or repair) the draft if ever needed.
+        rows = ",\n".join(" " + json.dumps([k, v], ensure_ascii=False) for k, v in self.answers)
+        text = json.dumps(head, ensure_ascii=False)[:-1] + ', "antwoorden": [\n' + rows + "\n]}\n"
+        write_text(self.path, text)
 
     def remove(self) -> None:
         with contextlib.suppress(FileNotFoundError):
