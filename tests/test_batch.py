@@ -83,6 +83,20 @@ def test_first_run_makes_everything_second_run_nothing(run_cli: Cli, cases: Path
     assert {n: (out / n).stat().st_mtime_ns for n in made} == before
 
 
+def test_another_selection_does_not_undo_the_first(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    assert run_cli("genereer", cases, "--uit", out).code == 0
+    plans = _outputs(out)
+    only = run_cli("genereer", cases, "--uit", out, "--document", "levensloopplan", "--formaat", "docx,html")
+    assert only.code == 0, only.err
+    assert "0 ongewijzigd" not in only.out  # the plans are unchanged; nothing else was asked
+    assert _outputs(out) == plans
+    assert _dry(run_cli, cases, out) == {}
+    edited = cases / "caravan-groningen.yaml"
+    edited.write_text(edited.read_text().replace("Woont in een caravan", "Woont nog in een caravan"))
+    assert _dry(run_cli, cases, out) == {"LLA-2026-0042_levensloopplan_v2.docx": "casus gewijzigd"}
+
+
 def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     assert run_cli("genereer", cases, "--uit", out).code == 0

@@ -1,13 +1,13 @@
 """Fingerprints of everything an output is made from, computed once per run.
 
-- data: every file under the data folder (vocabularies, regions, policies, ...), the
-  Dutch catalogs (labels and dates in documents) and the templates manifest's comments
-  do not matter, so ``documenten.yaml`` is taken per entry instead (see ``document``);
+- data: every file under the data folder (vocabularies, regions, policies, ...) and the
+  Dutch catalogs (texts in documents); ``documenten.yaml`` is taken per entry instead
+  (see ``document``), so a new entry or a version bump does not touch other documents;
 - template: the template file and, for Markdown, every file it includes;
 - document: the registry entry (title, version, engine, context, ...), so raising
   ``versie`` makes that document's outputs again and no others;
-- plan: what decides *which* outputs a case has (every entry's applicability and
-  formats, plus ``--document`` and ``--formaat``).
+- plan: what decides *which* outputs a case has (every entry's applicability, parameters
+  and formats); ``selection_key`` adds ``--document`` and ``--formaat``.
 """
 
 from __future__ import annotations
@@ -47,11 +47,15 @@ def document_hash(doc: DocumentType) -> str:
     return hashlib.sha256(json.dumps(entry).encode("utf-8")).hexdigest()
 
 
-def plan_hash(types: dict[str, DocumentType], requested: list[str] | None,
-              formats: tuple[str, ...] | None) -> str:
+def plan_hash(types: dict[str, DocumentType]) -> str:
+    """What decides which documents a case has: each entry's applicability, parameters, formats."""
     entries = [[n, t.applies, list(t.parameters), list(t.formats)] for n, t in sorted(types.items())]
-    key = [entries, requested or [], list(formats or [])]
-    return hashlib.sha256(json.dumps(key).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(entries).encode("utf-8")).hexdigest()
+
+
+def selection_key(requested: list[str] | None, formats: tuple[str, ...] | None) -> str:
+    """``--document`` and ``--formaat`` of a run, as the manifest records them."""
+    return json.dumps([sorted(requested or []), list(formats or [])])
 
 
 @dataclass

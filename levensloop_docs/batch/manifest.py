@@ -20,7 +20,7 @@ from levensloop_docs.atomic import write_bytes
 
 MANIFEST_NAME = ".levensloop-manifest.json"
 LOCK_NAME = ".levensloop-manifest.lock"
-FORMAT = 1
+FORMAT = 2
 
 
 class OutputRecord(TypedDict):
@@ -39,7 +39,8 @@ class OutputRecord(TypedDict):
 class CaseRecord(TypedDict):
     casus: str  # sha256 of the case file; "" when the last run did not finish it
     casus_id: str
-    plan: str  # hash of what decides which outputs a case has (registry, --document, --formaat)
+    register: str  # hash of what decides which outputs a case has (the registry's entries)
+    selecties: list[str]  # the --document/--formaat selections its outputs were planned for
     bestanden: dict[str, OutputRecord]
 
 

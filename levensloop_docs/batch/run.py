@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from levensloop_docs.atomic import ensure_dir
-from levensloop_docs.batch.inputs import Fingerprints, data_hash, plan_hash
+from levensloop_docs.batch.inputs import Fingerprints, data_hash, plan_hash, selection_key
 from levensloop_docs.batch.manifest import (
     LOCK_NAME,
     CaseRecord,
@@ -101,6 +101,7 @@ class _Case:
     digest: str
     case_reason: str | None  # new/case/failed/all: every output is made, the case is read
     replan: bool
+    failed: bool = False
     case_id: str = ""
     planned: list[Planned] = field(default_factory=list)
     todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
@@ -203,18 +204,19 @@ def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints
     files = find_case_files(opts.folder)
     if not files:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
-    plan = plan_hash(types, opts.requested, opts.formats)
+    register, selection = plan_hash(types), selection_key(opts.requested, opts.formats)
     cases = []
     for path in files:
         key = path.relative_to(opts.folder).as_posix()
         digest = file_hash(path)
         record = manifest.cases.get(key)
         case_reason = _case_reason(record, digest, opts.everything)
-        replan = case_reason is not None or record is None or record["plan"] != plan
+        replan = (case_reason is not None or record is None or record["register"] != register
+                  or selection not in record["selecties"])
         case = _Case(key, path, digest, case_reason, replan)
         if record is not None and not replan:
             case.case_id = record["casus_id"]
-            case.planned = _planned_from(record)
+            case.planned = _planned_from(record, opts, types)
             case.todo = _output_reasons(case, record, types, fp, opts)
         cases.append(case)
     known = {c.key for c in cases}
@@ -235,11 +237,25 @@ def _case_reason(record: CaseRecord | None, digest: str, everything: bool) -> st
     return None
 
 
-def _planned_from(record: CaseRecord) -> list[Planned]:
+def _selected(request: str, fmt: str, opts: BatchOptions, types: dict[str, DocumentType]) -> bool:
+    """Is this output part of what this run makes (``--document``, ``--formaat``)?"""
+    from levensloop_docs.generate import DEFAULT_FORMATS
+
+    if fmt not in (opts.formats or DEFAULT_FORMATS):
+        return False
+    name, parameter = parse_document_request(request)
+    if opts.requested:
+        wanted = {parse_document_request(r) for r in opts.requested}
+        return (name, parameter) in wanted
+    return name in types and not types[name].parameters
+
+
+def _planned_from(record: CaseRecord, opts: BatchOptions, types: dict[str, DocumentType]) -> list[Planned]:
     grouped: dict[tuple[str, str], list[str]] = {}
     for name, out in record["bestanden"].items():
         stem, _dot, fmt = name.rpartition(".")
-        grouped.setdefault((out["document"], stem), []).append(fmt)
+        if _selected(out["document"], fmt, opts, types):
+            grouped.setdefault((out["document"], stem), []).append(fmt)
     planned = []
     for (request, stem), fmts in grouped.items():
         document, parameter = parse_document_request(request)
@@ -342,7 +358,7 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
 
 
 def _fail(case: _Case, result: CaseResult, manifest: Manifest, summary: Summary) -> None:
-    case.planned, case.todo = [], {}
+    case.planned, case.todo, case.failed = [], {}, True
     summary.failed.append(Failure(case.key, result.reason, result.bad_input))
     record = manifest.cases.get(case.key)
     if record is not None:
@@ -360,7 +376,7 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
                manifest: Manifest, summary: Summary, progress: Progress, fp: Fingerprints) -> None:
     types = registry()
     for case in cases:
-        if case.planned and not case.todo:
+        if (case.planned or case.replan) and not case.todo and not case.failed:
             _record(case, CaseResult(case.key, case.case_id), manifest, types, fp, opts)
     todo = [c for c in cases if c.todo]
     if pool is None or not todo:
@@ -414,9 +430,16 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
             opties=_options(fmt, opts.pdf_a), uitvoer=digest, grootte=size, mtime_ns=mtime,
         )
     done = not result.reason
+    register, selection = plan_hash(types), selection_key(opts.requested, opts.formats)
+    keep = old is not None and done and old["casus"] == case.digest and old["register"] == register
+    if done:  # this selection's outputs as planned now, plus other selections' when still valid
+        outputs = {n: o for n, o in outputs.items() if n in docs or (
+            keep and not _selected(o["document"], n.rpartition(".")[2], opts, types))}
+    selections = [s for s in (old["selecties"] if keep and old is not None else []) if s != selection]
     manifest.cases[case.key] = CaseRecord(
         casus=case.digest if done else "",
         casus_id=case.case_id or result.case_id,
-        plan=plan_hash(types, opts.requested, opts.formats),
-        bestanden={n: o for n, o in outputs.items() if n in docs} if done else outputs,
+        register=register,
+        selecties=[*selections, selection] if done else [],
+        bestanden=outputs,
     )
