@@ -290,6 +290,10 @@ class _Builder:
                 self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
                 if header:
                     _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
+                if i < len(rows) - 1:  # a short table stays on one page
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
+            _no_split(table.rows[i])
         self.paragraph(box).paragraph_format.space_after = _pt(2)
 
     def framed(self, box: Any, el: Any, warning: bool) -> None:
@@ -321,6 +325,12 @@ class _Builder:
             run = para.add_run(f"{entry.text}\t{entry.page if entry.page is not None else ''}")
             run.bold = True if entry.level <= 1 else None
         self.break_before = True
+
+
+def _no_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _column_widths(rows: list[Any], count: int) -> list[Any]:

@@ -1,0 +1,112 @@
+"""Generic leaflets: every partner type for every shipped region, in HTML, DOCX and PDF."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from _pdf_helpers import docx_text, libreoffice_or_skip, pdf_text, squash
+from conftest import TODAY
+from test_markdown import StructureCheck
+
+from levensloop_docs.partners.publish import leaflet_kinds, leaflet_publication, publish, start_converter
+from levensloop_docs.regions import Region, all_regions
+
+DATUM = "23 november 2026"  # TODAY, as Babel writes it
+
+
+def contacts(region: Region) -> list[str]:
+    return [c for c in (region.naam, region.zvh.naam, region.zvh.telefoon, region.aanbieder.naam,
+                        region.aanbieder.telefoon, region.zvh.email) if c]  # fmt: skip
+
+
+def test_there_are_leaflets_for_the_partners_the_issue_names() -> None:
+    assert {"gemeente", "penitentiaire_inrichting", "reclassering", "politie", "woningcorporatie"} <= set(
+        leaflet_kinds()
+    )
+
+
+@pytest.mark.parametrize("region", all_regions(), ids=lambda r: r.sleutel)
+def test_every_leaflet_renders_for_every_region_as_valid_html_with_its_contacts(
+    region: Region, tmp_path: Path
+) -> None:
+    for kind in leaflet_kinds():
+        pub = leaflet_publication(kind, region, TODAY)
+        html_file, docx_file = publish(pub, ("html", "docx"), tmp_path)
+        page = html_file.read_text("utf-8")
+        StructureCheck.check_page(page)
+        text = " ".join(page.split())
+        for item in contacts(region):
+            assert " ".join(item.split()) in text, (kind, item)
+        assert DATUM in text and f"Regio {region.naam}" in text
+        assert "Wat is de levensloopaanpak?" in text and "Wie belt u?" in text
+        words = docx_text(docx_file)
+        assert all(" ".join(c.split()) in " ".join(words.split()) for c in contacts(region))
+        assert stat.S_IMODE(html_file.stat().st_mode) == 0o600
+
+
+@pytest.mark.pdf
+def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    libreoffice_or_skip()
+    with start_converter() as converter:
+        for region in all_regions():
+            for kind in leaflet_kinds():
+                (pdf,) = publish(leaflet_publication(kind, region, TODAY), ("pdf",), tmp_path, converter)
+                text = squash(pdf_text(pdf))
+                for item in contacts(region):
+                    assert squash(item) in text, (region.sleutel, kind, item)
+                assert squash(DATUM) in text
+                pages = len(PdfReader(pdf).pages)
+                assert 1 <= pages <= 2, (region.sleutel, kind, pages)
+                assert "pagina1van" in text
+
+
+def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region profile is edited by hand: markup in it must print literally, not as HTML or Markdown."""
+    from levensloop_docs.regions import load_region
+    from levensloop_docs.resources import data_dir
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    profile = copy / "regios" / "groningen.yaml"
+    text = profile.read_text("utf-8").replace(
+        "naam: Zorg- en Veiligheidshuis Groningen (voorbeeld)", 'naam: "ZVH <script>x</script> *ster* [a](b)"'
+    )
+    profile.write_text(text, "utf-8")
+    monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
+    region = load_region("groningen")
+    (html_file,) = publish(leaflet_publication("gemeente", region, TODAY), ("html",), tmp_path / "uit")
+    page = html_file.read_text("utf-8")
+    assert "<script>" not in page
+    assert "ZVH &lt;script&gt;x&lt;/script&gt; *ster* [a](b)" in page
+    StructureCheck.check_page(page)
+
+
+def test_partnerinfo_command_writes_the_formats_asked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("partnerinfo", "--partner", "reclassering", "--regio", "drenthe",
+                     "--formaat", "html,docx", "--uit", tmp_path)  # fmt: skip
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["partnerinfo-reclassering-drenthe.docx", "partnerinfo-reclassering-drenthe.html"]
+    assert "2 bestanden geschreven" in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--partner", "bakker", "--regio", "groningen"], "Onbekende waarde 'bakker' bij --partner"),
+        (["--partner", "gemeente", "--regio", "atlantis"], "Onbekende waarde 'atlantis' bij --regio"),
+        (["--partner", "gemeente", "--regio", "groningen", "--formaat", "odt"], "Onbekend formaat 'odt'"),
+    ],
+)
+def test_partnerinfo_bad_choices_give_a_dutch_message_and_write_nothing(
+    run_cli, tmp_path: Path, args: list[str], message: str  # type: ignore[no-untyped-def]
+) -> None:
+    result = run_cli("partnerinfo", *args, "--uit", tmp_path / "uit")
+    assert result.code == 2
+    assert message in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "uit").exists()
