@@ -201,8 +201,11 @@ def check_document(doc: DocumentType, shape: Shape | None) -> list[Problem]:
         walker = _Walker(source, doc.template.parent)
         walker.template(tree, shape)
         msg = _("Unknown field {path}: the case data has no such field. Check the spelling.")
-        problems.extend(_located(doc.template, source, line, msg.format(path=path))
-                        for path, line in walker.unknown)
+        problems.extend(
+            _located(doc.template, source, line, msg.format(path=path)) if included is None
+            else Problem(included, "", msg.format(path=path), line=line)
+            for path, line, included in walker.unknown
+        )
     if shape is None and not problems:
         msg = _("Fields not checked: no example case fits this document.")
         problems.append(Problem(doc.template, "", msg, warning=True))
@@ -244,8 +247,9 @@ class _Walker:
     def __init__(self, source: _Source, search_path: Path) -> None:
         self.source = source
         self.search_path = search_path
-        self.unknown: list[tuple[str, int]] = []
-        self._seen: set[tuple[str, int]] = set()
+        self.unknown: list[tuple[str, int, Path | None]] = []  # path, line, included file
+        self._seen: set[tuple[str, int, Path | None]] = set()
+        self._file: Path | None = None
         self._globals = set(source.env.globals)
         self._included: set[str] = set()
 
@@ -255,9 +259,10 @@ class _Walker:
         self.body(tree.body, scope)
 
     def _report(self, path: str, lineno: int) -> None:
-        if (path, lineno) not in self._seen:
-            self._seen.add((path, lineno))
-            self.unknown.append((path, lineno))
+        found = (path, lineno, self._file)
+        if found not in self._seen:
+            self._seen.add(found)
+            self.unknown.append(found)
 
     # statements -------------------------------------------------------------------------
     def body(self, nodes: Iterable[Any], scope: _Scope) -> None:
@@ -341,7 +346,9 @@ class _Walker:
             tree = self.source.env.parse(path.read_text(encoding="utf-8"))
         except Exception:  # the included file is checked on its own line numbers
             return
+        outer, self._file = self._file, path
         self.body(tree.body, dict(scope))
+        self._file = outer
 
     def _bind(self, target: Any, value: Shape | None, scope: _Scope) -> None:
         from jinja2 import nodes as n

@@ -59,3 +59,25 @@ def needs_libreoffice() -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail("LibreOffice (soffice) ontbreekt in CI: installeer het via scripts/installeer.sh")
     pytest.skip("LibreOffice is niet geïnstalleerd")
+
+
+@pytest.fixture
+def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Own copies of templates/ and the data folder (LEVENSLOOP_SJABLONEN, LEVENSLOOP_DATA).
+
+    The registry and vocabularies are cached per process: cleared before and after.
+    """
+    from levensloop_docs.documents import registry
+    from levensloop_docs.vocab import load_vocabularies
+
+    root = tmp_path / "gedeeld"
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "levensloop_docs" / "data", root / "data")
+    monkeypatch.setenv("LEVENSLOOP_SJABLONEN", str(root / "templates"))
+    monkeypatch.setenv("LEVENSLOOP_DATA", str(root / "data"))
+    registry.cache_clear()
+    load_vocabularies.cache_clear()
+    yield root
+    monkeypatch.undo()
+    registry.cache_clear()
+    load_vocabularies.cache_clear()

@@ -5,35 +5,16 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES
 
 from levensloop_docs.batch.manifest import MANIFEST_NAME
 
 Cli = Callable[..., Any]
-
-
-@pytest.fixture
-def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Own copies of templates/ and the data folder (LEVENSLOOP_SJABLONEN, LEVENSLOOP_DATA)."""
-    from levensloop_docs.documents import registry
-    from levensloop_docs.vocab import load_vocabularies
-
-    root = tmp_path / "gedeeld"
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(ROOT / "levensloop_docs" / "data", root / "data")
-    monkeypatch.setenv("LEVENSLOOP_SJABLONEN", str(root / "templates"))
-    monkeypatch.setenv("LEVENSLOOP_DATA", str(root / "data"))
-    registry.cache_clear()
-    load_vocabularies.cache_clear()
-    yield root
-    monkeypatch.undo()
-    registry.cache_clear()
-    load_vocabularies.cache_clear()
 
 
 @pytest.fixture
