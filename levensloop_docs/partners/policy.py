@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from levensloop_docs.errors import DataFileError, Problem
 from levensloop_docs.i18n import _
@@ -32,64 +30,54 @@ class GroupEntry(Model):
     label: Tekst
 
 
-def _vocab(info: ValidationInfo) -> Vocabularies:
-    context = info.context or {}
-    vocab: Vocabularies = context.get("vocab") or load_vocabularies()
-    return vocab
-
-
-def _invalid(message: str) -> PydanticCustomError:
-    return PydanticCustomError("invalid", message)
-
-
 class PolicyFile(Model):
+    """The shape of the file; what the keys must refer to is checked by ``_references``."""
+
     groepen: dict[str, GroupEntry] = Field(min_length=1)
     standaard: list[str]
     zonder_grondslag: list[str] = Field(default_factory=list)
     grondslagen: dict[str, list[str]] = Field(default_factory=dict)
     partners: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
 
-    @field_validator("partners")
-    @classmethod
-    def _partner_types(cls, value: dict[str, dict[str, list[str]]], info: ValidationInfo) -> Any:
-        vocab = _vocab(info)
-        kinds = {str(vocab["rollen"].get(k, "partnersoort", k)) for k in vocab["rollen"]}
-        routes = set(vocab["routes"].keys())
-        for kind, per_route in value.items():
-            if kind not in kinds:
-                msg = _("Unknown partner type '{key}'. Choose one of: {allowed}.")
-                raise _invalid(msg.format(key=kind, allowed=", ".join(sorted(kinds))))
-            for route in per_route:
-                if route not in routes:
-                    msg = _("Unknown route '{key}' at partner type '{kind}'. Choose one of: {allowed}.")
-                    raise _invalid(msg.format(key=route, kind=kind, allowed=", ".join(sorted(routes))))
-        return value
 
-    @field_validator("grondslagen")
-    @classmethod
-    def _grounds(cls, value: dict[str, list[str]], info: ValidationInfo) -> Any:
-        vocab = _vocab(info)
-        for route, titles in value.items():
-            if route not in vocab["routes"] or route == VOLUNTARY:
-                msg = _("'{key}' cannot be another basis: use a route other than 'vrijwillig'.")
-                raise _invalid(msg.format(key=route))
-            unknown = [t for t in titles if t not in vocab["titels"]]
-            if unknown:
-                msg = _("Unknown title '{key}'. Choose one of: {allowed}.")
-                raise _invalid(msg.format(key=unknown[0], allowed=", ".join(vocab["titels"].keys())))
-        return value
+Loc = tuple[str | int, ...]
 
-    @model_validator(mode="after")
-    def _known_groups(self) -> PolicyFile:
-        known = set(self.groepen)
-        lists = [self.standaard, self.zonder_grondslag]
-        lists += [groups for per_route in self.partners.values() for groups in per_route.values()]
-        for groups in lists:
-            unknown = [g for g in groups if g not in known]
-            if unknown:
+
+def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
+    """Every key that names a group, partner type, route or title must exist: (field, message)."""
+    found: list[tuple[Loc, str]] = []
+    groups = set(data.groepen)
+    kinds = sorted({str(vocab["rollen"].get(k, "partnersoort", k)) for k in vocab["rollen"]})
+    routes = vocab["routes"].keys()
+
+    def check_groups(loc: Loc, values: list[str]) -> None:
+        for i, g in enumerate(values):
+            if g not in groups:
                 msg = _("Unknown group '{key}'. Groups are defined under 'groepen': {allowed}.")
-                raise _invalid(msg.format(key=unknown[0], allowed=", ".join(known)))
-        return self
+                found.append(((*loc, i), msg.format(key=g, allowed=", ".join(groups))))
+
+    check_groups(("standaard",), data.standaard)
+    check_groups(("zonder_grondslag",), data.zonder_grondslag)
+    for route, titles in data.grondslagen.items():
+        if route not in routes or route == VOLUNTARY:
+            msg = _("'{key}' cannot be another basis: use a route other than 'vrijwillig'.")
+            found.append((("grondslagen", route), msg.format(key=route)))
+        for i, title in enumerate(titles):
+            if title not in vocab["titels"]:
+                msg = _("Unknown title '{key}'. Choose one of: {allowed}.")
+                allowed = ", ".join(vocab["titels"].keys())
+                found.append((("grondslagen", route, i), msg.format(key=title, allowed=allowed)))
+    for kind, per_route in data.partners.items():
+        if kind not in kinds:
+            msg = _("Unknown partner type '{key}'. Choose one of: {allowed}.")
+            found.append((("partners", kind), msg.format(key=kind, allowed=", ".join(kinds))))
+        for route, values in per_route.items():
+            if route not in routes:
+                msg = _("Unknown route '{key}' at partner type '{kind}'. Choose one of: {allowed}.")
+                text = msg.format(key=route, kind=kind, allowed=", ".join(routes))
+                found.append((("partners", kind, route), text))
+            check_groups(("partners", kind, route), values)
+    return found
 
 
 @dataclass(frozen=True)
@@ -135,7 +123,8 @@ def _load_policy(path: Path) -> Policy:
     from pydantic import ValidationError
 
     from levensloop_docs.casefile import pydantic_problem
-    from levensloop_docs.yamlio import YamlReadError, load_yaml
+    from levensloop_docs.checks import format_loc
+    from levensloop_docs.yamlio import YamlReadError, line_of, load_yaml
 
     summary = _("The data-sharing policy is not valid.")
     try:
@@ -146,10 +135,14 @@ def _load_policy(path: Path) -> Policy:
         msg = _("The policy must consist of sections such as 'groepen:' and 'partners:'.")
         raise DataFileError(problems=[Problem(path, "", msg)], summary=summary)
     try:
-        data = PolicyFile.model_validate(raw, context={"vocab": load_vocabularies()})
+        data = PolicyFile.model_validate(raw)
     except ValidationError as exc:
         problems = [pydantic_problem(e, path, raw) for e in exc.errors()]
         raise DataFileError(problems=problems, summary=summary) from None
+    wrong = _references(data, load_vocabularies())
+    if wrong:
+        problems = [Problem(path, format_loc(loc), msg, line=line_of(raw, loc)) for loc, msg in wrong]
+        raise DataFileError(problems=problems, summary=summary)
     return Policy(
         groups={k: v.label for k, v in data.groepen.items()},
         default=tuple(data.standaard),
