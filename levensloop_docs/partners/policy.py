@@ -54,7 +54,7 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
         for i, g in enumerate(values):
             if g not in groups:
                 msg = _("Unknown group '{key}'. Groups are defined under 'groepen': {allowed}.")
-                found.append(((*loc, i), msg.format(key=g, allowed=", ".join(groups))))
+                found.append(((*loc, i), msg.format(key=g, allowed=", ".join(data.groepen))))
 
     check_groups(("standaard",), data.standaard)
     check_groups(("zonder_grondslag",), data.zonder_grondslag)

@@ -25,6 +25,7 @@ from levensloop_docs.render.markdown import (
     RenderedMarkdown,
     html_document,
     render_markdown_file,
+    toc_html,
     with_anchors,
 )
 from levensloop_docs.resources import templates_dir
@@ -157,8 +158,9 @@ def publish(pub: Publication, formats: tuple[str, ...], out_dir: Path, converter
     for fmt in formats:
         target = out_dir / f"{pub.stem}.{fmt}"
         if fmt == "html":
-            page = html_document(pub.rendered, title=pub.title, footer=pub.footer, toc=pub.toc)
-            write_text(target, page.replace('<div class="inhoudsopgave"></div>', ""))
+            page = html_document(pub.rendered, title=pub.title, footer=pub.footer)
+            contents = toc_html(pub.rendered.headings, first=2, levels=3) if pub.toc else ""
+            write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
         elif fmt == "docx":
             build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
                        toc=_toc(pub, pages))

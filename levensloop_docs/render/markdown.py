@@ -155,11 +155,11 @@ def with_anchors(body: str) -> RenderedMarkdown:
     return RenderedMarkdown(body, tuple(headings))
 
 
-def toc_html(headings: tuple[Heading, ...], levels: int = 2) -> str:
-    """A table of contents for the HTML version (links to the headings)."""
+def toc_html(headings: tuple[Heading, ...], *, first: int = 1, levels: int = 2) -> str:
+    """A table of contents for the HTML version: links to the headings ``first``..``levels``."""
     items = "\n".join(
-        f'<li class="toc-{h.level}"><a href="#{h.anchor}">{html.escape(h.text)}</a></li>'
-        for h in headings if h.level <= levels
+        f'<li class="toc-{h.level - first + 1}"><a href="#{h.anchor}">{html.escape(h.text)}</a></li>'
+        for h in headings if first <= h.level <= levels
     )
     return f'<nav class="inhoud" aria-label="Inhoud">\n<h2>Inhoud</h2>\n<ol>\n{items}\n</ol>\n</nav>'
 
