@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, example_paths
 
+from levensloop_docs.batch.docxcache import compiled
 from levensloop_docs.casefile import load_case
 from levensloop_docs.generate import Job, RenderRun, plan_jobs
 from levensloop_docs.render.docx import render_docx, render_docx_docxtpl
+from levensloop_docs.render.sandbox import make_environment
 
 
 def _jobs() -> list[Job]:
@@ -33,6 +35,7 @@ def test_cached_renderer_writes_the_same_document_as_docxtpl(job: Job, tmp_path:
     render_docx_docxtpl(job.document.template, context, tmp_path / "docxtpl.docx", props)
     render_docx(job.document.template, context, tmp_path / "snel.docx", props)
     render_docx(job.document.template, context, tmp_path / "snel2.docx", props)  # from the cache
+    assert compiled(job.document.template, make_environment).frame()  # the fast path, no fallback
     plain = zipfile.ZipFile(tmp_path / "docxtpl.docx")
     for name in ("snel.docx", "snel2.docx"):
         fast = zipfile.ZipFile(tmp_path / name)

@@ -28,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from levensloop_docs.atomic import ensure_dir
 from levensloop_docs.batch.inputs import Fingerprints, data_hash, plan_hash, selection_key
@@ -103,6 +104,7 @@ class _Case:
     replan: bool
     failed: bool = False
     case_id: str = ""
+    raw: Any = None  # the parsed case from phase one (phase two then only validates it)
     planned: list[Planned] = field(default_factory=list)
     todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
 
@@ -353,7 +355,7 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         if result.reason:
             _fail(case, result, manifest, summary)
             continue
-        case.case_id, case.planned = result.case_id, result.planned
+        case.case_id, case.planned, case.raw = result.case_id, result.planned, result.raw
         case.todo = _output_reasons(case, manifest.cases.get(case.key), types, fp, opts)
 
 
@@ -383,7 +385,7 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         manifest.save()
         return
     by_key = {c.key: c for c in todo}
-    futures = {pool.submit(render_case, c.key, c.path, _restricted(c)): c.key for c in todo}
+    futures = {pool.submit(render_case, c.key, c.path, _restricted(c), c.raw): c.key for c in todo}
     progress.start(len(futures), _("Making documents"))
     last_save = time.monotonic()
     made = {name for name, _reason in summary.made}

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from levensloop_docs.casefile import CaseFile
 from levensloop_docs.generate import Job, RenderRun
@@ -41,6 +42,7 @@ class CaseResult:
     written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
+    raw: Any = None  # phase one: the parsed case (plain data), so phase two need not parse it
 
 
 def init_worker(out_dir: Path, pdf_a: bool, today: date) -> None:
@@ -59,7 +61,7 @@ def _run() -> RenderRun:
     return _RUN
 
 
-def load_case_fast(path: Path) -> CaseFile:
+def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     """``load_case``, with the C YAML parser when the file is valid.
 
     The round-trip parser (comments, line numbers) is several times slower; it is only
@@ -72,15 +74,18 @@ def load_case_fast(path: Path) -> CaseFile:
     from levensloop_docs.casefile import digest_text, load_case, validate_raw
     from levensloop_docs.yamlio import YamlReadError, read_text
 
-    try:
-        text = read_text(path)
-        raw = YAML(typ="safe").load(text)
-    except (YamlReadError, YAMLError, ValueError, RecursionError):
-        return load_case(path)
+    digest = ""
+    if raw is None:
+        try:
+            text = read_text(path)
+            raw = YAML(typ="safe").load(text)
+        except (YamlReadError, YAMLError, ValueError, RecursionError):
+            return load_case(path)
+        digest = digest_text(text)
     casus, problems = validate_raw(raw, path)
     if casus is None or any(not p.warning for p in problems):
         return load_case(path)
-    return CaseFile(path, raw, casus, digest_text(text), [p for p in problems if p.warning])
+    return CaseFile(path, raw, casus, digest, [p for p in problems if p.warning])
 
 
 def _failure(result: CaseResult, exc: Exception) -> CaseResult:
@@ -102,7 +107,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     result = CaseResult(key)
     try:
         case = load_case_fast(path)
-        result.case_id = case.casus.meta.casus_id
+        result.case_id, result.raw = case.casus.meta.casus_id, case.raw
         for job in plan_jobs(case, requested, formats):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
     except Exception as exc:
@@ -110,7 +115,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     return result
 
 
-def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
+def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.documents import registry
@@ -119,7 +124,7 @@ def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
     run = _run()
     result = CaseResult(key, planned=planned)
     try:
-        case = load_case_fast(path)
+        case = load_case_fast(path, raw)
         result.case_id = case.casus.meta.casus_id
         types = registry()
         for item in planned:
