@@ -72,15 +72,16 @@ def vary(data: dict[str, Any], number: int, rng: random.Random, areas: list[str]
             acties = [{"wat": f"Afspraak {j + 1} over {area.replace('_', ' ')} maken en bijhouden.",
                        "wie": rng.choice(partners)["id"], "wanneer": "maandelijks"}
                       for j in range(rng.randint(1, 4))]
-            gebieden.append({"gebied": area, "zrm_score": rng.randint(1, 5),
-                             "situatie": "Situatie beschreven in het overleg (synthetisch).", "acties": acties})
+            situatie = "Situatie beschreven in het overleg (synthetisch)."
+            gebieden.append({"gebied": area, "zrm_score": rng.randint(1, 5), "situatie": situatie,
+                             "acties": acties})
 
 
 def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
     from levensloop_docs.vocab import load_vocabularies
 
     vocab = load_vocabularies()
-    areas, roles = vocab["levensgebieden"].keys(), [r for r in vocab["rollen"].keys() if r != "client"]
+    areas, roles = vocab["levensgebieden"].keys(), [r for r in vocab["rollen"] if r != "client"]
     yaml = _yaml()
     examples = [yaml.load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples").glob("*.yaml"))]
     rng = random.Random(seed)
@@ -219,7 +220,7 @@ def pdf_subset(root: Path, cases: list[Path], wanted: int, cores: int) -> None:
     naive = time.perf_counter() - start
     print(line(f"naief DOCX + 1 soffice per document ({len(docx)})", naive, len(docx)))
     for workers in sorted({1, cores}):
-        seconds, summary = genereer(subset, root / f"pdf-{workers}", "--formaat", "docx,pdf",
+        seconds, _summary = genereer(subset, root / f"pdf-{workers}", "--formaat", "docx,pdf",
                                     "--processen", str(workers))
         pdfs = len(list((root / f"pdf-{workers}").glob("*.pdf")))
         print(line(f"genereer --formaat docx,pdf, {workers} proces(sen)", seconds, pdfs, naive, len(docx)))
