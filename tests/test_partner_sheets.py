@@ -61,7 +61,8 @@ def test_a_partner_type_not_in_the_network_gets_the_same_sentence(run_cli, tmp_p
 def test_the_sheet_states_route_and_what_it_leaves_out(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     texts = sheet(run_cli, EXAMPLE, "politie", tmp_path)
     words = " ".join(texts["docx"].split())
-    assert "Gedeeld op grond van: Vrijwillige route (schriftelijke toestemming)." in words
+    assert ("Gedeeld op grond van: Vrijwillige route (schriftelijke toestemming), toestemming gegeven op "
+            "28 september 2026.") in words
     assert "Niet op dit blad:" in words and "Problematiek en diagnoses" in words and "Naasten" in words
     # the police duty from the scenario, and not the other partners' duties
     assert "Bij dreiging met geweld ter plaatse" in words
@@ -80,6 +81,16 @@ def test_withdrawn_consent_without_another_basis_leaves_only_contacts(run_cli, t
     assert "Er is geen andere grondslag. Daarom staan hier alleen de contactgegevens." in words
     assert "Sjoerd" not in words and "Housing First" not in words and "caravan" not in words.lower()
     assert "Fatima El Amrani" in words  # whom to call stays
+
+
+def test_a_running_title_is_named_as_the_basis(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def wvggz(data: Any) -> None:
+        data["gegevensdeling"]["route"] = "wvggz"
+        data["persoon"]["juridisch_kader"][0]["einde"] = "2030-01-01"
+
+    texts = sheet(run_cli, edited_example(tmp_path, wvggz), "politie", tmp_path / "uit")
+    words = " ".join(texts["docx"].split())
+    assert "Gedeeld op grond van: Route Wet verplichte ggz (Wvggz) (Wvggz - zorgmachtiging)." in words
 
 
 def test_withdrawn_consent_with_a_running_zorgmachtiging_shares_on_it(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -168,6 +168,8 @@ def sharing(policy: Policy, casus: Casus, kind: str, today: date) -> Sharing:
     titles: list[str] = []
     if not withdrawn:
         allowed = set(policy.allowed(kind, g.route))
+        # the titles that carry this route, named on the sheet as its basis
+        titles = [t for t in running_titles(casus, today) if t in policy.grounds.get(g.route, ())]
     else:
         running = running_titles(casus, today)
         allowed = set()

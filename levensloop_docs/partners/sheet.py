@@ -159,10 +159,10 @@ class PartnerView:
                 "criteria": texts(s.criteria),
                 "wie_besluit": self.who(s.wie_besluit),
                 "besluit_zelf": s.wie_besluit in self.own_ids,
-                "bestemming": format_list([
+                "bestemming": ", ".join(x for x in (
                     v["bedtypes"].label(s.bestemming.bedtype) if s.bestemming.bedtype else "",
                     t(s.bestemming.plaats),
-                ]),
+                ) if x),
                 "juridische_basis": (
                     v["juridische_basis"].label(s.juridische_basis) if s.juridische_basis else ""
                 ),
