@@ -239,3 +239,27 @@ def test_help_lists_the_interview_commands(run_cli) -> None:  # type: ignore[no-
     result = run_cli("--help")
     assert "nieuw" in result.out and "bewerk" in result.out
     assert "--antwoorden" in run_cli("bewerk", "--help").out
+
+
+def test_summary_names_items_and_reports_a_new_order() -> None:
+    from levensloop_docs.interview.summary import changes
+
+    old = {"netwerk": {"partners": [{"id": "a", "telefoon": "1"}, {"id": "b"}]}}
+    new = {"netwerk": {"partners": [{"id": "b"}, {"id": "a", "telefoon": "2"}, {"id": "c"}]}}
+    assert changes(old, new) == [
+        "  ~ netwerk.partners: nieuwe volgorde b, a, c",
+        "  ~ netwerk.partners[a].telefoon: 1 -> 2",
+        "  + netwerk.partners[c].id: c",
+    ]
+
+
+def test_a_partner_that_actions_refer_to_cannot_be_removed(caravan: Path) -> None:
+    from levensloop_docs.errors import LevensloopError
+
+    before = caravan.read_text(encoding="utf-8")
+    data = {"netwerk": {"partners": [{}, {}, {}]}}  # would remove politie, verslavingszorg, bewind
+    with pytest.raises(LevensloopError) as refused:
+        edit(caravan, "netwerk", data)
+    assert "netwerk.partners: 'politie' kan niet weg" in refused.value.message
+    assert "scenarios[0].acties[2].wie" in refused.value.message
+    assert caravan.read_text(encoding="utf-8") == before

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from levensloop_docs.errors import LevensloopError
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft
@@ -181,6 +182,7 @@ class Interview:
         items: list[Item],
         describe: Callable[[Item], str],
         edit: Callable[[str, Item], Item],
+        in_use: Callable[[Item], str | None] | None = None,
     ) -> list[Item]:
         """Let the user add, change, move up and remove items until done.
 
@@ -198,9 +200,24 @@ class Interview:
             if verb == "bewerk":
                 items[i] = edit(f"{key}[{i}]", items[i])
             elif verb == "verwijder":
-                del items[i]
+                self._remove(key, items, i, in_use)
             elif verb == "omhoog" and i > 0:
                 items[i - 1], items[i] = items[i], items[i - 1]
+
+    def _remove(
+        self,
+        key: str,
+        items: list[Item],
+        i: int,
+        in_use: Callable[[Item], str | None] | None,
+    ) -> None:
+        reason = in_use(items[i]) if in_use else None
+        if not reason:
+            del items[i]
+        elif self.asker.interactive:
+            self.say(reason)  # removing it would leave a reference to nobody
+        else:  # a script would ask the same again and again
+            raise LevensloopError(f"{key}: {reason}")
 
     # -- data helpers -------------------------------------------------------------------
     def vocab_choices(self, name: str) -> list[tuple[str, str]]:

@@ -1,4 +1,9 @@
-"""A readable Dutch summary of what an interview changed, shown before saving."""
+"""A readable Dutch summary of what an interview changed, shown before saving.
+
+List items are named by what identifies them (a partner's id, a levensgebied, a
+scenario's name) rather than by position, so moving one partner up does not read
+as changes to five partners; a new order gets one line of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,31 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from levensloop_docs.checks import format_loc
 from levensloop_docs.i18n import _, format_date
 
 MAX_LINES = 60
+IDENTITY = ("id", "gebied", "naam", "titel", "wat")
 
 
-def _leaves(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[str, Any]]:
+def _names(items: list[Any]) -> list[str]:
+    """A name per list item; positions (1, 2, ...) when the items have no unique name."""
+    names = []
+    for i, item in enumerate(items):
+        key = next((k for k in IDENTITY if isinstance(item, Mapping) and isinstance(item.get(k), str)), None)
+        names.append(str(item[key]) if key else str(i + 1))
+    return names if len(set(names)) == len(names) else [str(i + 1) for i in range(len(items))]
+
+
+def _leaves(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     if isinstance(node, Mapping):
         for key, value in node.items():
-            yield from _leaves(value, (*loc, key))
-    elif isinstance(node, list) and any(isinstance(x, Mapping) for x in node):
-        for i, value in enumerate(node):
-            yield from _leaves(value, (*loc, i))
+            yield from _leaves(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list) and node and all(isinstance(x, Mapping) for x in node):
+        yield f"{path}#", _names(node)  # the order, compared on its own
+        for name, value in zip(_names(node), node, strict=True):
+            yield from _leaves(value, f"{path}[{name}]")
     else:
-        yield format_loc(loc), node
+        yield path, node
 
 
 def show_value(value: Any) -> str:
@@ -34,16 +49,27 @@ def show_value(value: Any) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+def _order_line(path: str, before: list[str], after: list[str]) -> str | None:
+    kept_before = [n for n in before if n in after]
+    kept_after = [n for n in after if n in before]
+    if kept_before == kept_after:
+        return None
+    return "  ~ " + _("{field}: new order {names}").format(field=path[:-1], names=", ".join(after))
+
+
 def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     """One line per changed field: ``+`` new, ``-`` removed, ``~`` changed."""
     before, after = dict(_leaves(old)), dict(_leaves(new))
     lines = []
     for path, value in after.items():
-        if path not in before:
+        if path.endswith("#"):
+            line = _order_line(path, before.get(path, []), value)
+            lines.extend([line] if line else [])
+        elif path not in before:
             lines.append(f"  + {path}: {show_value(value)}")
         elif before[path] != value:
             lines.append(f"  ~ {path}: {show_value(before[path])} -> {show_value(value)}")
-    lines.extend(f"  - {path}" for path in before if path not in after)
+    lines.extend(f"  - {path}" for path in before if path not in after and not path.endswith("#"))
     return lines
 
 

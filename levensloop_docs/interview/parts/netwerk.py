@@ -67,6 +67,22 @@ def _rename(node: Any, spec: list[str], old: str, new: str) -> None:
             node[key] = new
 
 
+def _in_use(interview: Interview, item: Item) -> str | None:
+    """Why this partner or naaste cannot be removed (actions still refer to it), or None."""
+    from levensloop_docs.checks import _walk, format_loc
+
+    places = [
+        format_loc(loc)
+        for spec in REFERENCE_FIELDS
+        for loc, value in _walk(interview.data, spec, ())
+        if value == item.get("id")
+    ]
+    if not places:
+        return None
+    msg = _("'{id}' cannot be removed: {places} still refer to it. Change those first.")
+    return msg.format(id=item.get("id"), places=", ".join(places[:3]) + (" ..." if len(places) > 3 else ""))
+
+
 def _partner(interview: Interview, key: str, item: Item) -> Item:
     rollen = interview.vocab["rollen"]
     rol = str(interview.choice(f"{key}.rol", _("Role"), "rollen", item.get("rol")))
@@ -129,6 +145,7 @@ def run(interview: Interview) -> None:
         netwerk.setdefault("partners", []),
         lambda p: f"{p.get('id')}: {p.get('organisatie', '')} ({rollen.label(str(p.get('rol')))})",
         lambda key, item: _partner(interview, key, item),
+        lambda item: _in_use(interview, item),
     )
     store(netwerk, "partners", partners)
     naasten = interview.edit_list(
@@ -137,6 +154,7 @@ def run(interview: Interview) -> None:
         netwerk.setdefault("naasten", []),
         lambda n: f"{n.get('id')}: {n.get('naam', '')} ({n.get('relatie', '')})",
         lambda key, item: _naaste(interview, key, item),
+        lambda item: _in_use(interview, item),
     )
     store(netwerk, "naasten", naasten)
     if not netwerk:
