@@ -12,8 +12,9 @@ levensgebieden and actions, extra partners) in a temporary folder, then measures
 3. one template changed: a paragraph added to one Word template, the command again; the
    number of files made must equal that template's documents;
 4. PDF, cold, on a subset of about ``--pdf`` documents: ``genereer --formaat docx,pdf``
-   with 1 process and with one per core, beside the naive way (the naive DOCX loop, then
-   one ``soffice --convert-to pdf`` per document).
+   with 1 process and with one per core, beside the naive way that makes the same files:
+   the naive DOCX loop, one ``soffice --convert-to pdf`` (own new profile) per document,
+   and the product's PDF-properties step (pypdf), whose share is printed.
 
 Prints each figure beside its baseline, the cores and the load average.
 """
@@ -95,8 +96,8 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
             yaml.dump(data, fh)
 
 
-def naive_docx(cases: list[Path], out: Path) -> list[Path]:
-    """Per case: read it; per document: load the DocxTemplate, render, save."""
+def naive_docx(cases: list[Path], out: Path) -> list[tuple[Any, Path]]:
+    """Per case: read it; per document: load the DocxTemplate, render, save. -> (job, docx)"""
     from docxtpl import DocxTemplate
 
     from levensloop_docs.casefile import load_case
@@ -114,15 +115,24 @@ def naive_docx(cases: list[Path], out: Path) -> list[Path]:
             set_properties(doc.docx, run.properties(job))
             target = job.target(out, "docx")
             doc.save(str(target))
-            written.append(target)
+            written.append((job, target))
     return written
 
 
-def naive_pdf(docs: list[Path], out: Path) -> None:
+def naive_pdf(docs: list[tuple[Any, Path]], out: Path) -> float:
+    """One soffice (own new profile) per document, then the same metadata step as the product.
+
+    Returns the seconds spent in that metadata step (pypdf), which both ways pay.
+    """
+    from levensloop_docs.generate import RenderRun
     from levensloop_docs.pdf.locate import require_soffice
+    from levensloop_docs.pdf.metadata import finish
+    from levensloop_docs.pdf.produce import pdf_info
 
     soffice = require_soffice()
-    for doc in docs:
+    run = RenderRun(out_dir=out)
+    metadata = 0.0
+    for job, doc in docs:
         profile = Path(tempfile.mkdtemp(prefix="bench-profiel-"))
         subprocess.run(
             [str(soffice), "--headless", f"-env:UserInstallation={profile.as_uri()}",
@@ -130,6 +140,11 @@ def naive_pdf(docs: list[Path], out: Path) -> None:
             check=True, capture_output=True, timeout=300,
         )
         shutil.rmtree(profile, ignore_errors=True)
+        start = time.perf_counter()
+        pdf = out / f"{doc.stem}.pdf"
+        pdf.write_bytes(finish(pdf.read_bytes(), pdf_info(run, job)))
+        metadata += time.perf_counter() - start
+    return metadata
 
 
 def genereer(cases: Path, out: Path, *extra: str) -> tuple[float, str]:
@@ -216,9 +231,10 @@ def pdf_subset(root: Path, cases: list[Path], wanted: int, cores: int) -> None:
         count += len(list((root / "uit").glob(f"SYN-2026-{path.stem.split('-')[1]}_*.docx")))
     start = time.perf_counter()
     docx = naive_docx(sorted(subset.glob("*.yaml")), root / "pdf-naief")
-    naive_pdf(docx, root / "pdf-naief")
+    metadata = naive_pdf(docx, root / "pdf-naief")
     naive = time.perf_counter() - start
-    print(line(f"naief DOCX + 1 soffice per document ({len(docx)})", naive, len(docx)))
+    print(line(f"naief: docxtpl + 1 soffice per doc + metadata ({len(docx)})", naive, len(docx)))
+    print(f"{'  waarvan PDF-eigenschappen (pypdf)':<44}{metadata:>9.2f} s")
     for workers in sorted({1, cores}):
         seconds, _summary = genereer(subset, root / f"pdf-{workers}", "--formaat", "docx,pdf",
                                     "--processen", str(workers))

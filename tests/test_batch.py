@@ -222,3 +222,28 @@ def test_line_progress_prints_at_most_one_line_per_tenth() -> None:
     lines = stream.getvalue().splitlines()
     assert len(lines) == 10
     assert lines[0] == "Documenten maken: 200 van 2000 casussen (10%)"
+
+
+def test_pdf_in_workers_with_version_in_metadata(
+    run_cli: Cli, needs_libreoffice: None, cases: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    for path in cases.glob("*.yaml"):
+        if path.name not in ("caravan-groningen.yaml", "aanmelding-oost-brabant.yaml"):
+            path.unlink()
+    out = tmp_path / "uit"
+    result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf")
+    assert result.code == 0, result.err
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == len(list(out.glob("*.docx"))) == 4
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        assert reader.metadata is not None and reader.metadata["/Sjabloonversie"] == "1.0"
+        assert "1.0" in reader.pages[-1].extract_text()  # the footer shows the template version
+    assert "LLA-2026-0042" in PdfReader(out / "LLA-2026-0042_levensloopplan_v2.pdf").pages[0].extract_text()
+    again = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--droog")
+    assert "Zou 0 bestanden maken; 8 ongewijzigd" in again.out
+    result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--pdf-a", "--droog")
+    reasons = dict(line.split(": ", 1) for line in result.out.splitlines() if ": " in line)
+    assert sorted(reasons) == [p.name for p in pdfs] and set(reasons.values()) == {"andere opties"}
