@@ -155,19 +155,12 @@ def test_old_lock_of_another_host_is_stale_but_a_fresh_one_is_not() -> None:
     assert not fresh.stale() and old.stale()
 
 
-def test_draft_is_written_after_every_answer_owner_only(caravan: Path) -> None:
-    seen: list[int] = []
-
-    class Watching(AnswersFileAsker):
-        def ask(self, question: Question) -> Any:
-            path = draft_path(caravan)
-            seen.append(len(Draft.load(path).answers) if path.exists() else 0)  # type: ignore[union-attr]
-            return super().ask(question)
-
-    data = {"persoon": {"roepnaam": "Sjoerd"}, "opslaan": False}
-    outcome = edit(caravan, "persoon", data, Watching(data, Path("a.yaml"), quiet=True))
-    assert not outcome.saved  # 'opslaan: nee' keeps the draft
-    assert seen[:4] == [0, 1, 2, 3]
+def test_answers_file_run_that_is_not_saved_keeps_its_draft(caravan: Path) -> None:
+    # (A person's answers are written one by one: see the Ctrl-C and closed-terminal tests.)
+    outcome = edit(caravan, "persoon", {"persoon": {"roepnaam": "Sjoerd"}, "opslaan": False})
+    assert not outcome.saved
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and ("persoon.roepnaam", "Sjoerd") in draft.answers
     assert os.stat(draft_path(caravan)).st_mode & 0o777 == 0o600
     assert "roepnaam: Sjors" in caravan.read_text(encoding="utf-8")
 
@@ -263,3 +256,18 @@ def test_a_partner_that_actions_refer_to_cannot_be_removed(caravan: Path) -> Non
     assert "netwerk.partners: 'politie' kan niet weg" in refused.value.message
     assert "scenarios[0].acties[2].wie" in refused.value.message
     assert caravan.read_text(encoding="utf-8") == before
+
+
+def test_after_saving_the_levensloopplan_is_made_at_once(run_cli, caravan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    path = answers(tmp_path, "persoon: {roepnaam: Sjoerd}\ngenereer: ja\n")
+    out = tmp_path / "uit"
+    result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", path, "--uit", out)
+    assert result.code == 0, result.err
+    made = list(out.glob("*.docx"))
+    assert len(made) == 1 and "LLA-2026-0042" in made[0].name
+    document = Document(str(made[0]))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "LLA-2026-0042" in "\n".join([*(p.text for p in document.paragraphs), *cells])
+    assert any("Ebbinge" in c for c in cells)

@@ -48,10 +48,13 @@ class Draft:
     basis: str | None = None  # digest of the case file when the interview loaded it
     started: str = field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
     answers: list[tuple[str, Any]] = field(default_factory=list)
+    # A person's answers are saved one by one; a script's only when the run ends unsaved
+    # (the answers file itself is the safe copy, and 120 synced writes cost a second).
+    autosave: bool = True
 
     @classmethod
-    def start(cls, case_path: Path, *, new: bool, basis: str | None) -> Draft:
-        return cls(draft_path(case_path), case_path, new, basis)
+    def start(cls, case_path: Path, *, new: bool, basis: str | None, autosave: bool = True) -> Draft:
+        return cls(draft_path(case_path), case_path, new, basis, autosave=autosave)
 
     @classmethod
     def load(cls, path: Path) -> Draft | None:
@@ -66,7 +69,8 @@ class Draft:
 
     def record(self, key: str, value: Any) -> None:
         self.answers.append((key, _plain(value)))
-        self.save()
+        if self.autosave:
+            self.save()
 
     def save(self) -> None:
         head = {

@@ -78,12 +78,11 @@ def _edit_existing(
             today,
             new=False,
             case_path=path,
-            draft=Draft.start(path, new=False, basis=loaded.digest),
+            draft=Draft.start(path, new=False, basis=loaded.digest, autosave=asker.interactive),
             lock=lock,
             replay=deque(replay),
         )
-        _run_parts(interview, parts)
-        return _finish(interview, old, loaded)
+        return _run_and_finish(interview, parts, old, loaded)
     finally:
         lock.release()
 
@@ -98,8 +97,7 @@ def _create_new(
         asker, {}, vocab, today, new=True, folder=folder, replay=deque(replay), on_bind=_bind_new
     )
     try:
-        _run_parts(interview, parts)
-        return _finish(interview, {}, None)
+        return _run_and_finish(interview, parts, {}, None)
     finally:
         if interview.lock is not None:
             interview.lock.release()
@@ -112,6 +110,23 @@ def _bind_new(interview: Interview, path: Path) -> None:
     answered = {key for key, _value in interview.pending}
     rest = _offer_draft(interview.asker, draft_path(path), None)
     interview.replay.extend((k, v) for k, v in rest if k not in answered)
+
+
+def _run_and_finish(
+    interview: Interview, parts: Sequence[Part], old: Mapping[str, Any], loaded: Any
+) -> Outcome:
+    """Run the parts and save; whenever the case is not saved, the draft keeps every answer."""
+    from levensloop_docs.interview.answers import AnswersFileError
+
+    try:
+        _run_parts(interview, parts)
+        return _finish(interview, old, loaded)
+    except AnswersFileError:
+        raise  # the answers file is the source; fix it and run again
+    except BaseException:
+        if interview.draft is not None and interview.draft.answers:
+            interview.draft.save()
+        raise
 
 
 def _run_parts(interview: Interview, parts: Sequence[Part]) -> None:
@@ -200,6 +215,7 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
         draft.remove()
         return Outcome(path, saved=False)
     if not interview.asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)):
+        draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
     write_case(path, new, old, loaded)

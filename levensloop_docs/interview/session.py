@@ -92,7 +92,7 @@ class Interview:
         if self.on_bind is not None:
             self.on_bind(self, case_path)
         if self.draft is None:
-            self.draft = Draft.start(case_path, new=self.new, basis=None)
+            self.draft = Draft.start(case_path, new=self.new, basis=None, autosave=self.asker.interactive)
         for key, value in self.pending:
             self.draft.record(key, value)
         self.pending.clear()
