@@ -41,24 +41,24 @@ def hang_up_as_interrupt() -> None:
 
 
 def offer_plan(
-    asker: Asker, case_path: Path, out_dir: Path = Path("uitvoer"), document: str = "levensloopplan"
+    asker: Asker, case_path: Path, out_dir: Path = Path("uitvoer"), documents: tuple[str, ...] = ()
 ) -> None:
-    """After saving: make ``document`` (the levensloopplan) of the case at once, if the user wants."""
+    """After saving: make the levensloopplan (or the named documents) at once, if the user wants."""
     from levensloop_docs.casefile import load_case
-    from levensloop_docs.documents import registry
     from levensloop_docs.generate import RenderRun, plan_jobs, render_job
     from levensloop_docs.i18n import _
     from levensloop_docs.interview.questions import Question
 
-    known = registry().get(document)
-    title = known.title if known else document
-    label = _("Make the {document} now (in {folder})?").format(document=title.lower(), folder=out_dir)
+    if documents:
+        label = _("Make the documents of the aanmelding now (in {folder})?").format(folder=out_dir)
+    else:
+        label = _("Make the levensloopplan now (in {folder})?").format(folder=out_dir)
     if not asker.ask(Question("genereer", "confirm", label, True)):
         return
     case = load_case(case_path)
     run = RenderRun(out_dir=out_dir)
     try:
-        for job in plan_jobs(case, [document], None):
+        for job in plan_jobs(case, list(documents or ("levensloopplan",)), None):
             for path in render_job(run, job):
                 asker.say(_("Written: {file}").format(file=path))
     finally:
