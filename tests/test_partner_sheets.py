@@ -195,3 +195,10 @@ def test_the_shipped_policy_is_conservative() -> None:
             assert {"contacten", "eigen_acties"} <= set(groups) or not groups, (kind, route)
     assert "problematiek" not in policy.allowed("politie", "vrijwillig")
     assert "naasten" not in policy.allowed("woningcorporatie", "vrijwillig")
+
+
+def test_the_manifest_offers_exactly_the_partner_types_of_the_policy() -> None:
+    from levensloop_docs.documents import registry
+    from levensloop_docs.partners.policy import load_policy
+
+    assert set(registry()["partner"].parameters) == set(load_policy().partner_types())
