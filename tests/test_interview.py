@@ -271,3 +271,23 @@ def test_after_saving_the_levensloopplan_is_made_at_once(run_cli, caravan: Path,
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "LLA-2026-0042" in "\n".join([*(p.text for p in document.paragraphs), *cells])
     assert any("Ebbinge" in c for c in cells)
+
+
+def test_new_case_created_meanwhile_by_someone_else_is_not_overwritten(tmp_path: Path) -> None:
+    from levensloop_docs.interview.parts import PARTS
+    from levensloop_docs.yamlio import load_yaml
+
+    data = load_yaml(ANSWERS, round_trip=False)
+    target = tmp_path / "LLA-2026-0107.yaml"
+
+    class ColleagueToo(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            if question.key == "opslaan":
+                target.write_text("# van een collega\n", encoding="utf-8")
+            return super().ask(question)
+
+    with pytest.raises(ConflictError, match="door iemand anders gemaakt"):
+        run_interview(PARTS, ColleagueToo(data, ANSWERS, quiet=True), folder=tmp_path, today=TODAY)
+    assert target.read_text(encoding="utf-8") == "# van een collega\n"
+    draft = Draft.load(draft_path(target))
+    assert draft is not None and draft.new and ("persoon.naam", "Derk Hoogeveen") in draft.answers

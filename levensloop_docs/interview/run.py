@@ -30,7 +30,7 @@ from levensloop_docs.vocab import Vocabularies, load_vocabularies
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a run did: the case file, whether it was written, and the case."""
+    """What a run did: the case file, and whether it was written."""
 
     path: Path | None
     saved: bool
@@ -144,7 +144,12 @@ def _interrupted(interview: Interview) -> Interrupted:
     if interview.draft is None:
         return Interrupted(_("Stopped. Nothing was saved yet (no case id was given)."))
     msg = _("Stopped. Every answer so far is kept in {draft}.").format(draft=interview.draft.path)
-    how = _("Continue later with 'levensloop nieuw --hervat' or 'levensloop bewerk CASUS'.")
+    if interview.new:
+        how = _("Continue later with: levensloop nieuw --map {folder} --hervat").format(
+            folder=interview.folder
+        )
+    else:
+        how = _("Continue later with: levensloop bewerk {file}").format(file=interview.case_path)
     return Interrupted(msg, hint=how)
 
 
