@@ -12,6 +12,7 @@ import typing
 import zipfile
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -247,35 +248,38 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
 # -- the oracle -----------------------------------------------------------------------------
 
 
-def expected_groups(kind: str, variant: str) -> set[str]:
+@cache
+def expected_groups(kind: str, variant: str) -> frozenset[str]:
     from levensloop_docs.partners.policy import load_policy
 
     policy = load_policy()
     if variant == "ingetrokken_met_titel":  # bijzondere voorwaarden and a zorgmachtiging run
-        return set(policy.allowed(kind, "onder_voorwaarden")) | set(policy.allowed(kind, "wvggz"))
+        return frozenset(policy.allowed(kind, "onder_voorwaarden")) | frozenset(policy.allowed(kind, "wvggz"))
     if variant == "ingetrokken_zonder_titel":
-        return set(policy.without_basis)
-    return set(policy.allowed(kind, variant))
+        return frozenset(policy.without_basis)
+    return frozenset(policy.allowed(kind, variant))
 
 
-def own_ids(kind: str) -> set[str]:
+@cache
+def own_ids(kind: str) -> frozenset[str]:
     from levensloop_docs.vocab import load_vocabularies
 
     rollen = load_vocabularies()["rollen"]
-    return {pid for pid, rol in PARTNERS.items() if rollen.get(rol, "partnersoort") == kind}
+    return frozenset(pid for pid, rol in PARTNERS.items() if rollen.get(rol, "partnersoort") == kind)
 
 
-def steps_taken(kind: str, own: set[str]) -> set[int]:
+@cache
+def steps_taken(kind: str, own: frozenset[str]) -> frozenset[int]:
     """Steps this partner decides, or where its role acts at the target level (region route)."""
     from levensloop_docs.regions import load_region
 
     route = {s.niveau: set(s.wie) for s in load_region("groningen").route}
     roles = {PARTNERS[p] for p in own}
     targets = {1: ("intensief_ambulant", "casus"), 2: ("biz", "casus"), 3: ("klinisch_regulier", "woco")}
-    return {n for n, (naar, who) in targets.items() if who in own or roles & route[naar]}
+    return frozenset(n for n, (naar, who) in targets.items() if who in own or roles & route[naar])
 
 
-def should_show(marker: Marker, kind: str, groups: set[str]) -> bool:
+def should_show(marker: Marker, kind: str, groups: frozenset[str]) -> bool:
     own = own_ids(kind)
     g = marker.group
     if g == NEVER or g not in groups:
