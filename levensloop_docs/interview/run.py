@@ -56,6 +56,13 @@ def run_interview(
     """
     vocab = vocab or load_vocabularies()
     today = today or date.today()
+    if asker.interactive:
+        asker.say(
+            _(
+                "Every answer is kept at once. You can stop at any time (Ctrl-C) and go on later "
+                "where you were. Enter keeps what a question already shows."
+            )
+        )
     if case_path is not None:
         return _edit_existing(parts, asker, case_path, vocab, today)
     return _create_new(parts, asker, folder or Path.cwd(), resume, vocab, today)
