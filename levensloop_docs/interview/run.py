@@ -221,7 +221,7 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     for warning in problems:
         interview.say(_("Note: ") + warning.describe())
     new = case_to_data(casus)
-    for line in summary(old, new):
+    for line in summary(old, new, values=interview.asker.interactive):
         interview.say(line)
     if new == old and loaded is not None:
         draft.remove()

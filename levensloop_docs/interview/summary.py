@@ -57,24 +57,29 @@ def _order_line(path: str, before: list[str], after: list[str]) -> str | None:
     return "  ~ " + _("{field}: new order {names}").format(field=path[:-1], names=", ".join(after))
 
 
-def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """One line per changed field: ``+`` new, ``-`` removed, ``~`` changed."""
+def changes(old: Mapping[str, Any], new: Mapping[str, Any], *, values: bool = True) -> list[str]:
+    """One line per changed field: ``+`` new, ``-`` removed, ``~`` changed.
+
+    ``values=False`` names the fields only: for runs without a person at the screen, whose
+    output may end up in a log (personal data stays out of logs).
+    """
     before, after = dict(_leaves(old)), dict(_leaves(new))
     lines = []
     for path, value in after.items():
         if path.endswith("#"):
-            line = _order_line(path, before.get(path, []), value)
+            line = _order_line(path, before.get(path, []), value) if values else None
             lines.extend([line] if line else [])
         elif path not in before:
-            lines.append(f"  + {path}: {show_value(value)}")
+            lines.append(f"  + {path}: {show_value(value)}" if values else f"  + {path}")
         elif before[path] != value:
-            lines.append(f"  ~ {path}: {show_value(before[path])} -> {show_value(value)}")
+            shown = f": {show_value(before[path])} -> {show_value(value)}" if values else ""
+            lines.append(f"  ~ {path}{shown}")
     lines.extend(f"  - {path}" for path in before if path not in after and not path.endswith("#"))
     return lines
 
 
-def summary(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    lines = changes(old, new)
+def summary(old: Mapping[str, Any], new: Mapping[str, Any], *, values: bool = True) -> list[str]:
+    lines = changes(old, new, values=values)
     if not lines:
         return [_("Nothing has changed.")]
     head = [_("What changes (number of fields: {n}):").format(n=len(lines))]
