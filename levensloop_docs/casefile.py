@@ -62,10 +62,15 @@ def _messages() -> dict[str, str]:
 
 def pydantic_problem(error: Mapping[str, Any], file: Path | None, raw: Any) -> Problem:
     """Turn one pydantic error into a Dutch Problem; no input value is echoed (privacy)."""
-    loc: Loc = tuple(p for p in error["loc"] if isinstance(p, int) or str(p).isidentifier())
     kind = error["type"]
+    raw_loc = tuple(error["loc"])
+    if kind == "invalid_key":  # the key itself is wrong (a number, null, a list): name its section
+        raw_loc = raw_loc[:-1]
+    loc: Loc = tuple(p for p in raw_loc if isinstance(p, int) or str(p).isidentifier())
     ctx = error.get("ctx") or {}
-    if kind in ("vocab", "invalid"):
+    if kind == "invalid_key":
+        message = _("A field name here is not a word (but a number, a list or empty). Check the names.")
+    elif kind in ("vocab", "invalid"):
         message = str(error["msg"])
     elif kind == "literal_error":
         message = _("Choose one of: {allowed}.").format(allowed=ctx.get("expected", ""))

@@ -86,7 +86,8 @@ class Meta(Model):
     casus_id: CasusId
     regio: Ref
     status: Annotated[str, vocab("statussen")]
-    planversie: Annotated[int, Field(ge=1)] = 1
+    # strict: YAML 'true' or '1.5' is no version number (lax mode would read true as 1)
+    planversie: Annotated[int, Field(ge=1, le=9999, strict=True)] = 1
     vastgesteld: Datum | None = None
     volgende_evaluatie: Datum | None = None
     auteurs: list[Tekst] = []
@@ -160,7 +161,7 @@ class Actie(Model):
 
 class Levensgebied(Model):
     gebied: Annotated[str, vocab("levensgebieden")]
-    zrm_score: Annotated[int, Field(ge=1, le=5)] | None = None
+    zrm_score: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None
     situatie: str = ""
     risicos: list[Tekst] = []
     doelen: list[Tekst] = []
@@ -191,7 +192,7 @@ class Scenario(Model):
 class Bestemming(Model):
     bedtype: Annotated[str, vocab("bedtypes")] | None = None
     plaats: str = ""
-    beveiligingsniveau: Annotated[int, Field(ge=1, le=4)] | None = None
+    beveiligingsniveau: Annotated[int, Field(ge=1, le=4, strict=True)] | None = None
 
 
 class OpschalingsStap(Model):

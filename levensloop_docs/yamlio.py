@@ -99,6 +99,8 @@ def _marked_problem(path: Path, exc: Any, text: str) -> Problem:
     line = mark.line + 1 if mark is not None else None
     if isinstance(exc, DuplicateKeyError):
         msg = _("A field appears twice in the same section. Keep one of them.")
+    elif "another document" in str(getattr(exc, "problem", "")):
+        msg = _("A case file holds one case. Remove the line '---' and what follows, or split the file.")
     else:
         msg = _("This is not valid YAML. Check indentation, colons and quotes.")
     return Problem(path, "", msg, line)

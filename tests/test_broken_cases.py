@@ -62,6 +62,9 @@ EXPECTED: dict[str, Expect] = {
     "wie-bellen-verwijst-nergens.yaml": Expect("verwijst naar een partner", "scenarios[0].wie_bellen[1]", 54),
     "wie-verwijst-nergens.yaml": Expect("verwijst naar een partner", "levensgebieden[2].acties[0].wie", 44),
     "zrm-buiten-bereik.yaml": Expect("hoogstens 5", "levensgebieden[0].zrm_score", 31),
+    "twee-documenten.yaml": Expect("één casus", line=64),
+    "sleutel-is-getal.yaml": Expect("geen woord", "persoon", 9),
+    "versie-is-ja.yaml": Expect("geheel getal", "meta.planversie", 6),
     "groot.yaml": Expect("te groot"),  # 50 MB, made by the fixture below, never committed
 }
 
