@@ -452,3 +452,20 @@ def test_pdf_pages_are_numbered_x_of_y(needs_libreoffice: None, run_cli, tmp_pat
             text = " ".join(page.extract_text().split())
             assert f"pagina {number} van {total}" in text, (pdf.name, number)
             assert case_id in text and "Vertrouwelijk" in text
+
+
+def test_every_table_in_the_template_has_fixed_widths() -> None:
+    """Fixed layout and grid widths: Word and LibreOffice break lines in the same places."""
+    from docx.oxml.ns import qn
+
+    doc = Document(str(registry()["levensloopplan"].template))
+    tables = doc.element.body.iter(qn("w:tbl"))
+    count = 0
+    for tbl in tables:
+        count += 1
+        layout = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLayout')}")
+        assert layout is not None and layout.get(qn("w:type")) == "fixed"
+        widths = [int(c.get(qn("w:w"))) for c in tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+        assert all(w > 0 for w in widths)
+        assert sum(widths) <= 16.7 / 2.54 * 1440  # fits between the margins (16.6 cm)
+    assert count >= 15
