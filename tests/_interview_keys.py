@@ -125,4 +125,4 @@ def _risicotaxatie() -> list[str]:
 
 
 def _evaluatie() -> list[str]:
-    return [typed("2-11-2026"), ENTER, lines("Ilse Brouwer (casusregisseur ForFACT, voorbeeld)")]
+    return [typed("2-11-2026"), ENTER, lines("Ilse Brouwer (casusregisseur ForFACT, voorbeeld)"), DONE]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from levensloop_docs.i18n import _
-from levensloop_docs.interview.parts.risicotaxatie import _later
-from levensloop_docs.interview.session import Interview, store
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.interview.parts.datechecks import after
+from levensloop_docs.interview.session import Interview, Item, store
 
 MONTHS_TO_EVALUATION = 6
 
@@ -26,7 +26,7 @@ def run(interview: Interview) -> None:
     default = meta.get("volgende_evaluatie") or (
         _months_later(set_on, MONTHS_TO_EVALUATION) if set_on else None
     )
-    check = _later(set_on, _("The next evaluation must come after the date the plan was set (vastgesteld)."))
+    check = after(set_on, _("The next evaluation must come after the date the plan was set (vastgesteld)."))
     store(
         meta,
         "volgende_evaluatie",
@@ -36,3 +36,22 @@ def run(interview: Interview) -> None:
         version = interview.number("meta.planversie", _("Plan version"), meta.get("planversie", 1), 1, 999)
         store(meta, "planversie", version)
     store(meta, "auteurs", interview.lines("meta.auteurs", _("Authors (name and role)"), meta.get("auteurs")))
+    if interview.people():
+        _agreed(interview, meta)
+
+
+def _agreement(interview: Interview, key: str, item: Item) -> Item:
+    store(item, "wie", interview.choice(f"{key}.wie", _("Who agreed?"), interview.people(), item.get("wie")))
+    store(item, "datum", interview.date(f"{key}.datum", _("On which date?"), item.get("datum")))
+    return item
+
+
+def _agreed(interview: Interview, meta: Item) -> None:
+    items = interview.edit_list(
+        "meta.akkoord",
+        _("Who agreed to the plan?"),
+        meta.setdefault("akkoord", []),
+        lambda a: f"{a.get('wie')} {format_date(a.get('datum'))}",
+        lambda key, item: _agreement(interview, key, item),
+    )
+    store(meta, "akkoord", items)

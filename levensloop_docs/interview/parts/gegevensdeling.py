@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.parts.juridisch import after
-from levensloop_docs.interview.parts.persoon import not_in_future
+from levensloop_docs.interview.parts.datechecks import not_before, not_in_future
 from levensloop_docs.interview.session import Interview, store
 
 
@@ -45,7 +44,7 @@ def _consent(interview: Interview, g: dict[str, Any]) -> None:
     )
     store(g, "ingetrokken", withdrawn)
     if withdrawn:
-        check = after(given, _("Consent cannot be withdrawn before it was given."))
+        check = not_before(given, _("Consent cannot be withdrawn before it was given."))
         store(
             g,
             "ingetrokken_datum",

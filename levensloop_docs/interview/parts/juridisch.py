@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from levensloop_docs.i18n import _
+from levensloop_docs.interview.parts.datechecks import not_before
 from levensloop_docs.interview.session import Interview, Item, store
-
-
-def after(start: date | None, message: str) -> Any:
-    def check(value: date) -> None:
-        if start is not None and value < start:
-            raise ValueError(message)
-
-    return check
 
 
 def _edit(interview: Interview, key: str, item: Item) -> Item:
@@ -23,7 +13,7 @@ def _edit(interview: Interview, key: str, item: Item) -> Item:
     )
     start = interview.date(f"{key}.start", _("Start date"), item.get("start"))
     store(item, "start", start)
-    check = after(start, _("The end date lies before the start date."))
+    check = not_before(start, _("The end date lies before the start date."))
     store(
         item,
         "einde",

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.questions import Check
+from levensloop_docs.interview.parts.datechecks import not_in_future
 from levensloop_docs.interview.session import Interview, store
-
-
-def not_in_future(today: date) -> Check:
-    def check(value: date) -> None:
-        if value > today:
-            raise ValueError(_("This date lies in the future."))
-
-    return check
 
 
 def run(interview: Interview) -> None:

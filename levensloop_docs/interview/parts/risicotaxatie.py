@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from levensloop_docs.i18n import _, format_date
-from levensloop_docs.interview.parts.persoon import not_in_future
+from levensloop_docs.interview.parts.datechecks import after, not_in_future
 from levensloop_docs.interview.session import Interview, Item, store
-
-
-def _later(first: date | None, message: str) -> Any:
-    def check(value: date) -> None:
-        if first is not None and value <= first:
-            raise ValueError(message)
-
-    return check
 
 
 def _edit(interview: Interview, key: str, item: Item) -> Item:
@@ -36,7 +25,7 @@ def _edit(interview: Interview, key: str, item: Item) -> Item:
         "uitgevoerd_door",
         interview.text(f"{key}.uitgevoerd_door", _("Done by"), item.get("uitgevoerd_door")),
     )
-    check = _later(done, _("The next risk assessment must come after this one."))
+    check = after(done, _("The next risk assessment must come after this one."))
     store(
         item,
         "volgende",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from levensloop_docs.i18n import _, format_date
-from levensloop_docs.interview.parts.persoon import not_in_future
+from levensloop_docs.interview.parts.datechecks import not_in_future
 from levensloop_docs.interview.session import Interview, store
 
 
