@@ -292,3 +292,21 @@ def test_new_case_created_meanwhile_by_someone_else_is_not_overwritten(tmp_path:
     assert target.read_text(encoding="utf-8") == "# van een collega\n"
     draft = Draft.load(draft_path(target))
     assert draft is not None and draft.new and ("persoon.naam", "Derk Hoogeveen") in draft.answers
+
+
+def test_nieuw_hervat_chooses_among_drafts_of_new_cases(tmp_path: Path) -> None:
+    from levensloop_docs.interview.parts import PARTS
+    from levensloop_docs.yamlio import load_yaml
+
+    for age, case_id in ((100, "LLA-2026-0108"), (0, "LLA-2026-0107")):
+        draft = Draft.start(tmp_path / f"{case_id}.yaml", new=True, basis=None)
+        draft.record("meta.casus_id", case_id)
+        os.utime(draft.path, (1_800_000_000 - age, 1_800_000_000 - age))
+    data = load_yaml(ANSWERS, round_trip=False)
+    del data["meta"]["casus_id"]
+    data["concept"] = "1"  # newest first: 0107, then 0108
+    outcome = run_interview(PARTS, AnswersFileAsker(data, ANSWERS, quiet=True), folder=tmp_path, resume=True,
+                            today=TODAY)
+    assert outcome.saved and outcome.path == tmp_path / "LLA-2026-0108.yaml"
+    assert not (tmp_path / ".LLA-2026-0108.yaml.concept").exists()
+    assert (tmp_path / ".LLA-2026-0107.yaml.concept").exists()  # the other draft stays

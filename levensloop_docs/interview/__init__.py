@@ -12,9 +12,12 @@ Layers (each a module):
 - ``session.py``: :class:`Interview`, what a part talks to. Its helpers
   (``text``, ``date``, ``choice``, ``edit_list``, ...) ask, replay a resumed draft,
   and record every answer in the draft at once. :class:`Part` names a part.
-- ``draft.py`` (``.CASE.yaml.concept``), ``lock.py`` (``.CASE.yaml.lock``),
+- ``draft.py`` (``.CASE.yaml.concept``; a person's answers are written one by one, a
+  script's only when it ends unsaved), ``lock.py`` (``.CASE.yaml.lock``),
   ``summary.py`` (what changed), ``run.py`` (:func:`run_interview`: lock, resume,
-  parts, summary, confirmation, conflict check, atomic save keeping comments).
+  parts, summary, confirmation, conflict check, atomic save that changes only the
+  changed values, so comments and untouched text stay byte for byte).
+- ``menu.py``: the ``bewerk`` menu (which parts), as a :class:`Part` itself.
 - ``parts/``: the casemanager's parts, in order, listed in ``parts.PARTS``.
 
 Using it (e.g. for another interview such as the aanmelding)::
@@ -35,8 +38,14 @@ answers back (``session.store`` drops empty answers), then add
   file and in the draft; a resumed draft replays answers while the keys match.
 - The order of questions may depend only on earlier answers (then replaying a draft
   gives the same interview).
+- Lists: ``interview.edit_list(key, label, items, describe, edit, in_use=...)``; ``edit``
+  gets the item key (``netwerk.partners[2]``) and the item to change in place;
+  ``in_use`` may refuse a removal (a partner that actions still refer to).
+- Date checks that span answers: ``parts/datechecks.py`` (``check=`` of ``interview.date``).
 - A new case is named by its case id: the part that asks it calls
-  ``interview.bind(path)`` (see ``parts/meta.py``).
+  ``interview.bind(path)`` (see ``parts/meta.py``, ``ask_case_id``).
+- Questions of the engine itself, answerable in an answers file: ``concept_hervatten``,
+  ``concept`` (which draft), ``vergrendeling_overnemen``, ``opslaan``.
 - User text in English inside ``_()``; Dutch in ``locales/nl/LC_MESSAGES/interview.po``.
 """
 
