@@ -10,6 +10,7 @@ import pytest
 from _pdf_helpers import libreoffice_or_skip, squash
 from conftest import TODAY
 from test_markdown import StructureCheck
+from test_partner_leaflets import only_our_fonts, pdf_fonts
 
 from levensloop_docs.partners.publish import chapter_files, handreiking_publication, publish
 from levensloop_docs.regions import load_region
@@ -94,3 +95,4 @@ def test_pdf_and_docx_have_a_table_of_contents_with_the_right_page_numbers(run_c
     toc = [p.text for p in doc.paragraphs if re.match(r".+\t\d+$", p.text)]
     assert [t.split("\t") for t in toc[: len(entries)]] == [[t.strip(), n] for t, n in entries]
     assert reader.outline, "geen bladwijzers"
+    assert only_our_fonts(pdf) and "Carlito-Bold" in pdf_fonts(pdf), pdf_fonts(pdf)

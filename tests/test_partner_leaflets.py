@@ -22,6 +22,21 @@ def contacts(region: Region) -> list[str]:
                         region.aanbieder.telefoon, region.zvh.email) if c]  # fmt: skip
 
 
+def pdf_fonts(path: Path) -> set[str]:
+    """The embedded font families, without the subset prefix: {'Carlito', 'Carlito-Bold'}."""
+    from pypdf import PdfReader
+
+    fonts: set[str] = set()
+    for page in PdfReader(path).pages:
+        for ref in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(ref.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
+def only_our_fonts(path: Path) -> bool:
+    return all(f.startswith(("Carlito", "LiberationMono", "LiberationSans")) for f in pdf_fonts(path))
+
+
 def test_there_are_leaflets_for_the_partners_the_issue_names() -> None:
     assert {"gemeente", "penitentiaire_inrichting", "reclassering", "politie", "woningcorporatie"} <= set(
         leaflet_kinds()
@@ -63,6 +78,7 @@ def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path
                 pages = len(PdfReader(pdf).pages)
                 assert 1 <= pages <= 2, (region.sleutel, kind, pages)
                 assert "pagina1van" in text
+                assert only_our_fonts(pdf), pdf_fonts(pdf)
 
 
 def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
