@@ -126,3 +126,16 @@ def test_partnerinfo_bad_choices_give_a_dutch_message_and_write_nothing(
     assert result.code == 2
     assert message in result.err and "Traceback" not in result.err
     assert not (tmp_path / "uit").exists()
+
+
+def test_the_commands_load_no_heavy_library_for_help() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, levensloop_docs.commands.partnerinfo, levensloop_docs.commands.handreiking;"
+        "heavy = ('markdown', 'docx', 'jinja2', 'pypdf', 'pydantic', 'lxml');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
