@@ -310,3 +310,11 @@ def test_nieuw_hervat_chooses_among_drafts_of_new_cases(tmp_path: Path) -> None:
     assert outcome.saved and outcome.path == tmp_path / "LLA-2026-0108.yaml"
     assert not (tmp_path / ".LLA-2026-0108.yaml.concept").exists()
     assert (tmp_path / ".LLA-2026-0107.yaml.concept").exists()  # the other draft stays
+
+
+def test_a_new_field_goes_where_the_model_puts_it(caravan: Path) -> None:
+    text = caravan.read_text(encoding="utf-8").replace("  roepnaam: Sjors\n", "")
+    caravan.write_text(text, encoding="utf-8")
+    assert edit(caravan, "persoon", {"persoon": {"roepnaam": "Sjors"}}).saved
+    original = (EXAMPLES / "caravan-groningen.yaml").read_text(encoding="utf-8")
+    assert caravan.read_text(encoding="utf-8") == original

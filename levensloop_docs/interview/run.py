@@ -312,7 +312,10 @@ def merge_changed(target: Any, new: Any, old: Any) -> Any:
         for key, value in new.items():
             if key in target and key in old and old[key] == value:
                 continue
-            target[key] = merge_changed(target[key], value, old.get(key)) if key in target else value
+            if key in target:
+                target[key] = merge_changed(target[key], value, old.get(key))
+            else:
+                _insert(target, key, value, list(new))
         return target
     same_length = isinstance(old, list) and isinstance(target, list) and len(old) == len(target)
     if isinstance(new, list) and same_length and len(new) == len(old):
@@ -321,6 +324,17 @@ def merge_changed(target: Any, new: Any, old: Any) -> Any:
                 target[i] = merge_changed(target[i], value, old[i])
         return target
     return merge_into(target, new)
+
+
+def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[str]) -> None:
+    """A new field goes where the model puts it (roepnaam after naam), not at the end."""
+    later = set(order[order.index(key) + 1 :])
+    position = next((i for i, k in enumerate(target) if k in later), len(target))
+    insert = getattr(target, "insert", None)
+    if insert is not None:
+        insert(position, key, value)
+    else:
+        target[key] = value
 
 
 def dump(data: Any) -> str:
