@@ -199,6 +199,8 @@ def test_template_with_unknown_field_is_refused_before_any_output(
     assert "word/document.xml, alinea" in result.err
     assert "persoon.telefoonnummer" in result.err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    fresh = run_cli("genereer", cases, "--uit", tmp_path / "nieuw")
+    assert fresh.code == 2 and not (tmp_path / "nieuw").exists()
 
 
 def test_progress_is_line_based_when_not_a_terminal(run_cli: Cli, cases: Path, tmp_path: Path) -> None:

@@ -112,14 +112,16 @@ class _Case:
 def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
     progress = progress or LineProgress()
     types = registry()
+    fp = Fingerprints(data=data_hash())
+    # the template check comes before anything is created, the output folder included
+    passed = _check_templates(_candidates(types, opts.requested), fp, Manifest.load(opts.out_dir), opts)
     if not opts.dry_run:
         ensure_dir(opts.out_dir)
     with _locked(opts.out_dir):
         if not opts.dry_run:
             _remove_temporaries(opts.out_dir)
-        fp = Fingerprints(data=data_hash())
         manifest = Manifest.load(opts.out_dir)
-        _check_templates(_candidates(types, opts.requested), fp, manifest, opts)
+        manifest.checked.update(passed)
         cases = _decide(opts, types, fp, manifest)
         summary = Summary(cases=len(cases))
         with _pool(opts, cases) as pool:
@@ -173,7 +175,8 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
 
 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
-                     opts: BatchOptions) -> None:
+                     opts: BatchOptions) -> dict[str, str]:
+    """Check the templates not checked before; return the keys of those that passed now."""
     from levensloop_docs.templatecheck import check_templates, default_examples
 
     examples = opts.examples if opts.examples is not None else default_examples()
@@ -186,7 +189,7 @@ def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest:
     }
     todo = {n: t for n, t in types.items() if manifest.checked.get(n) != keys[n]}
     if not todo:
-        return
+        return {}
     errors = [p for p in check_templates(todo, examples, opts.today) if not p.warning]
     if errors:
         raise TemplateProblemError(
@@ -194,7 +197,7 @@ def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest:
             hint=_("Open the template in Word, correct the field between {{ }} or {% %}, and try again. "
                    "'levensloop sjablonen controleer' checks all templates."),
         )
-    manifest.checked.update((n, keys[n]) for n in todo)
+    return {n: keys[n] for n in todo}
 
 
 # --- deciding -------------------------------------------------------------------------------
