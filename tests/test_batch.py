@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -101,9 +102,15 @@ def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp
     (out / "LLA-2026-0017_levensloopplan_v3.docx").unlink()
     with (out / "LLA-2026-0051_levensloopplan_v1.docx").open("ab") as fh:
         fh.write(b"met de hand")
+    sneaky = out / "LLA-2026-0057_aanmeldformulier_v1.docx"  # same size, same time, other bytes
+    stat, data = sneaky.stat(), bytearray(sneaky.read_bytes())
+    data[-30] ^= 0x01
+    sneaky.write_bytes(bytes(data))
+    os.utime(sneaky, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     dry = _dry(run_cli, cases, out)
     assert dry["LLA-2026-0017_levensloopplan_v3.docx"] == "uitvoer ontbreekt"
     assert dry["LLA-2026-0051_levensloopplan_v1.docx"] == "uitvoer met de hand gewijzigd"
+    assert dry[sneaky.name] == "uitvoer met de hand gewijzigd"
 
     # the real run makes exactly those, and then nothing is left to do
     result = run_cli("genereer", cases, "--uit", out)
