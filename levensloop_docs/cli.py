@@ -74,14 +74,16 @@ def _report(lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and turn every outcome into an exit code."""
-    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.errors import Interrupted, LevensloopError
 
     install_dutch_click()
     os.umask(0o077)  # every file we create is for the owner only
     try:
         result = cli.main(args=argv, prog_name="levensloop", standalone_mode=False)
     except LevensloopError as exc:
-        _report([_("Error: ") + exc.lines()[0], *exc.lines()[1:]])
+        # a stop by the user is not an error: no "Fout:" before "Gestopt."
+        prefix = "" if isinstance(exc, Interrupted) else _("Error: ")
+        _report([prefix + exc.lines()[0], *exc.lines()[1:]])
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         _report([_("Stopped.")])

@@ -74,3 +74,16 @@ def test_closed_terminal_keeps_every_answer(tmp_path: Path) -> None:
     assert saved is not None
     assert saved.answers == [("meta.casus_id", "LLA-2026-0999"), ("meta.regio", "drenthe")]
     assert not (tmp_path / ".LLA-2026-0999.yaml.lock").exists()
+
+
+def test_ctrl_c_is_a_stop_not_an_error(tmp_path: Path) -> None:
+    case = tmp_path / "caravan-groningen.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", case)
+    child = spawn(tmp_path, "bewerk", str(case), "--onderdeel", "persoon")
+    child.expect("Naam")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    said = child.before or ""
+    assert child.exitstatus == 130
+    assert "Gestopt" in said and "Fout" not in said and "Traceback" not in said
