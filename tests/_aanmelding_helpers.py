@@ -33,17 +33,6 @@ def all_met(data: Any) -> Any:
     return data
 
 
-def docx_text(path: Path) -> str:
-    from docx import Document
-
-    doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
-
-
 def docx_rows(path: Path) -> list[list[str]]:
     from docx import Document
 

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
-import pytest
-from conftest import soffice_available
-
 DIACRITICS = "ëïéúûĳ€äöüèàçÉËÏÖÜ"
-
-
-def libreoffice_or_skip() -> None:
-    """The needs_libreoffice rule for module-scoped fixtures: skip on a laptop, fail under CI."""
-    if soffice_available():
-        return
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail("LibreOffice (soffice) ontbreekt in CI: installeer het via scripts/installeer.sh")
-    pytest.skip("LibreOffice is niet geïnstalleerd")
 
 
 def squash(text: str) -> str:

@@ -51,14 +51,19 @@ def soffice_available() -> bool:
     return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 
 
-@pytest.fixture
-def needs_libreoffice() -> None:
+def libreoffice_or_skip() -> None:
     """PDF tests: skipped without LibreOffice on a laptop, a failure under CI=true."""
     if soffice_available():
         return
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail("LibreOffice (soffice) ontbreekt in CI: installeer het via scripts/installeer.sh")
     pytest.skip("LibreOffice is niet geïnstalleerd")
+
+
+@pytest.fixture
+def needs_libreoffice() -> None:
+    """The rule of libreoffice_or_skip, as a fixture."""
+    libreoffice_or_skip()
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from _aanmelding_helpers import (
     OOST_BRABANT,
     all_met,
     docx_rows,
-    docx_text,
     raw_case,
     write_case,
 )
+from _pdf_helpers import docx_text
 from conftest import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _pdf_helpers import libreoffice_or_skip, squash
-from conftest import TODAY
+from _pdf_helpers import squash
+from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 

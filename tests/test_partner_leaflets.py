@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from _pdf_helpers import docx_text, libreoffice_or_skip, pdf_text, squash
-from conftest import TODAY
+from _pdf_helpers import docx_text, pdf_text, squash
+from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 
 from levensloop_docs.partners.publish import leaflet_kinds, leaflet_publication, publish, start_converter

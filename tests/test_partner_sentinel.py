@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _pdf_helpers import libreoffice_or_skip, pdf_text, squash
-from conftest import TODAY
+from _pdf_helpers import pdf_text, squash
+from conftest import TODAY, libreoffice_or_skip
 
 ROUTES = ["vrijwillig", "onder_voorwaarden", "wvggz", "wzd", "bemoeizorg"]
 # a voluntary route with withdrawn consent: with running titles (other bases), and without

@@ -14,12 +14,11 @@ import pytest
 from _pdf_helpers import (
     DIACRITICS,
     docx_text,
-    libreoffice_or_skip,
     outline_titles,
     pdf_text,
     squash,
 )
-from conftest import EXAMPLES
+from conftest import EXAMPLES, libreoffice_or_skip
 
 from levensloop_docs.casefile import load_case
 from levensloop_docs.cli import run_in_process

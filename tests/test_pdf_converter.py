@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _pdf_helpers import fake_soffice, libreoffice_or_skip, pdf_text
-from conftest import example_paths
+from _pdf_helpers import fake_soffice, pdf_text
+from conftest import example_paths, libreoffice_or_skip
 
 from levensloop_docs.errors import ConversionError
 from levensloop_docs.pdf.converter import Converter, convert_many

@@ -14,8 +14,8 @@ from typing import Any
 
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
-from levensloop_docs.interview.parts.meta import ask_case_id
 from levensloop_docs.interview.parts.datechecks import not_in_future
+from levensloop_docs.interview.parts.meta import ask_case_id
 from levensloop_docs.interview.session import Interview, Item, Part, store
 
 # The decision of the meeting is also the status of the case (see status_waarschuwingen).

@@ -18,7 +18,15 @@ from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model import Casus, Netwerk, OpschalingsStap, Scenario
 from levensloop_docs.partners.policy import Policy, Sharing, load_policy, sharing
 from levensloop_docs.regions import Region, load_region, region_label
-from levensloop_docs.render.context import FASES, ContextBuilder, d, naaste_context, t, texts
+from levensloop_docs.render.context import (
+    FASES,
+    ContextBuilder,
+    afschaling_context,
+    d,
+    naaste_context,
+    t,
+    texts,
+)
 from levensloop_docs.vocab import Vocabularies
 
 Context = dict[str, Any]
@@ -172,15 +180,8 @@ class PartnerView:
                 "terugkeergarantie": s.terugkeergarantie,
                 "taak_regio": self.region_task(s.naar),
             })
-        af = o.afschaling
-        afschaling = None
-        if af is not None and stappen:
-            afschaling = {
-                "criteria": texts(af.criteria),
-                "naar": v["niveaus"].label(af.naar),
-                "bestemming": t(af.bestemming),
-                "warme_overdracht": t(af.warme_overdracht),
-            }
+        # the way back down matters to a partner only if it takes part in a step up
+        afschaling = afschaling_context(o.afschaling, v) if stappen else None
         return {"stappen": stappen, "afschaling": afschaling}
 
     def verblijf(self) -> Context | None:

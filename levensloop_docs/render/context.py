@@ -13,7 +13,7 @@ from typing import Any
 
 from levensloop_docs import __version__
 from levensloop_docs.i18n import format_date, format_list
-from levensloop_docs.model import Actie, Casus, Naaste, Partner, Scenario
+from levensloop_docs.model import Actie, Afschaling, Casus, Naaste, Partner, Scenario
 from levensloop_docs.regions import region_label
 from levensloop_docs.text import clean_text
 from levensloop_docs.uitstroom import exit_status
@@ -47,6 +47,18 @@ def d(value: date | None) -> str:
 
 def texts(values: list[str]) -> list[str]:
     return [t(v) for v in values]
+
+
+def afschaling_context(af: Afschaling | None, vocab: Vocabularies) -> dict[str, Any] | None:
+    """The de-escalation decided in advance, as the plan and the partner sheets show it."""
+    if af is None:
+        return None
+    return {
+        "criteria": texts(af.criteria),
+        "naar": vocab["niveaus"].label(af.naar),
+        "bestemming": t(af.bestemming),
+        "warme_overdracht": t(af.warme_overdracht),
+    }
 
 
 def partner_context(p: Partner, vocab: Vocabularies) -> Context:
@@ -212,16 +224,7 @@ class ContextBuilder:
             }
             for i, s in enumerate(o.stappen, start=1)
         ]
-        af = o.afschaling
-        afschaling = None
-        if af is not None:
-            afschaling = {
-                "criteria": texts(af.criteria),
-                "naar": v["niveaus"].label(af.naar),
-                "bestemming": t(af.bestemming),
-                "warme_overdracht": t(af.warme_overdracht),
-            }
-        return {"stappen": stappen, "afschaling": afschaling}
+        return {"stappen": stappen, "afschaling": afschaling_context(o.afschaling, v)}
 
     def risicotaxaties(self) -> list[Context]:
         return [
