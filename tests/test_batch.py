@@ -256,3 +256,28 @@ def test_pdf_in_workers_with_version_in_metadata(
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--pdf-a", "--droog")
     reasons = dict(line.split(": ", 1) for line in result.out.splitlines() if ": " in line)
     assert sorted(reasons) == [p.name for p in pdfs] and set(reasons.values()) == {"andere opties"}
+
+
+def test_a_new_document_type_is_picked_up_without_code(run_cli: Cli, shared_copy: Path, cases: Path,
+                                                      tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    assert run_cli("genereer", cases, "--uit", out, "--formaat", "docx,html").code == 0
+    before = _outputs(out)
+    templates = shared_copy / "templates"
+    (templates / "proef").mkdir()
+    (templates / "proef" / "blad.md").write_text(
+        "# Proefblad {{ meta.casus_id }}\n\nSjabloonversie {{ document.versie }}.\n", encoding="utf-8")
+    with (templates / "documenten.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("proefblad:\n  titel: Proefblad\n  sjabloon: proef/blad.md\n  soort: markdown\n"
+                 "  formaten: [docx, html]\n  versie: \"2.0\"\n  context: plan\n")
+    from levensloop_docs.documents import registry
+
+    registry.cache_clear()
+    result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,html")
+    assert result.code == 0, result.err
+    new = sorted(set(_outputs(out)) - set(before))
+    assert new and all("_proefblad_" in name for name in new)
+    assert len(new) == 2 * len(list(cases.glob("*.yaml")))
+    html = next(out.glob("LLA-2026-0042_proefblad_*.html")).read_text(encoding="utf-8")
+    assert "Proefblad LLA-2026-0042" in html and "Sjabloonversie 2.0" in html
+    assert f"{len(new)} bestanden gemaakt, {len(before)} ongewijzigd" in result.out
