@@ -20,7 +20,7 @@ API::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,8 +102,13 @@ def load_examples(paths: Iterable[Path]) -> list[CaseFile]:
     return cases
 
 
-def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None = None) -> Shape | None:
-    """The union of the contexts ``doc`` gets for the example cases (None: none could be built)."""
+def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None = None,
+                  parameters: Sequence[str] = ()) -> Shape | None:
+    """The union of the contexts ``doc`` gets for the example cases (None: none could be built).
+
+    ``parameters``: the values to try for a document with a parameter
+    (``partner:reclassering`` -> ``["reclassering"]``); without them the registry's are tried.
+    """
     from levensloop_docs.generate import Job, RenderRun
 
     run = RenderRun(out_dir=Path("."), today=today or date.today())
@@ -112,7 +117,7 @@ def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None =
         for case in cases:
             if doc.applies_to(case.casus) != applicable:
                 continue
-            for parameter in doc.parameters or (None,):
+            for parameter in parameters or doc.parameters or (None,):
                 try:
                     ctx = run.context(Job(case, doc, parameter, ()))
                 except Exception:  # a builder may refuse a case it does not fit
@@ -226,15 +231,28 @@ def _located(template: Path, source: _Source, lineno: int | None, message: str) 
 
 def check_templates(
     types: Mapping[str, DocumentType] | None = None, examples: list[Path] | None = None,
-    today: date | None = None,
+    today: date | None = None, parameters: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Problem]:
     """Check every template of the registry (or ``types``) against the example cases."""
     types = types if types is not None else registry()
     cases = load_examples(examples if examples is not None else default_examples())
     problems: list[Problem] = []
-    for doc in types.values():
-        problems.extend(check_document(doc, context_shape(doc, cases, today)))
+    for name, doc in types.items():
+        values = (parameters or {}).get(name, ())
+        problems.extend(check_document(doc, context_shape(doc, cases, today, values)))
     return problems
+
+
+def requested_parameters(requests: Iterable[str]) -> dict[str, list[str]]:
+    """``["partner:reclassering", "levensloopplan"]`` -> ``{"partner": ["reclassering"]}``."""
+    from levensloop_docs.documents import parse_document_request
+
+    found: dict[str, list[str]] = {}
+    for request in requests:
+        name, parameter = parse_document_request(request)
+        if parameter:
+            found.setdefault(name, []).append(parameter)
+    return found
 
 
 _ANY: Shape | None = None

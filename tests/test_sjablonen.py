@@ -102,3 +102,15 @@ def test_markdown_template_reports_its_line(tmp_path: Path) -> None:
     assert any("blad.md:6" in m and "persoon.geenveld" in m for m in messages), messages
     assert any("kop.md:1" in m and "meta.nietbestaand" in m for m in messages), messages
     assert len(messages) == 2
+
+
+def test_document_with_a_parameter_is_checked_for_the_requested_value(
+    run_cli: Cli, shared_copy: Path
+) -> None:
+    template = shared_copy / "templates" / "partnerinfo" / "casusblad.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{{ meta.casus_id }} {{ meta.geheim }}\n",
+                        encoding="utf-8")
+    result = run_cli("sjablonen", "controleer", "--document", "partner:reclassering")
+    assert result.code == 2
+    lines = len(template.read_text(encoding="utf-8").splitlines())
+    assert f"casusblad.md:{lines}" in result.err and "meta.geheim" in result.err

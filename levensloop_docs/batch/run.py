@@ -177,20 +177,22 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
                      opts: BatchOptions) -> dict[str, str]:
     """Check the templates not checked before; return the keys of those that passed now."""
-    from levensloop_docs.templatecheck import check_templates, default_examples
+    from levensloop_docs.templatecheck import check_templates, default_examples, requested_parameters
 
     examples = opts.examples if opts.examples is not None else default_examples()
     example_key = hashlib.sha256(b"".join(file_hash(p).encode() for p in examples)).hexdigest()
+    parameters = requested_parameters(opts.requested or [])
     keys = {
         name: hashlib.sha256("|".join(
-            [fp.template(doc), fp.document(doc), fp.data, fp.program, example_key]
+            [fp.template(doc), fp.document(doc), fp.data, fp.program, example_key,
+             ",".join(sorted(parameters.get(name, [])))]
         ).encode()).hexdigest()
         for name, doc in types.items()
     }
     todo = {n: t for n, t in types.items() if manifest.checked.get(n) != keys[n]}
     if not todo:
         return {}
-    errors = [p for p in check_templates(todo, examples, opts.today) if not p.warning]
+    errors = [p for p in check_templates(todo, examples, opts.today, parameters) if not p.warning]
     if errors:
         raise TemplateProblemError(
             problems=errors, summary=_("A template has an error, so nothing was made."),

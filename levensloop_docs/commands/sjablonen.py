@@ -15,7 +15,9 @@ def sjablonen() -> None:
 @sjablonen.command(name="controleer")
 @click.option("--voorbeelden", "voorbeelden", type=click.Path(path_type=Path, exists=True), default=None,
               help="Map met casussen om de velden tegen te controleren (standaard: examples/).")
-def controleer(voorbeelden: Path | None) -> None:
+@click.option("--document", "documenten", multiple=True,
+              help="Voor een document met een keuze: welke (herhaalbaar), bijvoorbeeld partner:gemeente.")
+def controleer(voorbeelden: Path | None, documenten: tuple[str, ...]) -> None:
     """Controleer elk sjabloon: opbouw ({{ }} en {% %}) en velden die een casus niet heeft.
 
     Meldt per fout het sjabloon en de alinea (Word) of regel (Markdown). Exitcode 2 bij een fout.
@@ -24,11 +26,11 @@ def controleer(voorbeelden: Path | None) -> None:
     from levensloop_docs.documents import registry
     from levensloop_docs.errors import TemplateProblemError
     from levensloop_docs.i18n import _
-    from levensloop_docs.templatecheck import check_templates
+    from levensloop_docs.templatecheck import check_templates, requested_parameters
 
     types = registry()
     examples = find_case_files(voorbeelden) if voorbeelden else None
-    problems = check_templates(types, examples)
+    problems = check_templates(types, examples, parameters=requested_parameters(documenten))
     for problem in problems:
         if problem.warning:
             click.echo(_("Warning: ") + problem.describe(), err=True)
