@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -65,3 +66,31 @@ def test_cached_renderer_follows_a_changed_template(tmp_path: Path) -> None:
     after = [p.text for p in Document(str(tmp_path / "na.docx")).paragraphs]
     assert after[-1] == f"Nieuwe slotzin voor {job.case.casus.meta.casus_id}."
     assert after[:-1] == before
+
+
+def test_template_outside_the_fast_path_is_rendered_by_docxtpl(tmp_path: Path) -> None:
+    """A Word file without document properties: the cache refuses it, docxtpl makes it."""
+    from docx import Document
+
+    from levensloop_docs.batch.docxcache import Unsupported
+
+    job = _jobs()[0]
+    template = tmp_path / "zonder-eigenschappen.docx"
+    with zipfile.ZipFile(job.document.template) as src, zipfile.ZipFile(template, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "_rels/.rels":  # drop the relationship to the properties part
+                data = re.sub(rb'<Relationship [^>]*core-properties[^>]*/>', b"", data)
+            if item.filename != "docProps/core.xml":
+                dst.writestr(item, data)
+    with pytest.raises(Unsupported):
+        compiled(template, make_environment)
+    run = RenderRun(out_dir=tmp_path, today=TODAY)
+    render_docx(template, run.context(job), tmp_path / "uit.docx", run.properties(job))
+    made = Document(str(tmp_path / "uit.docx"))
+    case_id = job.case.casus.meta.casus_id
+    assert case_id in made.core_properties.title
+    with zipfile.ZipFile(tmp_path / "uit.docx") as zf:
+        parts = [n for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")]
+        xml = "".join(zf.read(n).decode() for n in parts)
+    assert case_id in xml and "{{" not in xml
