@@ -106,9 +106,14 @@ def _docx(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> No
 
 
 def plan_jobs(
-    case: CaseFile, requested: list[str] | None, formats: tuple[str, ...] | None
+    case: CaseFile, requested: list[str] | None, formats: tuple[str, ...] | None,
+    *, only_applicable: bool = False,
 ) -> list[Job]:
-    """The jobs for one case: the requested documents, or every document the case supports."""
+    """The jobs for one case: the requested documents, or every document the case supports.
+
+    A document named for one case is made even if the case does not call for it (the user
+    asked); ``only_applicable`` (a folder) keeps a named document to the cases it fits.
+    """
     types = registry()
     jobs: list[Job] = []
     wanted = requested or [n for n, t in types.items() if not t.parameters and t.applies_to(case.casus)]
@@ -118,6 +123,8 @@ def plan_jobs(
         if doc is None:
             msg = _("Unknown document '{name}'. Choose from: {known}.")
             raise LevensloopError(msg.format(name=name, known=", ".join(types)))
+        if only_applicable and not doc.applies_to(case.casus):
+            continue  # a folder run: no plan for a case that is only aangemeld
         chosen = tuple(f for f in (formats or DEFAULT_FORMATS) if f in doc.formats)
         if not chosen and not requested:
             continue  # not asked for by name and has none of these formats: genereer says so

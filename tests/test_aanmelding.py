@@ -15,7 +15,7 @@ from _aanmelding_helpers import (
     write_case,
 )
 from _pdf_helpers import docx_text
-from conftest import TODAY
+from conftest import EXAMPLES, TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -288,3 +288,17 @@ def test_pdf_of_both_documents(tmp_path: Path, run_cli: Any, needs_libreoffice: 
     assert "Ons advies" in text
     form = PdfReader(tmp_path / "LLA-2026-0057_aanmeldformulier_v1.pdf")
     assert "Landelijke criteria" in "".join(p.extract_text() for p in form.pages)
+
+
+def test_a_folder_makes_no_plan_before_inclusion(tmp_path: Path, run_cli: Any) -> None:
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    for source in (DRENTHE, OOST_BRABANT, EXAMPLES / "caravan-groningen.yaml"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    for extra in ((), ("--document", "levensloopplan")):
+        out = tmp_path / f"uit{len(extra)}"
+        result = run_cli("genereer", folder, "--uit", out, *extra)
+        assert result.code == 0, result.err
+        plans = sorted(p.name for p in out.glob("*_levensloopplan_*"))
+        # aangemeld (Drenthe) and niet geïncludeerd (Oost-Brabant) have no plan yet
+        assert plans == ["LLA-2026-0042_levensloopplan_v2.docx"]

@@ -57,7 +57,10 @@ def test_first_run_makes_everything_second_run_nothing(run_cli: Cli, cases: Path
     assert (out / MANIFEST_NAME).stat().st_mode & 0o077 == 0
     recorded = {n for c in manifest["casussen"].values() for n in c["bestanden"]}
     assert recorded == set(made)
-    assert {o["versie"] for c in manifest["casussen"].values() for o in c["bestanden"].values()} == {"1.0"}
+    from levensloop_docs.documents import registry
+
+    versions = {t.version for t in registry().values()}
+    assert {o["versie"] for c in manifest["casussen"].values() for o in c["bestanden"].values()} <= versions
     before = {n: (out / n).stat().st_mtime_ns for n in made}
     second = run_cli("genereer", cases, "--uit", out)
     assert second.code == 0, second.err
@@ -100,7 +103,7 @@ def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp
 
     # output deleted and output edited by hand
     (out / "LLA-2026-0017_levensloopplan_v3.docx").unlink()
-    with (out / "LLA-2026-0051_levensloopplan_v1.docx").open("ab") as fh:
+    with (out / "LLA-2026-0063_levensloopplan_v1.docx").open("ab") as fh:
         fh.write(b"met de hand")
     sneaky = out / "LLA-2026-0057_aanmeldformulier_v1.docx"  # same size, same time, other bytes
     stat, data = sneaky.stat(), bytearray(sneaky.read_bytes())
@@ -109,7 +112,7 @@ def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp
     os.utime(sneaky, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     dry = _dry(run_cli, cases, out)
     assert dry["LLA-2026-0017_levensloopplan_v3.docx"] == "uitvoer ontbreekt"
-    assert dry["LLA-2026-0051_levensloopplan_v1.docx"] == "uitvoer met de hand gewijzigd"
+    assert dry["LLA-2026-0063_levensloopplan_v1.docx"] == "uitvoer met de hand gewijzigd"
     assert dry[sneaky.name] == "uitvoer met de hand gewijzigd"
 
     # the real run makes exactly those, and then nothing is left to do
@@ -141,8 +144,10 @@ def test_template_version_in_footer_and_manifest(
     manifest = shared_copy / "templates" / "documenten.yaml"
     text = manifest.read_text()
     start = text.index("levensloopplan:")
-    end = text.index('versie: "1.0"', start) + len('versie: "1.0"')
-    manifest.write_text(text[:start] + text[start:end].replace('"1.0"', '"1.1"') + text[end:])
+    end = text.index("versie: ", start)
+    end = text.index("\n", end)
+    before_version = text[start:end].rsplit("versie: ", 1)[0]
+    manifest.write_text(text[:start] + before_version + 'versie: "9.9"' + text[end:])
     from levensloop_docs.documents import registry
 
     registry.cache_clear()
@@ -152,9 +157,9 @@ def test_template_version_in_footer_and_manifest(
     assert run_cli("genereer", cases, "--uit", out).code == 0
     plan = out / "LLA-2026-0042_levensloopplan_v2.docx"
     footer = " ".join(p.text for s in Document(str(plan)).sections for p in s.footer.paragraphs)
-    assert "1.1" in footer
+    assert "9.9" in footer
     record = json.loads((out / MANIFEST_NAME).read_text())["casussen"]["caravan-groningen.yaml"]
-    assert record["bestanden"][plan.name]["versie"] == "1.1"
+    assert record["bestanden"][plan.name]["versie"] == "9.9"
 
 
 def test_broken_case_does_not_stop_the_others(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
@@ -238,6 +243,8 @@ def test_pdf_in_workers_with_version_in_metadata(
 ) -> None:
     from pypdf import PdfReader
 
+    from levensloop_docs.documents import registry
+
     for path in cases.glob("*.yaml"):
         if path.name not in ("caravan-groningen.yaml", "aanmelding-oost-brabant.yaml"):
             path.unlink()
@@ -245,14 +252,16 @@ def test_pdf_in_workers_with_version_in_metadata(
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf")
     assert result.code == 0, result.err
     pdfs = sorted(out.glob("*.pdf"))
-    assert len(pdfs) == len(list(out.glob("*.docx"))) == 4
+    # the plan of the included case; aanmeldformulier and letter of the rejected one
+    assert len(pdfs) == len(list(out.glob("*.docx"))) == 3
     for pdf in pdfs:
+        version = registry()[pdf.stem.split("_")[1]].version
         reader = PdfReader(pdf)
-        assert reader.metadata is not None and reader.metadata["/Sjabloonversie"] == "1.0"
-        assert "1.0" in reader.pages[-1].extract_text()  # the footer shows the template version
+        assert reader.metadata is not None and reader.metadata["/Sjabloonversie"] == version
+        assert version in reader.pages[-1].extract_text()  # the footer shows the template version
     assert "LLA-2026-0042" in PdfReader(out / "LLA-2026-0042_levensloopplan_v2.pdf").pages[0].extract_text()
     again = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--droog")
-    assert "Zou 0 bestanden maken; 8 ongewijzigd" in again.out
+    assert "Zou 0 bestanden maken; 6 ongewijzigd" in again.out
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--pdf-a", "--droog")
     reasons = dict(line.split(": ", 1) for line in result.out.splitlines() if ": " in line)
     assert sorted(reasons) == [p.name for p in pdfs] and set(reasons.values()) == {"andere opties"}

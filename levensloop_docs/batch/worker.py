@@ -108,7 +108,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     try:
         case = load_case_fast(path)
         result.case_id, result.raw = case.casus.meta.casus_id, case.raw
-        for job in plan_jobs(case, requested, formats):
+        for job in plan_jobs(case, requested, formats, only_applicable=True):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
     except Exception as exc:
         return _failure(result, exc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levensloop_docs.documents import context_builder
+from levensloop_docs.documents import applies_when, context_builder
 from levensloop_docs.model import Casus
 from levensloop_docs.render.context import build_context
 from levensloop_docs.vocab import Vocabularies
@@ -16,3 +16,11 @@ def plan_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> dict[str, Any]:
     return build_context(casus, vocab, today)
+
+
+@applies_when("heeft_plan")
+def _has_plan(casus: Casus) -> bool:
+    """A plan belongs to an included case (or one without an aanmelding in the file)."""
+    if casus.aanmelding is None:
+        return True
+    return casus.meta.status in ("geincludeerd", "uitgestroomd")
