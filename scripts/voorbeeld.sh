@@ -1,6 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is needed, then makes every document of the example case(s) in uitvoer/.
+# Installs what is needed, then makes every document of the bundled examples in uitvoer/:
+# the levensloopplan, aanmeldformulier and terugkoppeling of each example case, the partner
+# sheets of the example in detention, and the partner leaflets and handreiking of its region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installeer.sh
-.venv/bin/levensloop genereer examples/ --uit uitvoer/ --formaat docx,pdf,html
+LL=.venv/bin/levensloop
+FORMATEN=docx,pdf,html
+$LL genereer examples/ --uit uitvoer/ --formaat "$FORMATEN"
+partners=()
+for soort in gemeente penitentiaire_inrichting reclassering politie woningcorporatie; do
+  partners+=(--document "partner:$soort")
+done
+$LL genereer examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" "${partners[@]}"
+$LL partnerinfo --partner alle --regio midden-nederland --uit uitvoer/partnerinfo --formaat "$FORMATEN"
+$LL handreiking --regio midden-nederland --uit uitvoer/handreiking --formaat "$FORMATEN"
+echo "Klaar: alle documenten staan in uitvoer/."
