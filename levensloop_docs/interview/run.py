@@ -9,7 +9,6 @@ and only when nobody changed it since it was loaded; otherwise the draft stays.
 from __future__ import annotations
 
 import copy
-import io
 from collections import deque
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -240,12 +239,12 @@ def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: 
     """Write atomically; refuse when the file changed on disk since ``loaded`` was read."""
     from levensloop_docs.atomic import write_text
     from levensloop_docs.casefile import digest_text
-    from levensloop_docs.yamlio import YamlReadError, read_text
+    from levensloop_docs.yamlio import YamlReadError, dump_yaml, read_text
 
     if loaded is None:
         if path.exists():
             raise _conflict(path, _("{file} was created by someone else while you were answering."))
-        write_text(path, dump(new))
+        write_text(path, dump_yaml(new))
         return
     try:
         current = read_text(path)
@@ -255,7 +254,7 @@ def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: 
         raise _conflict(path, _("{file} was changed by someone else while you were answering."))
     raw = loaded.raw
     merge_changed(raw, new, old)
-    write_text(path, dump(raw))
+    write_text(path, dump_yaml(raw))
 
 
 def _conflict(path: Path, message: str) -> ConflictError:
@@ -335,16 +334,3 @@ def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[
         insert(position, key, value)
     else:
         target[key] = value
-
-
-def dump(data: Any) -> str:
-    """YAML text of round-trip data; long lines are never re-wrapped (that would change them)."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
