@@ -15,24 +15,18 @@ from typing import Any
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
 from levensloop_docs.interview.parts.datechecks import not_in_future
-from levensloop_docs.interview.parts.meta import ask_case_id
+from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
 
 # The decision of the meeting is also the status of the case (see status_waarschuwingen).
 _DECIDED = ("geincludeerd", "niet_geincludeerd", "aangehouden")
 
 
-def _region_choices() -> list[tuple[str, str]]:
-    from levensloop_docs.regions import region_keys, region_label
-
-    return [(key, region_label(key)) for key in region_keys()]
-
-
 def run_casus(interview: Interview) -> None:
     if interview.new:
         ask_case_id(interview)
     meta = interview.section("meta")
-    region = interview.choice("meta.regio", _("Region of the Zorg- en Veiligheidshuis"), _region_choices(),
+    region = interview.choice("meta.regio", _("Region of the Zorg- en Veiligheidshuis"), region_choices(),
                               meta.get("regio"))
     store(meta, "regio", region)
     meta.setdefault("status", "aangemeld")

@@ -39,14 +39,18 @@ def ask_case_id(interview: Interview) -> None:
     interview.bind(folder / f"{case_id}.yaml")
 
 
-def run(interview: Interview) -> None:
+def region_choices() -> list[tuple[str, str]]:
+    """Every region profile as a choice (key, name)."""
     from levensloop_docs.regions import region_keys, region_label
 
+    return [(key, region_label(key)) for key in region_keys()]
+
+
+def run(interview: Interview) -> None:
     if interview.new:
         ask_case_id(interview)
     meta = interview.section("meta")
-    regions = [(key, region_label(key)) for key in region_keys()]
-    store(meta, "regio", interview.choice("meta.regio", _("Region"), regions, meta.get("regio")))
+    store(meta, "regio", interview.choice("meta.regio", _("Region"), region_choices(), meta.get("regio")))
     status = interview.choice(
         "meta.status", _("Status of the case"), "statussen", meta.get("status", "geincludeerd")
     )
