@@ -79,7 +79,7 @@ def vary(data: dict[str, Any], number: int, rng: random.Random, areas: list[str]
 
 
 def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
-    from levensloop_docs.vocab import load_vocabularies
+    from levensloop_docs.model.vocab import load_vocabularies
 
     vocab = load_vocabularies()
     areas, roles = vocab["levensgebieden"].keys(), [r for r in vocab["rollen"] if r != "client"]
@@ -100,10 +100,10 @@ def naive_docx(cases: list[Path], out: Path) -> list[tuple[Any, Path]]:
     """Per case: read it; per document: load the DocxTemplate, render, save. -> (job, docx)"""
     from docxtpl import DocxTemplate
 
-    from levensloop_docs.casefile import load_case
-    from levensloop_docs.generate import RenderRun, plan_jobs
+    from levensloop_docs.case.casefile import load_case
     from levensloop_docs.render.docx import set_properties
     from levensloop_docs.render.sandbox import make_environment
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs
 
     out.mkdir(parents=True, exist_ok=True)
     run = RenderRun(out_dir=out)
@@ -124,10 +124,10 @@ def naive_pdf(docs: list[tuple[Any, Path]], out: Path) -> float:
 
     Returns the seconds spent in that metadata step (pypdf), which both ways pay.
     """
-    from levensloop_docs.generate import RenderRun
     from levensloop_docs.pdf.locate import require_soffice
     from levensloop_docs.pdf.metadata import finish
-    from levensloop_docs.pdf.produce import pdf_info
+    from levensloop_docs.run.produce_pdf import pdf_info
+    from levensloop_docs.run.renderrun import RenderRun
 
     soffice = require_soffice()
     run = RenderRun(out_dir=out)

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 def render_examples(folder: Path, count: int) -> list[Path]:
     """The examples' DOCX documents, copied until there are ``count``."""
-    from levensloop_docs.casefile import load_case
-    from levensloop_docs.generate import RenderRun, plan_jobs, render_job
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
     run = RenderRun(out_dir=folder / "bron")
     made = [p for case in sorted((ROOT / "examples").glob("*.yaml"))

@@ -1,4 +1,4 @@
-from levensloop_docs.cli import main
+from levensloop_docs.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -29,7 +29,7 @@ class CliResult:
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run ``levensloop ARGS`` in-process; returns exit code, stdout and stderr."""
-    from levensloop_docs.cli import run_in_process
+    from levensloop_docs.cli.main import run_in_process
 
     def run(*args: str | Path) -> CliResult:
         code = run_in_process([str(a) for a in args])
@@ -72,8 +72,8 @@ def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignor
 
     The registry and vocabularies are cached per process: cleared before and after.
     """
-    from levensloop_docs.documents import registry
-    from levensloop_docs.vocab import load_vocabularies
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.run.documents import registry
 
     root = tmp_path / "gedeeld"
     shutil.copytree(ROOT / "templates", root / "templates")

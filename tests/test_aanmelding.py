@@ -19,16 +19,16 @@ from conftest import EXAMPLES, TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from levensloop_docs.aanmelding.criteria import (
+from levensloop_docs.case.casefile import load_case, validate_raw
+from levensloop_docs.model.casus import Aanmelding
+from levensloop_docs.reference.criteria import (
     beoordeel,
     besluit_waarschuwingen,
     crisis_woorden,
     samenvatting,
     waarschuwingen,
 )
-from levensloop_docs.casefile import load_case, validate_raw
-from levensloop_docs.model import Aanmelding
-from levensloop_docs.regions import load_region, national_criteria, region_keys
+from levensloop_docs.reference.regions import load_region, national_criteria, region_keys
 
 REGION_COUNTS = {
     "groningen": 5, "friesland": 4, "drenthe": 7, "overijssel": 5,

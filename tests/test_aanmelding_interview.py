@@ -14,9 +14,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from ruamel.yaml import YAML
 
-from levensloop_docs.aanmelding.interview import PARTS, find_part
 from levensloop_docs.errors import Interrupted
 from levensloop_docs.interview import run_interview
+from levensloop_docs.interview.aanmelding import PARTS, find_part
 from levensloop_docs.interview.draft import draft_path
 from levensloop_docs.interview.prompts import PromptAsker
 

@@ -57,7 +57,7 @@ def test_first_run_makes_everything_second_run_nothing(run_cli: Cli, cases: Path
     assert (out / MANIFEST_NAME).stat().st_mode & 0o077 == 0
     recorded = {n for c in manifest["casussen"].values() for n in c["bestanden"]}
     assert recorded == set(made)
-    from levensloop_docs.documents import registry
+    from levensloop_docs.run.documents import registry
 
     versions = {t.version for t in registry().values()}
     assert {o["versie"] for c in manifest["casussen"].values() for o in c["bestanden"].values()} <= versions
@@ -148,7 +148,7 @@ def test_template_version_in_footer_and_manifest(
     end = text.index("\n", end)
     before_version = text[start:end].rsplit("versie: ", 1)[0]
     manifest.write_text(text[:start] + before_version + 'versie: "9.9"' + text[end:])
-    from levensloop_docs.documents import registry
+    from levensloop_docs.run.documents import registry
 
     registry.cache_clear()
     dry = _dry(run_cli, cases, out)
@@ -243,7 +243,7 @@ def test_pdf_in_workers_with_version_in_metadata(
 ) -> None:
     from pypdf import PdfReader
 
-    from levensloop_docs.documents import registry
+    from levensloop_docs.run.documents import registry
 
     for path in cases.glob("*.yaml"):
         if path.name not in ("caravan-groningen.yaml", "aanmelding-oost-brabant.yaml"):
@@ -279,7 +279,7 @@ def test_a_new_document_type_is_picked_up_without_code(run_cli: Cli, shared_copy
     with (templates / "documenten.yaml").open("a", encoding="utf-8") as fh:
         fh.write("proefblad:\n  titel: Proefblad\n  sjabloon: proef/blad.md\n  soort: markdown\n"
                  "  formaten: [docx, html]\n  versie: \"2.0\"\n  context: plan\n")
-    from levensloop_docs.documents import registry
+    from levensloop_docs.run.documents import registry
 
     registry.cache_clear()
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,html")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, example_paths
 
-from levensloop_docs.batch.docxcache import compiled
-from levensloop_docs.casefile import load_case
-from levensloop_docs.generate import Job, RenderRun, plan_jobs
+from levensloop_docs.case.casefile import load_case
 from levensloop_docs.render.docx import render_docx, render_docx_docxtpl
+from levensloop_docs.render.docx_fast import compiled
 from levensloop_docs.render.sandbox import make_environment
+from levensloop_docs.run.renderrun import Job, RenderRun, plan_jobs
 
 
 def _jobs() -> list[Job]:
@@ -72,7 +72,7 @@ def test_template_outside_the_fast_path_is_rendered_by_docxtpl(tmp_path: Path) -
     """A Word file without document properties: the cache refuses it, docxtpl makes it."""
     from docx import Document
 
-    from levensloop_docs.batch.docxcache import Unsupported
+    from levensloop_docs.render.docx_fast import Unsupported
 
     job = _jobs()[0]
     template = tmp_path / "zonder-eigenschappen.docx"

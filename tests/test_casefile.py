@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, example_paths
 
-from levensloop_docs.casefile import check_unique_ids, find_case_files, load_case, save_case
+from levensloop_docs.case.casefile import check_unique_ids, find_case_files, load_case, save_case
 from levensloop_docs.errors import CaseFileError
 
 

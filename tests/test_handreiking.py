@@ -12,9 +12,9 @@ from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 
-from levensloop_docs.partners.publish import chapter_files, handreiking_publication, publish
-from levensloop_docs.regions import load_region
+from levensloop_docs.reference.regions import load_region
 from levensloop_docs.resources import templates_dir
+from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from _pdf_helpers import docx_text, pdf_text, squash
 from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 
-from levensloop_docs.partners.publish import leaflet_kinds, leaflet_publication, publish, start_converter
-from levensloop_docs.regions import Region, all_regions
+from levensloop_docs.reference.regions import Region, all_regions
+from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publish, start_converter
 
 DATUM = "23 november 2026"  # TODAY, as Babel writes it
 
@@ -83,7 +83,7 @@ def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path
 
 def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A region profile is edited by hand: markup in it must print literally, not as HTML or Markdown."""
-    from levensloop_docs.regions import load_region
+    from levensloop_docs.reference.regions import load_region
     from levensloop_docs.resources import data_dir
 
     copy = tmp_path / "data"
@@ -133,7 +133,7 @@ def test_the_commands_load_no_heavy_library_for_help() -> None:
     import sys
 
     code = (
-        "import sys, levensloop_docs.commands.partnerinfo, levensloop_docs.commands.handreiking;"
+        "import sys, levensloop_docs.cli.commands.partnerinfo, levensloop_docs.cli.commands.handreiking;"
         "heavy = ('markdown', 'docx', 'jinja2', 'pypdf', 'pydantic', 'lxml');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )

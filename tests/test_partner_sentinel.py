@@ -250,7 +250,7 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
 
 @cache
 def expected_groups(kind: str, variant: str) -> frozenset[str]:
-    from levensloop_docs.partners.policy import load_policy
+    from levensloop_docs.reference.policy import load_policy
 
     policy = load_policy()
     if variant == "ingetrokken_met_titel":  # bijzondere voorwaarden and a zorgmachtiging run
@@ -262,7 +262,7 @@ def expected_groups(kind: str, variant: str) -> frozenset[str]:
 
 @cache
 def own_ids(kind: str) -> frozenset[str]:
-    from levensloop_docs.vocab import load_vocabularies
+    from levensloop_docs.model.vocab import load_vocabularies
 
     rollen = load_vocabularies()["rollen"]
     return frozenset(pid for pid, rol in PARTNERS.items() if rollen.get(rol, "partnersoort") == kind)
@@ -271,7 +271,7 @@ def own_ids(kind: str) -> frozenset[str]:
 @cache
 def steps_taken(kind: str, own: frozenset[str]) -> frozenset[int]:
     """Steps this partner decides, or where its role acts at the target level (region route)."""
-    from levensloop_docs.regions import load_region
+    from levensloop_docs.reference.regions import load_region
 
     route = {s.niveau: set(s.wie) for s in load_region("groningen").route}
     roles = {PARTNERS[p] for p in own}
@@ -300,7 +300,7 @@ def should_show(marker: Marker, kind: str, groups: frozenset[str]) -> bool:
 
 
 def partner_kinds() -> list[str]:
-    from levensloop_docs.partners.policy import load_policy
+    from levensloop_docs.reference.policy import load_policy
 
     return load_policy().partner_types()
 
@@ -308,10 +308,10 @@ def partner_kinds() -> list[str]:
 def render(
     variant: str, kinds: list[str], formats: tuple[str, ...], out: Path
 ) -> tuple[Markers, dict[str, Path]]:
-    from levensloop_docs.casefile import CaseFile
-    from levensloop_docs.generate import RenderRun, plan_jobs, render_job
-    from levensloop_docs.model import Casus
-    from levensloop_docs.vocab import load_vocabularies
+    from levensloop_docs.case.casefile import CaseFile
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
     data, markers = sentinel_case(variant)
     casus = Casus.model_validate(data, context={"vocab": load_vocabularies()})
@@ -352,7 +352,7 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
     """Every free-text field of the case model, as a path like levensgebieden[].situatie."""
     from pydantic import BaseModel
 
-    from levensloop_docs.model import VocabKey
+    from levensloop_docs.model.casus import VocabKey
 
     skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen"}
     out: set[str] = set()
@@ -384,7 +384,7 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
 
 
 def test_the_sentinel_case_marks_every_text_field_of_the_model() -> None:
-    from levensloop_docs.model import Casus
+    from levensloop_docs.model.casus import Casus
 
     _case, markers = sentinel_case("vrijwillig")
     marked = {m.path.replace("signalen.fase[]", "signalen.groen[]") for m in markers.all}

@@ -106,9 +106,9 @@ def test_withdrawn_consent_with_a_running_zorgmachtiging_shares_on_it(run_cli, t
 
 def test_partner_context_is_an_allow_list() -> None:
     """A group the policy does not allow is absent from the context, whatever the template does."""
-    from levensloop_docs.casefile import load_case
-    from levensloop_docs.partners.sheet import partner_sheet_context
-    from levensloop_docs.vocab import load_vocabularies
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.views.partner_sheet import partner_sheet_context
 
     casus = load_case(EXAMPLE).casus.model_copy(deep=True)
     casus.gegevensdeling.route = "bemoeizorg"
@@ -170,7 +170,7 @@ def broken_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new
 def test_a_broken_policy_is_reported_with_file_line_and_field(
     run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, field: str, message: str  # type: ignore[no-untyped-def]
 ) -> None:
-    from levensloop_docs.partners.policy import _load_policy
+    from levensloop_docs.reference.policy import _load_policy
 
     _load_policy.cache_clear()
     policy = broken_policy(tmp_path, monkeypatch, old, new)
@@ -185,7 +185,7 @@ def test_a_broken_policy_is_reported_with_file_line_and_field(
 
 
 def test_the_shipped_policy_is_conservative() -> None:
-    from levensloop_docs.partners.policy import load_policy
+    from levensloop_docs.reference.policy import load_policy
 
     policy = load_policy()
     assert set(policy.default) == {"identificatie", "contacten", "eigen_acties"}
@@ -198,7 +198,7 @@ def test_the_shipped_policy_is_conservative() -> None:
 
 
 def test_the_manifest_offers_exactly_the_partner_types_of_the_policy() -> None:
-    from levensloop_docs.documents import registry
-    from levensloop_docs.partners.policy import load_policy
+    from levensloop_docs.reference.policy import load_policy
+    from levensloop_docs.run.documents import registry
 
     assert set(registry()["partner"].parameters) == set(load_policy().partner_types())

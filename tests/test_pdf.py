@@ -20,12 +20,12 @@ from _pdf_helpers import (
 )
 from conftest import EXAMPLES, libreoffice_or_skip
 
-from levensloop_docs.casefile import load_case
-from levensloop_docs.cli import run_in_process
-from levensloop_docs.documents import DocumentType, registry
-from levensloop_docs.model import Casus
+from levensloop_docs.case.casefile import load_case
+from levensloop_docs.cli.main import run_in_process
+from levensloop_docs.model.casus import Casus
 from levensloop_docs.pdf.diagnose import embedded_fonts, font_problem
 from levensloop_docs.pdf.metadata import pdfa_identification
+from levensloop_docs.run.documents import DocumentType, registry
 
 # Fictional data with every character the documents must print.
 SPECIAL_NAME = "Zoë Ĳzerman-Dûpré"

@@ -142,7 +142,7 @@ def test_doctor_without_libreoffice_says_how_to_install(
 def test_the_password_is_never_an_argument(monkeypatch: pytest.MonkeyPatch) -> None:
     import click
 
-    from levensloop_docs.commands.bundel import ask_password, bundel
+    from levensloop_docs.cli.commands.bundel import ask_password, bundel
 
     names = {n for p in bundel.params for n in (*p.opts, *p.secondary_opts)}
     assert not any("wachtwoord" in n or "password" in n for n in names)

@@ -21,15 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from levensloop_docs.casefile import CaseFile, load_case
-from levensloop_docs.documents import registry
+from levensloop_docs.case.casefile import CaseFile, load_case
 from levensloop_docs.errors import TemplateProblemError
-from levensloop_docs.generate import Job, RenderRun, render_job
 from levensloop_docs.i18n import format_date
-from levensloop_docs.model import Casus, VocabKey
-from levensloop_docs.regions import region_label
+from levensloop_docs.model.casus import Casus, VocabKey
+from levensloop_docs.model.vocab import load_vocabularies
+from levensloop_docs.reference.regions import region_label
+from levensloop_docs.run.documents import registry
+from levensloop_docs.run.renderrun import Job, RenderRun, render_job
 from levensloop_docs.text import clean_text
-from levensloop_docs.vocab import load_vocabularies
 
 PLAN_EXAMPLES = [p for p in example_paths() if load_case(p, today=TODAY).casus.levensgebieden]
 
@@ -73,7 +73,7 @@ class Plan:
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Plan]:
-    from levensloop_docs.cli import run_in_process
+    from levensloop_docs.cli.main import run_in_process
 
     out = tmp_path_factory.mktemp("plannen")
     made: dict[str, Plan] = {}

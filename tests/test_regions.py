@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from levensloop_docs.errors import DataFileError
-from levensloop_docs.regions import (
+from levensloop_docs.model.validators import parse_email, parse_phone
+from levensloop_docs.model.vocab import load_vocabularies
+from levensloop_docs.reference.regions import (
     Region,
     all_regions,
     load_region,
@@ -18,8 +20,6 @@ from levensloop_docs.regions import (
     region_label,
     regions_dir,
 )
-from levensloop_docs.validators import parse_email, parse_phone
-from levensloop_docs.vocab import load_vocabularies
 
 EXPECTED = {
     "groningen": 5, "friesland": 4, "drenthe": 7, "overijssel": 5,

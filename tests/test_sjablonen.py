@@ -8,9 +8,9 @@ from pathlib import Path
 from conftest import EXAMPLES, TODAY
 from test_batch import Cli, _add_paragraph
 
-from levensloop_docs.casefile import load_case
-from levensloop_docs.documents import DocumentType, registry
-from levensloop_docs.templatecheck import check_document, context_shape, load_examples
+from levensloop_docs.case.casefile import load_case
+from levensloop_docs.run.documents import DocumentType, registry
+from levensloop_docs.run.templatecheck import check_document, context_shape, load_examples
 
 
 def _plan_with(tmp_path: Path, *paragraphs: str) -> DocumentType:
@@ -57,7 +57,7 @@ def test_syntax_error_is_reported_with_its_paragraph(run_cli: Cli, shared_copy: 
 
 
 def test_loop_variables_and_nested_paths_are_followed(tmp_path: Path) -> None:
-    from levensloop_docs.generate import Job, RenderRun
+    from levensloop_docs.run.renderrun import Job, RenderRun
 
     case = load_case(EXAMPLES / "caravan-groningen.yaml")
     doc = registry()["levensloopplan"]

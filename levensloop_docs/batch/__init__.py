@@ -6,10 +6,9 @@
   per output file the hashes of its inputs and of itself.
 - ``inputs``: the fingerprints of templates, registry entries and data files.
 - ``worker``: what a worker process does with one case (plain data in, plain data out).
-- ``docxcache``: Word templates compiled once per process; ``render/docx.py`` uses it.
 - ``progress``: rich bar on a terminal, plain lines otherwise.
 - ``summary``: the closing report and the exit code.
 
 The batch never lists document types: it takes them from the registry
-(``documents.registry()``), so a new entry in ``templates/documenten.yaml`` is picked up.
+(``run.documents.registry()``), so a new entry in ``templates/documenten.yaml`` is picked up.
 """

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from levensloop_docs import __version__
-from levensloop_docs.documents import DocumentType
 from levensloop_docs.resources import data_dir, locales_dir
+from levensloop_docs.run.documents import DocumentType
 
 
 def _hash_files(paths: list[Path], root: Path | None = None) -> str:
@@ -70,7 +70,7 @@ class Fingerprints:
     def template(self, doc: DocumentType) -> str:
         found = self._templates.get(doc.name)
         if found is None:
-            from levensloop_docs.templatecheck import template_inputs
+            from levensloop_docs.run.templatecheck import template_inputs
 
             paths = template_inputs(doc)
             found = _hash_files(paths, doc.template.parent) if paths else "ontbreekt"

@@ -42,9 +42,9 @@ from levensloop_docs.batch.manifest import (
 )
 from levensloop_docs.batch.progress import LineProgress, Progress
 from levensloop_docs.batch.worker import CaseResult, Planned, init_worker, plan_case, render_case
-from levensloop_docs.documents import DocumentType, parse_document_request, registry
 from levensloop_docs.errors import CaseFileError, TemplateProblemError
 from levensloop_docs.i18n import _
+from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
 
 SAVE_EVERY = 1.0  # seconds between manifest saves during a run
 
@@ -177,7 +177,7 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
                      opts: BatchOptions) -> dict[str, str]:
     """Check the templates not checked before; return the keys of those that passed now."""
-    from levensloop_docs.templatecheck import check_templates, default_examples, requested_parameters
+    from levensloop_docs.run.templatecheck import check_templates, default_examples, requested_parameters
 
     examples = opts.examples if opts.examples is not None else default_examples()
     example_key = hashlib.sha256(b"".join(file_hash(p).encode() for p in examples)).hexdigest()
@@ -206,7 +206,7 @@ def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest:
 
 def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints,
             manifest: Manifest) -> list[_Case]:
-    from levensloop_docs.casefile import find_case_files
+    from levensloop_docs.case.casefile import find_case_files
 
     files = find_case_files(opts.folder)
     if not files:
@@ -246,7 +246,7 @@ def _case_reason(record: CaseRecord | None, digest: str, everything: bool) -> st
 
 def _selected(request: str, fmt: str, opts: BatchOptions, types: dict[str, DocumentType]) -> bool:
     """Is this output part of what this run makes (``--document``, ``--formaat``)?"""
-    from levensloop_docs.generate import DEFAULT_FORMATS
+    from levensloop_docs.run.renderrun import DEFAULT_FORMATS
 
     if fmt not in (opts.formats or DEFAULT_FORMATS):
         return False

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.casefile import CaseFile
-from levensloop_docs.generate import Job, RenderRun
+from levensloop_docs.case.casefile import CaseFile
+from levensloop_docs.run.renderrun import Job, RenderRun
 
 _RUN: RenderRun | None = None
 
@@ -71,7 +71,7 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from levensloop_docs.casefile import digest_text, load_case, validate_raw
+    from levensloop_docs.case.casefile import digest_text, load_case, validate_raw
     from levensloop_docs.yamlio import YamlReadError, read_text
 
     digest = ""
@@ -102,7 +102,7 @@ def _failure(result: CaseResult, exc: Exception) -> CaseResult:
 def plan_case(key: str, path: Path, requested: list[str] | None,
               formats: tuple[str, ...] | None) -> CaseResult:
     """Which documents this case has (phase one: read and validate only)."""
-    from levensloop_docs.generate import plan_jobs
+    from levensloop_docs.run.renderrun import plan_jobs
 
     result = CaseResult(key)
     try:
@@ -118,8 +118,8 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
 def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
-    from levensloop_docs.documents import registry
-    from levensloop_docs.generate import render_job
+    from levensloop_docs.run.documents import registry
+    from levensloop_docs.run.renderrun import render_job
 
     run = _run()
     result = CaseResult(key, planned=planned)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from levensloop_docs import validators as v
 from levensloop_docs.i18n import _
+from levensloop_docs.model import validators as v
 
 Kind = Literal[
     "text", "lines", "date", "when", "phone", "email", "ref", "number",

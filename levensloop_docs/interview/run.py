@@ -24,7 +24,7 @@ from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
 from levensloop_docs.interview.questions import Question
 from levensloop_docs.interview.session import Interview, Part
 from levensloop_docs.interview.summary import summary
-from levensloop_docs.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def run_interview(
 def _edit_existing(
     parts: Sequence[Part], asker: Asker, path: Path, vocab: Vocabularies, today: date
 ) -> Outcome:
-    from levensloop_docs.casefile import case_to_data, load_case
+    from levensloop_docs.case.casefile import case_to_data, load_case
 
     lock = CaseLock.acquire(path, lambda info: _take_over(asker, info))
     try:
@@ -204,7 +204,7 @@ def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
 
 
 def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcome:
-    from levensloop_docs.casefile import case_to_data, validate_raw
+    from levensloop_docs.case.casefile import case_to_data, validate_raw
 
     path, draft = interview.case_path, interview.draft
     assert path is not None and draft is not None, "a part must bind a new case to a file"
@@ -238,7 +238,7 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
 def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: Any) -> None:
     """Write atomically; refuse when the file changed on disk since ``loaded`` was read."""
     from levensloop_docs.atomic import write_text
-    from levensloop_docs.casefile import digest_text
+    from levensloop_docs.case.casefile import digest_text
     from levensloop_docs.yamlio import YamlReadError, dump_yaml, read_text
 
     if loaded is None:
@@ -303,7 +303,7 @@ def merge_changed(target: Any, new: Any, old: Any) -> Any:
     Untouched values keep their exact text (``15-12-2026`` stays as typed), so editing
     one part leaves the rest of the file byte for byte as it was, comments included.
     """
-    from levensloop_docs.casefile import merge_into
+    from levensloop_docs.case.casefile import merge_into
 
     if isinstance(new, Mapping) and isinstance(target, MutableMapping) and isinstance(old, Mapping):
         for key in [k for k in target if k in old and k not in new]:

@@ -23,7 +23,7 @@ from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft
 from levensloop_docs.interview.lock import CaseLock
 from levensloop_docs.interview.questions import ADD, DONE, Check, Kind, Question
-from levensloop_docs.vocab import Vocabularies
+from levensloop_docs.model.vocab import Vocabularies
 
 _NOTHING = object()
 Item = dict[str, Any]

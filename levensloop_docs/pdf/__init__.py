@@ -3,7 +3,6 @@
 - ``converter``: one persistent LibreOffice per process (``Converter.convert(src, target)``)
   and ``convert_many`` for batches over several cores.
 - ``metadata``: the document properties (and XMP for PDF/A) after conversion.
-- ``produce``: the ``(engine, "pdf")`` producers that ``genereer`` uses.
 - ``bundle``: several documents of a case in one PDF, optionally encrypted (AES-256).
 - ``diagnose``: the checks behind ``levensloop doctor``.
 

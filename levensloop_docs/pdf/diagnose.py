@@ -155,7 +155,7 @@ def check_catalogs() -> Check:
 
 
 def check_templates() -> Check:
-    from levensloop_docs.documents import manifest_path, registry
+    from levensloop_docs.run.documents import manifest_path, registry
 
     label = _("Templates manifest")
     try:

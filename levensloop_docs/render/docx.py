@@ -65,7 +65,7 @@ def render_docx(template: Path, context: dict[str, Any], target: Path, propertie
     from jinja2 import TemplateError
 
     from levensloop_docs.atomic import write_bytes
-    from levensloop_docs.batch.docxcache import Unsupported, compiled
+    from levensloop_docs.render.docx_fast import Unsupported, compiled
 
     try:
         data = compiled(template, make_environment).render(

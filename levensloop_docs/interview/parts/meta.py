@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs import validators as v
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.session import Interview, store
+from levensloop_docs.model import validators as v
 
 
 def _case_id_check(folder: Path) -> Any:
@@ -41,7 +41,7 @@ def ask_case_id(interview: Interview) -> None:
 
 def region_choices() -> list[tuple[str, str]]:
     """Every region profile as a choice (key, name)."""
-    from levensloop_docs.regions import region_keys, region_label
+    from levensloop_docs.reference.regions import region_keys, region_label
 
     return [(key, region_label(key)) for key in region_keys()]
 

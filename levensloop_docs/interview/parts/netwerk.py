@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from levensloop_docs import validators as v
-from levensloop_docs.checks import REFERENCE_FIELDS
+from levensloop_docs.case.rules import REFERENCE_FIELDS
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.session import Interview, Item, store
+from levensloop_docs.model import validators as v
 
 
 def _ids(interview: Interview) -> set[str]:
@@ -69,7 +69,7 @@ def _rename(node: Any, spec: list[str], old: str, new: str) -> None:
 
 def _in_use(interview: Interview, item: Item) -> str | None:
     """Why this partner or naaste cannot be removed (actions still refer to it), or None."""
-    from levensloop_docs.checks import _walk, format_loc
+    from levensloop_docs.case.rules import _walk, format_loc
 
     places = [
         format_loc(loc)

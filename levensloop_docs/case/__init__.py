@@ -1,0 +1,1 @@
+"""A case on disk: reading, validating (every problem at once), the rules across fields, saving."""

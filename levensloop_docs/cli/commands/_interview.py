@@ -1,0 +1,65 @@
+"""What ``nieuw`` and ``bewerk`` share: choosing the asker, SIGHUP, offering the plan."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from levensloop_docs.interview import Asker
+
+
+def make_asker(answers: Path | None) -> Asker:
+    """An answers-file asker with ``--antwoorden``, otherwise terminal prompts."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.i18n import _
+
+    if answers is not None:
+        from levensloop_docs.interview.answers import AnswersFileAsker
+
+        return AnswersFileAsker.from_file(answers)
+    if not sys.stdin.isatty():
+        raise LevensloopError(
+            _("The interview needs a terminal."),
+            hint=_("Run it in a terminal, or give the answers in a file with --antwoorden FILE."),
+        )
+    from levensloop_docs.interview.prompts import PromptAsker
+
+    return PromptAsker()
+
+
+def hang_up_as_interrupt() -> None:
+    """A closed terminal (SIGHUP) stops the interview like Ctrl-C: lock released, draft kept."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, handler)
+
+
+def offer_plan(
+    asker: Asker, case_path: Path, out_dir: Path = Path("uitvoer"), documents: tuple[str, ...] = ()
+) -> None:
+    """After saving: make the levensloopplan (or the named documents) at once, if the user wants."""
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.i18n import _
+    from levensloop_docs.interview.questions import Question
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
+
+    if documents:
+        label = _("Make the documents of the aanmelding now (in {folder})?").format(folder=out_dir)
+    else:
+        label = _("Make the levensloopplan now (in {folder})?").format(folder=out_dir)
+    if not asker.ask(Question("genereer", "confirm", label, True)):
+        return
+    case = load_case(case_path)
+    run = RenderRun(out_dir=out_dir)
+    try:
+        for job in plan_jobs(case, list(documents or ("levensloopplan",)), None):
+            for path in render_job(run, job):
+                asker.say(_("Written: {file}").format(file=path))
+    finally:
+        run.close()

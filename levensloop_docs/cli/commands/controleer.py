@@ -1,0 +1,44 @@
+"""``levensloop controleer``: check case files and report every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command(name="controleer")
+@click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
+def controleer(paden: tuple[Path, ...]) -> None:
+    """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
+    from levensloop_docs.case.casefile import check_unique_ids, find_case_files, load_case
+    from levensloop_docs.errors import CaseFileError, Problem
+    from levensloop_docs.i18n import _
+
+    problems: list[Problem] = []
+    loaded = []
+    files = [f for p in paden for f in find_case_files(p)]
+    if not files:
+        raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
+    for path in files:
+        try:
+            case = load_case(path)
+        except CaseFileError as exc:
+            problems.extend(exc.problems)
+            continue
+        loaded.append(case)
+        problems.extend(case.warnings)
+    problems.extend(check_unique_ids(loaded))
+    errors = [p for p in problems if not p.warning]
+    for p in problems:
+        if p.warning:
+            click.echo(_("Warning: ") + p.describe(), err=True)
+    if errors:
+        bad = len({p.file for p in errors})
+        summary = _("{bad} of {n} case files have errors ({e} in total).")
+        raise CaseFileError(
+            problems=errors,
+            summary=summary.format(bad=bad, n=len(files), e=len(errors)),
+            hint=_("Correct the fields named above and run 'levensloop controleer' again."),
+        )
+    click.echo(_("{n} case files checked: no errors.").format(n=len(files)))

@@ -1,0 +1,159 @@
+"""``levensloop genereer``: make the documents of one case or a folder of cases.
+
+One case file: read it (exit 2 with every problem when it is not valid) and make its
+documents here, in this process. A folder: the batch (``levensloop_docs.batch``): every
+case in parallel, only what changed, a broken case reported without stopping the rest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def split_formats(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    return tuple(f.strip().lower() for f in value.split(",") if f.strip())
+
+
+def check_formats(formats: tuple[str, ...] | None) -> None:
+    """A format no document can be made in is a typing error: say which ones exist."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.run.documents import registry
+
+    known = sorted({f for doc in registry().values() for f in doc.formats})
+    unknown = [f for f in formats or () if f not in known]
+    if unknown:
+        msg = _("Unknown format: {formats}. Choose from: {known}.")
+        raise LevensloopError(msg.format(formats=", ".join(unknown), known=", ".join(known)))
+
+
+def format_notices(formats: tuple[str, ...] | None, named: list[str], casus: Any = None) -> list[str]:
+    """One polite line for the documents that cannot be made in every requested format.
+
+    Documents with the same gap are named together, so a folder says it once, not per case.
+    ``casus``: only documents that apply to it (a folder: every document that can apply).
+    """
+    from levensloop_docs.i18n import format_list, ngettext
+    from levensloop_docs.run.documents import parse_document_request, registry
+
+    if not formats:
+        return []
+    wanted = {parse_document_request(n)[0] for n in named}
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for doc in registry().values():
+        if wanted and doc.name not in wanted:
+            continue
+        if not wanted and (doc.parameters or (casus is not None and not doc.applies_to(casus))):
+            continue
+        missing = tuple(f for f in formats if f not in doc.formats)
+        if missing:
+            chosen = tuple(f for f in formats if f in doc.formats)
+            groups.setdefault((missing, chosen), []).append(doc.title)
+    lines = []
+    for (missing, chosen), titles in groups.items():
+        values = {"titles": format_list(titles), "missing": format_list(missing), "made": format_list(chosen)}
+        n = len(titles)
+        if chosen:
+            msg = ngettext("Note: {titles} cannot be made as {missing}; made as {made} instead.",
+                           "Note: {titles} cannot be made as {missing}; made as {made} instead.", n)
+        else:
+            msg = ngettext("Note: {titles} cannot be made as {missing}; skipped.",
+                           "Note: {titles} cannot be made as {missing}; skipped.", n)
+        lines.append(msg.format(**values))
+    return lines
+
+
+def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any) -> None:
+    for line in format_notices(formats, named, casus):
+        click.echo(line, err=True)
+
+
+@click.command(name="genereer")
+@click.argument("pad", type=click.Path(path_type=Path))
+@click.option("--uit", "uit", type=click.Path(path_type=Path), default=Path("uitvoer"),
+              show_default=True, help="Map waarin de documenten komen.")
+@click.option("--document", "documenten", multiple=True,
+              help="Welk document (herhaalbaar), bijvoorbeeld levensloopplan of partner:gemeente. "
+                   "Zonder deze optie: elk document dat bij de casus past.")
+@click.option("--formaat", "formaat", default=None,
+              help="Formaten, met komma's: docx,pdf,html. Standaard: docx.")
+@click.option("--pdf-a", "pdf_a", is_flag=True,
+              help="Maak PDF/A-2b (voor het archief) in plaats van gewone PDF.")
+@click.option("--alles", "alles", is_flag=True,
+              help="Map: maak alles opnieuw, ook wat niet veranderd is.")
+@click.option("--droog", "droog", is_flag=True,
+              help="Map: schrijf niets; toon welke bestanden gemaakt zouden worden, en waarom.")
+@click.option("--processen", "processen", type=click.IntRange(min=1), default=None,
+              help="Map: hoeveel processen tegelijk (standaard: één per processorkern).")
+def genereer(
+    pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False,
+    alles: bool = False, droog: bool = False, processen: int | None = None,
+) -> None:
+    """Maak de documenten van een casus (of van elke casus in een map).
+
+    Bij een map wordt alleen gemaakt wat veranderd is (casus, sjabloon, gegevens), over alle
+    processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen.
+    """
+    formats = split_formats(formaat)
+    check_formats(formats)
+    if pad.is_dir():
+        _note_formats(formats, list(documenten), None)
+        _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)
+    else:
+        _single(pad, uit, list(documenten) or None, formats, pdf_a)
+
+
+def _single(
+    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
+) -> None:
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.i18n import _
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
+
+    case = load_case(pad)
+    jobs = plan_jobs(case, documenten, formats)
+    _note_formats(formats, documenten or [], case.casus)
+    _check_templates({j.document.name: j.document for j in jobs})
+    run = RenderRun(out_dir=uit, pdf_a=pdf_a)
+    written: list[Path] = []
+    try:
+        for job in jobs:
+            written.extend(render_job(run, job))
+    finally:
+        run.close()
+    for path in written:
+        click.echo(str(path))
+    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))
+
+
+def _check_templates(types: dict[str, object]) -> None:
+    from levensloop_docs.errors import TemplateProblemError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.run.documents import DocumentType
+    from levensloop_docs.run.templatecheck import check_templates
+
+    docs = {n: t for n, t in types.items() if isinstance(t, DocumentType)}
+    errors = [p for p in check_templates(docs) if not p.warning]
+    if errors:
+        summary = _("A template has an error, so nothing was made.")
+        raise TemplateProblemError(problems=errors, summary=summary)
+
+
+def _folder(
+    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
+    alles: bool, droog: bool, processen: int | None,
+) -> None:
+    from levensloop_docs.batch.progress import for_terminal
+    from levensloop_docs.batch.run import BatchOptions, run_batch
+    from levensloop_docs.batch.summary import finish
+
+    options = BatchOptions(
+        folder=pad, out_dir=uit, requested=documenten, formats=formats, pdf_a=pdf_a,
+        everything=alles, dry_run=droog, workers=processen,
+    )
+    finish(run_batch(options, for_terminal()), options)

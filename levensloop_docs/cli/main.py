@@ -1,0 +1,114 @@
+"""The command line edge: the one place where errors become messages and exit codes.
+
+Commands live one per module in ``commands/`` and are imported only when used, so
+``levensloop --help`` stays instant. Every ``LevensloopError`` is printed in Dutch
+on stderr with its exit code (2 for bad input); nothing below this module prints
+an error or calls ``sys.exit``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from levensloop_docs import __version__
+from levensloop_docs.cli.clicktext import install_dutch_click
+from levensloop_docs.i18n import _
+
+# command name -> "module:attribute"; add a command by adding a line here.
+COMMANDS: dict[str, str] = {
+    "aanmelding": "levensloop_docs.cli.commands.aanmelding:aanmelding",
+    "bewerk": "levensloop_docs.cli.commands.bewerk:bewerk",
+    "bundel": "levensloop_docs.cli.commands.bundel:bundel",
+    "controleer": "levensloop_docs.cli.commands.controleer:controleer",
+    "doctor": "levensloop_docs.cli.commands.doctor:doctor",
+    "genereer": "levensloop_docs.cli.commands.genereer:genereer",
+    "handreiking": "levensloop_docs.cli.commands.handreiking:handreiking",
+    "nieuw": "levensloop_docs.cli.commands.nieuw:nieuw",
+    "partnerinfo": "levensloop_docs.cli.commands.partnerinfo:partnerinfo",
+    "schema": "levensloop_docs.cli.commands.schema:schema",
+    "sjablonen": "levensloop_docs.cli.commands.sjablonen:sjablonen",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+@click.version_option(
+    __version__, "--versie", message="levensloop-docs %(version)s", help="Toon de versie en stop."
+)
+def cli() -> None:
+    """Documenten voor de levensloopaanpak: levensloopplan, aanmeldformulier en partnerinformatie.
+
+    Begin met 'levensloop controleer examples/' of 'levensloop genereer examples/ --uit uitvoer/'.
+    """
+
+
+def _report(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line, err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and turn every outcome into an exit code."""
+    from levensloop_docs.errors import Interrupted, LevensloopError
+
+    install_dutch_click()
+    os.umask(0o077)  # every file we create is for the owner only
+    try:
+        result = cli.main(args=argv, prog_name="levensloop", standalone_mode=False)
+    except LevensloopError as exc:
+        # a stop by the user is not an error: no "Fout:" before "Gestopt."
+        prefix = "" if isinstance(exc, Interrupted) else _("Error: ")
+        _report([prefix + exc.lines()[0], *exc.lines()[1:]])
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _report([_("Stopped.")])
+        sys.exit(130)
+    except KeyboardInterrupt:
+        _report([_("Stopped.")])
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception:
+        if os.environ.get("LEVENSLOOP_DEBUG"):
+            raise
+        _report([
+            _("Something unexpected went wrong. No file was changed half-way."),
+            _("Run the command again with LEVENSLOOP_DEBUG=1 for technical details for the administrator."),
+        ])
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def run_in_process(argv: list[str]) -> Any:
+    """Entry for tests: same as ``main`` but returns the exit code instead of exiting."""
+    try:
+        main(argv)
+    except SystemExit as exc:
+        return exc.code
+    return 0

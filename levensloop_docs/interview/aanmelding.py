@@ -1,0 +1,245 @@
+"""The procesregisseur's interview: the parts of an aanmelding, on the interview engine.
+
+The same engine as the casemanager's interview (``levensloop_docs.interview``):
+autosave in a draft, resume, locks, the answers-file mode and the conflict-safe
+save all come from there. Person, legal framework and data sharing are the very
+parts the casemanager uses, so an included case goes on into the plan interview
+with nothing typed twice. The criteria logic lives in ``criteria.py``; this module
+only asks and shows its verdicts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levensloop_docs.i18n import _
+from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
+from levensloop_docs.interview.parts.datechecks import not_in_future
+from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
+from levensloop_docs.interview.session import Interview, Item, Part, store
+
+# The decision of the meeting is also the status of the case (see status_waarschuwingen).
+_DECIDED = ("geincludeerd", "niet_geincludeerd", "aangehouden")
+
+
+def run_casus(interview: Interview) -> None:
+    if interview.new:
+        ask_case_id(interview)
+    meta = interview.section("meta")
+    region = interview.choice("meta.regio", _("Region of the Zorg- en Veiligheidshuis"), region_choices(),
+                              meta.get("regio"))
+    store(meta, "regio", region)
+    meta.setdefault("status", "aangemeld")
+
+
+def run_aanmelder(interview: Interview) -> None:
+    a = interview.section("aanmelding", "aanmelder")
+    key = "aanmelding.aanmelder"
+    store(a, "organisatie", interview.text(f"{key}.organisatie", _("Registering organisation"),
+                                           a.get("organisatie"), required=True))
+    store(a, "naam", interview.text(f"{key}.naam", _("Name of the registrant"), a.get("naam"), required=True))
+    store(a, "functie", interview.text(f"{key}.functie", _("Function"), a.get("functie")))
+    store(a, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), a.get("telefoon")))
+    store(a, "email", interview.email(f"{key}.email", _("E-mail"), a.get("email")))
+
+
+def run_reden(interview: Interview) -> None:
+    from levensloop_docs.reference.criteria import crisis_woorden
+
+    ag = interview.section("aanmelding")
+    registered = interview.date("aanmelding.datum", _("Date of the aanmelding"),
+                                ag.get("datum") or interview.today, required=True,
+                                check=not_in_future(interview.today))
+    store(ag, "datum", registered)
+    reason = interview.text("aanmelding.reden", _("Reason for the aanmelding"), ag.get("reden"),
+                            required=True, multiline=True,
+                            hint=_("what worries you, and why now"))
+    store(ag, "reden", reason)
+    words = crisis_woorden(reason)
+    if words:
+        interview.say(_("Note: the reason suggests an acute crisis ({words}). Registration is preferably "
+                        "done in a calm period; deal with the crisis first through the usual crisis "
+                        "route.").format(words=", ".join(words)))
+
+
+_EVENT_KINDS = ("zorg", "politie", "justitie", "titel", "overig")
+
+
+def _event_choices() -> list[tuple[str, str]]:
+    labels = {"zorg": _("care"), "politie": _("police"), "justitie": _("justice"),
+              "titel": _("legal title"), "overig": _("other")}
+    return [(k, labels[k]) for k in _EVENT_KINDS]
+
+
+def _edit_event(interview: Interview, key: str, item: Item) -> Item:
+    store(item, "datum", interview.date(f"{key}.datum", _("Date (empty if unknown)"), item.get("datum"),
+                                        check=not_in_future(interview.today)))
+    store(item, "soort", interview.choice(f"{key}.soort", _("Kind of event"), _event_choices(),
+                                          item.get("soort", "overig")))
+    store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
+                                               item.get("omschrijving"), required=True))
+    return item
+
+
+def _describe_event(item: Item) -> str:
+    from levensloop_docs.i18n import format_date
+
+    when = format_date(item["datum"]) if item.get("datum") else _("date unknown")
+    return f"{when}: {str(item.get('omschrijving', ''))[:60]}"
+
+
+def run_voorgeschiedenis(interview: Interview) -> None:
+    ag = interview.section("aanmelding")
+    events = interview.edit_list(
+        "aanmelding.voorgeschiedenis",
+        _("History: care, police contacts and titles (oldest first)"),
+        ag.setdefault("voorgeschiedenis", []),
+        _describe_event,
+        lambda key, item: _edit_event(interview, key, item),
+    )
+    events.sort(key=lambda e: (e.get("datum") is None, e.get("datum") or 0))
+    store(ag, "voorgeschiedenis", events)
+    store(ag, "huidige_zorg", interview.text("aanmelding.huidige_zorg", _("Current care and support"),
+                                             ag.get("huidige_zorg"), multiline=True))
+
+
+def _ask_criteria(interview: Interview, field: str, criteria: Any) -> None:
+    ag = interview.section("aanmelding")
+    given = {str(a.get("criterium")): a for a in ag.get(field) or []}
+    answers: list[dict[str, Any]] = []
+    for i, criterion in enumerate(criteria):
+        old = given.get(criterion.sleutel, {})
+        key = f"aanmelding.{field}[{i}]"
+        interview.say(f"{i + 1}. {criterion.tekst}")
+        answer: dict[str, Any] = {"criterium": criterion.sleutel}
+        answer["oordeel"] = interview.choice(f"{key}.oordeel", _("Is this criterion met?"), "oordelen",
+                                             old.get("oordeel", "onbekend"))
+        store(answer, "toelichting", interview.text(f"{key}.toelichting", _("Explanation"),
+                                                    old.get("toelichting")))
+        answers.append(answer)
+    store(ag, field, answers)
+
+
+def run_criteria(interview: Interview) -> None:
+    from levensloop_docs.reference.regions import national_criteria
+
+    _ask_criteria(interview, "criteria_landelijk", national_criteria())
+    region = _region(interview)
+    if region is not None and region.criteria:
+        interview.say(_("Criteria of the region {name}:").format(name=region.naam))
+        _ask_criteria(interview, "criteria_regio", region.criteria)
+    interview.say(_verdict(interview))
+
+
+def _region(interview: Interview) -> Any:
+    from levensloop_docs.reference.regions import load_region, region_keys
+
+    key = str((interview.data.get("meta") or {}).get("regio", ""))
+    return load_region(key) if key in region_keys() else None
+
+
+def _beoordeling(interview: Interview) -> Any:
+    from levensloop_docs.model.casus import Aanmelding
+    from levensloop_docs.reference.criteria import beoordeel
+
+    ag = interview.data.get("aanmelding") or {}
+    # only the criteria count here; the rest of the aanmelding may still be incomplete
+    partial = Aanmelding.model_construct(
+        criteria_landelijk=_oordelen(ag.get("criteria_landelijk") or []),
+        criteria_regio=_oordelen(ag.get("criteria_regio") or []),
+    )
+    return beoordeel(partial, _region(interview))
+
+
+def _oordelen(raw: list[dict[str, Any]]) -> list[Any]:
+    from levensloop_docs.model.casus import CriteriumOordeel
+
+    return [
+        CriteriumOordeel.model_construct(
+            criterium=str(a["criterium"]),
+            oordeel=a.get("oordeel", "onbekend"),
+            toelichting=a.get("toelichting", ""),
+        )
+        for a in raw
+    ]
+
+
+def _verdict(interview: Interview) -> str:
+    from levensloop_docs.reference.criteria import samenvatting
+
+    return samenvatting(_beoordeling(interview))
+
+
+def run_overleg(interview: Interview) -> None:
+    o = interview.section("aanmelding", "overleg")
+    ag = interview.section("aanmelding")
+    label = _("Date of the aanmeldoverleg (empty if not yet)")
+    store(o, "datum", interview.date("aanmelding.overleg.datum", label, o.get("datum")))
+    store(o, "deelnemers", interview.lines("aanmelding.overleg.deelnemers",
+                                           _("Participants (one per line: name and organisation)"),
+                                           o.get("deelnemers")))
+    if not o:
+        ag.pop("overleg", None)
+
+
+def run_besluit(interview: Interview) -> None:
+    from levensloop_docs.reference.criteria import besluit_waarschuwingen
+
+    ag = interview.section("aanmelding")
+    decision = interview.choice("aanmelding.besluit", _("Decision of the meeting (empty if not yet taken)"),
+                                "besluiten", ag.get("besluit"), required=False)
+    store(ag, "besluit", decision)
+    for warning in besluit_waarschuwingen(decision, _beoordeling(interview)):
+        interview.say(_("Warning: {text}").format(text=warning))
+    store(ag, "besluit_toelichting", interview.text("aanmelding.besluit_toelichting",
+                                                    _("Explanation of the decision"),
+                                                    ag.get("besluit_toelichting"), multiline=True))
+    if decision == "geincludeerd":
+        _assign(interview, ag)
+    elif decision == "niet_geincludeerd":
+        store(ag, "advies", interview.text("aanmelding.advies", _("Advice to the registrant"),
+                                           ag.get("advies"), required=True, multiline=True))
+    meta = interview.section("meta")
+    if decision in _DECIDED and meta.get("status") != "uitgestroomd":
+        meta["status"] = decision
+
+
+def _assign(interview: Interview, ag: dict[str, Any]) -> None:
+    store(ag, "levensloopaanbieder", interview.text("aanmelding.levensloopaanbieder",
+                                                    _("Assigned levensloopaanbieder"),
+                                                    ag.get("levensloopaanbieder"), required=True))
+    store(ag, "casusregisseur", interview.text("aanmelding.casusregisseur", _("Casusregisseur (name)"),
+                                               ag.get("casusregisseur"), required=True))
+    store(ag, "gemeentelijke_casusregisseur", interview.text(
+        "aanmelding.gemeentelijke_casusregisseur", _("Gemeentelijke casusregisseur (name)"),
+        ag.get("gemeentelijke_casusregisseur")))
+
+
+PARTS: tuple[Part, ...] = (
+    Part("casus", lambda: _("Case: number and region"), run_casus),
+    Part("aanmelder", lambda: _("Registrant"), run_aanmelder),
+    Part("reden", lambda: _("Date and reason"), run_reden),
+    Part("persoon", lambda: _("Person: stay and problems"), persoon.run),
+    Part("voorgeschiedenis", lambda: _("History and current care"), run_voorgeschiedenis),
+    Part("juridisch", lambda: _("Legal framework"), juridisch.run),
+    Part("criteria", lambda: _("Inclusion criteria"), run_criteria),
+    Part("gegevensdeling", lambda: _("Data sharing and consent"), gegevensdeling.run),
+    Part("overleg", lambda: _("Aanmeldoverleg"), run_overleg),
+    Part("besluit", lambda: _("Decision"), run_besluit),
+)
+
+
+def part_names() -> list[str]:
+    return [p.name for p in PARTS]
+
+
+def find_part(name: str) -> Part | None:
+    return next((p for p in PARTS if p.name == name), None)
+
+
+def plan_parts() -> list[Part]:
+    """The casemanager's parts an included case still needs: the shared ones were asked here."""
+    from levensloop_docs.interview.parts import PARTS as PLAN_PARTS
+
+    shared = {"casus", "persoon", "juridisch", "gegevensdeling"}
+    return [part for part in PLAN_PARTS if part.name not in shared]

@@ -1,0 +1,306 @@
+"""The case (casus): the plain data model at the centre of the product.
+
+Every renderer, the interview and ``controleer`` read this model. Field names are
+the Dutch keys of the case file. Values from a vocabulary are stored as keys
+(``rol: reclassering``) and checked against the vocabularies passed as validation
+context (``Casus.model_validate(data, context={"vocab": ...})``). Checks that span
+several fields (references, dates that contradict each other) live in ``checks.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError, core_schema
+
+from levensloop_docs.i18n import _
+from levensloop_docs.model import validators as v
+
+
+class VocabKey:
+    """Marks a ``str`` field whose value must be a key of the named vocabulary."""
+
+    def __init__(self, vocabulary: str) -> None:
+        self.vocabulary = vocabulary
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return core_schema.with_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        from levensloop_docs.model.vocab import load_vocabularies
+
+        result = handler(schema)
+        result["enum"] = load_vocabularies()[self.vocabulary].keys()
+        return result
+
+    def _check(self, value: str, info: ValidationInfo) -> str:
+        from levensloop_docs.model.vocab import load_vocabularies
+
+        context = info.context or {}
+        vocab = context.get("vocab") or load_vocabularies()
+        known = vocab[self.vocabulary]
+        if value not in known:
+            raise PydanticCustomError(
+                "vocab",
+                _("Unknown value in the list '{vocabulary}'. Choose one of: {allowed}."),
+                {"vocabulary": self.vocabulary, "allowed": ", ".join(known.keys())},
+            )
+        return value
+
+
+def _wrap(parser: Any) -> Any:
+    """Turn a ``validators`` function into a pydantic BeforeValidator with a Dutch error."""
+
+    def run(value: Any) -> Any:
+        try:
+            return parser(value)
+        except ValueError as exc:
+            raise PydanticCustomError("invalid", str(exc)) from None
+
+    return BeforeValidator(run)
+
+
+Datum = Annotated[date, _wrap(v.parse_date)]
+DatumOfTekst = Annotated[date | str, _wrap(v.parse_date_or_text)]
+Telefoon = Annotated[str, _wrap(v.parse_phone)]
+Email = Annotated[str, _wrap(v.parse_email)]
+Ref = Annotated[str, _wrap(v.parse_ref)]
+CasusId = Annotated[str, _wrap(v.parse_case_id)]
+# A criterion key: "1".."6" (national) or a key from the region profile; 1 is read as "1".
+CriteriumSleutel = Annotated[str, _wrap(lambda x: v.parse_ref(str(x) if isinstance(x, int) else x))]
+Tekst = Annotated[str, Field(min_length=1)]
+Fase = Literal["groen", "oranje", "rood"]
+
+
+def vocab(name: str) -> Any:
+    return VocabKey(name)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Meta(Model):
+    casus_id: CasusId
+    regio: Ref
+    status: Annotated[str, vocab("statussen")]
+    # strict: YAML 'true' or '1.5' is no version number (lax mode would read true as 1)
+    planversie: Annotated[int, Field(ge=1, le=9999, strict=True)] = 1
+    vastgesteld: Datum | None = None
+    volgende_evaluatie: Datum | None = None
+    auteurs: list[Tekst] = []
+    akkoord: list[Akkoord] = []
+
+
+class Akkoord(Model):
+    wie: Ref
+    datum: Datum | None = None
+
+
+class Titel(Model):
+    titel: Annotated[str, vocab("titels")]
+    start: Datum | None = None
+    einde: Datum | None = None
+    toelichting: str = ""
+
+
+class Persoon(Model):
+    naam: Tekst
+    roepnaam: str = ""
+    geboortedatum: Datum | None = None
+    verblijf: Annotated[str, vocab("verblijf")]
+    verblijf_toelichting: str = ""
+    problematiek: list[Annotated[str, vocab("problematiek")]] = []
+    problematiek_toelichting: str = ""
+    juridisch_kader: list[Titel] = []
+
+
+class Gegevensdeling(Model):
+    route: Annotated[str, vocab("routes")]
+    toestemming_datum: Datum | None = None
+    toestemming_omvang: str = ""
+    ingetrokken: bool = False
+    ingetrokken_datum: Datum | None = None
+    toelichting: str = ""
+
+
+class Partner(Model):
+    id: Ref
+    rol: Annotated[str, vocab("rollen")]
+    ring: Literal[1, 2] | None = None
+    organisatie: Tekst
+    contactpersoon: str = ""
+    functie: str = ""
+    telefoon: Telefoon | None = None
+    email: Email | None = None
+
+
+class Naaste(Model):
+    id: Ref
+    naam: Tekst
+    relatie: Tekst
+    type: list[Annotated[str, vocab("naastentypes")]] = []
+    toestemming_contact: bool = False
+    telefoon: Telefoon | None = None
+    toelichting: str = ""
+
+
+class Netwerk(Model):
+    partners: list[Partner] = []
+    naasten: list[Naaste] = []
+
+
+class Actie(Model):
+    wat: Tekst
+    wie: Ref
+    wanneer: DatumOfTekst | None = None
+    status: Annotated[str, vocab("actiestatussen")] = "gepland"
+
+
+class Levensgebied(Model):
+    gebied: Annotated[str, vocab("levensgebieden")]
+    zrm_score: Annotated[int, Field(ge=1, le=5, strict=True)] | None = None
+    situatie: str = ""
+    risicos: list[Tekst] = []
+    doelen: list[Tekst] = []
+    acties: list[Actie] = []
+
+
+class Signalen(Model):
+    groen: list[Tekst] = []
+    oranje: list[Tekst] = []
+    rood: list[Tekst] = []
+
+
+class ScenarioActie(Model):
+    fase: Fase
+    wie: Ref
+    wat: Tekst
+
+
+class Scenario(Model):
+    naam: Tekst
+    soort: Annotated[str, vocab("scenariosoorten")] = "eigen"
+    beschrijving: str = ""
+    signalen: Signalen = Signalen()
+    acties: list[ScenarioActie] = []
+    wie_bellen: list[Ref] = []
+
+
+class Bestemming(Model):
+    bedtype: Annotated[str, vocab("bedtypes")] | None = None
+    plaats: str = ""
+    beveiligingsniveau: Annotated[int, Field(ge=1, le=4, strict=True)] | None = None
+
+
+class OpschalingsStap(Model):
+    van: Annotated[str, vocab("niveaus")]
+    naar: Annotated[str, vocab("niveaus")]
+    criteria: list[Tekst] = []
+    wie_besluit: Ref
+    bestemming: Bestemming = Bestemming()
+    juridische_basis: Annotated[str, vocab("juridische_basis")] | None = None
+    vervoer: str = ""
+    overdracht: str = ""
+    doorloopt: list[Tekst] = []
+    terugkeergarantie: bool = False
+    terugkeer_toelichting: str = ""
+
+
+class Afschaling(Model):
+    criteria: list[Tekst] = []
+    naar: Annotated[str, vocab("niveaus")] = "ambulant"
+    bestemming: str = ""
+    warme_overdracht: str = ""
+
+
+class Opschaling(Model):
+    stappen: list[OpschalingsStap] = []
+    afschaling: Afschaling | None = None
+
+
+class Risicotaxatie(Model):
+    instrument: Annotated[str, vocab("instrumenten")]
+    datum: Datum
+    uitkomst: Tekst
+    uitgevoerd_door: str = ""
+    volgende: Datum | None = None
+
+
+class Uitstroom(Model):
+    stabiel_sinds: Datum | None = None
+    beschermende_factoren_geborgd: bool = False
+    beschermende_factoren: str = ""
+    risico_verlaagd: bool = False
+    risicotaxatie_datum: Datum | None = None
+    toelichting: str = ""
+
+
+class Aanmelder(Model):
+    organisatie: Tekst
+    naam: Tekst
+    functie: str = ""
+    telefoon: Telefoon | None = None
+    email: Email | None = None
+
+
+class Gebeurtenis(Model):
+    datum: Datum | None = None
+    soort: Literal["zorg", "politie", "justitie", "titel", "overig"] = "overig"
+    omschrijving: Tekst
+
+
+class CriteriumOordeel(Model):
+    """The answer to one inclusion criterion; ``criterium`` is its key in the profile."""
+
+    criterium: CriteriumSleutel
+    oordeel: Annotated[str, vocab("oordelen")] = "onbekend"
+    toelichting: str = ""
+
+
+class Overleg(Model):
+    datum: Datum | None = None
+    deelnemers: list[Tekst] = []
+
+
+class Aanmelding(Model):
+    aanmelder: Aanmelder
+    datum: Datum
+    reden: Tekst
+    voorgeschiedenis: list[Gebeurtenis] = []
+    huidige_zorg: str = ""
+    criteria_landelijk: list[CriteriumOordeel] = []
+    criteria_regio: list[CriteriumOordeel] = []
+    overleg: Overleg | None = None
+    besluit: Annotated[str, vocab("besluiten")] | None = None
+    besluit_toelichting: str = ""
+    levensloopaanbieder: str = ""
+    casusregisseur: str = ""
+    gemeentelijke_casusregisseur: str = ""
+    advies: str = ""
+
+
+class Casus(Model):
+    """One person in the levensloopaanpak: the whole case file."""
+
+    meta: Meta
+    persoon: Persoon
+    gegevensdeling: Gegevensdeling
+    netwerk: Netwerk = Netwerk()
+    levensgebieden: list[Levensgebied] = []
+    scenarios: list[Scenario] = []
+    opschaling: Opschaling = Opschaling()
+    risicotaxaties: list[Risicotaxatie] = []
+    uitstroom: Uitstroom = Uitstroom()
+    aanmelding: Aanmelding | None = None
+
+    def partner(self, ref: str) -> Partner | None:
+        return next((p for p in self.netwerk.partners if p.id == ref), None)
+
+    def naaste(self, ref: str) -> Naaste | None:
+        return next((n for n in self.netwerk.naasten if n.id == ref), None)
+
+
+Meta.model_rebuild()

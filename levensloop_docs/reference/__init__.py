@@ -1,0 +1,1 @@
+"""Shipped reference data with its own schema: region profiles, criteria, the sharing policy."""

@@ -1,0 +1,76 @@
+"""The shape of a region profile and of the national criteria file (pydantic).
+
+Only ``regions.py`` uses these models: it validates a file with them and then freezes
+the result into plain dataclasses, so the rest of the product never sees pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from levensloop_docs.i18n import _
+from levensloop_docs.model.casus import CriteriumSleutel, Email, Model, Tekst, Telefoon, vocab
+
+
+class ContactEntry(Model):
+    naam: Tekst
+    adres: str = ""
+    telefoon: Telefoon | None = None
+    email: Email | None = None
+    website: str = ""
+
+
+class CriterionEntry(Model):
+    sleutel: CriteriumSleutel
+    tekst: Tekst
+
+
+class BedEntry(Model):
+    naam: Tekst
+    bedtype: Annotated[str, vocab("bedtypes")]
+    beveiligingsniveau: Annotated[int, Field(ge=1, le=4)] | None = None
+    plaats: str = ""
+
+
+class RouteEntry(Model):
+    niveau: Annotated[str, vocab("niveaus")]
+    wie: Annotated[list[Annotated[str, vocab("rollen")]], Field(min_length=1)]
+    wat: Tekst
+
+
+def _unique(criteria: list[CriterionEntry]) -> list[CriterionEntry]:
+    seen: set[str] = set()
+    for c in criteria:
+        if c.sleutel in seen:
+            raise PydanticCustomError(
+                "invalid", _("The criterion key '{key}' occurs twice.").format(key=c.sleutel)
+            )
+        seen.add(c.sleutel)
+    return criteria
+
+
+class RegionFile(Model):
+    naam: Tekst
+    voorbeeld: bool = False
+    zvh: ContactEntry
+    aanbieder: ContactEntry
+    criteria: list[CriterionEntry] = Field(default_factory=list)
+    bedden: list[BedEntry] = Field(default_factory=list)
+    route: list[RouteEntry] = Field(default_factory=list)
+
+    @field_validator("criteria")
+    @classmethod
+    def _check_criteria(cls, value: list[CriterionEntry]) -> list[CriterionEntry]:
+        return _unique(value)
+
+
+class NationalCriteriaFile(Model):
+    criteria: Annotated[list[CriterionEntry], Field(min_length=1)]
+
+    @field_validator("criteria")
+    @classmethod
+    def _check_criteria(cls, value: list[CriterionEntry]) -> list[CriterionEntry]:
+        return _unique(value)

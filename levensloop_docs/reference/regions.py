@@ -1,0 +1,218 @@
+"""Region profiles: one YAML file per region in ``data/regios`` (``groningen.yaml``).
+
+A profile holds the region's name, its Zorg- en Veiligheidshuis, the coördinerend
+levensloopaanbieder, the regional inclusion criteria, the secure beds (BIZ) it uses
+and its default op- en afschaalroute. A region is added by copying a file; the file
+name (without ``.yaml``) is the key that ``meta.regio`` of a case names. The six
+national criteria live in ``data/criteria_landelijk.yaml``.
+
+API (used by the aanmelding interview and the partner leaflets)::
+
+    @dataclass(frozen=True)
+    class Contact: naam: str; adres: str = ""; telefoon: str = ""; email: str = ""; website: str = ""
+    @dataclass(frozen=True)
+    class Criterion: sleutel: str; tekst: str
+    @dataclass(frozen=True)
+    class Bed: naam: str; bedtype: str; beveiligingsniveau: int | None; plaats: str = ""
+    @dataclass(frozen=True)
+    class RouteStep: niveau: str; wie: tuple[str, ...]; wat: str
+        # niveau = key of vocabulary 'niveaus', wie = keys of vocabulary 'rollen'
+    @dataclass(frozen=True)
+    class Region: sleutel: str; naam: str; zvh: Contact; aanbieder: Contact;
+                  criteria: tuple[Criterion, ...]; bedden: tuple[Bed, ...];
+                  route: tuple[RouteStep, ...]; voorbeeld: bool
+
+    load_region(key) -> Region        # DataFileError (Dutch, names file and field) when missing/invalid
+    all_regions() -> list[Region]     # every profile, sorted by key; all problems at once
+    region_keys() -> list[str]        # the keys of the profiles on disk (no validation)
+    national_criteria() -> tuple[Criterion, ...]   # the six national criteria, sleutel "1".."6"
+    region_label(key) -> str          # printed name; never raises
+
+Profiles are validated with pydantic (every problem reported with file, line and
+field, in Dutch) and then frozen into the plain dataclasses above, so callers never
+depend on pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import DataFileError, LevensloopError, Problem
+from levensloop_docs.i18n import _
+from levensloop_docs.resources import data_dir
+
+
+@dataclass(frozen=True)
+class Contact:
+    naam: str
+    adres: str = ""
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    sleutel: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Bed:
+    naam: str
+    bedtype: str
+    beveiligingsniveau: int | None
+    plaats: str = ""
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    niveau: str
+    wie: tuple[str, ...]
+    wat: str
+
+
+@dataclass(frozen=True)
+class Region:
+    sleutel: str
+    naam: str
+    zvh: Contact
+    aanbieder: Contact
+    criteria: tuple[Criterion, ...]
+    bedden: tuple[Bed, ...]
+    route: tuple[RouteStep, ...]
+    voorbeeld: bool
+
+    def criterion(self, key: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.sleutel == key), None)
+
+
+def regions_dir() -> Path:
+    return data_dir() / "regios"
+
+
+def national_criteria_path() -> Path:
+    return data_dir() / "criteria_landelijk.yaml"
+
+
+def region_keys() -> list[str]:
+    """The keys of every profile on disk, sorted; files starting with '_' or '.' are skipped."""
+    folder = regions_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.yaml") if not p.name.startswith(("_", ".")))
+
+
+def load_region(key: str) -> Region:
+    """The profile of region ``key``; DataFileError when it is missing or not valid."""
+    return _load_region(regions_dir(), key)
+
+
+def all_regions() -> list[Region]:
+    """Every region profile, sorted by key; every problem of every file reported at once."""
+    regions: list[Region] = []
+    problems: list[Problem] = []
+    for key in region_keys():
+        try:
+            regions.append(load_region(key))
+        except DataFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataFileError(problems=problems, summary=_("A region profile is not valid."))
+    return regions
+
+
+def national_criteria() -> tuple[Criterion, ...]:
+    """The national inclusion criteria (sleutel "1" to "6"), in order."""
+    return _national_criteria(national_criteria_path())
+
+
+def region_label(key: str) -> str:
+    """The printed name of a region; the key itself (tidied) when no valid profile exists."""
+    try:
+        return load_region(key).naam
+    except LevensloopError:
+        return key.replace("-", " ").replace("_", " ").title()
+
+
+def unknown_region_message() -> str:
+    known = ", ".join(region_keys()) or "-"
+    return _("There is no region profile with this key. Known regions: {known}. "
+             "A new region is added by copying a file in {folder}.").format(
+        known=known, folder=regions_dir()
+    )
+
+
+@cache
+def _load_region(folder: Path, key: str) -> Region:
+    path = folder / f"{key}.yaml"
+    if not _safe_key(key) or not path.is_file():
+        problem = Problem(path, "", unknown_region_message())
+        raise DataFileError(problems=[problem], summary=_("The region profile does not exist."))
+    raw = _read(path)
+    profile = _validate(path, raw)
+    return _freeze(key, profile)
+
+
+@cache
+def _national_criteria(path: Path) -> tuple[Criterion, ...]:
+    from levensloop_docs.reference.regionfile import NationalCriteriaFile
+
+    raw = _read(path)
+    data = _validated(NationalCriteriaFile, path, raw)
+    return tuple(Criterion(c.sleutel, c.tekst.strip()) for c in data.criteria)
+
+
+def _safe_key(key: str) -> bool:
+    return bool(key) and "/" not in key and "\\" not in key and not key.startswith(".")
+
+
+def _read(path: Path) -> Any:
+    from levensloop_docs.yamlio import YamlReadError, load_yaml
+
+    try:
+        return load_yaml(path, round_trip=True)
+    except YamlReadError as exc:
+        raise DataFileError(problems=[exc.problem], summary=_("A region profile is not valid.")) from None
+
+
+def _validated(model: Any, path: Path, raw: Any) -> Any:
+    from pydantic import ValidationError
+
+    from levensloop_docs.case.casefile import pydantic_problem
+    from levensloop_docs.model.vocab import load_vocabularies
+
+    try:
+        return model.model_validate(raw, context={"vocab": load_vocabularies()})
+    except ValidationError as exc:
+        problems = [pydantic_problem(e, path, raw) for e in exc.errors()]
+        raise DataFileError(problems=problems, summary=_("A region profile is not valid.")) from None
+
+
+def _validate(path: Path, raw: Any) -> Any:
+    from levensloop_docs.reference.regionfile import RegionFile
+
+    if not isinstance(raw, dict):
+        msg = _("A region profile must consist of sections such as 'naam:' and 'zvh:'.")
+        raise DataFileError(problems=[Problem(path, "", msg)], summary=_("A region profile is not valid."))
+    return _validated(RegionFile, path, raw)
+
+
+def _contact(c: Any) -> Contact:
+    return Contact(c.naam, c.adres, c.telefoon or "", c.email or "", c.website)
+
+
+def _freeze(key: str, p: Any) -> Region:
+    return Region(
+        sleutel=key,
+        naam=p.naam,
+        zvh=_contact(p.zvh),
+        aanbieder=_contact(p.aanbieder),
+        criteria=tuple(Criterion(c.sleutel, c.tekst.strip()) for c in p.criteria),
+        bedden=tuple(Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats) for b in p.bedden),
+        route=tuple(RouteStep(s.niveau, tuple(s.wie), s.wat.strip()) for s in p.route),
+        voorbeeld=p.voorbeeld,
+    )

@@ -1,0 +1,113 @@
+"""The PDF producer: any document that can be a DOCX can be a PDF.
+
+Registered for every engine: the engine's own DOCX producer makes the DOCX (or the DOCX
+this job just wrote is reused), the run's shared converter turns it into PDF, and the
+metadata step sets the document properties. The converter is started on the first PDF
+of a run and stored in ``run.resources["pdf"]``; ``RenderRun.close()`` stops it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.atomic import write_bytes
+from levensloop_docs.case.casefile import CaseFile
+from levensloop_docs.errors import LevensloopError
+from levensloop_docs.i18n import _
+from levensloop_docs.pdf.converter import DEFAULT_TIMEOUT, Converter
+from levensloop_docs.pdf.metadata import PdfInfo, finish
+from levensloop_docs.resources import templates_dir
+from levensloop_docs.run.documents import registry
+from levensloop_docs.run.renderrun import PRODUCERS, Job, RenderRun, producer
+
+TIMEOUT_ENV = "LEVENSLOOP_PDF_TIMEOUT"
+
+
+def converter_for(run: RenderRun) -> Converter:
+    """The run's one converter, started on first use."""
+    conv = run.resources.get("pdf")
+    if not isinstance(conv, Converter):
+        conv = Converter(timeout=float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT))
+        run.resources["pdf"] = conv
+    return conv
+
+
+def template_name(job: Job) -> str:
+    template = job.document.template
+    try:
+        return template.relative_to(templates_dir()).as_posix()
+    except ValueError:
+        return template.name
+
+
+def pdf_info(run: RenderRun, job: Job) -> PdfInfo:
+    props = run.properties(job)
+    return PdfInfo(
+        title=props["title"],
+        subject=props["subject"],
+        case_id=job.case.casus.meta.casus_id,
+        template=template_name(job),
+        template_version=job.document.version,
+        created=datetime.now(UTC),
+    )
+
+
+def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -> Path:
+    """The DOCX to convert: the one this job wrote just before, or a fresh one in ``folder``."""
+    fmts = job.formats
+    if "docx" in fmts and "pdf" in fmts and fmts.index("docx") < fmts.index("pdf"):
+        written = job.target(run.out_dir, "docx")
+        if written.exists():
+            return written
+    make = PRODUCERS.get((job.document.engine, "docx"))
+    if make is None:
+        msg = _("Format {fmt} is not available for {name}.")
+        raise LevensloopError(msg.format(fmt="pdf", name=job.document.name))
+    docx = folder / f"{job.stem()}.docx"
+    make(run, job, context, docx)
+    return docx
+
+
+@producer("docx", "pdf")
+@producer("markdown", "pdf")
+def make_pdf(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
+    """Render the job as DOCX, convert it with the shared LibreOffice, finish and write it."""
+    conv = converter_for(run)
+    with tempfile.TemporaryDirectory(prefix="levensloop-pdf-") as tmp:
+        docx = _docx_for(run, job, context, Path(tmp))
+        raw = Path(tmp) / f"{job.stem()}.libreoffice.pdf"
+        conv.convert(docx, raw, pdf_a=run.pdf_a)
+        data = finish(raw.read_bytes(), pdf_info(run, job))
+    write_bytes(target, data)
+
+
+def outline_title(job: Job) -> str:
+    """The bookmark of a document in a bundle: its title, and its parameter if it has one."""
+    if job.parameter:
+        return f"{job.document.title} ({job.parameter})"
+    return job.document.title
+
+
+def bundle_requests(case: CaseFile) -> list[str]:
+    """Every document of the case that can be a PDF (documents with a parameter only on request)."""
+    return [
+        name for name, doc in registry().items()
+        if "pdf" in doc.formats and not doc.parameters and doc.applies_to(case.casus)
+    ]
+
+
+def bundle_info(case: CaseFile, jobs: list[Job]) -> PdfInfo:
+    cid = case.casus.meta.casus_id
+    names = ", ".join(f"{j.document.name} {j.document.version}" for j in jobs)
+    return PdfInfo(
+        title=_("Bundle {case_id}").format(case_id=cid),
+        subject=", ".join(outline_title(j) for j in jobs),
+        case_id=cid,
+        template=names,
+        template_version="",
+        created=datetime.now(UTC),
+    )

@@ -1,0 +1,263 @@
+"""Generic leaflets and the regional handreiking: Markdown for a region, not for a case.
+
+A leaflet is one Markdown template per partner type (``templates/partnerinfo/folders/``).
+The handreiking is composed of chapters (``templates/handreiking/*.md``, in name order);
+a region adds a chapter or replaces one of the same name by putting a file in
+``templates/handreiking/<regio>/``. Both get the same region context (contacts, route,
+beds, criteria) and are written as HTML, DOCX and PDF (DOCX through the shared
+LibreOffice). The handreiking's table of contents gets its page numbers from a first
+PDF pass: the headings are looked up in that PDF and the DOCX is made again with them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import LevensloopError
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.reference.regions import Region, national_criteria
+from levensloop_docs.render.markdown import (
+    RenderedMarkdown,
+    html_document,
+    render_markdown_file,
+    toc_html,
+    with_anchors,
+)
+from levensloop_docs.resources import templates_dir
+
+FORMATS = ("pdf", "html", "docx")
+Context = dict[str, Any]
+
+
+def leaflets_dir() -> Path:
+    return templates_dir() / "partnerinfo" / "folders"
+
+
+def chapters_dir() -> Path:
+    return templates_dir() / "handreiking"
+
+
+def leaflet_kinds() -> list[str]:
+    """The partner types that have a leaflet: one Markdown file each."""
+    return sorted(p.stem for p in leaflets_dir().glob("*.md") if not p.name.startswith(("_", ".")))
+
+
+def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
+    rollen, niveaus, bedtypes = vocab["rollen"], vocab["niveaus"], vocab["bedtypes"]
+    contact = {"naam": "", "adres": "", "telefoon": "", "email": "", "website": ""}
+    return {
+        "regio": {
+            "sleutel": region.sleutel,
+            "naam": region.naam,
+            "voorbeeld": region.voorbeeld,
+            "zvh": {**contact, **vars(region.zvh)},
+            "aanbieder": {**contact, **vars(region.aanbieder)},
+            "criteria": [c.tekst for c in region.criteria],
+            "bedden": [
+                {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,
+                 "beveiligingsniveau": b.beveiligingsniveau or ""}
+                for b in region.bedden
+            ],
+            "route": [
+                {"nummer": i, "niveau": niveaus.label(s.niveau), "niveau_sleutel": s.niveau,
+                 "wie": [rollen.label(r) for r in s.wie], "wie_sleutels": list(s.wie), "wat": s.wat}
+                for i, s in enumerate(region.route, start=1)
+            ],
+        },
+        "criteria_landelijk": [c.tekst for c in national_criteria()],
+        "datum": format_date(today),
+    }
+
+
+def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
+    template = leaflets_dir() / f"{kind}.md"
+    if kind not in leaflet_kinds():
+        msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
+        raise LevensloopError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
+    context = region_context(region, load_vocabularies(), today)
+    context["partner"] = kind
+    return render_markdown_file(template, context, search_path=templates_dir())
+
+
+def chapter_files(region_key: str) -> list[Path]:
+    """The chapters in name order; a file in the region's folder wins over the general one."""
+    chosen: dict[str, Path] = {}
+    for folder in (chapters_dir(), chapters_dir() / region_key):
+        if folder.is_dir():
+            for path in folder.glob("*.md"):
+                if not path.name.startswith(("_", ".")):
+                    chosen[path.name] = path
+    return [chosen[name] for name in sorted(chosen)]
+
+
+def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
+    files = chapter_files(region.sleutel)
+    if not files:
+        msg = _("There are no chapters for the handreiking in {folder}.")
+        raise LevensloopError(msg.format(folder=chapters_dir()))
+    context = region_context(region, load_vocabularies(), today)
+    context["rollen"] = _roles(load_vocabularies())
+    parts = []
+    for path in files:
+        chapter = render_markdown_file(path, context, search_path=templates_dir())
+        parts.append(f'<section class="hoofdstuk">\n{_demote(chapter.body)}\n</section>')
+    cover = (
+        f"<h1>Handreiking levensloopaanpak</h1>\n<p class=\"ondertitel\">Regio {_esc(region.naam)}"
+        f" · voor partners in zorg, veiligheid en het sociaal domein</p>\n"
+        f"<p>Versie van {_esc(format_date(today))}</p>\n<div class=\"inhoudsopgave\"></div>\n"
+    )
+    return with_anchors(cover + "\n".join(parts))
+
+
+def _demote(body: str) -> str:
+    """A chapter's '#' becomes h2 under the booklet's one h1 (and so on down)."""
+    import re
+
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _roles(vocab: Vocabularies) -> dict[str, str]:
+    return {k: vocab["rollen"].label(k) for k in vocab["rollen"]}
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One region document to write: its content, title, footer and file stem."""
+
+    rendered: RenderedMarkdown
+    title: str
+    footer: str
+    stem: str
+    toc: bool = False
+
+
+def publish(pub: Publication, formats: tuple[str, ...], out_dir: Path, converter: Any = None) -> list[Path]:
+    """Write ``pub`` in every format; ``converter`` (a running Converter) is needed for PDF."""
+    from levensloop_docs.atomic import ensure_dir, write_text
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    ensure_dir(out_dir)
+    written: list[Path] = []
+    pages: dict[str, int] | None = None
+    if "pdf" in formats:
+        target = out_dir / f"{pub.stem}.pdf"
+        pages = _write_pdf(pub, target, converter)
+        written.append(target)
+    for fmt in formats:
+        target = out_dir / f"{pub.stem}.{fmt}"
+        if fmt == "html":
+            page = html_document(pub.rendered, title=pub.title, footer=pub.footer)
+            contents = toc_html(pub.rendered.headings, first=2, levels=3) if pub.toc else ""
+            write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
+        elif fmt == "docx":
+            build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
+                       toc=_toc(pub, pages))
+        elif fmt != "pdf":
+            msg = _("Unknown format '{fmt}'. Choose from: {known}.")
+            raise LevensloopError(msg.format(fmt=fmt, known=", ".join(FORMATS)))
+        if fmt != "pdf":
+            written.append(target)
+    order = {f: i for i, f in enumerate(formats)}
+    return sorted(written, key=lambda p: order.get(p.suffix[1:], 99))
+
+
+def _properties(pub: Publication) -> dict[str, str]:
+    return {"title": pub.title, "subject": pub.title, "keywords": "levensloopaanpak",
+            "comments": "levensloop-docs", "category": _("Public")}  # fmt: skip
+
+
+def _toc(pub: Publication, pages: dict[str, int] | None) -> list[Any] | None:
+    from levensloop_docs.render.markdown_docx import TocEntry
+
+    if not pub.toc:
+        return None
+    return [
+        TocEntry(h.level - 1, h.text, (pages or {}).get(h.anchor))
+        for h in pub.rendered.headings if h.level in (2, 3)
+    ]
+
+
+def _write_pdf(pub: Publication, target: Path, converter: Any) -> dict[str, int]:
+    """Convert via DOCX; with a table of contents, twice (the second with page numbers)."""
+    from levensloop_docs.atomic import write_bytes
+    from levensloop_docs.pdf.metadata import PdfInfo, finish
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    if converter is None:
+        raise LevensloopError(_("PDF needs LibreOffice; it was not started."))
+    pages: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="levensloop-partner-") as tmp:
+        docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
+        for _pass in range(2 if pub.toc else 1):
+            build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,
+                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}))
+            converter.convert(docx, raw)
+            if pub.toc:
+                pages = heading_pages(raw, pub.rendered)
+        info = PdfInfo(title=pub.title, subject=pub.title, case_id="", template=pub.stem,
+                       template_version="", created=datetime.now(UTC))
+        write_bytes(target, finish(raw.read_bytes(), info))
+    return pages
+
+
+def heading_pages(pdf: Path, rendered: RenderedMarkdown) -> dict[str, int]:
+    """The page (1-based) of each h2/h3, found in order in the text of the PDF."""
+    from pypdf import PdfReader
+
+    texts = ["".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+    found: dict[str, int] = {}
+    wanted = [h for h in rendered.headings if h.level in (2, 3)]
+    # start after the table of contents, which lists every heading too
+    start = _after_contents(texts, wanted)
+    index = start
+    for heading in wanted:
+        needle = "".join(heading.text.split())
+        for i in range(index, len(texts)):
+            if needle in texts[i]:
+                found[heading.anchor] = i + 1
+                index = i
+                break
+    return found
+
+
+def _after_contents(texts: list[str], wanted: list[Any]) -> int:
+    if not wanted:
+        return 0
+    last = "".join(wanted[-1].text.split())
+    for i, text in enumerate(texts):
+        if last in text:
+            return i + 1
+    return 0
+
+
+def start_converter() -> Any:
+    """One LibreOffice for the whole command (see pdf/converter.py)."""
+    from levensloop_docs.pdf.converter import DEFAULT_TIMEOUT, Converter
+
+    return Converter(timeout=float(os.environ.get("LEVENSLOOP_PDF_TIMEOUT") or DEFAULT_TIMEOUT))
+
+
+def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
+    rendered = render_leaflet(kind, region, today)
+    title = rendered.title or _("Levensloopaanpak: information for partners")
+    footer = f"Levensloopaanpak · regio {region.naam} · {format_date(today)}"
+    return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
+
+
+def handreiking_publication(region: Region, today: date) -> Publication:
+    rendered = render_handreiking(region, today)
+    title = f"Handreiking levensloopaanpak regio {region.naam}"
+    footer = f"Handreiking levensloopaanpak · regio {region.naam} · {format_date(today)}"
+    return Publication(rendered, title, footer, f"handreiking-{region.sleutel}", toc=True)

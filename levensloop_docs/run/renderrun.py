@@ -1,0 +1,153 @@
+"""One render run: from validated cases to finished files in an output folder.
+
+``plan_jobs`` decides what to make (which document, which parameter, which
+formats); ``render_job`` makes one job's files. Each output format is produced by a
+function registered in ``PRODUCERS`` for (engine, format): the DOCX engine here, PDF
+conversion and Markdown/HTML in their own modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.case.casefile import CaseFile
+from levensloop_docs.errors import LevensloopError
+from levensloop_docs.i18n import _
+from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
+
+DEFAULT_FORMATS = ("docx",)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document of one case, in one or more formats."""
+
+    case: CaseFile
+    document: DocumentType
+    parameter: str | None
+    formats: tuple[str, ...]
+
+    def stem(self) -> str:
+        return self.document.output_stem(self.case.casus, self.parameter)
+
+    def target(self, out_dir: Path, fmt: str) -> Path:
+        return out_dir / f"{self.stem()}.{fmt}"
+
+
+@dataclass
+class RenderRun:
+    """Owns what every job of a run shares: vocabularies, today's date, the output folder."""
+
+    out_dir: Path
+    vocab: Vocabularies = field(default_factory=load_vocabularies)
+    today: date = field(default_factory=date.today)
+    pdf_a: bool = False
+    # Expensive things a run starts once and shares (e.g. the LibreOffice converter);
+    # each must have a close() method, called by close().
+    resources: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        for resource in self.resources.values():
+            resource.close()
+        self.resources.clear()
+
+    def context(self, job: Job) -> dict[str, Any]:
+        doc = job.document
+        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter)
+        ctx["document"] = {"titel": doc.title, "versie": doc.version, "sjabloon": doc.template.name}
+        return ctx
+
+    def properties(self, job: Job) -> dict[str, str]:
+        doc, cid = job.document, job.case.casus.meta.casus_id
+        return {
+            "title": f"{doc.title} {cid}",
+            "subject": doc.title,
+            "identifier": cid,
+            "keywords": f"levensloopaanpak; {cid}",
+            "comments": f"sjabloon {doc.template.name} versie {doc.version}",
+            "category": _("Confidential"),
+        }
+
+
+Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
+PRODUCERS: dict[tuple[str, str], Producer] = {}
+
+# Modules that register producers with @producer (imported on first render). Add yours here.
+PRODUCER_MODULES: list[str] = ["levensloop_docs.run.produce_pdf", "levensloop_docs.run.produce_markdown"]
+
+
+@cache
+def _load_producers() -> None:
+    import importlib
+
+    for module in PRODUCER_MODULES:
+        importlib.import_module(module)
+
+
+def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:
+    def register(fn: Producer) -> Producer:
+        PRODUCERS[(engine, fmt)] = fn
+        return fn
+
+    return register
+
+
+@producer("docx", "docx")
+def _docx(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
+    from levensloop_docs.render.docx import render_docx
+
+    render_docx(job.document.template, context, target, run.properties(job))
+
+
+def plan_jobs(
+    case: CaseFile, requested: list[str] | None, formats: tuple[str, ...] | None,
+    *, only_applicable: bool = False,
+) -> list[Job]:
+    """The jobs for one case: the requested documents, or every document the case supports.
+
+    A document named for one case is made even if the case does not call for it (the user
+    asked); ``only_applicable`` (a folder) keeps a named document to the cases it fits.
+    """
+    types = registry()
+    jobs: list[Job] = []
+    wanted = requested or [n for n, t in types.items() if not t.parameters and t.applies_to(case.casus)]
+    for request in wanted:
+        name, parameter = parse_document_request(request)
+        doc = types.get(name)
+        if doc is None:
+            msg = _("Unknown document '{name}'. Choose from: {known}.")
+            raise LevensloopError(msg.format(name=name, known=", ".join(types)))
+        if only_applicable and not doc.applies_to(case.casus):
+            continue  # a folder run: no plan for a case that is only aangemeld
+        chosen = tuple(f for f in (formats or DEFAULT_FORMATS) if f in doc.formats)
+        if not chosen and not requested:
+            continue  # not asked for by name and has none of these formats: genereer says so
+        if not chosen:
+            msg = _("Document '{name}' cannot be made as {formats}; it can be made as {allowed}.")
+            raise LevensloopError(msg.format(
+                name=name, formats=", ".join(formats or ()), allowed=", ".join(doc.formats)
+            ))
+        jobs.append(Job(case, doc, parameter, chosen))
+    return jobs
+
+
+def render_job(run: RenderRun, job: Job) -> list[Path]:
+    """Make every format of one job; return the files written."""
+    _load_producers()
+    context = run.context(job)
+    written: list[Path] = []
+    for fmt in job.formats:
+        make = PRODUCERS.get((job.document.engine, fmt))
+        if make is None:
+            msg = _("Format {fmt} is not available for {name}.")
+            raise LevensloopError(msg.format(fmt=fmt, name=job.document.name))
+        target = job.target(run.out_dir, fmt)
+        make(run, job, context, target)
+        written.append(target)
+    return written

@@ -1,0 +1,167 @@
+"""Template context of the aanmeldformulier and of the terugkoppeling letter.
+
+Both documents share one context (``aanmelding``): the case's meta, person and consent
+as the plan shows them, the region's contacts, and the aanmelding with every criterion
+resolved against the region profile. The same context feeds the ZVH's PDF form
+(``formulier.py``), so a mapping file names the fields a template would use, e.g.
+``aanmelding.aanmelder.organisatie`` or ``aanmelding.criteria_landelijk.1.voldoet``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs import __version__
+from levensloop_docs.model.casus import Aanmelding, Casus
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.criteria import (
+    Beoordeling,
+    CriteriumStand,
+    beoordeel,
+    safe_region,
+    samenvatting,
+    waarschuwingen,
+)
+from levensloop_docs.reference.regions import Contact, Region
+from levensloop_docs.run.documents import applies_when, context_builder
+from levensloop_docs.views.plan import ContextBuilder, d, t
+
+Context = dict[str, Any]
+# plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
+CHECKED, UNCHECKED = "X", ""
+SOORTEN = {
+    "zorg": "Zorg", "politie": "Politie", "justitie": "Justitie",
+    "titel": "Titel of maatregel", "overig": "Overig",
+}  # fmt: skip
+
+
+def _box(on: bool) -> str:
+    return CHECKED if on else UNCHECKED
+
+
+def stand_context(s: CriteriumStand, vocab: Vocabularies) -> Context:
+    return {
+        "sleutel": s.criterium.sleutel,
+        "tekst": t(s.criterium.tekst),
+        "oordeel": vocab["oordelen"].label(s.oordeel),
+        "oordeel_sleutel": s.oordeel,
+        "toelichting": t(s.toelichting),
+        "beantwoord": s.beantwoord,
+        "voldoet": s.oordeel == "voldoet",
+        "voldoet_niet": s.oordeel == "voldoet_niet",
+        "onbekend": s.oordeel == "onbekend",
+        "vak_voldoet": _box(s.oordeel == "voldoet"),
+        "vak_voldoet_niet": _box(s.oordeel == "voldoet_niet"),
+        "vak_onbekend": _box(s.oordeel == "onbekend"),
+    }
+
+
+def contact_context(c: Contact | None) -> Context:
+    c = c or Contact("")
+    return {"naam": t(c.naam), "adres": t(c.adres), "telefoon": t(c.telefoon),
+            "email": t(c.email), "website": t(c.website)}  # fmt: skip
+
+
+def region_context(key: str, region: Region | None) -> Context:
+    return {
+        "sleutel": key,
+        "naam": region.naam if region else key,
+        "zvh": contact_context(region.zvh if region else None),
+        "aanbieder": contact_context(region.aanbieder if region else None),
+        "voorbeeld": bool(region and region.voorbeeld),
+    }
+
+
+def _criteria(beoordeling: Beoordeling, vocab: Vocabularies) -> Context:
+    landelijk = [stand_context(s, vocab) for s in beoordeling.landelijk]
+    regio = [stand_context(s, vocab) for s in beoordeling.regio]
+    return {
+        "landelijk": landelijk,
+        "regio": regio,
+        "criteria_landelijk": {c["sleutel"]: c for c in landelijk},
+        "criteria_regio": {c["sleutel"]: c for c in regio},
+        "alle_landelijk_voldaan": beoordeling.alle_landelijk_voldaan,
+        "alle_regio_voldaan": beoordeling.alle_regio_voldaan,
+        "landelijk_samenvatting": samenvatting(beoordeling),
+    }
+
+
+def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularies) -> Context:
+    a = ag.aanmelder
+    history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, g.datum or date.min))
+    overleg = ag.overleg
+    deelnemers = [t(x) for x in overleg.deelnemers] if overleg else []
+    return {
+        "aanmelder": {"organisatie": t(a.organisatie), "naam": t(a.naam), "functie": t(a.functie),
+                      "telefoon": t(a.telefoon), "email": t(a.email)},
+        "datum": d(ag.datum),
+        "reden": t(ag.reden),
+        "voorgeschiedenis": [
+            {"datum": d(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort], "soort_sleutel": g.soort,
+             "omschrijving": t(g.omschrijving)}
+            for g in history
+        ],
+        "huidige_zorg": t(ag.huidige_zorg),
+        **_criteria(beoordeel(ag, region), vocab),
+        "overleg": {
+            "datum": d(overleg.datum if overleg else None),
+            "deelnemers": deelnemers,
+            "deelnemers_tekst": "; ".join(deelnemers),
+        },
+        "besluit": vocab["besluiten"].label(ag.besluit) if ag.besluit else "",
+        "besluit_sleutel": ag.besluit or "",
+        "besluit_toelichting": t(ag.besluit_toelichting),
+        "levensloopaanbieder": t(ag.levensloopaanbieder),
+        "casusregisseur": t(ag.casusregisseur),
+        "gemeentelijke_casusregisseur": t(ag.gemeentelijke_casusregisseur),
+        "advies": t(ag.advies),
+        "waarschuwingen": [w.tekst for w in waarschuwingen(ag, region)],
+    }
+
+
+def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> Context:
+    """The context of both aanmelding documents and of the PDF form mapping."""
+    if casus.aanmelding is None:
+        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.i18n import _
+
+        msg = _("Case {id} has no aanmelding (section 'aanmelding:').").format(id=casus.meta.casus_id)
+        raise LevensloopError(msg)
+    base = ContextBuilder(casus, vocab, today)
+    region = safe_region(casus.meta.regio)
+    return {
+        "meta": base.meta(),
+        "persoon": base.persoon(),
+        "gegevensdeling": base.gegevensdeling(),
+        "regio": region_context(casus.meta.regio, region),
+        "aanmelding": aanmelding_context(casus.aanmelding, region, vocab),
+        "vandaag": d(today),
+        "generator": f"levensloop-docs {__version__}",
+    }
+
+
+@context_builder("aanmelding")
+def _aanmelding(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None) -> Context:
+    return build_aanmelding_context(casus, vocab, today)
+
+
+@context_builder("terugkoppeling")
+def _terugkoppeling(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None) -> Context:
+    if casus.aanmelding is None or casus.aanmelding.besluit is None:
+        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.i18n import _
+
+        msg = _("Case {id} has no decision yet (aanmelding.besluit): there is nothing to report back.")
+        raise LevensloopError(msg.format(id=casus.meta.casus_id))
+    return build_aanmelding_context(casus, vocab, today)
+
+
+@applies_when("heeft_aanmelding")
+def _has_aanmelding(casus: Casus) -> bool:
+    return casus.aanmelding is not None
+
+
+@applies_when("heeft_besluit")
+def _has_decision(casus: Casus) -> bool:
+    return casus.aanmelding is not None and casus.aanmelding.besluit is not None
