@@ -1,8 +1,12 @@
 """The one hierarchy of errors a user may see.
 
 Every error carries a finished Dutch message. Nothing here prints: the CLI edge
-(``cli.py``) turns an error into text on stderr and an exit code, in one place.
+(``cli/main.py``) turns an error into text on stderr and an exit code, in one place.
 Messages never contain personal data; at most a case id and a file name.
+
+The exit code follows the category, as a class attribute (as click does):
+2 for bad input or usage (``InputError`` and below), 1 for a runtime failure such as
+LibreOffice or a conflict with another user (the base class), 130 when the user stopped.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from pathlib import Path
 
 
 class LevensloopError(Exception):
-    """Base of every error meant for the user. ``exit_code`` is what the CLI returns."""
+    """Base of every error meant for the user: a runtime failure unless a subclass says otherwise."""
 
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -47,7 +51,21 @@ class Problem:
         return f"{where}{field_part}{self.message}"
 
 
-class ProblemsError(LevensloopError):
+class InputError(LevensloopError):
+    """Bad input: the user can fix it by changing a file or what they typed."""
+
+    exit_code = 2
+
+
+class UsageError(InputError):
+    """A command was given a value it cannot use (an unknown document, format or part)."""
+
+
+class AnswersFileError(InputError):
+    """An answer in the answers file is missing or not valid."""
+
+
+class ProblemsError(InputError):
     """One or more problems in input files, all reported at once."""
 
     def __init__(
@@ -77,16 +95,27 @@ class TemplateProblemError(ProblemsError):
     """A template cannot be parsed or asks for data the case does not provide."""
 
 
-class RenderError(LevensloopError):
-    """A document could not be made."""
-
-
 class ConversionError(LevensloopError):
     """LibreOffice could not turn a document into PDF."""
 
 
 class ConflictError(LevensloopError):
-    """Someone else changed or holds the case file."""
+    """Someone else changed or holds the case file, or another batch uses the output folder."""
+
+
+class DoctorFailed(LevensloopError):
+    """Not everything works; the report above says what."""
+
+
+class BatchFailed(LevensloopError):
+    """Some cases failed; the summary above says which and why.
+
+    Exit code 2 when a case file was bad input, else 1: decided from the failures' categories.
+    """
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 class Interrupted(LevensloopError):

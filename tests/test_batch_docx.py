@@ -94,3 +94,43 @@ def test_template_outside_the_fast_path_is_rendered_by_docxtpl(tmp_path: Path) -
         parts = [n for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")]
         xml = "".join(zf.read(n).decode() for n in parts)
     assert case_id in xml and "{{" not in xml
+
+
+@pytest.mark.parametrize("change", ["renamed-internal", "untested-release"])
+def test_a_docxtpl_that_differs_falls_back_to_plain_docxtpl(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A docxtpl release that renamed an internal (or one never tested) is not an error:
+    every document goes through docxtpl itself, with the same text."""
+    import importlib.metadata
+
+    from docx import Document
+
+    from levensloop_docs.render import docx as docx_module
+    from levensloop_docs.render import docx_fast
+
+    job = _jobs()[0]
+    template = tmp_path / "sjabloon.docx"  # a fresh path: nothing compiled for it yet
+    template.write_bytes(job.document.template.read_bytes())
+    if change == "renamed-internal":
+        monkeypatch.setattr(docx_fast, "DOCXTPL_INTERNALS", (*docx_fast.DOCXTPL_INTERNALS, "render_part_v2"))
+    else:
+        real = importlib.metadata.version
+        monkeypatch.setattr(importlib.metadata, "version",
+                            lambda name: "0.99.0" if name == "docxtpl" else real(name))
+    plain_calls: list[Path] = []
+    plain = docx_module.render_docx_docxtpl
+
+    def spy(template: Path, context: dict[str, object], target: Path, props: dict[str, str]) -> None:
+        plain_calls.append(target)
+        plain(template, context, target, props)
+
+    monkeypatch.setattr(docx_module, "render_docx_docxtpl", spy)
+    with pytest.raises(docx_fast.Unsupported):
+        compiled(template, make_environment)
+    run = RenderRun(out_dir=tmp_path, today=TODAY)
+    render_docx(template, run.context(job), tmp_path / "uit.docx", run.properties(job))
+    assert plain_calls == [tmp_path / "uit.docx"]
+    made = Document(str(tmp_path / "uit.docx"))
+    assert job.case.casus.meta.casus_id in made.core_properties.title
+    assert any(p.text.strip() for p in made.paragraphs)

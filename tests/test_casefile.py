@@ -18,7 +18,8 @@ def test_unchanged_case_saves_byte_identical(example: Path, tmp_path: Path) -> N
     target = tmp_path / example.name
     shutil.copy(example, target)
     case = load_case(target, today=TODAY)
-    save_case(target, case.casus, case.raw)
+    edited = case.casus.model_copy(deep=True)
+    save_case(target, edited, case)
     assert target.read_bytes() == example.read_bytes()
 
 
@@ -27,9 +28,10 @@ def test_changing_one_field_keeps_comments_order_and_the_rest(tmp_path: Path) ->
     target = tmp_path / source.name
     shutil.copy(source, target)
     case = load_case(target, today=TODAY)
-    case.casus.meta.planversie = 3
-    case.casus.levensgebieden[0].acties[0].status = "afgerond"
-    save_case(target, case.casus, case.raw)
+    edited = case.casus.model_copy(deep=True)  # the writer compares with the case as loaded
+    edited.meta.planversie = 3
+    edited.levensgebieden[0].acties[0].status = "afgerond"
+    save_case(target, edited, case)
 
     before, after = source.read_text().splitlines(), target.read_text().splitlines()
     assert len(before) == len(after)
@@ -50,9 +52,10 @@ def test_clearing_a_field_removes_it_and_adding_one_appends_it(tmp_path: Path) -
     target = tmp_path / source.name
     shutil.copy(source, target)
     case = load_case(target, today=TODAY)
-    case.casus.persoon.roepnaam = ""
-    case.casus.uitstroom.toelichting = "Nog niet aan de orde."
-    save_case(target, case.casus, case.raw)
+    edited = case.casus.model_copy(deep=True)
+    edited.persoon.roepnaam = ""
+    edited.uitstroom.toelichting = "Nog niet aan de orde."
+    save_case(target, edited, case)
     text = target.read_text()
     # roepnaam was set in the file, so the empty value is written, not dropped
     assert "  roepnaam: ''" in text
@@ -66,7 +69,8 @@ def test_saved_case_is_owner_only(tmp_path: Path) -> None:
     shutil.copy(source, target)
     target.chmod(0o644)
     case = load_case(target, today=TODAY)
-    save_case(target, case.casus, case.raw)
+    edited = case.casus.model_copy(deep=True)
+    save_case(target, edited, case)
     assert target.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["casus.yaml"]
 
@@ -76,14 +80,15 @@ def test_failed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     target = tmp_path / "casus.yaml"
     shutil.copy(source, target)
     case = load_case(target, today=TODAY)
-    case.casus.meta.planversie = 9
+    edited = case.casus.model_copy(deep=True)
+    edited.meta.planversie = 9
 
     def broken_fsync(fd: int) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr("os.fsync", broken_fsync)
     with pytest.raises(OSError):
-        save_case(target, case.casus, case.raw)
+        save_case(target, edited, case)
     assert target.read_bytes() == source.read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["casus.yaml"]
 
@@ -104,7 +109,9 @@ def test_dates_in_every_written_form_are_read(tmp_path: Path) -> None:
     target.write_text(text)
     case = load_case(target, today=TODAY)
     assert case.casus.meta.vastgesteld == date(2026, 10, 12)
-    save_case(target, case.casus, case.raw)
+    edited = case.casus.model_copy(deep=True)
+    edited.meta.planversie += 1
+    save_case(target, edited, case)
     assert "vastgesteld: 12 oktober 2026" in target.read_text()
 
 
@@ -140,3 +147,30 @@ def test_invalid_case_raises_with_every_problem(tmp_path: Path) -> None:
     paths = {p.path for p in info.value.problems}
     assert "netwerk.partners[3].rol" in paths
     assert "levensgebieden[2].acties[0].wie" in paths
+
+
+def test_a_file_changed_on_disk_since_loading_is_not_overwritten(tmp_path: Path) -> None:
+    from levensloop_docs.errors import ConflictError
+
+    source = example_paths()[0]
+    target = tmp_path / "casus.yaml"
+    shutil.copy(source, target)
+    case = load_case(target, today=TODAY)
+    edited = case.casus.model_copy(deep=True)
+    edited.meta.planversie += 1
+    target.write_text(target.read_text() + "# iemand anders\n")
+    with pytest.raises(ConflictError) as refused:
+        save_case(target, edited, case)
+    assert refused.value.exit_code == 1
+    assert target.read_text().endswith("# iemand anders\n")
+
+
+def test_a_new_case_never_overwrites_a_file_that_appeared(tmp_path: Path) -> None:
+    from levensloop_docs.errors import ConflictError
+
+    case = load_case(example_paths()[0], today=TODAY)
+    target = tmp_path / "nieuw.yaml"
+    target.write_text("meta: {}\n")
+    with pytest.raises(ConflictError):
+        save_case(target, case.casus)
+    assert target.read_text() == "meta: {}\n"

@@ -15,6 +15,7 @@ from test_partner_leaflets import only_our_fonts, pdf_fonts
 from levensloop_docs.reference.regions import load_region
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
+from levensloop_docs.run.renderrun import RenderRun
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def own_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_booklet_has_the_work_process_roles_route_and_contacts(tmp_path: Path) -> None:
     region = load_region("groningen")
-    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), tmp_path)
+    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
     page = html_file.read_text("utf-8")
     checker = StructureCheck.check_page(page)
     assert "nav" in checker.seen
@@ -54,11 +55,12 @@ def test_a_region_adds_and_replaces_chapters_by_dropping_files(own_templates: Pa
     assert names == sorted(names) and "07-extra.md" in names
     assert chapter_files("groningen")[1].parent == folder
     groningen = handreiking_publication(load_region("groningen"), TODAY)
-    (html_file,) = publish(groningen, ("html",), tmp_path / "a")
+    (html_file,) = publish(groningen, ("html",), RenderRun(out_dir=tmp_path / "a"))
     page = html_file.read_text("utf-8")
     assert "Werkwijze in Groningen" in page and "Casusoverleg in Groningen" in page
     assert "Van aanmelding tot uitstroom" not in page
-    (other,) = publish(handreiking_publication(load_region("drenthe"), TODAY), ("html",), tmp_path / "b")
+    drenthe = handreiking_publication(load_region("drenthe"), TODAY)
+    (other,) = publish(drenthe, ("html",), RenderRun(out_dir=tmp_path / "b"))
     other_page = other.read_text("utf-8")
     assert "Van aanmelding tot uitstroom" in other_page and "Casusoverleg" not in other_page
 

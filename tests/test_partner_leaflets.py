@@ -12,7 +12,8 @@ from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 
 from levensloop_docs.reference.regions import Region, all_regions
-from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publish, start_converter
+from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publish
+from levensloop_docs.run.renderrun import RenderRun
 
 DATUM = "23 november 2026"  # TODAY, as Babel writes it
 
@@ -49,7 +50,7 @@ def test_every_leaflet_renders_for_every_region_as_valid_html_with_its_contacts(
 ) -> None:
     for kind in leaflet_kinds():
         pub = leaflet_publication(kind, region, TODAY)
-        html_file, docx_file = publish(pub, ("html", "docx"), tmp_path)
+        html_file, docx_file = publish(pub, ("html", "docx"), RenderRun(out_dir=tmp_path))
         page = html_file.read_text("utf-8")
         StructureCheck.check_page(page)
         text = " ".join(page.split())
@@ -67,10 +68,10 @@ def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path
     from pypdf import PdfReader
 
     libreoffice_or_skip()
-    with start_converter() as converter:
+    with RenderRun(out_dir=tmp_path) as run:
         for region in all_regions():
             for kind in leaflet_kinds():
-                (pdf,) = publish(leaflet_publication(kind, region, TODAY), ("pdf",), tmp_path, converter)
+                (pdf,) = publish(leaflet_publication(kind, region, TODAY), ("pdf",), run)
                 text = squash(pdf_text(pdf))
                 for item in contacts(region):
                     assert squash(item) in text, (region.sleutel, kind, item)
@@ -95,7 +96,8 @@ def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.
     profile.write_text(text, "utf-8")
     monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
     region = load_region("groningen")
-    (html_file,) = publish(leaflet_publication("gemeente", region, TODAY), ("html",), tmp_path / "uit")
+    pub = leaflet_publication("gemeente", region, TODAY)
+    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "uit"))
     page = html_file.read_text("utf-8")
     assert "<script>" not in page
     assert "ZVH &lt;script&gt;x&lt;/script&gt; *ster* [a](b)" in page
@@ -116,7 +118,7 @@ def test_partnerinfo_command_writes_the_formats_asked(run_cli, tmp_path: Path) -
     [
         (["--partner", "bakker", "--regio", "groningen"], "Onbekende waarde 'bakker' bij --partner"),
         (["--partner", "gemeente", "--regio", "atlantis"], "Onbekende waarde 'atlantis' bij --regio"),
-        (["--partner", "gemeente", "--regio", "groningen", "--formaat", "odt"], "Onbekend formaat 'odt'"),
+        (["--partner", "gemeente", "--regio", "groningen", "--formaat", "odt"], "Onbekend formaat: odt"),
     ],
 )
 def test_partnerinfo_bad_choices_give_a_dutch_message_and_write_nothing(

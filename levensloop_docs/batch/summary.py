@@ -9,16 +9,8 @@ from __future__ import annotations
 import click
 
 from levensloop_docs.batch.run import BatchOptions, Summary
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import BatchFailed
 from levensloop_docs.i18n import _, ngettext
-
-
-class BatchFailed(LevensloopError):
-    """Some cases failed; the summary above says which and why."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def finish(summary: Summary, options: BatchOptions) -> None:

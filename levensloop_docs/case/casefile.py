@@ -10,16 +10,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from levensloop_docs.atomic import write_text
-from levensloop_docs.case.rules import Loc, case_problems, format_loc, reference_problems
-from levensloop_docs.errors import CaseFileError, Problem
-from levensloop_docs.i18n import _
+from levensloop_docs.case.rules import case_problems, reference_problems
+from levensloop_docs.errors import CaseFileError, ConflictError, Problem
+from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.problems import pydantic_problem
 from levensloop_docs.yamlio import YamlReadError, dump_yaml, line_of, load_yaml, read_text
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -38,49 +39,6 @@ class CaseFile:
 
 def digest_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _messages() -> dict[str, str]:
-    return {
-        "missing": _("This field is missing."),
-        "extra_forbidden": _("Unknown field. Check the spelling, or remove it."),
-        "string_type": _("Expected a text."),
-        "string_too_short": _("This field may not be empty."),
-        "int_type": _("Expected a whole number."),
-        "int_parsing": _("Expected a whole number."),
-        "int_from_float": _("Expected a whole number."),
-        "bool_type": _("Expected ja or nee (true or false)."),
-        "bool_parsing": _("Expected ja or nee (true or false)."),
-        "list_type": _("Expected a list (lines that start with '- ')."),
-        "model_type": _("Expected a section with fields (key: value)."),
-        "model_attributes_type": _("Expected a section with fields (key: value)."),
-        "dict_type": _("Expected a section with fields (key: value)."),
-        "date_type": _("Expected a date."),
-        "none_required": _("This field must stay empty."),
-    }
-
-
-def pydantic_problem(error: Mapping[str, Any], file: Path | None, raw: Any) -> Problem:
-    """Turn one pydantic error into a Dutch Problem; no input value is echoed (privacy)."""
-    kind = error["type"]
-    raw_loc = tuple(error["loc"])
-    if kind == "invalid_key":  # the key itself is wrong (a number, null, a list): name its section
-        raw_loc = raw_loc[:-1]
-    loc: Loc = tuple(p for p in raw_loc if isinstance(p, int) or str(p).isidentifier())
-    ctx = error.get("ctx") or {}
-    if kind == "invalid_key":
-        message = _("A field name here is not a word (but a number, a list or empty). Check the names.")
-    elif kind in ("vocab", "invalid"):
-        message = str(error["msg"])
-    elif kind == "literal_error":
-        message = _("Choose one of: {allowed}.").format(allowed=ctx.get("expected", ""))
-    elif kind in ("greater_than_equal", "greater_than"):
-        message = _("The number must be at least {limit}.").format(limit=ctx.get("ge", ctx.get("gt")))
-    elif kind in ("less_than_equal", "less_than"):
-        message = _("The number must be at most {limit}.").format(limit=ctx.get("le", ctx.get("lt")))
-    else:
-        message = _messages().get(kind, _("This value is not valid here."))
-    return Problem(file, format_loc(loc), message, line=line_of(raw, loc))
 
 
 def validate_raw(
@@ -185,15 +143,88 @@ def case_to_data(casus: Casus) -> dict[str, Any]:
     return casus.model_dump(mode="python", exclude_unset=True, exclude_none=True)
 
 
-def save_case(path: Path, casus: Casus, raw: Any = None) -> str:
-    """Write ``casus`` to ``path`` atomically, keeping comments of ``raw``; return the digest."""
-    from ruamel.yaml.comments import CommentedMap
+def save_case(path: Path, casus: Casus, loaded: CaseFile | None = None) -> str:
+    """The one writer of case files: ``casus`` to ``path``, atomically and owner-only.
 
-    data = case_to_data(casus)
-    document = merge_into(raw if raw is not None else CommentedMap(), data)
-    text = dump_yaml(document)
+    ``loaded`` is the file as it was read before editing: only what changed since is
+    touched, so comments, key order and dates as typed stay byte for byte. Refused with
+    ``ConflictError`` when the file changed on disk since it was loaded, or when a new
+    case would overwrite a file that appeared meanwhile. Returns the new digest.
+    """
+    new = case_to_data(casus)
+    if loaded is None:
+        if path.exists():
+            raise _conflict(path, _("{file} was created by someone else while you were answering."))
+        text = dump_yaml(new)
+    else:
+        try:
+            current = read_text(path)
+        except YamlReadError:
+            raise _conflict(path, _("{file} was removed or cannot be read any more.")) from None
+        if digest_text(current) != loaded.digest:
+            raise _conflict(path, _("{file} was changed by someone else while you were answering."))
+        text = dump_yaml(merge_changed(loaded.raw, new, case_to_data(loaded.casus)))
     write_text(path, text)
     return digest_text(text)
+
+
+def _conflict(path: Path, message: str) -> ConflictError:
+    detail = ""
+    try:
+        stat = path.stat()
+        changed = datetime.fromtimestamp(stat.st_mtime)
+        detail = _("Last change: {when}, file owner {owner}.").format(
+            when=f"{format_date(changed.date())} {changed:%H:%M}", owner=_owner(stat.st_uid)
+        )
+    except OSError:
+        pass
+    return ConflictError(message.format(file=path.name), hint=detail or None)
+
+
+def _owner(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def merge_changed(target: Any, new: Any, old: Any) -> Any:
+    """Put ``new`` into round-trip ``target``, touching only what differs from ``old``.
+
+    Untouched values keep their exact text (``15-12-2026`` stays as typed), so editing
+    one part leaves the rest of the file byte for byte as it was, comments included.
+    """
+    if isinstance(new, Mapping) and isinstance(target, MutableMapping) and isinstance(old, Mapping):
+        for key in [k for k in target if k in old and k not in new]:
+            del target[key]
+        for key, value in new.items():
+            if key in target and key in old and old[key] == value:
+                continue
+            if key in target:
+                target[key] = merge_changed(target[key], value, old.get(key))
+            else:
+                _insert(target, key, value, list(new))
+        return target
+    same_length = isinstance(old, list) and isinstance(target, list) and len(old) == len(target)
+    if isinstance(new, list) and same_length and len(new) == len(old):
+        for i, value in enumerate(new):
+            if old[i] != value:
+                target[i] = merge_changed(target[i], value, old[i])
+        return target
+    return merge_into(target, new)
+
+
+def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[str]) -> None:
+    """A new field goes where the model puts it (roepnaam after naam), not at the end."""
+    later = set(order[order.index(key) + 1 :])
+    position = next((i for i, k in enumerate(target) if k in later), len(target))
+    insert = getattr(target, "insert", None)
+    if insert is not None:
+        insert(position, key, value)
+    else:
+        target[key] = value
 
 
 def check_unique_ids(files: list[CaseFile]) -> list[Problem]:

@@ -16,8 +16,7 @@ from levensloop_docs.errors import Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-
-Loc = tuple[str | int, ...]
+from levensloop_docs.problems import Loc, format_loc
 
 # Every field that names a partner or naaste by its id ("*" = each list item).
 REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
@@ -29,15 +28,7 @@ REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def format_loc(loc: Loc) -> str:
-    """``('levensgebieden', 2, 'acties', 0, 'wie')`` -> ``levensgebieden[2].acties[0].wie``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _walk(node: Any, spec: Sequence[str], loc: Loc) -> Iterator[tuple[Loc, Any]]:
+def walk_fields(node: Any, spec: Sequence[str], loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if not spec:
         yield loc, node
         return
@@ -45,9 +36,9 @@ def _walk(node: Any, spec: Sequence[str], loc: Loc) -> Iterator[tuple[Loc, Any]]
     if head == "*":
         if isinstance(node, list):
             for i, item in enumerate(node):
-                yield from _walk(item, rest, (*loc, i))
+                yield from walk_fields(item, rest, (*loc, i))
     elif isinstance(node, Mapping) and head in node:
-        yield from _walk(node[head], rest, (*loc, head))
+        yield from walk_fields(node[head], rest, (*loc, head))
 
 
 def known_ids(raw: Mapping[str, Any]) -> tuple[set[str], list[tuple[Loc, str]]]:
@@ -56,7 +47,7 @@ def known_ids(raw: Mapping[str, Any]) -> tuple[set[str], list[tuple[Loc, str]]]:
     doubles: list[tuple[Loc, str]] = []
     netwerk = raw.get("netwerk")
     for group in ("partners", "naasten"):
-        for loc, value in _walk(netwerk, (group, "*", "id"), ("netwerk",)):
+        for loc, value in walk_fields(netwerk, (group, "*", "id"), ("netwerk",)):
             if isinstance(value, str):
                 if value in seen:
                     doubles.append((loc, value))
@@ -75,7 +66,7 @@ def reference_problems(raw: Any, file: Path | None) -> list[tuple[Loc, Problem]]
     msg = _("This refers to a partner that is not in netwerk.partners or netwerk.naasten. "
             "Add the partner first, or use the short name (id) of an existing one.")
     for spec in REFERENCE_FIELDS:
-        for loc, value in _walk(raw, spec, ()):
+        for loc, value in walk_fields(raw, spec, ()):
             if isinstance(value, str) and value not in ids:
                 found.append((loc, Problem(file, format_loc(loc), msg)))
     return found

@@ -8,7 +8,6 @@ an error or calls ``sys.exit``.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from typing import Any
@@ -17,6 +16,7 @@ import click
 
 from levensloop_docs import __version__
 from levensloop_docs.cli.clicktext import install_dutch_click
+from levensloop_docs.cli.lazy import LazyGroup
 from levensloop_docs.i18n import _
 
 # command name -> "module:attribute"; add a command by adding a line here.
@@ -35,24 +35,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module, attribute = target.split(":")
-        command = getattr(importlib.import_module(module), attribute)
-        assert isinstance(command, click.Command)
-        return command
-
-
 @click.group(
     cls=LazyGroup,
+    lazy_commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
     options_metavar="[OPTIES]",
     subcommand_metavar="OPDRACHT [ARGUMENTEN]...",

@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.reference.regions import Region, load_region, region_keys
-from levensloop_docs.run.publish import FORMATS, Publication, publish, start_converter
+from levensloop_docs.run.publish import FORMATS, Publication, publish
+from levensloop_docs.run.renderrun import RenderRun
 
 
 def split(value: str) -> list[str]:
     return [v.strip().lower() for v in value.split(",") if v.strip()]
 
 
-def formats(value: str) -> tuple[str, ...]:
+def parse_formats(value: str | None, known: Iterable[str]) -> tuple[str, ...] | None:
+    """``pdf,docx`` -> ``("pdf", "docx")``; nothing typed -> None (the command's default).
+
+    A format outside ``known`` is a typing error that names the ones that exist.
+    """
+    if value is None or not value.strip():
+        return None
     chosen = tuple(dict.fromkeys(split(value)))
-    wrong = [f for f in chosen if f not in FORMATS]
+    allowed = list(known)
+    wrong = [f for f in chosen if f not in allowed]
     if wrong or not chosen:
-        msg = _("Unknown format '{fmt}'. Choose from: {known}.")
-        raise LevensloopError(msg.format(fmt=", ".join(wrong) or value, known=", ".join(FORMATS)))
+        msg = _("Unknown format: {formats}. Choose from: {known}.")
+        raise UsageError(msg.format(formats=", ".join(wrong) or value, known=", ".join(allowed)))
     return chosen
+
+
+def formats(value: str) -> tuple[str, ...]:
+    """The formats of a region document (leaflet, handreiking)."""
+    return parse_formats(value, FORMATS) or FORMATS
 
 
 def choose(value: str, known: list[str], option: str) -> list[str]:
@@ -33,7 +47,7 @@ def choose(value: str, known: list[str], option: str) -> list[str]:
     wrong = [w for w in wanted if w not in known]
     if wrong or not wanted:
         msg = _("Unknown value '{value}' for {option}. Choose from: {known}, or 'alle'.")
-        raise LevensloopError(msg.format(value=", ".join(wrong) or value, option=option,
+        raise UsageError(msg.format(value=", ".join(wrong) or value, option=option,
                                          known=", ".join(known)))
     return wanted
 
@@ -44,14 +58,10 @@ def regions(value: str) -> list[Region]:
 
 
 def publish_all(pubs: list[Publication], fmts: tuple[str, ...], out_dir: Path) -> None:
-    converter = start_converter() if "pdf" in fmts else None
     written: list[Path] = []
-    try:
+    with RenderRun(out_dir=out_dir) as run:
         for pub in pubs:
-            written.extend(publish(pub, fmts, out_dir, converter))
-    finally:
-        if converter is not None:
-            converter.close()
+            written.extend(publish(pub, fmts, run))
     for path in written:
         click.echo(str(path))
     click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=out_dir))

@@ -20,16 +20,12 @@ from typing import Any
 
 import click
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import AnswersFileError
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.questions import ADD, DONE, Question
 
 _MISSING = object()
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-class AnswersFileError(LevensloopError):
-    """An answer in the answers file is missing or not valid."""
 
 
 def key_parts(key: str) -> list[str | int]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import copy
 from collections import deque
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted
-from levensloop_docs.i18n import _, format_date
+from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft, draft_path
 from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
@@ -122,7 +122,7 @@ def _run_and_finish(
     interview: Interview, parts: Sequence[Part], old: Mapping[str, Any], loaded: Any
 ) -> Outcome:
     """Run the parts and save; whenever the case is not saved, the draft keeps every answer."""
-    from levensloop_docs.interview.answers import AnswersFileError
+    from levensloop_docs.errors import AnswersFileError
 
     try:
         _run_parts(interview, parts)
@@ -204,7 +204,7 @@ def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
 
 
 def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcome:
-    from levensloop_docs.case.casefile import case_to_data, validate_raw
+    from levensloop_docs.case.casefile import case_to_data, save_case, validate_raw
 
     path, draft = interview.case_path, interview.draft
     assert path is not None and draft is not None, "a part must bind a new case to a file"
@@ -229,46 +229,18 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
-    write_case(path, new, old, loaded)
+    try:
+        save_case(path, casus, loaded)
+    except ConflictError as refused:
+        raise _conflict(path, refused) from None
     draft.remove()
     interview.say(_("Saved: {file}").format(file=path))
     return Outcome(path, saved=True)
 
 
-def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: Any) -> None:
-    """Write atomically; refuse when the file changed on disk since ``loaded`` was read."""
-    from levensloop_docs.atomic import write_text
-    from levensloop_docs.case.casefile import digest_text
-    from levensloop_docs.yamlio import YamlReadError, dump_yaml, read_text
-
-    if loaded is None:
-        if path.exists():
-            raise _conflict(path, _("{file} was created by someone else while you were answering."))
-        write_text(path, dump_yaml(new))
-        return
-    try:
-        current = read_text(path)
-    except YamlReadError:
-        raise _conflict(path, _("{file} was removed or cannot be read any more.")) from None
-    if digest_text(current) != loaded.digest:
-        raise _conflict(path, _("{file} was changed by someone else while you were answering."))
-    raw = loaded.raw
-    merge_changed(raw, new, old)
-    write_text(path, dump_yaml(raw))
-
-
-def _conflict(path: Path, message: str) -> ConflictError:
-    detail = []
-    try:
-        stat = path.stat()
-        changed = datetime.fromtimestamp(stat.st_mtime)
-        detail.append(
-            _("Last change: {when}, file owner {owner}.").format(
-                when=f"{format_date(changed.date())} {changed:%H:%M}", owner=_owner(stat.st_uid)
-            )
-        )
-    except OSError:
-        pass
+def _conflict(path: Path, refused: ConflictError) -> ConflictError:
+    """The writer's refusal, plus who holds the case now and where the answers are kept."""
+    detail = [refused.hint] if refused.hint else []
     other = read_lock(path)
     if other is not None and other.pid and not _is_me(other):
         detail.append(
@@ -280,57 +252,9 @@ def _conflict(path: Path, message: str) -> ConflictError:
             "to apply them to the new version."
         ).format(draft=draft_path(path).name)
     )
-    return ConflictError(message.format(file=path.name), hint="\n".join(detail))
-
-
-def _owner(uid: int) -> str:
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return str(uid)
+    return ConflictError(refused.message, hint="\n".join(detail))
 
 
 def _is_me(info: LockInfo) -> bool:
     mine = LockInfo.mine()
     return info.pid == mine.pid and info.host == mine.host
-
-
-def merge_changed(target: Any, new: Any, old: Any) -> Any:
-    """Put ``new`` into round-trip ``target``, touching only what differs from ``old``.
-
-    Untouched values keep their exact text (``15-12-2026`` stays as typed), so editing
-    one part leaves the rest of the file byte for byte as it was, comments included.
-    """
-    from levensloop_docs.case.casefile import merge_into
-
-    if isinstance(new, Mapping) and isinstance(target, MutableMapping) and isinstance(old, Mapping):
-        for key in [k for k in target if k in old and k not in new]:
-            del target[key]
-        for key, value in new.items():
-            if key in target and key in old and old[key] == value:
-                continue
-            if key in target:
-                target[key] = merge_changed(target[key], value, old.get(key))
-            else:
-                _insert(target, key, value, list(new))
-        return target
-    same_length = isinstance(old, list) and isinstance(target, list) and len(old) == len(target)
-    if isinstance(new, list) and same_length and len(new) == len(old):
-        for i, value in enumerate(new):
-            if old[i] != value:
-                target[i] = merge_changed(target[i], value, old[i])
-        return target
-    return merge_into(target, new)
-
-
-def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[str]) -> None:
-    """A new field goes where the model puts it (roepnaam after naam), not at the end."""
-    later = set(order[order.index(key) + 1 :])
-    position = next((i for i, k in enumerate(target) if k in later), len(target))
-    insert = getattr(target, "insert", None)
-    if insert is not None:
-        insert(position, key, value)
-    else:
-        target[key] = value

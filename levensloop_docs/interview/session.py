@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import AnswersFileError
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft
@@ -217,7 +217,7 @@ class Interview:
         elif self.asker.interactive:
             self.say(reason)  # removing it would leave a reference to nobody
         else:  # a script would ask the same again and again
-            raise LevensloopError(f"{key}: {reason}")
+            raise AnswersFileError(f"{key}: {reason}")
 
     # -- data helpers -------------------------------------------------------------------
     def vocab_choices(self, name: str) -> list[tuple[str, str]]:

@@ -245,3 +245,11 @@ def convert_many(
         for result in pool.map(run, chunks):
             failures.update(result)
     return failures
+
+
+TIMEOUT_ENV = "LEVENSLOOP_PDF_TIMEOUT"
+
+
+def start_converter() -> Converter:
+    """One LibreOffice for a whole run, with the per-document timeout from the environment."""
+    return Converter(timeout=float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT))

@@ -31,12 +31,6 @@ class Check:
     detail: str
 
 
-class DoctorFailed(LevensloopError):
-    """Not everything works; the report above says what. Not bad input, so exit code 1."""
-
-    exit_code = 1
-
-
 def embedded_fonts(pdf: Path) -> set[str]:
     """Base names of the fonts in a PDF, without the subset prefix (``ABCDEF+Carlito`` -> ``Carlito``)."""
     from pypdf import PdfReader
@@ -154,29 +148,15 @@ def check_catalogs() -> Check:
     return Check(_("Dutch texts (gettext)"), dutch and bool(domains), detail)
 
 
-def check_templates() -> Check:
-    from levensloop_docs.run.documents import manifest_path, registry
-
-    label = _("Templates manifest")
-    try:
-        types = registry()
-    except LevensloopError as exc:
-        return Check(label, False, " ".join(exc.lines()))
-    missing = [d.name for d in types.values() if not d.template.exists()]
-    if missing:
-        return Check(label, False, _("Template file missing for: {names}.").format(names=", ".join(missing)))
-    detail = _("document types in {file}: {names}.").format(file=manifest_path(), names=", ".join(types))
-    return Check(label, True, detail)
-
-
 CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
-    check_catalogs, check_templates, check_fonts, check_libreoffice,
+    check_catalogs, check_fonts, check_libreoffice,
 )
 
 
-def run_checks() -> list[Check]:
+def run_checks(extra: tuple[Callable[[], Check | list[Check]], ...] = ()) -> list[Check]:
+    """Every check in order; ``extra`` (from the layers above, e.g. the templates) come after the texts."""
     out: list[Check] = []
-    for check in CHECKS:
+    for check in (CHECKS[0], *extra, *CHECKS[1:]):
         result = check()
         out.extend(result if isinstance(result, list) else [result])
     return out

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from levensloop_docs.case.rules import Loc, format_loc
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Aanmelding, Casus, CriteriumOordeel
+from levensloop_docs.problems import Loc, format_loc
 from levensloop_docs.reference.regions import Criterion, Region, load_region, national_criteria, region_keys
 from levensloop_docs.resources import data_dir
 

@@ -122,8 +122,7 @@ def load_policy() -> Policy:
 def _load_policy(path: Path) -> Policy:
     from pydantic import ValidationError
 
-    from levensloop_docs.case.casefile import pydantic_problem
-    from levensloop_docs.case.rules import format_loc
+    from levensloop_docs.problems import format_loc, pydantic_problem
     from levensloop_docs.yamlio import YamlReadError, line_of, load_yaml
 
     summary = _("The data-sharing policy is not valid.")

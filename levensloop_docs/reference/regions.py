@@ -182,8 +182,8 @@ def _read(path: Path) -> Any:
 def _validated(model: Any, path: Path, raw: Any) -> Any:
     from pydantic import ValidationError
 
-    from levensloop_docs.case.casefile import pydantic_problem
     from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.problems import pydantic_problem
 
     try:
         return model.model_validate(raw, context={"vocab": load_vocabularies()})

@@ -58,9 +58,9 @@ def set_properties(document: Any, properties: dict[str, str]) -> None:
 def render_docx(template: Path, context: dict[str, Any], target: Path, properties: dict[str, str]) -> None:
     """Render ``template`` with ``context`` into ``target`` (atomically).
 
-    The template is parsed and compiled once per process (``batch/docxcache.py``: same
-    parts and XML as docxtpl, several times faster); templates that path does not cover
-    go through docxtpl itself.
+    The template is parsed and compiled once per process (``render/docx_fast.py``: same
+    parts and XML as docxtpl, several times faster); templates that path does not cover,
+    and docxtpl releases it was not tested with, go through docxtpl itself.
     """
     from jinja2 import TemplateError
 

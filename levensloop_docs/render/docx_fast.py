@@ -47,6 +47,31 @@ class Unsupported(Exception):
     """The template uses a docxtpl feature this fast path does not reproduce."""
 
 
+# The docxtpl releases this path is tested with (tests/test_batch_docx.py compares the XML),
+# and the docxtpl internals it calls. Another release, or one that renamed an internal, makes
+# every template go through plain docxtpl: slower, never wrong.
+TESTED_DOCXTPL = ("0.18.", "0.19.", "0.20.")
+DOCXTPL_INTERNALS = (
+    "init_docx", "get_xml", "patch_xml", "get_headers_footers", "get_part_xml",
+    "get_headers_footers_encoding", "resolve_listing", "fix_tables", "fix_docpr_ids",
+    "HEADER_URI", "FOOTER_URI",
+)
+
+
+def check_docxtpl() -> None:
+    """Raise ``Unsupported`` unless the installed docxtpl is one this path was tested with."""
+    from importlib.metadata import version
+
+    from docxtpl import DocxTemplate
+
+    found = version("docxtpl")
+    if not found.startswith(TESTED_DOCXTPL):
+        raise Unsupported(f"docxtpl {found}")
+    missing = [name for name in DOCXTPL_INTERNALS if not hasattr(DocxTemplate, name)]
+    if missing:
+        raise Unsupported("docxtpl without " + ", ".join(missing))
+
+
 @dataclass(frozen=True)
 class Source:
     """One cleaned Jinja source of a template: which zip entry, and its text."""
@@ -255,6 +280,7 @@ def compiled(template: Path, env_factory: Callable[[], Any]) -> CompiledTemplate
     key = (str(template.resolve()), stat.st_mtime_ns, stat.st_size)
     found = _CACHE.get(key)
     if found is None:
+        check_docxtpl()
         env = env_factory()
         env.autoescape = True  # as docxtpl's render(autoescape=True)
         found = CompiledTemplate(template.read_bytes(), env)

@@ -1,8 +1,8 @@
 """The registry of document types: what can be made from a case, and how.
 
 The list itself is data (``templates/documenten.yaml``): name, title, template,
-engine, formats, template version and the context it needs. Code only registers
-*context builders* by name. A batch, ``genereer`` and the PDF step read this
+engine, formats, template version and the context it needs. Code only names the view
+(``views/``) behind each context name. A batch, ``genereer`` and the PDF step read this
 registry, so a new document type needs a manifest entry, not a code change.
 """
 
@@ -24,28 +24,30 @@ from levensloop_docs.resources import templates_dir
 ContextFn = Callable[[Casus, Vocabularies, date, str | None], dict[str, Any]]
 AppliesFn = Callable[[Casus], bool]
 
-_CONTEXTS: dict[str, ContextFn] = {}
-_APPLIES: dict[str, AppliesFn] = {}
+
+@cache
+def _views() -> dict[str, ContextFn]:
+    """Context name (``context:`` in the manifest) -> the view that builds it."""
+    from levensloop_docs.views import aanmelding, partner_sheet, plan_document
+
+    return {
+        "plan": plan_document.plan_context,
+        "aanmelding": aanmelding.form_view,
+        "terugkoppeling": aanmelding.feedback_view,
+        "partnerblad": partner_sheet.partner_sheet_context,
+    }
 
 
-def context_builder(name: str) -> Callable[[ContextFn], ContextFn]:
-    """Register a function that builds a document's template context."""
+@cache
+def _predicates() -> dict[str, AppliesFn]:
+    """Predicate name (``van_toepassing:`` in the manifest) -> does the case call for it?"""
+    from levensloop_docs.views import aanmelding, plan_document
 
-    def register(fn: ContextFn) -> ContextFn:
-        _CONTEXTS[name] = fn
-        return fn
-
-    return register
-
-
-def applies_when(name: str) -> Callable[[AppliesFn], AppliesFn]:
-    """Register a predicate: does this case support the document?"""
-
-    def register(fn: AppliesFn) -> AppliesFn:
-        _APPLIES[name] = fn
-        return fn
-
-    return register
+    return {
+        "heeft_plan": plan_document.has_plan,
+        "heeft_aanmelding": aanmelding.has_aanmelding,
+        "heeft_besluit": aanmelding.has_decision,
+    }
 
 
 @dataclass(frozen=True)
@@ -63,33 +65,14 @@ class DocumentType:
     def build_context(
         self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
     ) -> dict[str, Any]:
-        _load_builders()
-        return _CONTEXTS[self.context](casus, vocab, today, parameter)
+        return _views()[self.context](casus, vocab, today, parameter)
 
     def applies_to(self, casus: Casus) -> bool:
-        _load_builders()
-        return self.applies is None or _APPLIES[self.applies](casus)
+        return self.applies is None or _predicates()[self.applies](casus)
 
     def output_stem(self, casus: Casus, parameter: str | None = None) -> str:
         name = f"{self.name}-{parameter}" if parameter else self.name
         return f"{casus.meta.casus_id}_{name}_v{casus.meta.planversie}"
-
-
-@cache
-def _load_builders() -> None:
-    """Import the modules that register context builders (kept lazy for a fast --help)."""
-    import importlib
-
-    for module in BUILDER_MODULES:
-        importlib.import_module(module)
-
-
-# Modules that call @context_builder / @applies_when. Add yours here.
-BUILDER_MODULES: list[str] = [
-    "levensloop_docs.views.plan_document",
-    "levensloop_docs.views.aanmelding",
-    "levensloop_docs.views.partner_sheet",
-]
 
 
 def manifest_path() -> Path:
@@ -107,7 +90,6 @@ def registry() -> dict[str, DocumentType]:
     except YamlReadError as exc:
         summary = _("The templates manifest cannot be read.")
         raise DataFileError(problems=[exc.problem], summary=summary) from None
-    _load_builders()
     types: dict[str, DocumentType] = {}
     problems: list[Problem] = []
     for name, entry in (data or {}).items():
@@ -125,9 +107,9 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
     engine = str(entry["soort"])
     context = str(entry["context"])
     applies = entry.get("van_toepassing")
-    if engine not in ("docx", "markdown") or context not in _CONTEXTS:
+    if engine not in ("docx", "markdown") or context not in _views():
         raise ValueError(name)
-    if applies is not None and applies not in _APPLIES:
+    if applies is not None and applies not in _predicates():
         raise ValueError(name)
     return DocumentType(
         name=name,

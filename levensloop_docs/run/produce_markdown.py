@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.atomic import write_text
+from levensloop_docs.i18n import _
 from levensloop_docs.render.markdown import RenderedMarkdown, html_document, render_markdown_file
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import Job, RenderRun, producer
@@ -22,7 +23,8 @@ def rendered(job: Job, context: dict[str, Any]) -> RenderedMarkdown:
 
 def footer(run: RenderRun, job: Job) -> str:
     doc = job.document
-    return f"Vertrouwelijk · {job.case.casus.meta.casus_id} · {doc.title} (versie {doc.version})"
+    text = _("Confidential · {case_id} · {title} (version {version})")
+    return text.format(case_id=job.case.casus.meta.casus_id, title=doc.title, version=doc.version)
 
 
 @producer("markdown", "html")

@@ -3,12 +3,11 @@
 Registered for every engine: the engine's own DOCX producer makes the DOCX (or the DOCX
 this job just wrote is reused), the run's shared converter turns it into PDF, and the
 metadata step sets the document properties. The converter is started on the first PDF
-of a run and stored in ``run.resources["pdf"]``; ``RenderRun.close()`` stops it.
+of a run (``RenderRun.converter``); leaving the run stops it.
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,24 +15,12 @@ from typing import Any
 
 from levensloop_docs.atomic import write_bytes
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _
-from levensloop_docs.pdf.converter import DEFAULT_TIMEOUT, Converter
 from levensloop_docs.pdf.metadata import PdfInfo, finish
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.documents import registry
 from levensloop_docs.run.renderrun import PRODUCERS, Job, RenderRun, producer
-
-TIMEOUT_ENV = "LEVENSLOOP_PDF_TIMEOUT"
-
-
-def converter_for(run: RenderRun) -> Converter:
-    """The run's one converter, started on first use."""
-    conv = run.resources.get("pdf")
-    if not isinstance(conv, Converter):
-        conv = Converter(timeout=float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT))
-        run.resources["pdf"] = conv
-    return conv
 
 
 def template_name(job: Job) -> str:
@@ -66,7 +53,7 @@ def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -
     make = PRODUCERS.get((job.document.engine, "docx"))
     if make is None:
         msg = _("Format {fmt} is not available for {name}.")
-        raise LevensloopError(msg.format(fmt="pdf", name=job.document.name))
+        raise UsageError(msg.format(fmt="pdf", name=job.document.name))
     docx = folder / f"{job.stem()}.docx"
     make(run, job, context, docx)
     return docx
@@ -76,7 +63,7 @@ def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -
 @producer("markdown", "pdf")
 def make_pdf(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     """Render the job as DOCX, convert it with the shared LibreOffice, finish and write it."""
-    conv = converter_for(run)
+    conv = run.converter
     with tempfile.TemporaryDirectory(prefix="levensloop-pdf-") as tmp:
         docx = _docx_for(run, job, context, Path(tmp))
         raw = Path(tmp) / f"{job.stem()}.libreoffice.pdf"

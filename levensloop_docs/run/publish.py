@@ -11,14 +11,13 @@ PDF pass: the headings are looked up in that PDF and the DOCX is made again with
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.reference.regions import Region, national_criteria
@@ -30,6 +29,7 @@ from levensloop_docs.render.markdown import (
     with_anchors,
 )
 from levensloop_docs.resources import templates_dir
+from levensloop_docs.run.renderrun import RenderRun
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -79,7 +79,7 @@ def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
     template = leaflets_dir() / f"{kind}.md"
     if kind not in leaflet_kinds():
         msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
-        raise LevensloopError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
+        raise UsageError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
     context = region_context(region, load_vocabularies(), today)
     context["partner"] = kind
     return render_markdown_file(template, context, search_path=templates_dir())
@@ -100,7 +100,7 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     files = chapter_files(region.sleutel)
     if not files:
         msg = _("There are no chapters for the handreiking in {folder}.")
-        raise LevensloopError(msg.format(folder=chapters_dir()))
+        raise UsageError(msg.format(folder=chapters_dir()))
     context = region_context(region, load_vocabularies(), today)
     context["rollen"] = _roles(load_vocabularies())
     parts = []
@@ -143,17 +143,18 @@ class Publication:
     toc: bool = False
 
 
-def publish(pub: Publication, formats: tuple[str, ...], out_dir: Path, converter: Any = None) -> list[Path]:
-    """Write ``pub`` in every format; ``converter`` (a running Converter) is needed for PDF."""
+def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
+    """Write ``pub`` in every format into the run's output folder (PDF with the run's LibreOffice)."""
     from levensloop_docs.atomic import ensure_dir, write_text
     from levensloop_docs.render.markdown_docx import build_docx
 
+    out_dir = run.out_dir
     ensure_dir(out_dir)
     written: list[Path] = []
     pages: dict[str, int] | None = None
     if "pdf" in formats:
         target = out_dir / f"{pub.stem}.pdf"
-        pages = _write_pdf(pub, target, converter)
+        pages = _write_pdf(pub, target, run)
         written.append(target)
     for fmt in formats:
         target = out_dir / f"{pub.stem}.{fmt}"
@@ -165,8 +166,8 @@ def publish(pub: Publication, formats: tuple[str, ...], out_dir: Path, converter
             build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
                        toc=_toc(pub, pages))
         elif fmt != "pdf":
-            msg = _("Unknown format '{fmt}'. Choose from: {known}.")
-            raise LevensloopError(msg.format(fmt=fmt, known=", ".join(FORMATS)))
+            msg = _("Unknown format: {formats}. Choose from: {known}.")
+            raise UsageError(msg.format(formats=fmt, known=", ".join(FORMATS)))
         if fmt != "pdf":
             written.append(target)
     order = {f: i for i, f in enumerate(formats)}
@@ -189,14 +190,13 @@ def _toc(pub: Publication, pages: dict[str, int] | None) -> list[Any] | None:
     ]
 
 
-def _write_pdf(pub: Publication, target: Path, converter: Any) -> dict[str, int]:
+def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]:
     """Convert via DOCX; with a table of contents, twice (the second with page numbers)."""
     from levensloop_docs.atomic import write_bytes
     from levensloop_docs.pdf.metadata import PdfInfo, finish
     from levensloop_docs.render.markdown_docx import build_docx
 
-    if converter is None:
-        raise LevensloopError(_("PDF needs LibreOffice; it was not started."))
+    converter = run.converter
     pages: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="levensloop-partner-") as tmp:
         docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
@@ -242,22 +242,17 @@ def _after_contents(texts: list[str], wanted: list[Any]) -> int:
     return 0
 
 
-def start_converter() -> Any:
-    """One LibreOffice for the whole command (see pdf/converter.py)."""
-    from levensloop_docs.pdf.converter import DEFAULT_TIMEOUT, Converter
-
-    return Converter(timeout=float(os.environ.get("LEVENSLOOP_PDF_TIMEOUT") or DEFAULT_TIMEOUT))
-
-
 def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
     rendered = render_leaflet(kind, region, today)
     title = rendered.title or _("Levensloopaanpak: information for partners")
-    footer = f"Levensloopaanpak · regio {region.naam} · {format_date(today)}"
+    footer = _("Levensloopaanpak · region {region} · {date}").format(
+        region=region.naam, date=format_date(today))
     return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
 
 
 def handreiking_publication(region: Region, today: date) -> Publication:
     rendered = render_handreiking(region, today)
-    title = f"Handreiking levensloopaanpak regio {region.naam}"
-    footer = f"Handreiking levensloopaanpak · regio {region.naam} · {format_date(today)}"
+    title = _("Handreiking levensloopaanpak region {region}").format(region=region.naam)
+    footer = _("Handreiking levensloopaanpak · region {region} · {date}").format(
+        region=region.naam, date=format_date(today))
     return Publication(rendered, title, footer, f"handreiking-{region.sleutel}", toc=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
@@ -52,10 +52,26 @@ class RenderRun:
     # each must have a close() method, called by close().
     resources: dict[str, Any] = field(default_factory=dict)
 
+    def __enter__(self) -> RenderRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         for resource in self.resources.values():
             resource.close()
         self.resources.clear()
+
+    @property
+    def converter(self) -> Any:
+        """The run's one LibreOffice (``pdf.converter.Converter``), started on first use."""
+        conv = self.resources.get("pdf")
+        if conv is None:
+            from levensloop_docs.pdf.converter import start_converter
+
+            conv = self.resources["pdf"] = start_converter()
+        return conv
 
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
@@ -78,16 +94,10 @@ class RenderRun:
 Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
 PRODUCERS: dict[tuple[str, str], Producer] = {}
 
-# Modules that register producers with @producer (imported on first render). Add yours here.
-PRODUCER_MODULES: list[str] = ["levensloop_docs.run.produce_pdf", "levensloop_docs.run.produce_markdown"]
-
-
 @cache
 def _load_producers() -> None:
-    import importlib
-
-    for module in PRODUCER_MODULES:
-        importlib.import_module(module)
+    """Import the modules that register producers with @producer (lazy: a fast --help)."""
+    from levensloop_docs.run import produce_markdown, produce_pdf  # noqa: F401
 
 
 def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:
@@ -122,7 +132,7 @@ def plan_jobs(
         doc = types.get(name)
         if doc is None:
             msg = _("Unknown document '{name}'. Choose from: {known}.")
-            raise LevensloopError(msg.format(name=name, known=", ".join(types)))
+            raise UsageError(msg.format(name=name, known=", ".join(types)))
         if only_applicable and not doc.applies_to(case.casus):
             continue  # a folder run: no plan for a case that is only aangemeld
         chosen = tuple(f for f in (formats or DEFAULT_FORMATS) if f in doc.formats)
@@ -130,7 +140,7 @@ def plan_jobs(
             continue  # not asked for by name and has none of these formats: genereer says so
         if not chosen:
             msg = _("Document '{name}' cannot be made as {formats}; it can be made as {allowed}.")
-            raise LevensloopError(msg.format(
+            raise UsageError(msg.format(
                 name=name, formats=", ".join(formats or ()), allowed=", ".join(doc.formats)
             ))
         jobs.append(Job(case, doc, parameter, chosen))
@@ -146,7 +156,7 @@ def render_job(run: RenderRun, job: Job) -> list[Path]:
         make = PRODUCERS.get((job.document.engine, fmt))
         if make is None:
             msg = _("Format {fmt} is not available for {name}.")
-            raise LevensloopError(msg.format(fmt=fmt, name=job.document.name))
+            raise UsageError(msg.format(fmt=fmt, name=job.document.name))
         target = job.target(run.out_dir, fmt)
         make(run, job, context, target)
         written.append(target)

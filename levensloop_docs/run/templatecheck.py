@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import Problem
+from levensloop_docs.errors import LevensloopError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.resources import shared_root
 from levensloop_docs.run.documents import DocumentType, registry
@@ -82,7 +82,7 @@ def shape_of(value: Any) -> Shape:
 
 
 def default_examples() -> list[Path]:
-    """The shipped example cases (a source checkout or an install with examples/)."""
+    """The shipped reference cases: ``examples/`` in a checkout, ``_gedeeld/examples`` in a wheel."""
     from levensloop_docs.case.casefile import find_case_files
 
     folder = shared_root() / "examples"
@@ -120,7 +120,7 @@ def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None =
             for parameter in parameters or doc.parameters or (None,):
                 try:
                     ctx = run.context(Job(case, doc, parameter, ()))
-                except Exception:  # a builder may refuse a case it does not fit
+                except LevensloopError:  # a view refuses a case it does not fit (no decision yet)
                     continue
                 shape = shape.merge(shape_of(ctx)) if shape is not None else shape_of(ctx)
         if shape is not None:
@@ -212,8 +212,10 @@ def check_document(doc: DocumentType, shape: Shape | None) -> list[Problem]:
             for path, line, included in walker.unknown
         )
     if shape is None and not problems:
-        msg = _("Fields not checked: no example case fits this document.")
-        problems.append(Problem(doc.template, "", msg, warning=True))
+        # a check that cannot run is an error: otherwise a template with a typo would render
+        msg = _("Fields not checked: no example case fits this document. "
+                "Add a case that fits to the examples, or name one with --voorbeelden.")
+        problems.append(Problem(doc.template, "", msg))
     return problems
 
 

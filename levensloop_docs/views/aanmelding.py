@@ -24,7 +24,6 @@ from levensloop_docs.reference.criteria import (
     waarschuwingen,
 )
 from levensloop_docs.reference.regions import Contact, Region
-from levensloop_docs.run.documents import applies_when, context_builder
 from levensloop_docs.views.plan import ContextBuilder, d, t
 
 Context = dict[str, Any]
@@ -123,11 +122,11 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
 def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     """The context of both aanmelding documents and of the PDF form mapping."""
     if casus.aanmelding is None:
-        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.errors import UsageError
         from levensloop_docs.i18n import _
 
         msg = _("Case {id} has no aanmelding (section 'aanmelding:').").format(id=casus.meta.casus_id)
-        raise LevensloopError(msg)
+        raise UsageError(msg)
     base = ContextBuilder(casus, vocab, today)
     region = safe_region(casus.meta.regio)
     return {
@@ -141,27 +140,27 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
     }
 
 
-@context_builder("aanmelding")
-def _aanmelding(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None) -> Context:
+def form_view(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
     return build_aanmelding_context(casus, vocab, today)
 
 
-@context_builder("terugkoppeling")
-def _terugkoppeling(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None) -> Context:
+def feedback_view(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
     if casus.aanmelding is None or casus.aanmelding.besluit is None:
-        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.errors import UsageError
         from levensloop_docs.i18n import _
 
         msg = _("Case {id} has no decision yet (aanmelding.besluit): there is nothing to report back.")
-        raise LevensloopError(msg.format(id=casus.meta.casus_id))
+        raise UsageError(msg.format(id=casus.meta.casus_id))
     return build_aanmelding_context(casus, vocab, today)
 
 
-@applies_when("heeft_aanmelding")
-def _has_aanmelding(casus: Casus) -> bool:
+def has_aanmelding(casus: Casus) -> bool:
     return casus.aanmelding is not None
 
 
-@applies_when("heeft_besluit")
-def _has_decision(casus: Casus) -> bool:
+def has_decision(casus: Casus) -> bool:
     return casus.aanmelding is not None and casus.aanmelding.besluit is not None

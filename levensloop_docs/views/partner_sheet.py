@@ -12,13 +12,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import LevensloopError, UsageError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, Netwerk, OpschalingsStap, Scenario
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import Policy, Sharing, load_policy, sharing
 from levensloop_docs.reference.regions import Region, load_region, region_label
-from levensloop_docs.run.documents import context_builder
 from levensloop_docs.views.plan import (
     FASES,
     ContextBuilder,
@@ -47,7 +46,7 @@ def resolve_kind(request: str | None, policy: Policy, vocab: Vocabularies) -> tu
     if request is not None and request in vocab["rollen"] and partner_kind(vocab, request) in kinds:
         return partner_kind(vocab, request), {request}
     msg = _("Choose a partner type for the partner sheet, e.g. partner:reclassering. Known: {known}.")
-    raise LevensloopError(msg.format(known=", ".join(kinds)))
+    raise UsageError(msg.format(known=", ".join(kinds)))
 
 
 class PartnerView:
@@ -289,7 +288,6 @@ def _region_contacts(region: Region | None) -> Context | None:
     }
 
 
-@context_builder("partnerblad")
 def partner_sheet_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> Context:

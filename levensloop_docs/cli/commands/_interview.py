@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def make_asker(answers: Path | None) -> Asker:
     """An answers-file asker with ``--antwoorden``, otherwise terminal prompts."""
-    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.errors import UsageError
     from levensloop_docs.i18n import _
 
     if answers is not None:
@@ -21,7 +21,7 @@ def make_asker(answers: Path | None) -> Asker:
 
         return AnswersFileAsker.from_file(answers)
     if not sys.stdin.isatty():
-        raise LevensloopError(
+        raise UsageError(
             _("The interview needs a terminal."),
             hint=_("Run it in a terminal, or give the answers in a file with --antwoorden FILE."),
         )
@@ -56,10 +56,7 @@ def offer_plan(
     if not asker.ask(Question("genereer", "confirm", label, True)):
         return
     case = load_case(case_path)
-    run = RenderRun(out_dir=out_dir)
-    try:
+    with RenderRun(out_dir=out_dir) as run:
         for job in plan_jobs(case, list(documents or ("levensloopplan",)), None):
             for path in render_job(run, job):
                 asker.say(_("Written: {file}").format(file=path))
-    finally:
-        run.close()

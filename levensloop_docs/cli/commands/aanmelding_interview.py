@@ -48,7 +48,7 @@ def nieuw(folder: Path, resume: bool, answers: Path | None, out_dir: Path) -> No
 def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: Path) -> None:
     """Werk een aanmelding bij, bijvoorbeeld na het aanmeldoverleg; elke vraag begint bij wat er staat."""
     from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker
-    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.errors import UsageError
     from levensloop_docs.i18n import _
     from levensloop_docs.interview import run_interview
     from levensloop_docs.interview.aanmelding import PARTS, find_part, part_names
@@ -57,9 +57,9 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
     if unknown:
         msg = _("Unknown part '{name}'. Choose from: {known}.")
         known = ", ".join(n for n in part_names() if n != "casus")
-        raise LevensloopError(msg.format(name=unknown[0], known=known))
+        raise UsageError(msg.format(name=unknown[0], known=known))
     if not casus.exists():
-        raise LevensloopError(_("{file}: the file does not exist.").format(file=casus),
+        raise UsageError(_("{file}: the file does not exist.").format(file=casus),
                               hint=_("Record a new aanmelding with 'levensloop aanmelding nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()

@@ -20,7 +20,7 @@ import click
 def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: Path) -> None:
     """Bewerk een casus met een interview; elke vraag begint bij wat er nu staat."""
     from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker, offer_plan
-    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.errors import UsageError
     from levensloop_docs.i18n import _
     from levensloop_docs.interview import run_interview
     from levensloop_docs.interview.menu import MenuPart
@@ -29,9 +29,9 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
     unknown = [p for p in parts if find_part(p) is None]
     if unknown:
         msg = _("Unknown part '{name}'. Choose from: {known}.")
-        raise LevensloopError(msg.format(name=unknown[0], known=", ".join(part_names())))
+        raise UsageError(msg.format(name=unknown[0], known=", ".join(part_names())))
     if not casus.exists():
-        raise LevensloopError(_("{file}: the file does not exist.").format(file=casus),
+        raise UsageError(_("{file}: the file does not exist.").format(file=casus),
                               hint=_("Make a new case with 'levensloop nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()

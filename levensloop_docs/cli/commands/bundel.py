@@ -11,7 +11,7 @@ import click
 
 def ask_password() -> str:
     """The password from LEVENSLOOP_WACHTWOORD, or typed twice without echo; never an argument."""
-    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.errors import UsageError
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.bundle import PASSWORD_ENV
 
@@ -21,7 +21,7 @@ def ask_password() -> str:
             _("Password for the PDF"), hide_input=True, confirmation_prompt=True, err=True
         )
     if not password:
-        raise LevensloopError(_("The password is empty; the bundle was not made."))
+        raise UsageError(_("The password is empty; the bundle was not made."))
     return str(password)
 
 
@@ -49,11 +49,8 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
     with tempfile.TemporaryDirectory(prefix="levensloop-bundel-") as tmp:
-        run = RenderRun(out_dir=Path(tmp))
-        try:
+        with RenderRun(out_dir=Path(tmp)) as run:
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]
-        finally:
-            run.close()
         write_bytes(target, merge(parts, bundle_info(case, jobs), password))
     click.echo(str(target))
     done = ngettext("{n} document bundled in {file}.", "{n} documents bundled in {file}.", len(parts))

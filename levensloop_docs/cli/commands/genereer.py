@@ -13,23 +13,11 @@ from typing import Any
 import click
 
 
-def split_formats(value: str | None) -> tuple[str, ...] | None:
-    if not value:
-        return None
-    return tuple(f.strip().lower() for f in value.split(",") if f.strip())
-
-
-def check_formats(formats: tuple[str, ...] | None) -> None:
-    """A format no document can be made in is a typing error: say which ones exist."""
-    from levensloop_docs.errors import LevensloopError
-    from levensloop_docs.i18n import _
+def known_formats() -> list[str]:
+    """Every format some document in the registry can be made in."""
     from levensloop_docs.run.documents import registry
 
-    known = sorted({f for doc in registry().values() for f in doc.formats})
-    unknown = [f for f in formats or () if f not in known]
-    if unknown:
-        msg = _("Unknown format: {formats}. Choose from: {known}.")
-        raise LevensloopError(msg.format(formats=", ".join(unknown), known=", ".join(known)))
+    return sorted({f for doc in registry().values() for f in doc.formats})
 
 
 def format_notices(formats: tuple[str, ...] | None, named: list[str], casus: Any = None) -> list[str]:
@@ -99,8 +87,9 @@ def genereer(
     Bij een map wordt alleen gemaakt wat veranderd is (casus, sjabloon, gegevens), over alle
     processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen.
     """
-    formats = split_formats(formaat)
-    check_formats(formats)
+    from levensloop_docs.cli.options import parse_formats
+
+    formats = parse_formats(formaat, known_formats())
     if pad.is_dir():
         _note_formats(formats, list(documenten), None)
         _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)
@@ -119,13 +108,10 @@ def _single(
     jobs = plan_jobs(case, documenten, formats)
     _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
-    run = RenderRun(out_dir=uit, pdf_a=pdf_a)
     written: list[Path] = []
-    try:
+    with RenderRun(out_dir=uit, pdf_a=pdf_a) as run:
         for job in jobs:
             written.extend(render_job(run, job))
-    finally:
-        run.close()
     for path in written:
         click.echo(str(path))
     click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))

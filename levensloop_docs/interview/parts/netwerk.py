@@ -49,32 +49,26 @@ def _ask_id(interview: Interview, key: str, item: Item, wish: str) -> str:
 
 def rename_references(data: Any, old: str, new: str) -> None:
     """A partner got a new short name: follow it in every field that refers to it."""
+    from levensloop_docs.case.rules import walk_fields
+
     for spec in REFERENCE_FIELDS:
-        _rename(data, list(spec), old, new)
-
-
-def _rename(node: Any, spec: list[str], old: str, new: str) -> None:
-    head, rest = spec[0], spec[1:]
-    children = (
-        list(enumerate(node))
-        if head == "*" and isinstance(node, list)
-        else ([(head, node[head])] if isinstance(node, dict) and head in node else [])
-    )
-    for key, child in children:
-        if rest:
-            _rename(child, rest, old, new)
-        elif child == old:
-            node[key] = new
+        for loc, value in list(walk_fields(data, spec, ())):
+            if value == old:
+                parent = data
+                for part in loc[:-1]:
+                    parent = parent[part]
+                parent[loc[-1]] = new
 
 
 def _in_use(interview: Interview, item: Item) -> str | None:
     """Why this partner or naaste cannot be removed (actions still refer to it), or None."""
-    from levensloop_docs.case.rules import _walk, format_loc
+    from levensloop_docs.case.rules import walk_fields
+    from levensloop_docs.problems import format_loc
 
     places = [
         format_loc(loc)
         for spec in REFERENCE_FIELDS
-        for loc, value in _walk(interview.data, spec, ())
+        for loc, value in walk_fields(interview.data, spec, ())
         if value == item.get("id")
     ]
     if not places:

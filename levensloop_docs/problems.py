@@ -1,0 +1,68 @@
+"""Problems with a place: a field path (``levensgebieden[2].acties[0].wie``) and a Dutch message.
+
+Shared by every layer that validates a file (case files, region profiles, the sharing
+policy), so that a pydantic error reads the same wherever it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import Problem
+from levensloop_docs.i18n import _
+from levensloop_docs.yamlio import line_of
+
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """``('levensgebieden', 2, 'acties', 0, 'wie')`` -> ``levensgebieden[2].acties[0].wie``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "missing": _("This field is missing."),
+        "extra_forbidden": _("Unknown field. Check the spelling, or remove it."),
+        "string_type": _("Expected a text."),
+        "string_too_short": _("This field may not be empty."),
+        "int_type": _("Expected a whole number."),
+        "int_parsing": _("Expected a whole number."),
+        "int_from_float": _("Expected a whole number."),
+        "bool_type": _("Expected ja or nee (true or false)."),
+        "bool_parsing": _("Expected ja or nee (true or false)."),
+        "list_type": _("Expected a list (lines that start with '- ')."),
+        "model_type": _("Expected a section with fields (key: value)."),
+        "model_attributes_type": _("Expected a section with fields (key: value)."),
+        "dict_type": _("Expected a section with fields (key: value)."),
+        "date_type": _("Expected a date."),
+        "none_required": _("This field must stay empty."),
+    }
+
+
+def pydantic_problem(error: Mapping[str, Any], file: Path | None, raw: Any) -> Problem:
+    """Turn one pydantic error into a Dutch Problem; no input value is echoed (privacy)."""
+    kind = error["type"]
+    raw_loc = tuple(error["loc"])
+    if kind == "invalid_key":  # the key itself is wrong (a number, null, a list): name its section
+        raw_loc = raw_loc[:-1]
+    loc: Loc = tuple(p for p in raw_loc if isinstance(p, int) or str(p).isidentifier())
+    ctx = error.get("ctx") or {}
+    if kind == "invalid_key":
+        message = _("A field name here is not a word (but a number, a list or empty). Check the names.")
+    elif kind in ("vocab", "invalid"):
+        message = str(error["msg"])
+    elif kind == "literal_error":
+        message = _("Choose one of: {allowed}.").format(allowed=ctx.get("expected", ""))
+    elif kind in ("greater_than_equal", "greater_than"):
+        message = _("The number must be at least {limit}.").format(limit=ctx.get("ge", ctx.get("gt")))
+    elif kind in ("less_than_equal", "less_than"):
+        message = _("The number must be at most {limit}.").format(limit=ctx.get("le", ctx.get("lt")))
+    else:
+        message = _messages().get(kind, _("This value is not valid here."))
+    return Problem(file, format_loc(loc), message, line=line_of(raw, loc))

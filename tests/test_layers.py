@@ -1,0 +1,115 @@
+"""The package is laid out by stage, and imports only point down (see CONTRIBUTING.md).
+
+A module may import from its own stage and from every stage below it, never from one
+above: a renderer does not know the batch that uses it, a view does not know the run.
+Imports inside functions count too (they are the lazy imports that keep --help fast).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "levensloop_docs"
+
+# Top to bottom. Stages on one line are side by side: they may not import each other.
+LAYERS: list[set[str]] = [
+    {"cli"},
+    {"interview", "batch"},
+    {"run"},
+    {"views", "render", "pdf"},
+    {"case"},
+    {"reference"},
+    {"model"},
+    {"<base>"},  # errors, i18n, resources, atomic, text, yamlio, problems, __main__
+]
+
+
+def stage_of(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) < 2 or parts[0] != "levensloop_docs":
+        return ""
+    sub = PACKAGE / parts[1]
+    return parts[1] if sub.is_dir() else "<base>"
+
+
+def level_of(stage: str) -> int:
+    for level, stages in enumerate(LAYERS):
+        if stage in stages:
+            return level
+    raise AssertionError(f"stage {stage!r} is not in LAYERS: add it where it belongs")
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            # "from levensloop_docs import x": x is the module imported
+            if node.module == "levensloop_docs":
+                found.extend((node.lineno, f"levensloop_docs.{a.name}") for a in node.names)
+    return [(line, name) for line, name in found if name.startswith("levensloop_docs.")]
+
+
+def violations(root: Path = PACKAGE) -> list[str]:
+    out: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if "_gedeeld" in path.parts:
+            continue
+        name = module_name(path)
+        # ``python -m levensloop_docs`` is the command line too
+        here = "cli" if name.endswith("__main__") else (stage_of(name) or "<base>")
+        for line, target in imports_of(path):
+            there = stage_of(target)
+            if not there or there == here:
+                continue
+            if level_of(there) <= level_of(here):
+                rel = path.relative_to(root.parent)
+                out.append(f"{rel}:{line}: {here} imports {target} ({there} is not below {here})")
+    return out
+
+
+def test_every_stage_is_in_the_layer_list() -> None:
+    stages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    for stage in stages:
+        level_of(stage)
+
+
+def test_imports_only_point_down() -> None:
+    assert violations() == []
+
+
+def test_the_check_sees_an_upward_import(tmp_path: Path) -> None:
+    """The rule would catch a renderer that imports the batch (the old render -> batch cycle)."""
+    fake = tmp_path / "levensloop_docs"
+    (fake / "render").mkdir(parents=True)
+    (fake / "render" / "docx.py").write_text("from levensloop_docs.batch.run import run_batch\n")
+    (fake / "batch").mkdir()
+    (fake / "batch" / "run.py").write_text("def run_batch() -> None: ...\n")
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, fake
+    try:
+        found = violations(fake)
+    finally:
+        PACKAGE = saved
+    assert len(found) == 1 and "render imports levensloop_docs.batch.run" in found[0]
+
+
+@pytest.mark.parametrize("name", ["model", "reference", "case"])
+def test_the_centre_imports_no_renderer(name: str) -> None:
+    for path in (PACKAGE / name).rglob("*.py"):
+        for _line, target in imports_of(path):
+            assert stage_of(target) not in {"render", "pdf", "run", "batch", "cli", "views"}, path
