@@ -93,16 +93,10 @@ def _error(template: Path, exc: Exception) -> TemplateProblemError:
 
 
 def _environment(tokens: _Tokens, search_path: Path) -> Any:
-    from jinja2 import FileSystemLoader
+    from levensloop_docs.render.sandbox import markdown_environment
 
-    from levensloop_docs.render.sandbox import make_environment
-
-    # escaping happens once, when the tokens are restored; autoescape here would escape twice
-    env = make_environment(autoescape=False)
+    env = markdown_environment(search_path)
     env.finalize = tokens.finalize
-    env.trim_blocks = True
-    env.lstrip_blocks = True
-    env.loader = FileSystemLoader(str(search_path))
     return env
 
 

@@ -7,6 +7,7 @@ plan) and autoescaping (typed text is data: ``<``, ``&`` and ``{{`` stay literal
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined
@@ -27,4 +28,18 @@ def make_environment(*, autoescape: bool = True) -> ImmutableSandboxedEnvironmen
     )
     env.filters["datum"] = format_date
     env.filters["opsomming"] = _join
+    return env
+
+
+def markdown_environment(search_path: Path) -> ImmutableSandboxedEnvironment:
+    """The environment of the Markdown flavour: includes from ``search_path``, tidy blocks.
+
+    No autoescape: typed values are replaced by placeholders and escaped once, when they
+    are put back after Markdown (``render/markdown.py``); escaping here would do it twice.
+    """
+    from jinja2 import FileSystemLoader
+
+    env = make_environment(autoescape=False)
+    env.trim_blocks = env.lstrip_blocks = True
+    env.loader = FileSystemLoader(str(search_path))
     return env

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import LevensloopError, Problem
+from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
+from levensloop_docs.render.sandbox import markdown_environment
 from levensloop_docs.resources import shared_root
 from levensloop_docs.run.documents import DocumentType, registry
 
@@ -120,6 +121,8 @@ def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None =
             for parameter in parameters or doc.parameters or (None,):
                 try:
                     ctx = run.context(Job(case, doc, parameter, ()))
+                except DataFileError:
+                    raise  # shipped data (policy, region) is broken: that, not the template, is the news
                 except LevensloopError:  # a view refuses a case it does not fit (no decision yet)
                     continue
                 shape = shape.merge(shape_of(ctx)) if shape is not None else shape_of(ctx)
@@ -144,19 +147,8 @@ def _sources(doc: DocumentType) -> list[_Source]:
 
         env = make_environment()
         return [_Source(s.part, s.text, env, True) for s in jinja_sources(doc.template.read_bytes())]
-    env = _markdown_environment(doc.template.parent)
+    env = markdown_environment(doc.template.parent)
     return [_Source("", doc.template.read_text(encoding="utf-8"), env, False)]
-
-
-def _markdown_environment(search_path: Path) -> Any:
-    from jinja2 import FileSystemLoader
-
-    from levensloop_docs.render.sandbox import make_environment
-
-    env = make_environment(autoescape=False)  # as render/markdown.py
-    env.trim_blocks = env.lstrip_blocks = True
-    env.loader = FileSystemLoader(str(search_path))
-    return env
 
 
 def template_inputs(doc: DocumentType) -> list[Path]:
@@ -165,7 +157,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
         return [doc.template]
     from jinja2 import meta
 
-    env = _markdown_environment(doc.template.parent)
+    env = markdown_environment(doc.template.parent)
     seen: list[Path] = []
     todo = [doc.template]
     while todo:
