@@ -43,3 +43,19 @@ def test_cli_help_is_dutch(run_cli) -> None:  # type: ignore[no-untyped-def]
     assert result.code == 0
     assert "Gebruik:" in result.out and "Opdrachten" in result.out
     assert "Show this message" not in result.out
+
+
+def test_no_text_is_translated_inside_an_f_string() -> None:
+    """Babel's extractor does not look inside f-strings on Python 3.11: such a text would
+    never reach the catalog and would print in English."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "levensloop_docs"
+    found = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in ("_", "ngettext"):
+                        found.append(f"{path.relative_to(package)}:{inner.lineno}")
+    assert found == []

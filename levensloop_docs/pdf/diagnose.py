@@ -108,7 +108,8 @@ def check_libreoffice() -> list[Check]:
     if soffice is None:
         return [Check("LibreOffice", False, _("Not found.") + " " + install_hint())]
     version = soffice_version(soffice)
-    checks = [Check("LibreOffice", version is not None, f"{version or _('does not start')} ({soffice})")]
+    shown = version or _("does not start")
+    checks = [Check("LibreOffice", version is not None, f"{shown} ({soffice})")]
     python = find_uno_python(soffice)
     if python is None:
         detail = _("No Python with the 'uno' module; install python3-uno (Debian/Ubuntu).")

@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from levensloop_docs import __version__
+from levensloop_docs.i18n import _
 
 GENERATOR = f"levensloop-docs {__version__}"
 
@@ -32,8 +33,11 @@ class PdfInfo:
 
     def keywords(self) -> str:
         if not self.template_version:  # a bundle: several templates, each with its version
-            return f"levensloopaanpak; {self.case_id}; sjablonen {self.template}"
-        return f"levensloopaanpak; {self.case_id}; sjabloon {self.template} versie {self.template_version}"
+            about = _("templates {names}").format(names=self.template)
+        else:
+            about = _("template {name} version {version}").format(
+                name=self.template, version=self.template_version)
+        return f"levensloopaanpak; {self.case_id}; {about}"
 
 
 def _pdf_date(moment: datetime) -> str:

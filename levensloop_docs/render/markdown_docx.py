@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.atomic import atomic_path
+from levensloop_docs.i18n import _
 
 FONT = "Calibri"
 MONO = "Liberation Mono"
@@ -78,7 +79,8 @@ def _page(doc: Any, footer: str) -> None:
     para.style = doc.styles["Normal"]  # the Footer style's own tab stops would come first
     para.paragraph_format.space_after = Pt(0)
     para.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), alignment=2)  # 2 = right
-    for part in (footer + "\tpagina ", "PAGE", " van ", "NUMPAGES"):
+    page, of = _("page"), _("of")  # "pagina 2 van 5"
+    for part in (f"{footer}\t{page} ", "PAGE", f" {of} ", "NUMPAGES"):
         if part in ("PAGE", "NUMPAGES"):
             _field(para, part)
         else:

@@ -86,7 +86,8 @@ class RenderRun:
             "subject": doc.title,
             "identifier": cid,
             "keywords": f"levensloopaanpak; {cid}",
-            "comments": f"sjabloon {doc.template.name} versie {doc.version}",
+            "comments": _("template {name} version {version}").format(
+                name=doc.template.name, version=doc.version),
             "category": _("Confidential"),
         }
 

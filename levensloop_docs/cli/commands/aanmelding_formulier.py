@@ -42,7 +42,8 @@ def velden(form: Path) -> None:
 
     fields = list_fields(form)
     width = max(len(f.naam) for f in fields)
-    click.echo(f"{_('field'):<{width}}  {_('kind'):<12}  {_('options')}")
+    field, kind, options = _("field"), _("kind"), _("options")  # not inside the f-string: extraction
+    click.echo(f"{field:<{width}}  {kind:<12}  {options}")
     for f in fields:
         click.echo(f"{f.naam:<{width}}  {f.soort:<12}  {', '.join(f.opties)}")
     click.echo(_("{n} fields.").format(n=len(fields)))
