@@ -92,7 +92,7 @@ def test_decision_against_the_criteria_warns_but_saves(tmp_path: Path, run_cli: 
     answers = answers_with(tmp_path, aanmelding=data)
     result = run_cli("aanmelding", "nieuw", "--map", tmp_path / "c", "--antwoorden", answers)
     assert result.code == 0, result.err
-    assert "niet voldaan: 4" in result.out
+    assert "niet voldaan: criterium 4" in result.out
     assert "niet aan elk landelijk criterium" in result.out
     assert load(tmp_path / "c" / f"{CASE_ID}.yaml")["meta"]["status"] == "geincludeerd"
 
