@@ -69,10 +69,21 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
                  "wie": [rollen.label(r) for r in s.wie], "wie_sleutels": list(s.wie), "wat": s.wat}
                 for i, s in enumerate(region.route, start=1)
             ],
+            "aanmeldpunten": [{**contact, **vars(a)} for a in region.aanmeldpunten],
+            "bijzonderheden": list(region.bijzonderheden),
+            "uitgave": _publisher(region, today),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
         "datum": format_date(today),
     }
+
+
+def _publisher(region: Region, today: date) -> Context:
+    """Who publishes the region's documents and when they are reviewed (default: a year on)."""
+    issued = region.vastgesteld or today
+    review = region.herzien or issued.replace(year=issued.year + 1, day=min(issued.day, 28))
+    return {"uitgever": region.uitgever or region.zvh.naam, "vastgesteld": format_date(issued),
+            "herzien": format_date(review)}
 
 
 def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:

@@ -7,7 +7,8 @@ Calibri (Carlito in LibreOffice, the same width) and Liberation Mono. Bullets an
 numbers are written as text with a hanging indent, so a numbered list always starts at 1.
 
 Recognised blocks: h1-h3, p, ul/ol (nested), table, blockquote, ``div.contact`` and
-``div.kader`` (framed boxes), ``section.hoofdstuk`` (starts on a new page) and
+``div.kader`` (framed boxes), ``div.klein`` (small print), ``section.hoofdstuk`` (starts on
+a new page) and
 ``div.inhoudsopgave`` (where the table of contents goes).
 """
 
@@ -149,6 +150,7 @@ class _Builder:
         self.doc = doc
         self.toc = toc
         self.break_before = False
+        self.small = False  # inside div.klein: small print (begrippenlijst, colofon)
 
     # -- inline ---------------------------------------------------------------------------
     def inline(self, para: Any, element: Any, fmt: frozenset[str] = frozenset()) -> None:
@@ -176,6 +178,8 @@ class _Builder:
         if "\n" in text:  # a line break in the Markdown source is a space in print
             text = re.sub(r"[ \t]*\n\s*", " ", text)
         run = para.add_run(text)
+        if self.small and not para.style.name.startswith("Heading"):
+            run.font.size = _pt(9.5)
         run.bold = True if "b" in fmt else None
         run.italic = True if "i" in fmt else None
         if "code" in fmt:
@@ -217,6 +221,12 @@ class _Builder:
             self.contents(box)
         elif tag == "div" and classes & {"contact", "kader"}:
             self.framed(box, el, "kader" in classes)
+        elif tag == "div" and "klein" in classes:
+            self.small = True
+            try:
+                self.blocks(box, el, depth)
+            finally:
+                self.small = False
         elif tag == "section" and "hoofdstuk" in classes:
             self.break_before = True
             self.blocks(box, el, depth)
