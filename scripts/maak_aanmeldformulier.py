@@ -183,7 +183,7 @@ def letter_body(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{{ aanmelding.besluit_toelichting }}")
     para(doc, "{%p if aanmelding.niet_voldaan %}")
     para(doc, "Aan deze criteria is volgens het overleg niet voldaan:")
-    widths = [3.4, 13.2]
+    widths = [4.2, 12.4]
     fixed_widths(grid_table(doc, ["Criterium", "Toelichting van het overleg"], "for c in aanmelding.niet_voldaan",
                             ["{{ c.soort }} {{ c.nummer }}",
                              "{% if c.toelichting %}{{ c.toelichting }}{% else %}{{ c.tekst }}{% endif %}"],
@@ -228,7 +228,6 @@ def terugkoppeling() -> None:
     para(doc, "Beste {{ aanmelding.aanmelder.naam }},")
     para(doc, "Dank u voor uw aanmelding van {{ persoon.naam }} (casusnummer {{ meta.casus_id }}).")
     letter_body(doc)
-    para(doc, "")
     para(doc, "Met vriendelijke groet,")
     para(doc, "")
     para(doc, "{%p if aanmelding.procesregisseur.naam %}")
@@ -242,7 +241,6 @@ def terugkoppeling() -> None:
     para(doc, "De procesregisseur van het {{ regio.zvh.naam }}")
     para(doc, "Telefoon {{ regio.zvh.telefoon }} · {{ regio.zvh.email }}")
     para(doc, "{%p endif %}")
-    para(doc, "")
     para(doc, "Deze brief bevat vertrouwelijke gegevens. Bewaar hem in het dossier en deel hem "
               "niet verder dan nodig.", italic=True)
     save(doc, FOLDER / "terugkoppeling.docx")

@@ -418,10 +418,22 @@ def test_pdf_of_both_documents(tmp_path: Path, run_cli: Any, needs_libreoffice: 
                      "--document", "aanmeldformulier", "--document", "terugkoppeling")
     assert result.code == 0, result.err
     letter = PdfReader(tmp_path / "LLA-2026-0057_terugkoppeling_v1.pdf")
+    assert len(letter.pages) == 1  # a letter, not a report
     text = "".join(p.extract_text() for p in letter.pages)
     assert "Ons advies" in text
     form = PdfReader(tmp_path / "LLA-2026-0057_aanmeldformulier_v1.pdf")
-    assert "Landelijke criteria" in "".join(p.extract_text() for p in form.pages)
+    text = "".join(p.extract_text() for p in form.pages)
+    assert "Landelijke criteria" in text and "psychische aandoening" in text
+    assert "Voorbereiding door de procesregisseur" in text and "Yara Smulders" in text
+    assert "Onbeken\n" not in text  # the column header no longer breaks in two
+    result = run_cli("genereer", OOST_BRABANT, "--uit", tmp_path / "anoniem", "--formaat", "pdf",
+                     "--document", "aanmeldformulier", "--geanonimiseerd")
+    assert result.code == 0, result.err
+    anonymous = PdfReader(tmp_path / "anoniem" / "LLA-2026-0057_aanmeldformulier-anoniem_v1.pdf")
+    text = "".join(p.extract_text() for p in anonymous.pages)
+    assert "Geanonimiseerde versie" in text and "46 jaar bij aanmelding" in text
+    for marker in ("Daan", "Verheijden", "2 november 1979", "1979"):
+        assert marker not in text, marker
 
 
 def test_a_folder_makes_no_plan_before_inclusion(tmp_path: Path, run_cli: Any) -> None:

@@ -238,3 +238,18 @@ def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli, tm
     starts = [next(i for i, t in enumerate(pages[1:], start=1) if squash(c) in squash(t)) for c in chapters]
     assert len(set(starts)) < len(chapters), starts
     assert len(pages) <= 9
+
+
+def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
+    from docx import Document
+
+    from levensloop_docs.render.markdown import render_markdown_text
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    source = ('# A\n\ntekst\n\n<section class="hoofdstuk" markdown="1">\n## Loopt door\n\nx\n</section>\n\n'
+              '<section class="nieuwe-pagina" markdown="1">\n## Nieuwe pagina\n\ny\n</section>\n')
+    rendered = render_markdown_text(source, {}, name=tmp_path / "x.md")
+    build_docx(rendered.body, tmp_path / "x.docx", properties={"title": "t"}, footer="f")
+    paragraphs = Document(str(tmp_path / "x.docx")).paragraphs
+    breaks = {p.text: p.paragraph_format.page_break_before for p in paragraphs}
+    assert breaks["Loopt door"] is None and breaks["Nieuwe pagina"] is True
