@@ -25,6 +25,10 @@ CONFIDENTIAL = ("Vertrouwelijk. Dit formulier bevat bijzondere persoonsgegevens 
 def registration(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("Aanmeldformulier levensloopaanpak", style="Title")
     para(doc, "Aanmelding bij het {{ regio.zvh.naam }}", italic=True)
+    para(doc, "{%p if anoniem %}")
+    para(doc, "Geanonimiseerde versie voor het aanmeld- en inclusieoverleg. Naam, geboortedatum, "
+              "adressen en namen van naasten zijn weggelaten.", italic=True)
+    para(doc, "{%p endif %}")
     label_table(doc, [
         ("Casusnummer", "{{ meta.casus_id }}"),
         ("Regio", "{{ regio.naam }}"),
@@ -44,7 +48,7 @@ def registration(doc) -> None:  # type: ignore[no-untyped-def]
     label_table(doc, [
         ("Naam", "{{ persoon.naam }}"),
         ("Roepnaam", "{{ persoon.roepnaam }}"),
-        ("Geboortedatum", "{{ persoon.geboortedatum }}"),
+        ("{% if anoniem %}Leeftijd{% else %}Geboortedatum{% endif %}", "{{ persoon.geboortedatum }}"),
         ("Verblijft nu", "{{ persoon.verblijf }}"),
         ("Toelichting verblijf", "{{ persoon.verblijf_toelichting }}"),
         ("Problematiek", "{{ persoon.problematiek }}"),
@@ -89,17 +93,16 @@ def criteria(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Alle zes landelijke criteria moeten gelden. Een X staat bij het oordeel over elk "
               "criterium.", italic=True)
     headers = ["Nr.", "Criterium", "Voldoet", "Voldoet niet", "Onbekend", "Toelichting"]
-    cells = ["{{ c.sleutel }}", "{{ c.tekst }}", "{{ c.vak_voldoet }}", "{{ c.vak_voldoet_niet }}",
+    cells = ["{{ c.nummer }}", "{{ c.tekst }}", "{{ c.vak_voldoet }}", "{{ c.vak_voldoet_niet }}",
              "{{ c.vak_onbekend }}", "{{ c.toelichting }}"]
-    widths = [1.0, 6.4, 1.9, 1.9, 1.9, 3.5]
+    # 'Onbekend' needs 2.3 cm or the word breaks in two
+    widths = [0.9, 6.0, 2.0, 2.0, 2.3, 3.4]
     fixed_widths(grid_table(doc, headers, "for c in aanmelding.landelijk", cells, widths), widths)
     para(doc, "{{ aanmelding.landelijk_samenvatting }}")
     doc.add_heading("8. Criteria van regio {{ regio.naam }}", level=1)
     para(doc, "{%p if aanmelding.regio %}")
-    regio_widths = [2.6, 5.0, 1.9, 1.9, 1.9, 3.3]
-    fixed_widths(grid_table(doc, ["Sleutel", "Criterium", "Voldoet", "Voldoet niet", "Onbekend",
-                                  "Toelichting"], "for c in aanmelding.regio", cells, regio_widths),
-                 regio_widths)
+    fixed_widths(grid_table(doc, headers, "for c in aanmelding.regio", cells, widths), widths)
+    para(doc, "{{ aanmelding.regio_samenvatting }}")
     para(doc, "{%p else %}")
     para(doc, "Deze regio heeft geen eigen criteria vastgelegd.")
     para(doc, "{%p endif %}")
@@ -111,8 +114,30 @@ def criteria(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
 
 
+def preparation(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading("9. Voorbereiding door de procesregisseur", level=1)
+    para(doc, "De procesregisseur vult de aanmelding aan met informatie van partners en toetst "
+              "haar aan de criteria voordat zij in het overleg komt.", italic=True)
+    label_table(doc, [
+        ("Procesregisseur", "{{ aanmelding.procesregisseur.naam }}"
+                            "{% if aanmelding.procesregisseur.functie %}, "
+                            "{{ aanmelding.procesregisseur.functie }}{% endif %}"),
+        ("Weet de cliënt van de aanmelding?", "{{ aanmelding.client_op_de_hoogte }}"),
+        ("Voorcheck en vooradvies", "{{ aanmelding.voorcheck }}"),
+    ])
+    para(doc, "")
+    para(doc, "{%p if aanmelding.informatie_partners %}")
+    widths = [5.0, 3.0, 8.6]
+    fixed_widths(grid_table(doc, ["Informatie opgevraagd bij", "Gevraagd op", "Antwoord"],
+                            "for v in aanmelding.informatie_partners",
+                            ["{{ v.organisatie }}", "{{ v.gevraagd_op }}", "{{ v.antwoord }}"], widths), widths)
+    para(doc, "{%p else %}")
+    para(doc, "Er is (nog) geen informatie bij partners opgevraagd.")
+    para(doc, "{%p endif %}")
+
+
 def decision(doc) -> None:  # type: ignore[no-untyped-def]
-    doc.add_heading("9. Aanmeld- en inclusieoverleg", level=1)
+    doc.add_heading("10. Aanmeld- en inclusieoverleg", level=1)
     label_table(doc, [
         ("Datum overleg", "{{ aanmelding.overleg.datum }}"),
         ("Deelnemers", "{{ aanmelding.overleg.deelnemers_tekst }}"),
@@ -135,6 +160,7 @@ def aanmeldformulier() -> None:
     registration(doc)
     history(doc)
     criteria(doc)
+    preparation(doc)
     decision(doc)
     save(doc, FOLDER / "aanmeldformulier.docx")
 
@@ -142,7 +168,7 @@ def aanmeldformulier() -> None:
 def letter_body(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p if aanmelding.besluit_sleutel == 'geincludeerd' %}")
     para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} besloten "
-              "dat de persoon die u heeft aangemeld, wordt opgenomen in de levensloopaanpak.")
+              "dat de persoon die u heeft aangemeld, wordt geïncludeerd in de levensloopaanpak.")
     label_table(doc, [
         ("Levensloopaanbieder", "{{ aanmelding.levensloopaanbieder }}"),
         ("Casusregisseur", "{{ aanmelding.casusregisseur }}"),
@@ -153,11 +179,26 @@ def letter_body(doc) -> None:  # type: ignore[no-untyped-def]
               "stellen. Wij rekenen erop dat u als partner betrokken blijft.")
     para(doc, "{%p elif aanmelding.besluit_sleutel == 'niet_geincludeerd' %}")
     para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} besloten "
-              "dat de persoon die u heeft aangemeld, niet wordt opgenomen in de levensloopaanpak.")
+              "dat de persoon die u heeft aangemeld, niet wordt geïncludeerd in de levensloopaanpak.")
     para(doc, "{{ aanmelding.besluit_toelichting }}")
+    para(doc, "{%p if aanmelding.niet_voldaan %}")
+    para(doc, "Aan deze criteria is volgens het overleg niet voldaan:")
+    widths = [4.2, 12.4]
+    fixed_widths(grid_table(doc, ["Criterium", "Toelichting van het overleg"], "for c in aanmelding.niet_voldaan",
+                            ["{{ c.soort }} {{ c.nummer }}",
+                             "{% if c.toelichting %}{{ c.toelichting }}{% else %}{{ c.tekst }}{% endif %}"],
+                            widths), widths)
+    para(doc, "{%p endif %}")
     doc.add_heading("Ons advies", level=2)
     para(doc, "{{ aanmelding.advies }}")
-    para(doc, "Verandert de situatie, dan kunt u opnieuw aanmelden.")
+    # the advice often already says "meld opnieuw aan": then the letter does not repeat it
+    para(doc, "{%p if not aanmelding.advies_noemt_heraanmelding %}")
+    para(doc, "Verandert de situatie, dan kunt u de persoon opnieuw aanmelden. Wilt u eerst "
+              "overleggen? Bel of mail de procesregisseur.")
+    para(doc, "{%p endif %}")
+    para(doc, "Weet de persoon van de aanmelding, informeer hem of haar dan zelf over dit besluit. "
+              "Het Zorg- en Veiligheidshuis bewaart de gegevens van de aanmelding volgens zijn "
+              "privacyreglement.")
     para(doc, "{%p else %}")
     para(doc, "Het aanmeld- en inclusieoverleg heeft op {{ aanmelding.overleg.datum }} het besluit "
               "over uw aanmelding aangehouden. Er is meer informatie nodig om te kunnen besluiten.")
@@ -187,12 +228,19 @@ def terugkoppeling() -> None:
     para(doc, "Beste {{ aanmelding.aanmelder.naam }},")
     para(doc, "Dank u voor uw aanmelding van {{ persoon.naam }} (casusnummer {{ meta.casus_id }}).")
     letter_body(doc)
-    para(doc, "")
     para(doc, "Met vriendelijke groet,")
     para(doc, "")
+    para(doc, "{%p if aanmelding.procesregisseur.naam %}")
+    para(doc, "{{ aanmelding.procesregisseur.naam }}")
+    para(doc, "{% if aanmelding.procesregisseur.functie %}{{ aanmelding.procesregisseur.functie }}"
+              "{% else %}Procesregisseur{% endif %}, {{ regio.zvh.naam }}")
+    para(doc, "Telefoon {% if aanmelding.procesregisseur.telefoon %}{{ aanmelding.procesregisseur.telefoon }}"
+              "{% else %}{{ regio.zvh.telefoon }}{% endif %} · {% if aanmelding.procesregisseur.email %}"
+              "{{ aanmelding.procesregisseur.email }}{% else %}{{ regio.zvh.email }}{% endif %}")
+    para(doc, "{%p else %}")
     para(doc, "De procesregisseur van het {{ regio.zvh.naam }}")
     para(doc, "Telefoon {{ regio.zvh.telefoon }} · {{ regio.zvh.email }}")
-    para(doc, "")
+    para(doc, "{%p endif %}")
     para(doc, "Deze brief bevat vertrouwelijke gegevens. Bewaar hem in het dossier en deel hem "
               "niet verder dan nodig.", italic=True)
     save(doc, FOLDER / "terugkoppeling.docx")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed, then makes every document of the bundled examples in uitvoer/:
 # the levensloopplan, aanmeldformulier and terugkoppeling of each example case, the partner
-# sheets of the example in detention, and the partner leaflets and handreiking of its region.
+# sheets of the example in detention, the anonymised aanmeldformulier of one registration, and
+# the partner leaflets and handreiking of its region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installeer.sh
@@ -13,6 +14,9 @@ for soort in gemeente penitentiaire_inrichting reclassering politie woningcorpor
   partners+=(--document "partner:$soort")
 done
 $LL genereer examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" "${partners[@]}"
+# the anonymised aanmeldformulier (tafelversie) of the registration in Oost-Brabant
+$LL genereer examples/aanmelding-oost-brabant.yaml --uit uitvoer/ --formaat "$FORMATEN" \
+  --document aanmeldformulier --geanonimiseerd
 $LL partnerinfo --partner alle --regio midden-nederland --uit uitvoer/partnerinfo --formaat "$FORMATEN"
 $LL handreiking --regio midden-nederland --uit uitvoer/handreiking --formaat "$FORMATEN"
 echo "Klaar: alle documenten staan in uitvoer/."

@@ -25,6 +25,7 @@ from levensloop_docs.reference.criteria import (
     beoordeel,
     besluit_waarschuwingen,
     crisis_woorden,
+    regio_samenvatting,
     samenvatting,
     waarschuwingen,
 )
@@ -80,7 +81,28 @@ def test_missing_and_failed_national_criteria() -> None:
     assert verdict.onbekend == ("3", "4", "5", "6")
     assert verdict.landelijk[1].toelichting == "geen risicotaxatie"
     text = samenvatting(verdict)
-    assert "niet voldaan: 2" in text and "onbekend: 3, 4, 5, 6" in text
+    assert text.startswith("Niet aan alle landelijke criteria is voldaan")
+    assert "niet voldaan: criterium 2" in text
+    assert "nog niet vastgesteld: criterium 3, 4, 5, 6, bespreken in het overleg" in text
+
+
+def test_only_unknown_criteria_read_as_not_yet_established() -> None:
+    national = [c.sleutel for c in national_criteria()]
+    ag = _aanmelding(criteria_landelijk=[*_answers("voldoet", national[:5]), {"criterium": "6"}])
+    text = samenvatting(beoordeel(ag, None))
+    # an open question is not a failed criterion, and "6" is a criterion number, not a count
+    assert text == ("Nog niet alle landelijke criteria zijn vastgesteld "
+                    "(nog niet vastgesteld: criterium 6, bespreken in het overleg).")
+
+
+def test_regional_summary_uses_numbers_never_keys() -> None:
+    region = load_region("drenthe")
+    keys = [c.sleutel for c in region.criteria]
+    ag = _aanmelding(criteria_regio=[{"criterium": keys[0], "oordeel": "voldoet_niet"},
+                                     *_answers("voldoet", keys[1:])])
+    text = regio_samenvatting(beoordeel(ag, region))
+    assert text == "Niet aan alle regionale criteria is voldaan (niet voldaan: criterium 1)."
+    assert keys[0] not in text
 
 
 def test_without_region_only_national_criteria_count() -> None:
@@ -215,16 +237,17 @@ def test_aanmeldformulier_renders_everything(tmp_path: Path, run_cli: Any) -> No
     for expected in ("Reclassering Noord, unit Assen (voorbeeld)", "Ilse Bakker-Yilmaz", "9 november 2026",
                      "Zorg- en Veiligheidshuis Drenthe (voorbeeld)", "Ruben Hoekstra-Lindeboom",
                      "Melding bedreiging van een buurvrouw", "15 augustus 2021",
-                     "bijzondere voorwaarden", "Niet aan alle landelijke criteria is voldaan",
+                     "bijzondere voorwaarden", "Nog niet alle landelijke criteria zijn vastgesteld",
                      "Criteria van regio Drenthe", "Een FACT-team is nog niet geprobeerd.",
                      "3 december 2026", "nog geen besluit"):
         assert expected in text, expected
     assert "{{" not in text and "{%" not in text
-    rows = {r[0]: r for r in docx_rows(out) if len(r) == 6}
-    assert rows["1"][2:5] == ["X", "", ""]
-    assert rows["6"][2:5] == ["", "", "X"]
-    assert rows["alternatieven"][2:5] == ["", "X", ""]
-    assert len([k for k in rows if k.isdigit()]) == 6
+    criteria_rows = [r for r in docx_rows(out) if len(r) == 6 and r[0].isdigit()]
+    national, regional = criteria_rows[:6], criteria_rows[6:]
+    assert national[0][2:5] == ["X", "", ""]
+    assert national[5][2:5] == ["", "", "X"]
+    assert regional[6][0] == "7" and regional[6][2:5] == ["", "X", ""]  # 'alternatieven', by number
+    assert len(national) == 6 and len(regional) == 7
     # the history is a timeline: oldest first
     assert text.index("1 maart 2019") < text.index("15 augustus 2021") < text.index("2 mei 2023")
 
@@ -235,10 +258,121 @@ def test_terugkoppeling_on_rejection_carries_the_advice(tmp_path: Path, run_cli:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "LLA-2026-0057_terugkoppeling_v1.docx" in names
     assert "LLA-2026-0057_aanmeldformulier_v1.docx" in names
+    assert not any("anoniem" in n for n in names)  # the tafelversie only on request
     text = docx_text(tmp_path / "LLA-2026-0057_terugkoppeling_v1.docx")
-    assert "niet wordt opgenomen" in text and "Ons advies" in text
+    assert "niet wordt geïncludeerd" in text and "Ons advies" in text
+    assert "opgenomen" not in text  # "opgenomen" means a clinical admission in this field
     assert "Vraag bemoeizorg (OGGZ) aan" in text and "Beste Noor Verbeek" in text
     assert "22 oktober 2026" in text and "{{" not in text
+    # a named sender with a direct line, not only the ZVH's general number
+    assert "Yara Smulders" in text and "073-0000030" in text
+    # which criteria the meeting found not met, by number, with the meeting's explanation
+    rows = {r[0]: r[1] for r in docx_rows(tmp_path / "LLA-2026-0057_terugkoppeling_v1.docx")}
+    assert rows["landelijk criterium 1"] == "Geen agressief of gevaarlijk gedrag; wel overlast."
+    assert "landelijk criterium 5" in rows and "regionaal criterium 7" in rows
+    assert "landelijk criterium 4" not in rows  # unknown is not "not met"
+    # the advice already invites a new registration: the letter does not say it twice
+    assert text.count("opnieuw aan") == 1
+    sentences = [s.strip() for s in text.replace("\n", " ").split(".") if len(s.strip()) > 20]
+    assert len(sentences) == len(set(sentences))
+
+
+def test_terugkoppeling_adds_the_re_registration_line_when_the_advice_lacks_it(
+    tmp_path: Path, run_cli: Any
+) -> None:
+    data = raw_case(OOST_BRABANT)
+    data["aanmelding"]["advies"] = "Zet bemoeizorg in via het wijkteam."
+    del data["aanmelding"]["procesregisseur"]
+    path = write_case(tmp_path, data)
+    result = run_cli("genereer", path, "--uit", tmp_path / "uit", "--document", "terugkoppeling")
+    assert result.code == 0, result.err
+    text = docx_text(tmp_path / "uit" / "LLA-2026-0057_terugkoppeling_v1.docx")
+    assert "opnieuw aanmelden" in text
+    # without a named procesregisseur the letter falls back to the ZVH's contact
+    assert "De procesregisseur van het Zorg- en Veiligheidshuis Oost-Brabant" in text
+
+
+def test_form_prints_criterion_numbers_and_the_procesregisseurs_steps(tmp_path: Path, run_cli: Any) -> None:
+    result = run_cli("genereer", DRENTHE, "--uit", tmp_path, "--document", "aanmeldformulier")
+    assert result.code == 0, result.err
+    out = tmp_path / "LLA-2026-0051_aanmeldformulier_v1.docx"
+    text = docx_text(out)
+    keys = [c.sleutel for c in load_region("drenthe").criteria if "_" in c.sleutel]
+    assert "risico_inventarisatie" in keys
+    for key in keys:
+        assert key not in text  # internal keys never print; plain words such as 'titel' may
+    numbers = [r[0] for r in docx_rows(out) if r[0].isdigit()]
+    assert numbers == ["1", "2", "3", "4", "5", "6", "1", "2", "3", "4", "5", "6", "7"]
+    assert "psychische aandoening" in text and "persoonlijkheidsproblematiek" in text
+    assert "verslavingsproblematiek" in text and "niet-aangeboren hersenletsel" in text
+    assert "psychiatrische stoornis" not in text
+    assert "Nog niet alle landelijke criteria zijn vastgesteld" in text
+    assert "Niet aan alle regionale criteria is voldaan (niet voldaan: criterium 7;" in text
+    rows = {r[0]: r[1] for r in docx_rows(out) if len(r) == 2}
+    assert rows["Procesregisseur"] == "Bram Wolters, procesregisseur"
+    assert rows["Weet de cliënt van de aanmelding?"] == "ja, de cliënt weet van de aanmelding"
+    assert rows["Voorcheck en vooradvies"].startswith("De landelijke criteria lijken te gelden")
+    assert ["Verslavingszorg Noord, Assen (voorbeeld)", "12 november 2026",
+            "In behandeling sinds 2025; komt wisselend op afspraken."] in docx_rows(out)
+
+
+def _identity(data: Any) -> list[str]:
+    p = data["persoon"]
+    born = p["geboortedatum"]
+    return [p["naam"], *p["naam"].replace("-", " ").split(), p.get("roepnaam", ""),
+            born.strftime("%-d %B"), born.isoformat(), "19 juni 1991", "123456782", "9401 AB",
+            "Kerkstraat 12", "06-12345678", "ruben@example.nl", "Klaas", "Hoekstra"]
+
+
+def test_anonymised_form_leaves_out_every_personal_marker(tmp_path: Path, run_cli: Any) -> None:
+    data = raw_case()
+    data["netwerk"] = {"naasten": [{"id": "oom", "naam": "Klaas Dijkman", "relatie": "oom"}]}
+    # personal details typed into free text, as happens in practice
+    data["aanmelding"]["reden"] = ("Ruben (geboren 19-6-1991, BSN 123456782) woont Kerkstraat 12, "
+                                   "9401 AB Assen; bel 06-12345678 of ruben@example.nl. Oom Klaas helpt.")
+    data["aanmelding"]["voorgeschiedenis"][0]["omschrijving"] = "Hoekstra-Lindeboom opgenomen."
+    data["persoon"]["verblijf_toelichting"] = "Bij oom Klaas Dijkman."
+    path = write_case(tmp_path, data)
+    result = run_cli("genereer", path, "--uit", tmp_path / "uit", "--document", "aanmeldformulier",
+                     "--geanonimiseerd")
+    assert result.code == 0, result.err
+    out = tmp_path / "uit" / "LLA-2026-0051_aanmeldformulier-anoniem_v1.docx"
+    text = docx_text(out)
+    assert "Geanonimiseerde versie" in text
+    for marker in [m for m in _identity(data) if m] + ["Dijkman", "Lindeboom"]:
+        assert marker.casefold() not in text.casefold(), marker
+    rows = {r[0]: r[1] for r in docx_rows(out) if len(r) == 2}
+    assert rows["Leeftijd"] == "35 jaar bij aanmelding"
+    assert "[naam] (geboren [geboortedatum], BSN [nummer]) woont [adres], [postcode] Assen" in text
+    # what the meeting needs stays: the case number, the criteria, the registrant
+    assert "LLA-2026-0051" in text and "HKT-R (2025)" in text and "Ilse Bakker-Yilmaz" in text
+    # the ordinary form still has the name
+    plain = run_cli("genereer", path, "--uit", tmp_path / "gewoon", "--document", "aanmeldformulier")
+    assert plain.code == 0 and "Ruben Hoekstra-Lindeboom" in docx_text(
+        tmp_path / "gewoon" / "LLA-2026-0051_aanmeldformulier_v1.docx")
+
+
+def test_geanonimiseerd_applies_only_to_the_aanmeldformulier(tmp_path: Path, run_cli: Any) -> None:
+    result = run_cli("genereer", DRENTHE, "--uit", tmp_path, "--document", "levensloopplan",
+                     "--geanonimiseerd")
+    assert result.code == 2 and "levensloopplan" in result.err and "Traceback" not in result.err
+    result = run_cli("genereer", DRENTHE, "--uit", tmp_path, "--geanonimiseerd")
+    assert result.code == 0, result.err
+    assert [p.name for p in tmp_path.iterdir()] == ["LLA-2026-0051_aanmeldformulier-anoniem_v1.docx"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=60))
+def test_scrubbing_never_leaves_the_name_in_free_text(noise: str) -> None:
+    from levensloop_docs.case.casefile import validate_raw as _validate
+    from levensloop_docs.views.anoniem import Scrubber
+
+    data = raw_case()
+    case, _problems = _validate(data, Path("x.yaml"), today=TODAY)
+    assert case is not None
+    scrub = Scrubber(case)
+    out = scrub(f"{noise} Ruben Hoekstra-Lindeboom {noise} ruben")
+    assert "ruben" not in out.casefold().replace(noise.casefold(), "")
 
 
 def test_terugkoppeling_on_inclusion_names_the_assignments(tmp_path: Path, run_cli: Any) -> None:
@@ -252,7 +386,7 @@ def test_terugkoppeling_on_inclusion_names_the_assignments(tmp_path: Path, run_c
     result = run_cli("genereer", path, "--uit", tmp_path / "uit", "--document", "terugkoppeling")
     assert result.code == 0, result.err
     text = docx_text(tmp_path / "uit" / "LLA-2026-0051_terugkoppeling_v1.docx")
-    assert "wordt opgenomen in de levensloopaanpak" in text
+    assert "wordt geïncludeerd in de levensloopaanpak" in text
     assert "T. Casusregisseur" in text and "G. Gemeente" in text and "Ons advies" not in text
 
 
@@ -284,10 +418,22 @@ def test_pdf_of_both_documents(tmp_path: Path, run_cli: Any, needs_libreoffice: 
                      "--document", "aanmeldformulier", "--document", "terugkoppeling")
     assert result.code == 0, result.err
     letter = PdfReader(tmp_path / "LLA-2026-0057_terugkoppeling_v1.pdf")
+    assert len(letter.pages) == 1  # a letter, not a report
     text = "".join(p.extract_text() for p in letter.pages)
     assert "Ons advies" in text
     form = PdfReader(tmp_path / "LLA-2026-0057_aanmeldformulier_v1.pdf")
-    assert "Landelijke criteria" in "".join(p.extract_text() for p in form.pages)
+    text = "".join(p.extract_text() for p in form.pages)
+    assert "Landelijke criteria" in text and "psychische aandoening" in text
+    assert "Voorbereiding door de procesregisseur" in text and "Yara Smulders" in text
+    assert "Onbeken\n" not in text  # the column header no longer breaks in two
+    result = run_cli("genereer", OOST_BRABANT, "--uit", tmp_path / "anoniem", "--formaat", "pdf",
+                     "--document", "aanmeldformulier", "--geanonimiseerd")
+    assert result.code == 0, result.err
+    anonymous = PdfReader(tmp_path / "anoniem" / "LLA-2026-0057_aanmeldformulier-anoniem_v1.pdf")
+    text = "".join(p.extract_text() for p in anonymous.pages)
+    assert "Geanonimiseerde versie" in text and "46 jaar bij aanmelding" in text
+    for marker in ("Daan", "Verheijden", "2 november 1979", "1979"):
+        assert marker not in text, marker
 
 
 def test_a_folder_makes_no_plan_before_inclusion(tmp_path: Path, run_cli: Any) -> None:

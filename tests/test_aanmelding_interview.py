@@ -52,6 +52,11 @@ def test_answers_file_records_the_aanmelding_and_moves_the_status(tmp_path: Path
         "informatie", "geen_acute_crisis", "geen_alternatief", "rondpompen"
     ]
     assert ag["criteria_regio"][1]["toelichting"] == "Navragen bij de politie."
+    # the procesregisseur's own steps: who, whether the client knows, partner information, pre-check
+    assert ag["procesregisseur"] == {"naam": "Wieke Dijkstra", "telefoon": "058-0000310"}
+    assert ag["client_op_de_hoogte"] == "ja"
+    assert ag["informatie_partners"][0]["organisatie"].startswith("Politie Fryslân")
+    assert ag["voorcheck"].startswith("De landelijke criteria lijken te gelden.")
     assert "Aan alle landelijke criteria is voldaan." in result.out
     assert run_cli("controleer", folder / f"{CASE_ID}.yaml").code == 0
 
@@ -92,7 +97,7 @@ def test_decision_against_the_criteria_warns_but_saves(tmp_path: Path, run_cli: 
     answers = answers_with(tmp_path, aanmelding=data)
     result = run_cli("aanmelding", "nieuw", "--map", tmp_path / "c", "--antwoorden", answers)
     assert result.code == 0, result.err
-    assert "niet voldaan: 4" in result.out
+    assert "niet voldaan: criterium 4" in result.out
     assert "niet aan elk landelijk criterium" in result.out
     assert load(tmp_path / "c" / f"{CASE_ID}.yaml")["meta"]["status"] == "geincludeerd"
 

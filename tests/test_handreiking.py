@@ -98,3 +98,163 @@ def test_pdf_and_docx_have_a_table_of_contents_with_the_right_page_numbers(run_c
     assert [t.split("\t") for t in toc[: len(entries)]] == [[t.strip(), n] for t, n in entries]
     assert reader.outline, "geen bladwijzers"
     assert only_our_fonts(pdf) and "Carlito-Bold" in pdf_fonts(pdf), pdf_fonts(pdf)
+
+
+# ---- stroomschema, region specifics, BIZ and afschaal criteria, knelpunten, begrippen ----------
+
+
+def _page_text(html_file: Path) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html_file.read_text("utf-8")).split())
+
+
+def test_the_stroomschema_is_a_picture_of_the_regions_route_with_a_text_table(tmp_path: Path) -> None:
+    import base64
+
+    region = load_region("midden-nederland")
+    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
+    page = html_file.read_text("utf-8")
+    StructureCheck.check_page(page)
+    (img,) = re.findall(r"<img [^>]+>", page)
+    src = re.search(r'src="data:image/png;base64,([^"]+)"', img)
+    assert src is not None
+    assert base64.b64decode(src.group(1)).startswith(b"\x89PNG\r\n\x1a\n")
+    alt = re.search(r'alt="([^"]+)"', img)
+    assert alt is not None and "Stroomschema van op- en afschalen in regio Midden-Nederland" in alt.group(1)
+    assert "4. Beveiligde intensieve zorg (BIZ)" in alt.group(1)
+    # the text version: one row per step of the region file, with where up and down lead
+    rows = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", r, flags=re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", page.split("Het schema in tekst")[1], flags=re.S)]
+    table = [r for r in rows if r][: len(region.route)]
+    assert [r[0] for r in table] == ["1", "2", "3", "4"]
+    assert table[0][1].startswith("Ambulant") and table[0][3] == "(lichtste stap)"
+    assert table[1][2].startswith("Klinisch regulier") and table[1][3].startswith("Ambulant")
+    assert table[3][1] == "Beveiligde intensieve zorg (BIZ)" and table[3][2] == "(zwaarste stap)"
+
+
+def test_the_booklet_has_biz_criteria_afschaling_knelpunten_and_begrippen(tmp_path: Path) -> None:
+    pub = handreiking_publication(load_region("groningen"), TODAY)
+    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path))
+    text = _page_text(html_file)
+    for part in ("Drie vormen van opschalen", "Planbare klinische zorg", "acute psychiatrische crisis",
+                 "Opname na contact met justitie", "Extra eisen voor beveiligde intensieve zorg",
+                 "structurerend behandelklimaat", "fysieke beveiliging", "zorgmachtiging of crisismaatregel",
+                 "garandeert de terugkeer", "gewone klinische plek",
+                 "zodra de kliniek meldt dat de persoon stabiel is", "De risicofactoren zijn stabiel",
+                 "De voorwaarden voor goede vervolgzorg zijn op orde", "Er is een warme overdracht"):
+        assert part in text, part
+    # the escalation path for knelpunten, in its order
+    section = text.split("Als de samenwerking vastloopt")[-1]
+    path = [section.index(f"{step} :") for step in ("Casus", "Procesregisseur", "Bestuurlijk overleg",
+                                                    "Financiers")]
+    assert path == sorted(path) and "ministerie van VWS" in section
+    begrippen = text.split("Begrippen")[-1]
+    for term in ("BIZ", "FPA, FVA", "HIC, KIB", "Terugkeergarantie", "Zorgmachtiging", "ZVH"):
+        assert term in begrippen, term
+    assert "Hij vraagt" not in text  # the procesregisseur is not always a man
+
+
+def test_region_specifics_come_from_the_profile(tmp_path: Path) -> None:
+    region = load_region("midden-nederland")
+    assert len(region.aanmeldpunten) == 3
+    pub = handreiking_publication(region, TODAY)
+    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "mn"))
+    text = _page_text(html_file)
+    for punt in region.aanmeldpunten:
+        for value in (punt.werkgebied, punt.naam, punt.telefoon):
+            assert value in text, value
+    assert "Zo werkt het in regio Midden-Nederland" in text and "drie ForFACT-teams" in text
+    # a region with one ZVH names it as the place to register, and has no list of aanmeldpunten
+    groningen = load_region("groningen")
+    pub = handreiking_publication(groningen, TODAY)
+    (other,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "gr"))
+    other_text = _page_text(other)
+    assert f"U meldt aan bij {groningen.zvh.naam}" in other_text and "Werkgebied" not in other_text
+
+
+def test_a_profile_with_an_unknown_field_in_an_aanmeldpunt_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from levensloop_docs.errors import DataFileError
+    from levensloop_docs.resources import data_dir
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    profile = copy / "regios" / "midden-nederland.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("werkgebied: Flevoland", "werkgbied: Flevoland"),
+                       "utf-8")
+    monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
+    with pytest.raises(DataFileError) as info:
+        load_region("midden-nederland")
+    assert "aanmeldpunten" in " ".join(p.path for p in info.value.problems)
+
+
+def test_the_stroomschema_png_is_drawn_from_the_steps_and_reproducible() -> None:
+    from levensloop_docs.render.stroomschema import Step, draw_png
+
+    two = [Step(1, "Ambulant", "ForFACT"), Step(2, "BIZ", "Kliniek, Politie")]
+    first = draw_png(two, up_label="opschalen", down_label="afschalen")
+    again = draw_png(two, up_label="opschalen", down_label="afschalen")
+    assert first.startswith(b"\x89PNG") and first == again
+    three = draw_png([*two, Step(3, "FPC", "OM")], up_label="opschalen", down_label="afschalen")
+
+    def height(png: bytes) -> int:
+        return int.from_bytes(png[20:24], "big")  # IHDR: width, then height
+
+    assert height(three) > height(first)
+
+
+def test_a_picture_from_a_file_or_url_is_never_read(tmp_path: Path) -> None:
+    from docx import Document
+
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    secret = tmp_path / "geheim.png"
+    secret.write_bytes(b"\x89PNG not really")
+    target = tmp_path / "x.docx"
+    body = f'<p><img src="{secret}" alt="plaatje"> en <img src="https://example.org/a.png" alt="web"></p>'
+    build_docx(body, target, properties={"title": "t"}, footer="f")
+    doc = Document(str(target))
+    assert len(doc.inline_shapes) == 0
+    assert "[plaatje] en [web]" in doc.paragraphs[0].text
+
+
+@pytest.mark.pdf
+def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+    from pypdf import PdfReader
+
+    libreoffice_or_skip()
+    result = run_cli("handreiking", "--regio", "midden-nederland", "--formaat", "pdf,docx", "--uit", tmp_path)
+    assert result.code == 0, result.err
+    doc = Document(str(tmp_path / "handreiking-midden-nederland.docx"))
+    (shape,) = doc.inline_shapes
+    assert shape._inline.docPr.get("descr").startswith("Stroomschema van op- en afschalen")
+    section = doc.sections[0]
+    assert shape.width <= section.page_width - section.left_margin - section.right_margin
+    reader = PdfReader(tmp_path / "handreiking-midden-nederland.pdf")
+    pages = [p.extract_text() or "" for p in reader.pages]
+    (schema_page,) = [i for i, t in enumerate(pages) if "Het schema in tekst" in t]
+    assert reader.pages[schema_page].images, "het stroomschema ontbreekt in de PDF"
+    assert max(img.image.size[0] for img in reader.pages[schema_page].images) >= 600  # a real picture
+    # no page break before every chapter: the booklet is shorter than one page per chapter plus the
+    # cover, and two chapter titles share a page
+    chapters = ["De levensloopaanpak in het kort", "Van aanmelding tot uitstroom", "Rollen en taken",
+                "Op- en afschalen in regio Midden-Nederland", "Gegevens delen", "Contact", "Begrippen"]
+    starts = [next(i for i, t in enumerate(pages[1:], start=1) if squash(c) in squash(t)) for c in chapters]
+    assert len(set(starts)) < len(chapters), starts
+    assert len(pages) <= 9
+
+
+def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
+    from docx import Document
+
+    from levensloop_docs.render.markdown import render_markdown_text
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    source = ('# A\n\ntekst\n\n<section class="hoofdstuk" markdown="1">\n## Loopt door\n\nx\n</section>\n\n'
+              '<section class="nieuwe-pagina" markdown="1">\n## Nieuwe pagina\n\ny\n</section>\n')
+    rendered = render_markdown_text(source, {}, name=tmp_path / "x.md")
+    build_docx(rendered.body, tmp_path / "x.docx", properties={"title": "t"}, footer="f")
+    paragraphs = Document(str(tmp_path / "x.docx")).paragraphs
+    breaks = {p.text: p.paragraph_format.page_break_before for p in paragraphs}
+    assert breaks["Loopt door"] is None and breaks["Nieuwe pagina"] is True

@@ -113,3 +113,15 @@ def test_the_centre_imports_no_renderer(name: str) -> None:
     for path in (PACKAGE / name).rglob("*.py"):
         for _line, target in imports_of(path):
             assert stage_of(target) not in {"render", "pdf", "run", "batch", "cli", "views"}, path
+
+
+def test_every_error_raised_names_its_category() -> None:
+    """The exit code follows the class (errors.py): a bare LevensloopError says nothing about
+    whether the user typed something wrong (2) or the machine failed (1)."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            call = node.exc if isinstance(node, ast.Raise) else None
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "LevensloopError":
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -11,7 +12,7 @@ from _pdf_helpers import docx_text, pdf_text, squash
 from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 
-from levensloop_docs.reference.regions import Region, all_regions
+from levensloop_docs.reference.regions import Region, all_regions, load_region
 from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publish
 from levensloop_docs.run.renderrun import RenderRun
 
@@ -39,9 +40,63 @@ def only_our_fonts(path: Path) -> bool:
 
 
 def test_there_are_leaflets_for_the_partners_the_issue_names() -> None:
-    assert {"gemeente", "penitentiaire_inrichting", "reclassering", "politie", "woningcorporatie"} <= set(
-        leaflet_kinds()
-    )
+    assert {"gemeente", "penitentiaire_inrichting", "reclassering", "politie", "woningcorporatie",
+            "openbaar_ministerie", "kliniek"} <= set(leaflet_kinds())
+
+
+def _html_text(kind: str, region: Region, folder: Path) -> str:
+    (html_file,) = publish(leaflet_publication(kind, region, TODAY), ("html",), RenderRun(out_dir=folder))
+    return " ".join(re.sub(r"<[^>]+>", "", html_file.read_text("utf-8")).split())
+
+
+@pytest.mark.parametrize("kind", leaflet_kinds())
+def test_every_leaflet_names_the_basis_describes_behaviour_and_explains_its_words(
+    kind: str, tmp_path: Path
+) -> None:
+    region = load_region("midden-nederland")
+    text = _html_text(kind, region, tmp_path)
+    # the privacy basis: the ZVH convenant, the routes, whom to ask
+    assert "convenant en het privacyreglement" in text and region.zvh.naam in text
+    for route in ("toestemming", "onder voorwaarden", "Wvggz of Wzd", "bemoeizorg"):
+        assert route in text, route
+    assert "functionaris gegevensbescherming" in text
+    assert "Voor de " in text or "Voor het OM" in text  # one line on what the basis is for this partner
+    # behaviour, not people; no count of people without a source
+    assert "gevaarlijk gedrag" in text
+    assert not re.search(r"\b(zijn|is) gevaarlijk\b", text, re.IGNORECASE)
+    assert "tientallen" not in text and not re.search(r"\d+\s*(mensen|personen|cliënten)", text)
+    # a short begrippenlijst, and who publishes the leaflet and when it is reviewed
+    assert "Begrippen" in text and "Grondslag:" in text and "BIZ:" in text
+    assert ("Uitgegeven door Zorg- en Veiligheidshuis Midden-Nederland (voorbeeld). Vastgesteld op "
+            "1 november 2026; wordt uiterlijk op 1 november 2027 opnieuw bekeken.") in text
+
+
+def test_a_region_without_publisher_data_gets_its_zvh_and_a_review_a_year_on(tmp_path: Path) -> None:
+    region = load_region("groningen")
+    assert not region.uitgever
+    text = _html_text("politie", region, tmp_path)
+    assert f"Uitgegeven door {region.zvh.naam}. Vastgesteld op {DATUM}" in text
+    assert "uiterlijk op 23 november 2027 opnieuw bekeken" in text
+
+
+def test_reclassering_reports_to_the_om_as_always_and_informs_the_same_day(tmp_path: Path) -> None:
+    text = _html_text("reclassering", load_region("drenthe"), tmp_path)
+    assert "Meld een overtreding zoals altijd aan het Openbaar Ministerie" in text
+    assert "dezelfde dag ook de casusregisseur" in text
+    # never advice that reads as "wait with the report"
+    assert "voordat u een melding" not in text and "Stem af voordat" not in text
+
+
+def test_om_and_kliniek_leaflets_carry_their_own_tasks(tmp_path: Path) -> None:
+    region = load_region("midden-nederland")
+    om = _html_text("openbaar_ministerie", region, tmp_path / "om")
+    assert "Wat vragen wij van het Openbaar Ministerie?" in om
+    assert "zorgmachtiging loopt via de officier van justitie" in om
+    assert "Beveiligde intensieve zorg (BIZ)" in om  # the route step the OM takes part in
+    kliniek = _html_text("kliniek", region, tmp_path / "kliniek")
+    assert "Meld wanneer de persoon stabiel is." in kliniek
+    assert "structurerend behandelklimaat en fysieke beveiliging" in kliniek
+    assert "Klinisch regulier" in kliniek
 
 
 @pytest.mark.parametrize("region", all_regions(), ids=lambda r: r.sleutel)

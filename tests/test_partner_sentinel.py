@@ -242,6 +242,14 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
         "casusregisseur": m(f"{a}.casusregisseur", NEVER),
         "gemeentelijke_casusregisseur": m(f"{a}.gemeentelijke_casusregisseur", NEVER),
         "advies": m(f"{a}.advies", NEVER),
+        # the procesregisseur's own steps never reach a partner sheet either
+        "procesregisseur": {"naam": m(f"{a}.procesregisseur.naam", NEVER),
+                            "functie": m(f"{a}.procesregisseur.functie", NEVER)},
+        "client_op_de_hoogte": "ja",
+        "informatie_partners": [{"organisatie": m(f"{a}.informatie_partners[].organisatie", NEVER),
+                                 "gevraagd_op": "2026-08-05",
+                                 "antwoord": m(f"{a}.informatie_partners[].antwoord", NEVER)}],
+        "voorcheck": m(f"{a}.voorcheck", NEVER),
     }  # fmt: skip
 
 

@@ -241,17 +241,41 @@ def test_header_footer_and_properties(plans: dict[str, Plan], example: str) -> N
 def test_special_characters_survive_in_body(plans: dict[str, Plan]) -> None:
     body = plans["caravan-groningen.yaml"].body
     for text in ('Sjoerd "Sjors" Ebbinge', "Marieke de Vries-Öztürk", "Joost van 't Veld",
-                 "Conflict met de grondeigenaar <escaleert> bij drankgebruik.",
+                 "Conflict met de grondeigenaar loopt op bij drankgebruik.",
                  "Aanvraag Housing First-plek indienen & urgentie onderbouwen.",
                  "Bewindvoering & Budget B.V. (voorbeeld)", "Uitzetting zonder alternatief -> dakloosheid"):
         assert text in body
     body = plans["detentie-midden-nederland.yaml"].body
-    for text in ("Joël van 't Holt", "Stichting Tweede Kans <Utrecht> (voorbeeld)", "dr. Hélène Vos",
+    for text in ("Joël van 't Holt", "Stichting Tweede Kans Utrecht (voorbeeld)", "dr. Hélène Vos",
                  '("dan ben ik vrij man")', "Mehmet Aydın", "Sanne Çetin-de Bruijn"):
         assert text in body
     body = plans["biz-limburg.yaml"].body
     for text in ("Noël Hermans-Dückers", "Beschermd Wonen 't Geleenhuis (voorbeeld)", "Ayşe Kaya",
                  "LVB-team Zuid & Co (voorbeeld)"):
+        assert text in body
+
+
+def test_markup_like_text_is_printed_as_typed(tmp_path: Path) -> None:
+    """Angle brackets in typed text are data, not markup (kept out of the shipped examples,
+    where they read as unfilled placeholders)."""
+    from ruamel.yaml import YAML
+
+    from levensloop_docs.cli.main import run_in_process
+
+    yaml = YAML()
+    source = next(p for p in example_paths() if p.name == "detentie-midden-nederland.yaml")
+    data = yaml.load(source.read_text(encoding="utf-8"))
+    hostile = ("Stichting Tweede Kans <Utrecht> & <b>Co</b>", "Conflict <escaleert> bij {{ drank }}")
+    data["netwerk"]["partners"][-1]["organisatie"] = hostile[0]
+    data["levensgebieden"][0]["risicos"] = [hostile[1]]
+    case = tmp_path / "vijandig.yaml"
+    with case.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    out = tmp_path / "uit"
+    code = run_in_process(["genereer", str(case), "--uit", str(out), "--document", "levensloopplan"])
+    assert code in (0, None)
+    body = body_text(Document(str(next((tmp_path / "uit").glob("*.docx")))))
+    for text in hostile:
         assert text in body
 
 

@@ -43,13 +43,14 @@ def data_hash() -> str:
 
 def document_hash(doc: DocumentType) -> str:
     entry = [doc.name, doc.title, doc.template.name, doc.engine, list(doc.formats), doc.version,
-             doc.context, doc.applies, list(doc.parameters)]
+             doc.context, doc.applies, list(doc.parameters), doc.on_request]
     return hashlib.sha256(json.dumps(entry).encode("utf-8")).hexdigest()
 
 
 def plan_hash(types: dict[str, DocumentType]) -> str:
     """What decides which documents a case has: each entry's applicability, parameters, formats."""
-    entries = [[n, t.applies, list(t.parameters), list(t.formats)] for n, t in sorted(types.items())]
+    entries = [[n, t.applies, list(t.parameters), list(t.formats), t.on_request]
+               for n, t in sorted(types.items())]
     return hashlib.sha256(json.dumps(entries).encode("utf-8")).hexdigest()
 
 

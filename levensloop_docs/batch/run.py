@@ -171,7 +171,7 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
     if requested:
         names = {parse_document_request(r)[0] for r in requested}
         return {n: t for n, t in types.items() if n in names}
-    return {n: t for n, t in types.items() if not t.parameters}
+    return {n: t for n, t in types.items() if t.by_default}
 
 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
@@ -254,7 +254,7 @@ def _selected(request: str, fmt: str, opts: BatchOptions, types: dict[str, Docum
     if opts.requested:
         wanted = {parse_document_request(r) for r in opts.requested}
         return (name, parameter) in wanted
-    return name in types and not types[name].parameters
+    return name in types and types[name].by_default
 
 
 def _planned_from(record: CaseRecord, opts: BatchOptions, types: dict[str, DocumentType]) -> list[Planned]:

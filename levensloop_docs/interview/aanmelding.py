@@ -170,6 +170,45 @@ def _verdict(interview: Interview) -> str:
     return samenvatting(_beoordeling(interview))
 
 
+def _edit_request(interview: Interview, key: str, item: Item) -> Item:
+    store(item, "organisatie", interview.text(f"{key}.organisatie", _("Organisation asked for information"),
+                                              item.get("organisatie"), required=True))
+    store(item, "gevraagd_op", interview.date(f"{key}.gevraagd_op", _("Asked on"), item.get("gevraagd_op"),
+                                              check=not_in_future(interview.today)))
+    store(item, "antwoord", interview.text(f"{key}.antwoord", _("Answer (empty if none yet)"),
+                                           item.get("antwoord")))
+    return item
+
+
+def _client_choices() -> list[tuple[str, str]]:
+    return [("ja", _("yes")), ("nee", _("no")), ("onbekend", _("not known"))]
+
+
+def run_voorbereiding(interview: Interview) -> None:
+    """The procesregisseur's own steps before the meeting: who, partner information, pre-check."""
+    ag = interview.section("aanmelding")
+    p = interview.section("aanmelding", "procesregisseur")
+    store(p, "naam", interview.text("aanmelding.procesregisseur.naam", _("Procesregisseur (your name)"),
+                                    p.get("naam")))
+    if p.get("naam"):
+        store(p, "telefoon", interview.phone("aanmelding.procesregisseur.telefoon", _("Direct phone number"),
+                                             p.get("telefoon")))
+    else:
+        ag.pop("procesregisseur", None)
+    store(ag, "client_op_de_hoogte", interview.choice(
+        "aanmelding.client_op_de_hoogte", _("Does the client know of the registration?"), _client_choices(),
+        ag.get("client_op_de_hoogte", "onbekend")))
+    requests = interview.edit_list(
+        "aanmelding.informatie_partners", _("Information asked of partners"),
+        ag.setdefault("informatie_partners", []),
+        lambda item: str(item.get("organisatie", "")),
+        lambda key, item: _edit_request(interview, key, item),
+    )
+    store(ag, "informatie_partners", requests)
+    store(ag, "voorcheck", interview.text("aanmelding.voorcheck", _("Pre-check: your advice to the meeting"),
+                                          ag.get("voorcheck"), multiline=True))
+
+
 def run_overleg(interview: Interview) -> None:
     o = interview.section("aanmelding", "overleg")
     ag = interview.section("aanmelding")
@@ -224,6 +263,7 @@ PARTS: tuple[Part, ...] = (
     Part("juridisch", lambda: _("Legal framework"), juridisch.run),
     Part("criteria", lambda: _("Inclusion criteria"), run_criteria),
     Part("gegevensdeling", lambda: _("Data sharing and consent"), gegevensdeling.run),
+    Part("voorbereiding", lambda: _("Procesregisseur: partner information and pre-check"), run_voorbereiding),
     Part("overleg", lambda: _("Aanmeldoverleg"), run_overleg),
     Part("besluit", lambda: _("Decision"), run_besluit),
 )

@@ -265,6 +265,23 @@ class Overleg(Model):
     deelnemers: list[Tekst] = []
 
 
+class Procesregisseur(Model):
+    """The ZVH procesregisseur who handles the aanmelding; signs the terugkoppeling."""
+
+    naam: Tekst
+    functie: str = ""
+    telefoon: Telefoon | None = None
+    email: Email | None = None
+
+
+class Informatievraag(Model):
+    """Information the procesregisseur asked a partner for, to complete the aanmelding."""
+
+    organisatie: Tekst
+    gevraagd_op: Datum | None = None
+    antwoord: str = ""
+
+
 class Aanmelding(Model):
     aanmelder: Aanmelder
     datum: Datum
@@ -280,6 +297,11 @@ class Aanmelding(Model):
     casusregisseur: str = ""
     gemeentelijke_casusregisseur: str = ""
     advies: str = ""
+    # the procesregisseur's own steps before the meeting
+    procesregisseur: Procesregisseur | None = None
+    informatie_partners: list[Informatievraag] = []
+    voorcheck: str = ""
+    client_op_de_hoogte: Literal["ja", "nee", "onbekend"] = "onbekend"
 
 
 class Casus(Model):

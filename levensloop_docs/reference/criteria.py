@@ -10,6 +10,8 @@ API (used by the aanmelding interview)::
         .landelijk / .regio: tuple[CriteriumStand, ...]  (every criterion, unanswered = onbekend)
         .alle_landelijk_voldaan: bool, .niet_voldaan / .onbekend: national keys
     samenvatting(beoordeling) -> str           # one Dutch sentence: are all national criteria met?
+    regio_samenvatting(beoordeling) -> str     # the same for the regional criteria (by number)
+    nummers(standen, oordeel) -> tuple[int]    # printed numbers of the criteria with a verdict
     waarschuwingen(aanmelding, region) -> list[Waarschuwing]   # (veld, tekst), never blocking
     besluit_waarschuwingen(besluit, beoordeling) -> list[str]  # decision contradicts criteria
     crisis_woorden(text) -> list[str]          # crisis keywords found (data/crisiswoorden.yaml)
@@ -99,15 +101,43 @@ def beoordeel(aanmelding: Aanmelding, region: Region | None) -> Beoordeling:
     )
 
 
+def nummers(standen: tuple[CriteriumStand, ...], oordeel: str) -> tuple[int, ...]:
+    """The printed numbers (1..n, in profile order) of the criteria with this verdict."""
+    return tuple(i for i, s in enumerate(standen, start=1) if s.oordeel == oordeel)
+
+
+def _details(standen: tuple[CriteriumStand, ...]) -> str:
+    parts = []
+    failed = nummers(standen, "voldoet_niet")
+    open_ = nummers(standen, "onbekend")
+    if failed:
+        parts.append(_("not met: criterion {keys}").format(keys=", ".join(map(str, failed))))
+    if open_:
+        parts.append(_("not yet established: criterion {keys} (discuss in the meeting)").format(
+            keys=", ".join(map(str, open_))))
+    return "; ".join(parts)
+
+
 def samenvatting(beoordeling: Beoordeling) -> str:
+    """One sentence on the national criteria, by criterion number (never an internal key)."""
     if beoordeling.alle_landelijk_voldaan:
         return _("All national criteria are met.")
-    parts = []
-    if beoordeling.niet_voldaan:
-        parts.append(_("not met: {keys}").format(keys=", ".join(beoordeling.niet_voldaan)))
-    if beoordeling.onbekend:
-        parts.append(_("unknown: {keys}").format(keys=", ".join(beoordeling.onbekend)))
-    return _("Not all national criteria are met ({details}).").format(details="; ".join(parts))
+    details = _details(beoordeling.landelijk)
+    if not beoordeling.niet_voldaan:
+        return _("Not every national criterion has been established yet ({details}).").format(details=details)
+    return _("Not all national criteria are met ({details}).").format(details=details)
+
+
+def regio_samenvatting(beoordeling: Beoordeling) -> str:
+    """The same sentence for the regional criteria; empty when the region has none."""
+    if not beoordeling.regio:
+        return ""
+    if beoordeling.alle_regio_voldaan:
+        return _("All regional criteria are met.")
+    details = _details(beoordeling.regio)
+    if not nummers(beoordeling.regio, "voldoet_niet"):
+        return _("Not every regional criterion has been established yet ({details}).").format(details=details)
+    return _("Not all regional criteria are met ({details}).").format(details=details)
 
 
 def besluit_waarschuwingen(besluit: str | None, beoordeling: Beoordeling) -> list[str]:

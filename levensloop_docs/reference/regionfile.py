@@ -12,7 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from levensloop_docs.i18n import _
-from levensloop_docs.model.casus import CriteriumSleutel, Email, Model, Tekst, Telefoon, vocab
+from levensloop_docs.model.casus import CriteriumSleutel, Datum, Email, Model, Tekst, Telefoon, vocab
 
 
 class ContactEntry(Model):
@@ -21,6 +21,20 @@ class ContactEntry(Model):
     telefoon: Telefoon | None = None
     email: Email | None = None
     website: str = ""
+
+
+class AanmeldpuntEntry(ContactEntry):
+    """One ZVH where registrations come in; a region spanning several ZVH regions has more."""
+
+    werkgebied: str = ""
+
+
+class UitgaveEntry(Model):
+    """Who publishes the region's leaflets and handreiking, and when they are reviewed."""
+
+    uitgever: str = ""
+    vastgesteld: Datum | None = None
+    herzien: Datum | None = None
 
 
 class CriterionEntry(Model):
@@ -60,6 +74,9 @@ class RegionFile(Model):
     criteria: list[CriterionEntry] = Field(default_factory=list)
     bedden: list[BedEntry] = Field(default_factory=list)
     route: list[RouteEntry] = Field(default_factory=list)
+    aanmeldpunten: list[AanmeldpuntEntry] = Field(default_factory=list)
+    bijzonderheden: list[Tekst] = Field(default_factory=list)
+    uitgave: UitgaveEntry = UitgaveEntry()
 
     @field_validator("criteria")
     @classmethod

@@ -20,7 +20,9 @@ API (used by the aanmelding interview and the partner leaflets)::
     @dataclass(frozen=True)
     class Region: sleutel: str; naam: str; zvh: Contact; aanbieder: Contact;
                   criteria: tuple[Criterion, ...]; bedden: tuple[Bed, ...];
-                  route: tuple[RouteStep, ...]; voorbeeld: bool
+                  route: tuple[RouteStep, ...]; voorbeeld: bool;
+                  aanmeldpunten: tuple[Contact, ...]  # werkgebied set; empty: the one ZVH
+                  bijzonderheden: tuple[str, ...]; uitgever: str; vastgesteld/herzien: date | None
 
     load_region(key) -> Region        # DataFileError (Dutch, names file and field) when missing/invalid
     all_regions() -> list[Region]     # every profile, sorted by key; all problems at once
@@ -36,6 +38,7 @@ depend on pydantic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,7 @@ class Contact:
     telefoon: str = ""
     email: str = ""
     website: str = ""
+    werkgebied: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,13 @@ class Region:
     bedden: tuple[Bed, ...]
     route: tuple[RouteStep, ...]
     voorbeeld: bool
+    # where registrations come in (empty: at the one ZVH), what is particular to the region,
+    # and who publishes its leaflets and when they are reviewed
+    aanmeldpunten: tuple[Contact, ...] = ()
+    bijzonderheden: tuple[str, ...] = ()
+    uitgever: str = ""
+    vastgesteld: date | None = None
+    herzien: date | None = None
 
     def criterion(self, key: str) -> Criterion | None:
         return next((c for c in self.criteria if c.sleutel == key), None)
@@ -215,4 +226,12 @@ def _freeze(key: str, p: Any) -> Region:
         bedden=tuple(Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats) for b in p.bedden),
         route=tuple(RouteStep(s.niveau, tuple(s.wie), s.wat.strip()) for s in p.route),
         voorbeeld=p.voorbeeld,
+        aanmeldpunten=tuple(
+            Contact(a.naam, a.adres, a.telefoon or "", a.email or "", a.website, a.werkgebied)
+            for a in p.aanmeldpunten
+        ),
+        bijzonderheden=tuple(b.strip() for b in p.bijzonderheden),
+        uitgever=p.uitgave.uitgever,
+        vastgesteld=p.uitgave.vastgesteld,
+        herzien=p.uitgave.herzien,
     )

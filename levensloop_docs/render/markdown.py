@@ -178,12 +178,15 @@ th { background: #e4eef2; }
 .contact h2, .contact h3 { margin-top: 0; }
 .kader { border-left: 4pt solid #c0392b; padding: .2em .8em; margin: .8em 0; background: #fbeeec; }
 .onder { color: #555; font-size: 9pt; }
+.klein { font-size: 9.5pt; }
+img { max-width: 100%; height: auto; }
+.klein h2 { font-size: 12pt; }
 nav.inhoud ol { list-style: none; margin-left: 0; }
 nav.inhoud li.toc-2 { margin-left: 1.2em; }
 footer.voet { margin-top: 2em; border-top: 1px solid #b8c7cf; padding-top: .4em; font-size: 8.5pt;
   color: #555; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; }
-  .hoofdstuk { break-before: page; } nav.inhoud { break-after: page; } }
+  .nieuwe-pagina { break-before: page; } nav.inhoud { break-after: page; } }
 """
 
 

@@ -6,13 +6,19 @@ in the PDF), a footer with "pagina X van Y" fields, a framed contact box, and on
 Calibri (Carlito in LibreOffice, the same width) and Liberation Mono. Bullets and
 numbers are written as text with a hanging indent, so a numbered list always starts at 1.
 
+Pictures: an ``<img>`` (Markdown ``![alt](data:image/png;base64,...)``) is embedded when its
+source is a PNG or JPEG data URI, with the alt text as the picture's description; any
+other source prints the alt text, so a document never reads files or the network.
+
 Recognised blocks: h1-h3, p, ul/ol (nested), table, blockquote, ``div.contact`` and
-``div.kader`` (framed boxes), ``section.hoofdstuk`` (starts on a new page) and
+``div.kader`` (framed boxes), ``div.klein`` (small print), ``section.nieuwe-pagina`` (starts
+on a new page; a chapter, ``section.hoofdstuk``, runs on after the one before) and
 ``div.inhoudsopgave`` (where the table of contents goes).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +31,7 @@ FONT = "Calibri"
 MONO = "Liberation Mono"
 ACCENT = "0B4F6C"
 TEXT_WIDTH_MM = 170
+SHORT_TABLE_ROWS = 10  # up to this many rows a table is kept on one page
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class _Builder:
         self.doc = doc
         self.toc = toc
         self.break_before = False
+        self.small = False  # inside div.klein: small print (begrippenlijst, colofon)
 
     # -- inline ---------------------------------------------------------------------------
     def inline(self, para: Any, element: Any, fmt: frozenset[str] = frozenset()) -> None:
@@ -167,6 +175,9 @@ class _Builder:
         if tag == "br":
             para.add_run().add_break()
             return
+        if tag == "img":
+            self.picture(para, child)
+            return
         extra = {"strong": "b", "b": "b", "em": "i", "i": "i", "code": "code"}.get(tag)
         self.inline(para, child, fmt | {extra} if extra else fmt)
         href = child.get("href", "") if tag == "a" else ""
@@ -178,10 +189,27 @@ class _Builder:
         if "\n" in text:  # a line break in the Markdown source is a space in print
             text = re.sub(r"[ \t]*\n\s*", " ", text)
         run = para.add_run(text)
+        if self.small and not para.style.name.startswith("Heading"):
+            run.font.size = _pt(9.5)
         run.bold = True if "b" in fmt else None
         run.italic = True if "i" in fmt else None
         if "code" in fmt:
             _set_font(run._r, MONO)
+
+    def picture(self, para: Any, img: Any) -> None:
+        """An embedded PNG or JPEG (data URI), at most the text width, with its alt text kept."""
+        alt = img.get("alt", "")
+        blob = image_bytes(img.get("src", ""))
+        if blob is None:  # only embedded pictures: a path or a URL would read outside the document
+            self.run(para, f"[{alt}]" if alt else "", frozenset())
+            return
+        from docx.image.image import Image
+
+        info = Image.from_blob(blob)
+        natural_mm = info.px_width / (info.horz_dpi or 96) * 25.4
+        para.paragraph_format.keep_together = True
+        shape = para.add_run().add_picture(io.BytesIO(blob), width=_mm(min(natural_mm, TEXT_WIDTH_MM)))
+        shape._inline.docPr.set("descr", alt)  # the alt text, for screen readers (Word: "Alt Text")
 
     # -- blocks ---------------------------------------------------------------------------
     def paragraph(self, box: Any, style: str | None = None) -> Any:
@@ -219,7 +247,13 @@ class _Builder:
             self.contents(box)
         elif tag == "div" and classes & {"contact", "kader"}:
             self.framed(box, el, "kader" in classes)
-        elif tag == "section" and "hoofdstuk" in classes:
+        elif tag == "div" and "klein" in classes:
+            self.small = True
+            try:
+                self.blocks(box, el, depth)
+            finally:
+                self.small = False
+        elif tag == "section" and "nieuwe-pagina" in classes:
             self.break_before = True
             self.blocks(box, el, depth)
         elif tag in ("div", "section", "main", "nav", "article"):
@@ -281,6 +315,8 @@ class _Builder:
         table = box.add_table(rows=len(rows), cols=width)
         table.style = self.doc.styles["Table Grid"]
         widths = _column_widths(rows, width)
+        for j, column in enumerate(table.columns):  # the grid too: LibreOffice lays out by it
+            column.width = widths[j]
         for i, row in enumerate(rows):
             cells = [c for c in row if c.tag in ("td", "th")]
             for j, cell_el in enumerate(cells):
@@ -292,7 +328,8 @@ class _Builder:
                 self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
                 if header:
                     _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
-                if i < len(rows) - 1:  # a short table stays on one page
+                # a short table stays on one page; a long one may break, but never after its header
+                if i < len(rows) - 1 and (len(rows) <= SHORT_TABLE_ROWS or i == 0):
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
             _no_split(table.rows[i])
@@ -327,6 +364,23 @@ class _Builder:
             run = para.add_run(f"{entry.text}\t{entry.page if entry.page is not None else ''}")
             run.bold = True if entry.level <= 1 else None
         self.break_before = True
+
+
+_DATA_URI = re.compile(r"data:image/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)")
+
+
+def image_bytes(src: str) -> bytes | None:
+    """The picture of a ``data:image/png;base64,...`` (or jpeg) URI; None for anything else."""
+    import base64
+    import binascii
+
+    match = _DATA_URI.fullmatch(src.strip())
+    if match is None:
+        return None
+    try:
+        return base64.b64decode(match.group(2), validate=False)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def _no_split(row: Any) -> None:

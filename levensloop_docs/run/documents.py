@@ -33,6 +33,7 @@ def _views() -> dict[str, ContextFn]:
     return {
         "plan": plan_document.plan_context,
         "aanmelding": aanmelding.form_view,
+        "aanmelding_anoniem": aanmelding.anonymous_form_view,
         "terugkoppeling": aanmelding.feedback_view,
         "partnerblad": partner_sheet.partner_sheet_context,
     }
@@ -61,6 +62,12 @@ class DocumentType:
     context: str
     applies: str | None
     parameters: tuple[str, ...] = ()
+    on_request: bool = False  # manifest 'op_verzoek': made only when named (--document)
+
+    @property
+    def by_default(self) -> bool:
+        """Made without being named: no parameter and not an on-request variant."""
+        return not self.parameters and not self.on_request
 
     def build_context(
         self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
@@ -121,6 +128,7 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
         context=context,
         applies=None if applies is None else str(applies),
         parameters=tuple(str(p) for p in entry.get("parameters", [])),
+        on_request=bool(entry.get("op_verzoek", False)),
     )
 
 

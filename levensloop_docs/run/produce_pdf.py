@@ -83,7 +83,7 @@ def bundle_requests(case: CaseFile) -> list[str]:
     """Every document of the case that can be a PDF (documents with a parameter only on request)."""
     return [
         name for name, doc in registry().items()
-        if "pdf" in doc.formats and not doc.parameters and doc.applies_to(case.casus)
+        if "pdf" in doc.formats and doc.by_default and doc.applies_to(case.casus)
     ]
 
 

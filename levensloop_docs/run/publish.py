@@ -66,13 +66,27 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             ],
             "route": [
                 {"nummer": i, "niveau": niveaus.label(s.niveau), "niveau_sleutel": s.niveau,
-                 "wie": [rollen.label(r) for r in s.wie], "wie_sleutels": list(s.wie), "wat": s.wat}
+                 "wie": [rollen.label(r) for r in s.wie], "wie_sleutels": list(s.wie), "wat": s.wat,
+                 # the neighbours on the route: where opschalen and afschalen lead from here
+                 "hoger": niveaus.label(region.route[i].niveau) if i < len(region.route) else "",
+                 "lager": niveaus.label(region.route[i - 2].niveau) if i > 1 else ""}
                 for i, s in enumerate(region.route, start=1)
             ],
+            "aanmeldpunten": [{**contact, **vars(a)} for a in region.aanmeldpunten],
+            "bijzonderheden": list(region.bijzonderheden),
+            "uitgave": _publisher(region, today),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
         "datum": format_date(today),
     }
+
+
+def _publisher(region: Region, today: date) -> Context:
+    """Who publishes the region's documents and when they are reviewed (default: a year on)."""
+    issued = region.vastgesteld or today
+    review = region.herzien or issued.replace(year=issued.year + 1, day=min(issued.day, 28))
+    return {"uitgever": region.uitgever or region.zvh.naam, "vastgesteld": format_date(issued),
+            "herzien": format_date(review)}
 
 
 def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
@@ -103,6 +117,7 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
         raise UsageError(msg.format(folder=chapters_dir()))
     context = region_context(region, load_vocabularies(), today)
     context["rollen"] = _roles(load_vocabularies())
+    context.update(stroomschema_context(context["regio"]))
     parts = []
     for path in files:
         chapter = render_markdown_file(path, context, search_path=templates_dir())
@@ -113,6 +128,20 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
         f"<p>Versie van {_esc(format_date(today))}</p>\n<div class=\"inhoudsopgave\"></div>\n"
     )
     return with_anchors(cover + "\n".join(parts))
+
+
+def stroomschema_context(regio: Context) -> Context:
+    """The picture of the region's route (a PNG data URI) and its alt text, for the template."""
+    from levensloop_docs.render.stroomschema import Step, data_uri, draw_png
+
+    steps = [Step(s["nummer"], s["niveau"], ", ".join(s["wie"])) for s in regio["route"]]
+    if not steps:
+        return {"stroomschema": "", "stroomschema_alt": ""}
+    png = draw_png(steps, up_label=_("scale up"), down_label=_("scale down"))
+    alt = _("Flow chart of scaling up and down in region {region}: {steps}. The table below gives the same "
+            "steps as text.").format(region=regio["naam"],
+                                     steps="; ".join(f"{s.nummer}. {s.niveau}" for s in steps))
+    return {"stroomschema": data_uri(png), "stroomschema_alt": alt}
 
 
 def _demote(body: str) -> str:

@@ -127,7 +127,7 @@ def plan_jobs(
     """
     types = registry()
     jobs: list[Job] = []
-    wanted = requested or [n for n, t in types.items() if not t.parameters and t.applies_to(case.casus)]
+    wanted = requested or [n for n, t in types.items() if t.by_default and t.applies_to(case.casus)]
     for request in wanted:
         name, parameter = parse_document_request(request)
         doc = types.get(name)

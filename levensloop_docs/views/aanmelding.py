@@ -13,12 +13,14 @@ from datetime import date
 from typing import Any
 
 from levensloop_docs import __version__
+from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Aanmelding, Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.criteria import (
     Beoordeling,
     CriteriumStand,
     beoordeel,
+    regio_samenvatting,
     safe_region,
     samenvatting,
     waarschuwingen,
@@ -39,8 +41,10 @@ def _box(on: bool) -> str:
     return CHECKED if on else UNCHECKED
 
 
-def stand_context(s: CriteriumStand, vocab: Vocabularies) -> Context:
+def stand_context(s: CriteriumStand, vocab: Vocabularies, nummer: int = 0) -> Context:
+    # 'nummer' is what print shows; 'sleutel' is internal (mapping files of PDF forms use it)
     return {
+        "nummer": nummer,
         "sleutel": s.criterium.sleutel,
         "tekst": t(s.criterium.tekst),
         "oordeel": vocab["oordelen"].label(s.oordeel),
@@ -73,8 +77,8 @@ def region_context(key: str, region: Region | None) -> Context:
 
 
 def _criteria(beoordeling: Beoordeling, vocab: Vocabularies) -> Context:
-    landelijk = [stand_context(s, vocab) for s in beoordeling.landelijk]
-    regio = [stand_context(s, vocab) for s in beoordeling.regio]
+    landelijk = [stand_context(s, vocab, i) for i, s in enumerate(beoordeling.landelijk, start=1)]
+    regio = [stand_context(s, vocab, i) for i, s in enumerate(beoordeling.regio, start=1)]
     return {
         "landelijk": landelijk,
         "regio": regio,
@@ -83,7 +87,35 @@ def _criteria(beoordeling: Beoordeling, vocab: Vocabularies) -> Context:
         "alle_landelijk_voldaan": beoordeling.alle_landelijk_voldaan,
         "alle_regio_voldaan": beoordeling.alle_regio_voldaan,
         "landelijk_samenvatting": samenvatting(beoordeling),
+        "regio_samenvatting": regio_samenvatting(beoordeling),
+        # for the terugkoppeling: what the meeting found not met, by number
+        "niet_voldaan": [
+            {"soort": _("national") if soort == "landelijk" else _("regional"), **c}
+            for soort, group in (("landelijk", landelijk), ("regio", regio))
+            for c in group if c["voldoet_niet"]
+        ],
     }
+
+
+def procesregisseur_context(ag: Aanmelding, vocab: Vocabularies) -> Context:
+    """The procesregisseur's own steps: who, the information asked of partners, the pre-check."""
+    p = ag.procesregisseur
+    return {
+        "procesregisseur": {"naam": t(p.naam if p else ""), "functie": t(p.functie if p else ""),
+                            "telefoon": t(p.telefoon if p else ""), "email": t(p.email if p else "")},
+        "informatie_partners": [
+            {"organisatie": t(v.organisatie), "gevraagd_op": d(v.gevraagd_op), "antwoord": t(v.antwoord)}
+            for v in ag.informatie_partners
+        ],
+        "voorcheck": t(ag.voorcheck),
+        "client_op_de_hoogte": _client_knows()[ag.client_op_de_hoogte],
+    }
+
+
+def _client_knows() -> dict[str, str]:
+    return {"ja": _("yes, the client knows of the registration"),
+            "nee": _("no, the client does not know of the registration"),
+            "onbekend": _("not known")}
 
 
 def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularies) -> Context:
@@ -115,7 +147,9 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "casusregisseur": t(ag.casusregisseur),
         "gemeentelijke_casusregisseur": t(ag.gemeentelijke_casusregisseur),
         "advies": t(ag.advies),
+        "advies_noemt_heraanmelding": "opnieuw" in ag.advies.casefold(),
         "waarschuwingen": [w.tekst for w in waarschuwingen(ag, region)],
+        **procesregisseur_context(ag, vocab),
     }
 
 
@@ -123,7 +157,6 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
     """The context of both aanmelding documents and of the PDF form mapping."""
     if casus.aanmelding is None:
         from levensloop_docs.errors import UsageError
-        from levensloop_docs.i18n import _
 
         msg = _("Case {id} has no aanmelding (section 'aanmelding:').").format(id=casus.meta.casus_id)
         raise UsageError(msg)
@@ -137,6 +170,7 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
         "aanmelding": aanmelding_context(casus.aanmelding, region, vocab),
         "vandaag": d(today),
         "generator": f"levensloop-docs {__version__}",
+        "anoniem": False,
     }
 
 
@@ -146,12 +180,20 @@ def form_view(
     return build_aanmelding_context(casus, vocab, today)
 
 
+def anonymous_form_view(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    """The aanmeldformulier for the table: names, birth date and contact details left out."""
+    from levensloop_docs.views.anoniem import anonimiseer
+
+    return anonimiseer(build_aanmelding_context(casus, vocab, today), casus)
+
+
 def feedback_view(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> Context:
     if casus.aanmelding is None or casus.aanmelding.besluit is None:
         from levensloop_docs.errors import UsageError
-        from levensloop_docs.i18n import _
 
         msg = _("Case {id} has no decision yet (aanmelding.besluit): there is nothing to report back.")
         raise UsageError(msg.format(id=casus.meta.casus_id))

@@ -36,7 +36,7 @@ def format_notices(formats: tuple[str, ...] | None, named: list[str], casus: Any
     for doc in registry().values():
         if wanted and doc.name not in wanted:
             continue
-        if not wanted and (doc.parameters or (casus is not None and not doc.applies_to(casus))):
+        if not wanted and (not doc.by_default or (casus is not None and not doc.applies_to(casus))):
             continue
         missing = tuple(f for f in formats if f not in doc.formats)
         if missing:
@@ -70,6 +70,9 @@ def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any)
                    "Zonder deze optie: elk document dat bij de casus past.")
 @click.option("--formaat", "formaat", default=None,
               help="Formaten, met komma's: docx,pdf,html. Standaard: docx.")
+@click.option("--geanonimiseerd", "geanonimiseerd", is_flag=True,
+              help="Maak het aanmeldformulier zonder naam, geboortedatum, adressen en namen van "
+                   "naasten (de versie voor het aanmeld- en inclusieoverleg).")
 @click.option("--pdf-a", "pdf_a", is_flag=True,
               help="Maak PDF/A-2b (voor het archief) in plaats van gewone PDF.")
 @click.option("--alles", "alles", is_flag=True,
@@ -80,7 +83,7 @@ def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any)
               help="Map: hoeveel processen tegelijk (standaard: één per processorkern).")
 def genereer(
     pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False,
-    alles: bool = False, droog: bool = False, processen: int | None = None,
+    alles: bool = False, droog: bool = False, processen: int | None = None, geanonimiseerd: bool = False,
 ) -> None:
     """Maak de documenten van een casus (of van elke casus in een map).
 
@@ -90,11 +93,30 @@ def genereer(
     from levensloop_docs.cli.options import parse_formats
 
     formats = parse_formats(formaat, known_formats())
+    if geanonimiseerd:
+        documenten = anonymised(documenten)
     if pad.is_dir():
         _note_formats(formats, list(documenten), None)
         _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)
     else:
         _single(pad, uit, list(documenten) or None, formats, pdf_a)
+
+
+ANONYMOUS = {"aanmeldformulier": "aanmeldformulier-anoniem"}
+
+
+def anonymised(documenten: tuple[str, ...]) -> tuple[str, ...]:
+    """--geanonimiseerd: the anonymised variant of each named form (no names: the form itself)."""
+    from levensloop_docs.errors import UsageError
+    from levensloop_docs.i18n import _
+
+    if not documenten:
+        return tuple(ANONYMOUS.values())
+    other = [d for d in documenten if d not in ANONYMOUS and d not in ANONYMOUS.values()]
+    if other:
+        msg = _("--geanonimiseerd only applies to the aanmeldformulier, not to: {names}.")
+        raise UsageError(msg.format(names=", ".join(other)))
+    return tuple(ANONYMOUS.get(d, d) for d in documenten)
 
 
 def _single(
