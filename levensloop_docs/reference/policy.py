@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -184,3 +185,101 @@ def sharing(policy: Policy, casus: Casus, kind: str, today: date) -> Sharing:
     ordered = tuple(k for k in policy.groups if k in allowed)
     left_out = tuple(k for k in policy.groups if k not in allowed)
     return Sharing(g.route, withdrawn, tuple(grounds), tuple(titles), ordered, left_out)
+
+
+# the people every allowed partner may call: casusregisseur, procesregisseur, gemeente
+CONTACT_ROLES = ("levensloopaanbieder", "procesregisseur", "gemeente")
+
+
+def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
+    """The part of ``casus`` one partner may see: a new case built from what is allowed.
+
+    An allow-list by construction: every part is copied in only when its group is shared,
+    and only the parts that concern the partner with ``roles`` (its own actions, the
+    scenarios where it has a duty, its contacts). A field this function does not name
+    (a field added to the model later, too) keeps its empty default.
+    """
+    from levensloop_docs.model.casus import Netwerk
+
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in own]
+    partners = contacts if share.allows("contacten") else []
+    naasten = [n for n in casus.netwerk.naasten if n.toestemming_contact] if share.allows("naasten") else []
+    visible = {p.id for p in partners}
+    return Casus.model_construct(
+        meta=casus.meta.model_construct(
+            casus_id=casus.meta.casus_id, regio=casus.meta.regio, status=casus.meta.status,
+            planversie=casus.meta.planversie, vastgesteld=casus.meta.vastgesteld,
+        ),
+        persoon=_person(casus, share),
+        gegevensdeling=casus.gegevensdeling.model_construct(
+            route=casus.gegevensdeling.route, toestemming_datum=casus.gegevensdeling.toestemming_datum,
+            ingetrokken=casus.gegevensdeling.ingetrokken,
+            ingetrokken_datum=casus.gegevensdeling.ingetrokken_datum,
+        ),
+        netwerk=Netwerk.model_construct(partners=partners, naasten=naasten),
+        levensgebieden=_areas(casus, share, own),
+        scenarios=_scenarios(casus, share, own, visible),
+        opschaling=_escalation(casus, share),
+        risicotaxaties=list(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
+    )
+
+
+def _person(casus: Casus, share: Sharing) -> Any:
+    p = casus.persoon
+    fields: dict[str, Any] = {"verblijf": p.verblijf}
+    if share.allows("identificatie"):
+        fields.update(naam=p.naam, roepnaam=p.roepnaam, geboortedatum=p.geboortedatum)
+    if share.allows("verblijf"):
+        fields.update(verblijf_toelichting=p.verblijf_toelichting)
+    if share.allows("problematiek"):
+        fields.update(problematiek=list(p.problematiek), problematiek_toelichting=p.problematiek_toelichting)
+    if share.allows("juridisch_kader"):
+        fields.update(juridisch_kader=list(p.juridisch_kader))
+    return p.model_construct(**{"naam": "", **fields})
+
+
+def _areas(casus: Casus, share: Sharing, own: set[str]) -> list[Any]:
+    """The levensgebieden where the partner has an action: its own actions, and the why."""
+    out = []
+    for g in casus.levensgebieden:
+        mine = [a for a in g.acties if a.wie in own]
+        if not mine:
+            continue
+        fields: dict[str, Any] = {"gebied": g.gebied}
+        if share.allows("eigen_acties"):
+            fields["acties"] = mine
+        if share.allows("achtergrond"):
+            fields.update(situatie=g.situatie, risicos=list(g.risicos), doelen=list(g.doelen))
+        out.append(g.model_construct(**fields))
+    return out
+
+
+def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -> list[Any]:
+    """The scenarios where the partner has a duty: only its own duties, and whom it may call."""
+    if not share.allows("scenario_taken"):
+        return []
+    out = []
+    for s in casus.scenarios:
+        mine = [a for a in s.acties if a.wie in own]
+        if not mine:
+            continue
+        fields: dict[str, Any] = {
+            "naam": s.naam, "soort": s.soort, "acties": mine,
+            "wie_bellen": [r for r in s.wie_bellen if r in visible],
+        }
+        if share.allows("signalen"):
+            fields.update(beschrijving=s.beschrijving, signalen=s.signalen)
+        out.append(s.model_construct(**fields))
+    return out
+
+
+def _escalation(casus: Casus, share: Sharing) -> Any:
+    """Every step (the view keeps those the partner takes part in), without the notes on return."""
+    o = casus.opschaling
+    if not share.allows("opschaling"):
+        return o.model_construct(stappen=[], afschaling=None)
+    kept = ("van", "naar", "criteria", "wie_besluit", "bestemming", "juridische_basis", "vervoer",
+            "overdracht", "doorloopt", "terugkeergarantie")
+    stappen = [s.model_construct(**{k: getattr(s, k) for k in kept}) for s in o.stappen]
+    return o.model_construct(stappen=stappen, afschaling=o.afschaling)
