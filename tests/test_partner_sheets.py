@@ -52,10 +52,13 @@ def test_a_partner_without_actions_gets_a_plain_sentence_not_an_empty_table(run_
     assert "In dit plan staan geen afspraken voor Reclassering." in texts["docx"]
 
 
-def test_a_partner_type_not_in_the_network_gets_the_same_sentence(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    texts = sheet(run_cli, EXAMPLE, "woningcorporatie", tmp_path)
-    assert "In dit plan staan geen afspraken voor Woningcorporatie." in texts["html"]
-    assert "Levensgebied" not in texts["docx"]  # no table header without rows
+def test_a_partner_type_not_in_the_network_gets_no_sheet(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A sheet for a partner the case does not have would give its data to a stranger (issue 17)."""
+    result = run_cli("genereer", EXAMPLE, "--document", "partner:woningcorporatie", "--formaat", "html",
+                     "--uit", tmp_path)
+    assert result.code == 2
+    assert "LLA-2026-0042 heeft geen partner van de soort Woningcorporatie" in result.err
+    assert not list(tmp_path.glob("*.html"))
 
 
 def test_the_sheet_states_route_and_what_it_leaves_out(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

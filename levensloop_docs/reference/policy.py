@@ -10,7 +10,7 @@ falls back to what another basis (a title that runs today) allows, or to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -39,6 +39,8 @@ class PolicyFile(Model):
     zonder_grondslag: list[str] = Field(default_factory=list)
     grondslagen: dict[str, list[str]] = Field(default_factory=dict)
     partners: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    # vocabulary -> key -> the groups its label reveals (a label is shared like that text)
+    etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
 
 
 Loc = tuple[str | int, ...]
@@ -78,6 +80,17 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
                 text = msg.format(key=route, kind=kind, allowed=", ".join(routes))
                 found.append((("partners", kind, route), text))
             check_groups(("partners", kind, route), values)
+    for name, entries in data.etiketten.items():
+        if name not in vocab.items:
+            msg = _("Unknown vocabulary '{key}'. Choose one of: {allowed}.")
+            found.append((("etiketten", name), msg.format(key=name, allowed=", ".join(vocab.items))))
+            continue
+        for key, values in entries.items():
+            if key not in vocab[name]:
+                msg = _("Unknown key '{key}' in vocabulary '{name}'. Choose one of: {allowed}.")
+                allowed = ", ".join(vocab[name].keys())
+                found.append((("etiketten", name, key), msg.format(key=key, name=name, allowed=allowed)))
+            check_groups(("etiketten", name, key), values)
     return found
 
 
@@ -88,6 +101,7 @@ class Policy:
     without_basis: tuple[str, ...]
     grounds: dict[str, tuple[str, ...]]  # route -> titles that give that basis
     partners: dict[str, dict[str, tuple[str, ...]]]
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def partner_types(self) -> list[str]:
         return list(self.partners)
@@ -95,20 +109,36 @@ class Policy:
     def allowed(self, kind: str, route: str) -> tuple[str, ...]:
         return self.partners.get(kind, {}).get(route, self.default)
 
+    def label_groups(self, vocabulary: str, key: str) -> tuple[str, ...]:
+        return self.labels.get(vocabulary, {}).get(key, ())
+
+
+# Why the case's own route does not hold for a partner (the sheet says which).
+WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED = "ingetrokken", "buiten_toestemming", "titel_geeindigd"
+
 
 @dataclass(frozen=True)
 class Sharing:
     """What one partner type may see of one case, and why."""
 
-    route: str
+    route: str  # the case's route
     withdrawn: bool
-    other_grounds: tuple[str, ...]  # routes used after withdrawal
-    titles: tuple[str, ...]  # running titles that give those routes
+    other_grounds: tuple[str, ...]  # routes used because the case's route does not hold here
+    titles: tuple[str, ...]  # running titles that give the route(s) used
     groups: tuple[str, ...]
     left_out: tuple[str, ...]
+    reason: str = ""  # WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED, or "" (the route holds)
+    ended: date | None = None  # with TITLE_ENDED: the day the last carrying title ended
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def allows(self, group: str) -> bool:
         return group in self.groups
+
+    def shows_label(self, vocabulary: str, key: str | None) -> bool:
+        """A label is shown only where every group whose content it names is shared."""
+        if not key:
+            return False
+        return all(g in self.groups for g in self.labels.get(vocabulary, {}).get(key, ()))
 
 
 def policy_path() -> Path:
@@ -150,6 +180,7 @@ def _load_policy(path: Path) -> Policy:
         without_basis=tuple(data.zonder_grondslag),
         grounds={k: tuple(v) for k, v in data.grondslagen.items()},
         partners={k: {r: tuple(g) for r, g in v.items()} for k, v in data.partners.items()},
+        labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
     )
 
 
@@ -161,30 +192,80 @@ def running_titles(casus: Casus, today: date) -> list[str]:
     ]
 
 
-def sharing(policy: Policy, casus: Casus, kind: str, today: date) -> Sharing:
-    """The decision for partner type ``kind``: the groups it may see of this case."""
+def route_ended(policy: Policy, casus: Casus, today: date) -> date | None:
+    """The day the case's route lost its basis: every title that carries it has ended.
+
+    ``None`` while one runs, and for a route without carrying titles in the case (the
+    route is then taken as recorded; ``controleer`` has other checks for that).
+    """
+    route_titles = policy.grounds.get(casus.gegevensdeling.route, ())
+    carrying = [k for k in casus.persoon.juridisch_kader if k.titel in route_titles]
+    if not carrying or any(k.titel in running_titles(casus, today) for k in carrying):
+        return None
+    ends = [k.einde for k in carrying if k.einde is not None and k.einde < today]
+    return max(ends) if ends else None
+
+
+def consent_covers(casus: Casus, partner_ids: set[str]) -> bool:
+    """The recorded consent scope (``toestemming_partners``; empty: the whole network)."""
+    scope = set(casus.gegevensdeling.toestemming_partners)
+    return not scope or partner_ids <= scope
+
+
+def _route_fails(policy: Policy, casus: Casus, today: date, partner_ids: set[str]) -> tuple[str, date | None]:
+    """Why the case's own route gives no basis for this partner ("" when it does)."""
     g = casus.gegevensdeling
-    withdrawn = g.route == VOLUNTARY and g.ingetrokken
+    if g.route == VOLUNTARY:
+        if g.ingetrokken:
+            return WITHDRAWN, None
+        return ("", None) if consent_covers(casus, partner_ids) else (OUTSIDE_CONSENT, None)
+    ended = route_ended(policy, casus, today)
+    return (TITLE_ENDED, ended) if ended else ("", None)
+
+
+def sharing(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str] | None = None
+) -> Sharing:
+    """The decision for partner type ``kind`` (its partners ``partner_ids``): the groups it may see.
+
+    The case's route decides, unless it does not hold for this partner (consent withdrawn
+    or not given for it, the carrying title ended): then only another basis, a title that
+    runs today, or else ``zonder_grondslag``.
+    """
+    g = casus.gegevensdeling
+    reason, ended = _route_fails(policy, casus, today, partner_ids or set())
     grounds: list[str] = []
     titles: list[str] = []
-    if not withdrawn:
+    running = running_titles(casus, today)
+    if not reason:
         allowed = set(policy.allowed(kind, g.route))
         # the titles that carry this route, named on the sheet as its basis
-        titles = [t for t in running_titles(casus, today) if t in policy.grounds.get(g.route, ())]
+        titles = [t for t in running if t in policy.grounds.get(g.route, ())]
     else:
-        running = running_titles(casus, today)
         allowed = set()
         for route, route_titles in policy.grounds.items():
             hits = [t for t in running if t in route_titles]
-            if hits:
+            if hits and route != g.route:
                 grounds.append(route)
                 titles.extend(t for t in hits if t not in titles)
                 allowed |= set(policy.allowed(kind, route))
         if not grounds:
             allowed = set(policy.without_basis)
+    allowed -= _hidden_by_labels(policy, casus, allowed)
     ordered = tuple(k for k in policy.groups if k in allowed)
     left_out = tuple(k for k in policy.groups if k not in allowed)
-    return Sharing(g.route, withdrawn, tuple(grounds), tuple(titles), ordered, left_out)
+    return Sharing(g.route, reason == WITHDRAWN, tuple(grounds), tuple(titles), ordered, left_out,
+                   reason, ended, policy.labels)
+
+
+def _hidden_by_labels(policy: Policy, casus: Casus, allowed: set[str]) -> set[str]:
+    """A group whose every line is a label that reveals more than is shared: left out whole.
+
+    The verblijf line is its label ("Forensische kliniek"); when that label names a group
+    the sheet withholds, the line (and its note, which describes the same place) goes.
+    """
+    needs = policy.label_groups("verblijf", casus.persoon.verblijf)
+    return {"verblijf"} if not set(needs) <= allowed else set()
 
 
 # the people every allowed partner may call: casusregisseur, procesregisseur, gemeente
@@ -204,7 +285,8 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
     contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in own]
     partners = contacts if share.allows("contacten") else []
-    naasten = [n for n in casus.netwerk.naasten if n.toestemming_contact] if share.allows("naasten") else []
+    naasten = [_naaste(n, share) for n in casus.netwerk.naasten if n.toestemming_contact]
+    naasten = naasten if share.allows("naasten") else []
     visible = {p.id for p in partners}
     return Casus.model_construct(
         meta=casus.meta.model_construct(
@@ -223,6 +305,14 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
         opschaling=_escalation(casus, share),
         risicotaxaties=list(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
     )
+
+
+def _naaste(n: Any, share: Sharing) -> Any:
+    """Consent to contact a naaste is no consent to share their story: the note only if named."""
+    fields = {k: getattr(n, k) for k in ("id", "naam", "relatie", "type", "toestemming_contact", "telefoon")}
+    if share.allows("naasten_toelichting"):
+        fields["toelichting"] = n.toelichting
+    return n.model_construct(**fields)
 
 
 def _person(casus: Casus, share: Sharing) -> Any:
@@ -264,12 +354,13 @@ def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -
         mine = [a for a in s.acties if a.wie in own]
         if not mine:
             continue
+        # the name and the type say what the scenario is about: shared like its description
         fields: dict[str, Any] = {
-            "naam": s.naam, "soort": s.soort, "acties": mine,
-            "wie_bellen": [r for r in s.wie_bellen if r in visible],
+            "naam": "", "soort": s.soort if share.shows_label("scenariosoorten", s.soort) else "",
+            "acties": mine, "wie_bellen": [r for r in s.wie_bellen if r in visible],
         }
         if share.allows("signalen"):
-            fields.update(beschrijving=s.beschrijving, signalen=s.signalen)
+            fields.update(naam=s.naam, beschrijving=s.beschrijving, signalen=s.signalen)
         out.append(s.model_construct(**fields))
     return out
 
@@ -279,7 +370,17 @@ def _escalation(casus: Casus, share: Sharing) -> Any:
     o = casus.opschaling
     if not share.allows("opschaling"):
         return o.model_construct(stappen=[], afschaling=None)
-    kept = ("van", "naar", "criteria", "wie_besluit", "bestemming", "juridische_basis", "vervoer",
-            "overdracht", "doorloopt", "terugkeergarantie")
-    stappen = [s.model_construct(**{k: getattr(s, k) for k in kept}) for s in o.stappen]
+    kept = ("van", "naar", "criteria", "wie_besluit", "vervoer", "overdracht", "doorloopt",
+            "terugkeergarantie")
+    stappen = []
+    for s in o.stappen:
+        fields = {k: getattr(s, k) for k in kept}
+        # a bed type (FVA) or a legal basis (crisismaatregel) names what the sheet may withhold
+        bed = s.bestemming
+        if not share.shows_label("bedtypes", bed.bedtype):
+            bed = bed.model_construct(plaats=bed.plaats)
+        fields["bestemming"] = bed
+        if share.shows_label("juridische_basis", s.juridische_basis):
+            fields["juridische_basis"] = s.juridische_basis
+        stappen.append(s.model_construct(**fields))
     return o.model_construct(stappen=stappen, afschaling=o.afschaling)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import LevensloopError, NotInNetworkError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap, Scenario
 from levensloop_docs.model.vocab import Vocabularies
@@ -80,10 +80,10 @@ class PartnerView:
         self.vocab, self.today, self.kind, self.roles = vocab, today, kind, roles
         self.policy = policy
         self.full = casus
-        self.share: Sharing = sharing(policy, casus, kind, today)
-        self.casus = filter_case(casus, self.share, roles)
         self.own = [p for p in casus.netwerk.partners if p.rol in roles]
         self.own_ids = {p.id for p in self.own}
+        self.share: Sharing = sharing(policy, casus, kind, today, self.own_ids)
+        self.casus = filter_case(casus, self.share, roles)
         # names resolve only within the visible contacts; nobody else can be named
         unknown = _("another partner in the network")
         self.names = Names(self.casus.netwerk.partners, [], vocab, unknown=unknown)
@@ -120,16 +120,18 @@ class PartnerView:
             return None
         return [common.area_view(g, self.vocab, self.names) for g in self.casus.levensgebieden]
 
-    def scenario(self, s: Scenario) -> ScenarioView:
+    def scenario(self, number: int, s: Scenario) -> ScenarioView:
         """The shared scenario view, with only the phases where this partner has something."""
         view = common.scenario_view(s, self.vocab, self.names, phones=False)
         view["fasen"] = [f for f in view["fasen"] if f["acties"] or f["signalen"]]
+        # the filter withheld the name (it says what the scenario is about): a number instead
+        view["naam"] = view["naam"] or _("Scenario {n}").format(n=number)
         return view
 
     def scenarios(self) -> list[ScenarioView] | None:
         if not self.allows("scenario_taken"):
             return None
-        return [self.scenario(s) for s in self.casus.scenarios]
+        return [self.scenario(i, s) for i, s in enumerate(self.casus.scenarios, start=1)]
 
     def takes_part(self, step: OpschalingsStap) -> bool:
         """Deciding the step, or having a task at its level in the region's route."""
@@ -190,6 +192,8 @@ class PartnerView:
         return {
             "route": v["routes"].label(s.route),
             "ingetrokken": s.withdrawn,
+            "reden": s.reason,
+            "geeindigd_op": common.date_text(s.ended),
             "ingetrokken_datum": common.date_text(g.ingetrokken_datum) if s.withdrawn else "",
             "toestemming_datum": common.date_text(g.toestemming_datum),
             "andere_grondslag": format_list(v["routes"].label(r) for r in s.other_grounds),
@@ -198,20 +202,12 @@ class PartnerView:
             "weggelaten": [labels[k] for k in s.left_out],
         }
 
-    def label(self) -> str:
-        """The role's own label when the sheet was narrowed to one role (partner:verslavingszorg)."""
-        kinds = self.vocab["partnersoorten"]
-        role = next(iter(self.roles))
-        if len(self.roles) == 1 and role not in kinds:
-            return self.vocab["rollen"].label(role)
-        return kinds.label(self.kind)
-
     def build(self) -> Context:
         meta = self.full.meta
         return {
             "blad": {
                 "partnersoort": self.kind,
-                "label": self.label(),
+                "label": sheet_label(self.vocab, self.kind, self.roles),
                 # organisations are contact details: named only when contacts are shared
                 "organisaties": [common.text(p.organisatie) for p in self.casus.netwerk.partners
                                  if p.id in self.own_ids],
@@ -255,4 +251,27 @@ def partner_sheet_context(
 ) -> Context:
     policy = load_policy()
     kind, roles = resolve_kind(parameter, policy, vocab)
+    if not any(p.rol in roles for p in casus.netwerk.partners):
+        raise not_in_network(casus, kind, roles, vocab, policy)
     return PartnerView(casus, vocab, today, kind, roles, policy).build()
+
+
+def not_in_network(
+    casus: Casus, kind: str, roles: set[str], vocab: Vocabularies, policy: Policy
+) -> NotInNetworkError:
+    """A sheet for a partner the case does not have would hand its data to a stranger."""
+    kinds = {partner_kind(vocab, p.rol) for p in casus.netwerk.partners}
+    present = [k for k in policy.partner_types() if k in kinds]
+    msg = _("Case {id} has no partner of the type {kind} in its network (netwerk.partners), so no "
+            "partner sheet is made for it. Add the partner to the network first. "
+            "Partner types in this case: {known}.")
+    label = sheet_label(vocab, kind, roles)
+    return NotInNetworkError(msg.format(id=casus.meta.casus_id, kind=label, known=", ".join(present)))
+
+
+def sheet_label(vocab: Vocabularies, kind: str, roles: set[str]) -> str:
+    """The role's own label when the sheet was narrowed to one role (partner:verslavingszorg)."""
+    kinds, role = vocab["partnersoorten"], next(iter(roles))
+    if len(roles) == 1 and role not in kinds:
+        return vocab["rollen"].label(role)
+    return kinds.label(kind)
