@@ -7,6 +7,7 @@ calling the sheet builder: a marker is tagged with its group and with whose data
 
 from __future__ import annotations
 
+import html
 import re
 import typing
 import zipfile
@@ -26,7 +27,7 @@ ROUTES = ["vrijwillig", "onder_voorwaarden", "wvggz", "wzd", "bemoeizorg"]
 # the Wvggz route after its zorgmachtiging ended (the bijzondere voorwaarden still run);
 # consent that covers only the gemeente and the two regisseurs
 VARIANTS = [*ROUTES, "ingetrokken_met_titel", "ingetrokken_zonder_titel", "titel_geeindigd",
-            "toestemming_beperkt"]
+            "toestemming_beperkt", "onder_voorwaarden_met_toestemming"]
 CONSENT_SCOPE = ["gem", "casus", "zvh"]
 CONTACT_IDS = {"casus", "zvh", "gem"}
 PARTNERS = {  # id -> role
@@ -64,8 +65,7 @@ class Markers:
 
 def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
     m = Markers()
-    route = {"titel_geeindigd": "wvggz"}.get(variant, variant)
-    route = "vrijwillig" if variant.startswith(("ingetrokken", "toestemming")) else route
+    route = case_route(variant)
     titles_end = date(2026, 1, 1) if variant == "ingetrokken_zonder_titel" else None
     zm_end = date(2026, 1, 1) if variant == "titel_geeindigd" else titles_end
     partners = [
@@ -163,7 +163,7 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
         "gegevensdeling": {
             "route": route,
             # consent is recorded on the voluntary route only: no other basis slips in
-            "toestemming_datum": "2026-09-01" if route == "vrijwillig" else None,
+            "toestemming_datum": "2026-09-01" if route == "vrijwillig" or "toestemming" in variant else None,
             "toestemming_omvang": m("gegevensdeling.toestemming_omvang", NEVER),
             "toelichting": m("gegevensdeling.toelichting", NEVER),
             "ingetrokken": variant.startswith("ingetrokken"),
@@ -259,22 +259,49 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
 # -- the oracle -----------------------------------------------------------------------------
 
 
+def case_route(variant: str) -> str:
+    if variant.startswith(("ingetrokken", "toestemming")):
+        return "vrijwillig"
+    return {"titel_geeindigd": "wvggz", "onder_voorwaarden_met_toestemming": "onder_voorwaarden"}.get(
+        variant, variant)
+
+
+@cache
+def expected_bases(kind: str, variant: str) -> tuple[str, ...]:
+    """The routes this partner's data is shared on, from the policy's meaning (issues 12, 17).
+
+    A route listed under the partner type is a basis for it, while it holds: consent not
+    withdrawn and covering the partner; a title that carries it still running. Otherwise:
+    recorded consent, then every route carried by a title that runs today (both titles of
+    the sentinel case run, except where a variant ends them).
+    """
+    from levensloop_docs.reference.policy import load_policy
+
+    listed = load_policy().partners[kind]
+    route = case_route(variant)
+    running = {"onder_voorwaarden", "wvggz"}
+    running -= {"wvggz"} if variant == "titel_geeindigd" else set()
+    running -= {"onder_voorwaarden", "wvggz"} if variant == "ingetrokken_zonder_titel" else set()
+    holds = route in listed and not (
+        variant.startswith("ingetrokken") or variant == "titel_geeindigd"
+        or (variant == "toestemming_beperkt" and not own_ids(kind) <= set(CONSENT_SCOPE))
+    )
+    if holds:
+        return (route,)
+    consent = ("vrijwillig",) if variant == "onder_voorwaarden_met_toestemming" else ()
+    titles = tuple(r for r in ("onder_voorwaarden", "wvggz") if r in running and r != route and r in listed)
+    return consent + titles
+
+
 @cache
 def expected_groups(kind: str, variant: str) -> frozenset[str]:
     from levensloop_docs.reference.policy import load_policy
 
     policy = load_policy()
-    if variant == "ingetrokken_met_titel":  # bijzondere voorwaarden and a zorgmachtiging run
-        return frozenset(policy.allowed(kind, "onder_voorwaarden")) | frozenset(policy.allowed(kind, "wvggz"))
-    if variant == "ingetrokken_zonder_titel":
+    bases = expected_bases(kind, variant)
+    if not bases:
         return frozenset(policy.without_basis)
-    if variant == "titel_geeindigd":  # the zorgmachtiging ended; the bijzondere voorwaarden run
-        return frozenset(policy.allowed(kind, "onder_voorwaarden"))
-    if variant == "toestemming_beperkt":
-        if own_ids(kind) <= set(CONSENT_SCOPE):
-            return frozenset(policy.allowed(kind, "vrijwillig"))
-        return expected_groups(kind, "ingetrokken_met_titel")
-    return frozenset(policy.allowed(kind, variant))
+    return frozenset(g for r in bases for g in policy.allowed(kind, r))
 
 
 @cache
@@ -551,3 +578,52 @@ def test_every_html_page_has_a_content_security_policy(tmp_path: Path) -> None:
         match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
         assert match, page.name
         assert "default-src 'none'" in match.group(1) and "script-src" not in match.group(1)
+
+
+def region_route_texts() -> list[str]:
+    from levensloop_docs.reference.regions import load_region
+
+    return [" ".join(s.wat.split()) for s in load_region("groningen").route]
+
+
+# -- the basis line: per partner, with its date, never naming what the sheet withholds ------
+
+ROUTE_LABELS = {"vrijwillig": "Vrijwillige route (schriftelijke toestemming)",
+                "onder_voorwaarden": "Route 'onder voorwaarden' (uit een gedwongen kader of het strafrecht)",
+                "wvggz": "Route Wet verplichte ggz (Wvggz)", "wzd": "Route Wet zorg en dwang (Wzd)",
+                "bemoeizorg": "Route bemoeizorg"}  # fmt: skip
+LEGAL_WORDS = ("Strafrechtelijke titel", "bijzondere voorwaarden", "zorgmachtiging", "Wvggz", "Wzd",
+               "onder voorwaarden", "strafrecht")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, tmp_path: Path) -> None:
+    """Every partner type x basis (issue 12): the basis line names the partner's own basis, from
+    its date, and never a route or title when the sheet withholds the legal framework."""
+    kinds = partner_kinds()
+    _markers, files = render(variant, kinds, ("html",), tmp_path)
+    seen = set()
+    for kind in kinds:
+        page = " ".join(html.unescape(files[f"{kind}.html"].read_text("utf-8")).split())
+        kader = " ".join(page.split('<div class="kader">')[1].split("</div>")[0].split())
+        bases, groups = expected_bases(kind, variant), expected_groups(kind, variant)
+        seen |= {(r, "juridisch_kader" in groups) for r in bases}
+        where = f"{kind} ({variant}): {kader}"
+        if not bases:
+            assert "Er is geen andere grondslag" in kader, where
+        for route in bases:
+            # a coerced route's name is the legal framework; consent and bemoeizorg say nothing of it
+            named = route in ("vrijwillig", "bemoeizorg") or "juridisch_kader" in groups
+            label = ROUTE_LABELS[route] if named else "een wettelijke grondslag"
+            assert f"<strong>{label}</strong>" in kader, where
+            # from its date: consent given, or the start of the title that carries the route
+            since = {"vrijwillig": "toestemming gegeven op 1 september 2026",
+                     "onder_voorwaarden": "vanaf 1 juni 2025", "wvggz": "vanaf 1 juni 2025"}.get(route, "")
+            assert since in kader, where
+        if "juridisch_kader" not in groups:
+            # the region's own (public) route text may explain the steps in general terms
+            own_text = page
+            for text in region_route_texts():
+                own_text = own_text.replace(text, "")
+            assert not [w for w in LEGAL_WORDS if w in own_text], where
+    assert seen or variant == "ingetrokken_zonder_titel", "geen enkele grondslag getoetst"

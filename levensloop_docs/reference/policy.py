@@ -115,6 +115,16 @@ class Policy:
 
 # Why the case's own route does not hold for a partner (the sheet says which).
 WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED = "ingetrokken", "buiten_toestemming", "titel_geeindigd"
+NOT_FOR_PARTNER = "route_niet_voor_partner"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """One basis on which a partner gets data: a route, from a date, carried by titles."""
+
+    route: str
+    since: date | None  # consent: the day it was given; a title route: the first title's start
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,9 +137,10 @@ class Sharing:
     titles: tuple[str, ...]  # running titles that give the route(s) used
     groups: tuple[str, ...]
     left_out: tuple[str, ...]
-    reason: str = ""  # WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED, or "" (the route holds)
+    reason: str = ""  # NOT_FOR_PARTNER, WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED, or "" (it holds)
     ended: date | None = None  # with TITLE_ENDED: the day the last carrying title ended
     labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    bases: tuple[Basis, ...] = ()  # what this partner's data is shared on (none: zonder_grondslag)
 
     def allows(self, group: str) -> bool:
         return group in self.groups
@@ -212,9 +223,18 @@ def consent_covers(casus: Casus, partner_ids: set[str]) -> bool:
     return not scope or partner_ids <= scope
 
 
-def _route_fails(policy: Policy, casus: Casus, today: date, partner_ids: set[str]) -> tuple[str, date | None]:
+def usable(policy: Policy, kind: str, route: str) -> bool:
+    """A route listed under a partner type is a basis for it; one not listed is none."""
+    return kind not in policy.partners or route in policy.partners[kind]
+
+
+def _route_fails(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str]
+) -> tuple[str, date | None]:
     """Why the case's own route gives no basis for this partner ("" when it does)."""
     g = casus.gegevensdeling
+    if not usable(policy, kind, g.route):
+        return NOT_FOR_PARTNER, None
     if g.route == VOLUNTARY:
         if g.ingetrokken:
             return WITHDRAWN, None
@@ -223,39 +243,57 @@ def _route_fails(policy: Policy, casus: Casus, today: date, partner_ids: set[str
     return (TITLE_ENDED, ended) if ended else ("", None)
 
 
+def _title_basis(policy: Policy, casus: Casus, route: str, today: date) -> Basis:
+    """A route carried by titles: the running ones, from the day the first of them started."""
+    running = [k for k in casus.persoon.juridisch_kader
+               if k.titel in policy.grounds.get(route, ()) and k.titel in running_titles(casus, today)]
+    starts = [k.start for k in running if k.start is not None]
+    return Basis(route, min(starts) if starts else None, tuple(dict.fromkeys(k.titel for k in running)))
+
+
+def _other_bases(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str], reason: str
+) -> list[Basis]:
+    """When the case's route does not hold: recorded consent, and every title that runs today."""
+    g = casus.gegevensdeling
+    bases = []
+    consent_left = reason not in (WITHDRAWN, OUTSIDE_CONSENT) and not g.ingetrokken
+    if (g.route != VOLUNTARY and consent_left and g.toestemming_datum is not None
+            and consent_covers(casus, partner_ids) and usable(policy, kind, VOLUNTARY)):
+        bases.append(Basis(VOLUNTARY, g.toestemming_datum, ()))
+    for route in policy.grounds:
+        if route != g.route and usable(policy, kind, route):
+            basis = _title_basis(policy, casus, route, today)
+            if basis.titles:
+                bases.append(basis)
+    return bases
+
+
 def sharing(
     policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str] | None = None
 ) -> Sharing:
     """The decision for partner type ``kind`` (its partners ``partner_ids``): the groups it may see.
 
-    The case's route decides, unless it does not hold for this partner (consent withdrawn
-    or not given for it, the carrying title ended): then only another basis, a title that
-    runs today, or else ``zonder_grondslag``.
+    The case's route decides, unless it does not hold for this partner: the policy does not
+    list the route for this partner type, consent was withdrawn or does not cover it, or
+    the carrying title ended. Then recorded consent or a title that runs today is the
+    basis, each from its own date; without any, ``zonder_grondslag``.
     """
-    g = casus.gegevensdeling
-    reason, ended = _route_fails(policy, casus, today, partner_ids or set())
-    grounds: list[str] = []
-    titles: list[str] = []
-    running = running_titles(casus, today)
+    g, ids = casus.gegevensdeling, partner_ids or set()
+    reason, ended = _route_fails(policy, casus, kind, today, ids)
     if not reason:
-        allowed = set(policy.allowed(kind, g.route))
-        # the titles that carry this route, named on the sheet as its basis
-        titles = [t for t in running if t in policy.grounds.get(g.route, ())]
+        own = _title_basis(policy, casus, g.route, today) if g.route != VOLUNTARY else None
+        bases = [own or Basis(VOLUNTARY, g.toestemming_datum, ())]
     else:
-        allowed = set()
-        for route, route_titles in policy.grounds.items():
-            hits = [t for t in running if t in route_titles]
-            if hits and route != g.route:
-                grounds.append(route)
-                titles.extend(t for t in hits if t not in titles)
-                allowed |= set(policy.allowed(kind, route))
-        if not grounds:
-            allowed = set(policy.without_basis)
+        bases = _other_bases(policy, casus, kind, today, ids, reason)
+    allowed = {k for b in bases for k in policy.allowed(kind, b.route)} or set(policy.without_basis)
     allowed -= _hidden_by_labels(policy, casus, allowed)
     ordered = tuple(k for k in policy.groups if k in allowed)
     left_out = tuple(k for k in policy.groups if k not in allowed)
-    return Sharing(g.route, reason == WITHDRAWN, tuple(grounds), tuple(titles), ordered, left_out,
-                   reason, ended, policy.labels)
+    titles = tuple(dict.fromkeys(t for b in bases for t in b.titles))
+    others = tuple(b.route for b in bases) if reason else ()
+    return Sharing(g.route, reason == WITHDRAWN, others, titles, ordered, left_out,
+                   reason, ended, policy.labels, tuple(bases))
 
 
 def _hidden_by_labels(policy: Policy, casus: Casus, allowed: set[str]) -> set[str]:

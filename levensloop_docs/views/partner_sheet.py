@@ -16,7 +16,15 @@ from levensloop_docs.errors import LevensloopError, NotInNetworkError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap, Scenario
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import Policy, Sharing, filter_case, load_policy, sharing
+from levensloop_docs.reference.policy import (
+    VOLUNTARY,
+    Basis,
+    Policy,
+    Sharing,
+    filter_case,
+    load_policy,
+    sharing,
+)
 from levensloop_docs.reference.regions import Region, load_region, region_label
 from levensloop_docs.run.documents import context_builder
 from levensloop_docs.views import common
@@ -44,6 +52,13 @@ class OwnAction(ActionEntry):
 class SheetStep(StepView):
     besluit_zelf: bool
     taak_regio: str
+
+
+class BasisLine(TypedDict):
+    route: str  # empty: the route's name would reveal a withheld group
+    titels: str
+    toestemming: bool
+    vanaf: str
 
 
 class SheetEscalation(TypedDict):
@@ -186,18 +201,28 @@ class PartnerView:
         # the filter keeps only naasten who consented to contact
         return [common.naaste_entry(n, self.vocab) for n in self.casus.netwerk.naasten]
 
+    def basis(self, b: Basis) -> BasisLine:
+        """One basis; a route or title whose name reveals a withheld group is not named."""
+        s, v = self.share, self.vocab
+        return {
+            "route": v["routes"].label(b.route) if s.shows_label("routes", b.route) else "",
+            "titels": format_list(v["titels"].label(t) for t in b.titles if s.shows_label("titels", t)),
+            "toestemming": b.route == VOLUNTARY,
+            "vanaf": common.date_text(b.since),
+        }
+
     def deling(self) -> Context:
         s, v, g = self.share, self.vocab, self.full.gegevensdeling
         labels = self.policy.groups
         return {
-            "route": v["routes"].label(s.route),
+            "grondslagen": [self.basis(b) for b in s.bases],
+            "route": v["routes"].label(s.route) if s.shows_label("routes", s.route) else "",
             "ingetrokken": s.withdrawn,
             "reden": s.reason,
             "geeindigd_op": common.date_text(s.ended),
             "ingetrokken_datum": common.date_text(g.ingetrokken_datum) if s.withdrawn else "",
             "toestemming_datum": common.date_text(g.toestemming_datum),
-            "andere_grondslag": format_list(v["routes"].label(r) for r in s.other_grounds),
-            "titels": format_list(v["titels"].label(k) for k in s.titles),
+            "andere_grondslag": bool(s.other_grounds),
             "gedeeld": [labels[k] for k in s.groups],
             "weggelaten": [labels[k] for k in s.left_out],
         }

@@ -115,7 +115,23 @@ class ContextBuilder:
             "ingetrokken": g.ingetrokken,
             "ingetrokken_datum": date_text(g.ingetrokken_datum),
             "toelichting": text(g.toelichting),
+            "per_partner": self.basis_per_partner(),
         }
+
+    def basis_per_partner(self) -> list[Context]:
+        """Each partner's own basis (issue 12), as the partner sheets apply it."""
+        from levensloop_docs.reference.policy import load_policy, sharing
+
+        policy, v, out = load_policy(), self.vocab, []
+        for p in self.casus.netwerk.partners:
+            kind = str(v["rollen"].get(p.rol, "partnersoort", p.rol))
+            if kind not in policy.partners:
+                continue  # the regisseurs hold the plan itself
+            share = sharing(policy, self.casus, kind, self.today, {p.id})
+            bases = [{"route": v["routes"].label(b.route), "vanaf": date_text(b.since),
+                      "titels": format_list(v["titels"].label(t) for t in b.titles)} for b in share.bases]
+            out.append({"partner": self.who(p.id), "grondslagen": bases})
+        return out
 
     def levensgebieden(self) -> list[AreaView]:
         return [area_view(g, self.vocab, self.names) for g in self.casus.levensgebieden]
