@@ -627,3 +627,11 @@ def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, t
                 own_text = own_text.replace(text, "")
             assert not [w for w in LEGAL_WORDS if w in own_text], where
     assert seen or variant == "ingetrokken_zonder_titel", "geen enkele grondslag getoetst"
+
+
+def test_the_consent_scope_names_partners_of_the_network(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data, _markers = sentinel_case("toestemming_beperkt")
+    data["gegevensdeling"]["toestemming_partners"] = ["gem", "buurman"]
+    result = run_cli("controleer", case_file(data, tmp_path / "casus.yaml"))
+    assert result.code == 2
+    assert "gegevensdeling.toestemming_partners[1]" in result.err, result.err
