@@ -95,6 +95,14 @@ class TemplateProblemError(ProblemsError):
     """A template cannot be parsed or asks for data the case does not provide."""
 
 
+class OutputFolderError(InputError):
+    """The output folder is a file, cannot be made, or cannot be written in."""
+
+
+class NotInNetworkError(UsageError):
+    """A partner sheet was asked for a partner type the case's network does not have."""
+
+
 class ConversionError(LevensloopError):
     """LibreOffice could not turn a document into PDF."""
 

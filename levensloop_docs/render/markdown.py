@@ -190,6 +190,11 @@ footer.voet { margin-top: 2em; border-top: 1px solid #b8c7cf; padding-top: .4em;
 """
 
 
+# The pages are self-contained: inline style only. No script, no fetch, no frame, no form target,
+# so a text that slipped through escaping still cannot run or call home.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
 def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: bool = False) -> str:
     """A complete, printable HTML page (A4, print stylesheet inline: one file to hand on)."""
     contents = toc_html(rendered.headings) if toc else ""
@@ -198,6 +203,7 @@ def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: b
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="levensloop-docs">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n"
         f"{contents}\n<main>\n{rendered.body}\n</main>\n"
         f'<footer class="voet">{html.escape(footer)}</footer>\n</body>\n</html>\n'

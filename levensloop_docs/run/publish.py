@@ -30,6 +30,7 @@ from levensloop_docs.render.markdown import (
 )
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.views.common import contact_view, region_view, text
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -50,14 +51,9 @@ def leaflet_kinds() -> list[str]:
 
 def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
     rollen, niveaus, bedtypes = vocab["rollen"], vocab["niveaus"], vocab["bedtypes"]
-    contact = {"naam": "", "adres": "", "telefoon": "", "email": "", "website": ""}
     return {
         "regio": {
-            "sleutel": region.sleutel,
-            "naam": region.naam,
-            "voorbeeld": region.voorbeeld,
-            "zvh": {**contact, **vars(region.zvh)},
-            "aanbieder": {**contact, **vars(region.aanbieder)},
+            **region_view(region.sleutel, region),
             "criteria": [c.tekst for c in region.criteria],
             "bedden": [
                 {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,
@@ -72,7 +68,9 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
                  "lager": niveaus.label(region.route[i - 2].niveau) if i > 1 else ""}
                 for i, s in enumerate(region.route, start=1)
             ],
-            "aanmeldpunten": [{**contact, **vars(a)} for a in region.aanmeldpunten],
+            "aanmeldpunten": [
+                {**contact_view(a), "werkgebied": text(a.werkgebied)} for a in region.aanmeldpunten
+            ],
             "bijzonderheden": list(region.bijzonderheden),
             "uitgave": _publisher(region, today),
         },
@@ -265,8 +263,8 @@ def _after_contents(texts: list[str], wanted: list[Any]) -> int:
     if not wanted:
         return 0
     last = "".join(wanted[-1].text.split())
-    for i, text in enumerate(texts):
-        if last in text:
+    for i, page_text in enumerate(texts):
+        if last in page_text:
             return i + 1
     return 0
 

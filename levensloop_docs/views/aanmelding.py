@@ -25,8 +25,9 @@ from levensloop_docs.reference.criteria import (
     samenvatting,
     waarschuwingen,
 )
-from levensloop_docs.reference.regions import Contact, Region
-from levensloop_docs.views.plan import ContextBuilder, d, t
+from levensloop_docs.reference.regions import Region
+from levensloop_docs.views.common import date_text, region_view, text
+from levensloop_docs.views.plan import ContextBuilder
 
 Context = dict[str, Any]
 # plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
@@ -46,10 +47,10 @@ def stand_context(s: CriteriumStand, vocab: Vocabularies, nummer: int = 0) -> Co
     return {
         "nummer": nummer,
         "sleutel": s.criterium.sleutel,
-        "tekst": t(s.criterium.tekst),
+        "tekst": text(s.criterium.tekst),
         "oordeel": vocab["oordelen"].label(s.oordeel),
         "oordeel_sleutel": s.oordeel,
-        "toelichting": t(s.toelichting),
+        "toelichting": text(s.toelichting),
         "beantwoord": s.beantwoord,
         "voldoet": s.oordeel == "voldoet",
         "voldoet_niet": s.oordeel == "voldoet_niet",
@@ -57,22 +58,6 @@ def stand_context(s: CriteriumStand, vocab: Vocabularies, nummer: int = 0) -> Co
         "vak_voldoet": _box(s.oordeel == "voldoet"),
         "vak_voldoet_niet": _box(s.oordeel == "voldoet_niet"),
         "vak_onbekend": _box(s.oordeel == "onbekend"),
-    }
-
-
-def contact_context(c: Contact | None) -> Context:
-    c = c or Contact("")
-    return {"naam": t(c.naam), "adres": t(c.adres), "telefoon": t(c.telefoon),
-            "email": t(c.email), "website": t(c.website)}  # fmt: skip
-
-
-def region_context(key: str, region: Region | None) -> Context:
-    return {
-        "sleutel": key,
-        "naam": region.naam if region else key,
-        "zvh": contact_context(region.zvh if region else None),
-        "aanbieder": contact_context(region.aanbieder if region else None),
-        "voorbeeld": bool(region and region.voorbeeld),
     }
 
 
@@ -101,13 +86,16 @@ def procesregisseur_context(ag: Aanmelding, vocab: Vocabularies) -> Context:
     """The procesregisseur's own steps: who, the information asked of partners, the pre-check."""
     p = ag.procesregisseur
     return {
-        "procesregisseur": {"naam": t(p.naam if p else ""), "functie": t(p.functie if p else ""),
-                            "telefoon": t(p.telefoon if p else ""), "email": t(p.email if p else "")},
+        "procesregisseur": {
+            "naam": text(p.naam if p else ""), "functie": text(p.functie if p else ""),
+            "telefoon": text(p.telefoon if p else ""), "email": text(p.email if p else ""),
+        },
         "informatie_partners": [
-            {"organisatie": t(v.organisatie), "gevraagd_op": d(v.gevraagd_op), "antwoord": t(v.antwoord)}
+            {"organisatie": text(v.organisatie), "gevraagd_op": date_text(v.gevraagd_op),
+             "antwoord": text(v.antwoord)}
             for v in ag.informatie_partners
         ],
-        "voorcheck": t(ag.voorcheck),
+        "voorcheck": text(ag.voorcheck),
         "client_op_de_hoogte": _client_knows()[ag.client_op_de_hoogte],
     }
 
@@ -122,31 +110,31 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
     a = ag.aanmelder
     history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, g.datum or date.min))
     overleg = ag.overleg
-    deelnemers = [t(x) for x in overleg.deelnemers] if overleg else []
+    deelnemers = [text(x) for x in overleg.deelnemers] if overleg else []
     return {
-        "aanmelder": {"organisatie": t(a.organisatie), "naam": t(a.naam), "functie": t(a.functie),
-                      "telefoon": t(a.telefoon), "email": t(a.email)},
-        "datum": d(ag.datum),
-        "reden": t(ag.reden),
+        "aanmelder": {"organisatie": text(a.organisatie), "naam": text(a.naam), "functie": text(a.functie),
+                      "telefoon": text(a.telefoon), "email": text(a.email)},
+        "datum": date_text(ag.datum),
+        "reden": text(ag.reden),
         "voorgeschiedenis": [
-            {"datum": d(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort], "soort_sleutel": g.soort,
-             "omschrijving": t(g.omschrijving)}
+            {"datum": date_text(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
+             "soort_sleutel": g.soort, "omschrijving": text(g.omschrijving)}
             for g in history
         ],
-        "huidige_zorg": t(ag.huidige_zorg),
+        "huidige_zorg": text(ag.huidige_zorg),
         **_criteria(beoordeel(ag, region), vocab),
         "overleg": {
-            "datum": d(overleg.datum if overleg else None),
+            "datum": date_text(overleg.datum if overleg else None),
             "deelnemers": deelnemers,
             "deelnemers_tekst": "; ".join(deelnemers),
         },
         "besluit": vocab["besluiten"].label(ag.besluit) if ag.besluit else "",
         "besluit_sleutel": ag.besluit or "",
-        "besluit_toelichting": t(ag.besluit_toelichting),
-        "levensloopaanbieder": t(ag.levensloopaanbieder),
-        "casusregisseur": t(ag.casusregisseur),
-        "gemeentelijke_casusregisseur": t(ag.gemeentelijke_casusregisseur),
-        "advies": t(ag.advies),
+        "besluit_toelichting": text(ag.besluit_toelichting),
+        "levensloopaanbieder": text(ag.levensloopaanbieder),
+        "casusregisseur": text(ag.casusregisseur),
+        "gemeentelijke_casusregisseur": text(ag.gemeentelijke_casusregisseur),
+        "advies": text(ag.advies),
         "advies_noemt_heraanmelding": "opnieuw" in ag.advies.casefold(),
         "waarschuwingen": [w.tekst for w in waarschuwingen(ag, region)],
         **procesregisseur_context(ag, vocab),
@@ -166,9 +154,9 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
         "meta": base.meta(),
         "persoon": base.persoon(),
         "gegevensdeling": base.gegevensdeling(),
-        "regio": region_context(casus.meta.regio, region),
+        "regio": region_view(casus.meta.regio, region),
         "aanmelding": aanmelding_context(casus.aanmelding, region, vocab),
-        "vandaag": d(today),
+        "vandaag": date_text(today),
         "generator": f"levensloop-docs {__version__}",
         "anoniem": False,
     }

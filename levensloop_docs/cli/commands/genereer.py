@@ -122,6 +122,7 @@ def anonymised(documenten: tuple[str, ...]) -> tuple[str, ...]:
 def _single(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
 ) -> None:
+    from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.case.casefile import load_case
     from levensloop_docs.i18n import _
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
@@ -130,6 +131,7 @@ def _single(
     jobs = plan_jobs(case, documenten, formats)
     _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
+    usable_output_dir(uit)  # before LibreOffice starts: a wrong --uit is named at once
     written: list[Path] = []
     with RenderRun(out_dir=uit, pdf_a=pdf_a) as run:
         for job in jobs:
@@ -156,10 +158,13 @@ def _folder(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
     alles: bool, droog: bool, processen: int | None,
 ) -> None:
+    from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.batch.progress import for_terminal
     from levensloop_docs.batch.run import BatchOptions, run_batch
     from levensloop_docs.batch.summary import finish
 
+    if not droog:
+        usable_output_dir(uit)  # before the workers and LibreOffice start
     options = BatchOptions(
         folder=pad, out_dir=uit, requested=documenten, formats=formats, pdf_a=pdf_a,
         everything=alles, dry_run=droog, workers=processen,
