@@ -82,11 +82,29 @@ class RenderError(LevensloopError):
 
 
 class ConversionError(LevensloopError):
-    """LibreOffice could not turn a document into PDF."""
+    """LibreOffice could not turn a document into PDF (or is missing): a runtime failure."""
+
+    exit_code = 1
 
 
 class ConflictError(LevensloopError):
     """Someone else changed or holds the case file."""
+
+
+class OutputLockedError(ConflictError):
+    """Another batch is writing to the same output folder: a runtime conflict, not bad input."""
+
+    exit_code = 1
+
+
+class DiskFullError(LevensloopError):
+    """The disk of the output folder (or of the temporary folder) is full."""
+
+    exit_code = 1
+
+
+class NotWritableError(LevensloopError):
+    """The output folder cannot be written to: the wrong folder was given."""
 
 
 class Interrupted(LevensloopError):

@@ -12,7 +12,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from levensloop_docs.casefile import CaseFile
 from levensloop_docs.generate import Job, RenderRun
@@ -42,15 +41,18 @@ class CaseResult:
     written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
-    raw: Any = None  # phase one: the parsed case (plain data), so phase two need not parse it
+    traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
 
 
 def init_worker(out_dir: Path, pdf_a: bool, today: date) -> None:
     """Process initializer: one render run per worker, closed when the worker ends."""
     from multiprocessing.util import Finalize
 
+    from levensloop_docs.runtmp import forget_in_child
+
     global _RUN
     os.umask(0o077)
+    forget_in_child()
     _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
     Finalize(_RUN, _RUN.close, exitpriority=10)
 
@@ -61,7 +63,7 @@ def _run() -> RenderRun:
     return _RUN
 
 
-def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
+def load_case_fast(path: Path) -> CaseFile:
     """``load_case``, with the C YAML parser when the file is valid.
 
     The round-trip parser (comments, line numbers) is several times slower; it is only
@@ -74,14 +76,12 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     from levensloop_docs.casefile import digest_text, load_case, validate_raw
     from levensloop_docs.yamlio import YamlReadError, read_text
 
-    digest = ""
-    if raw is None:
-        try:
-            text = read_text(path)
-            raw = YAML(typ="safe").load(text)
-        except (YamlReadError, YAMLError, ValueError, RecursionError):
-            return load_case(path)
-        digest = digest_text(text)
+    try:
+        text = read_text(path)
+        raw = YAML(typ="safe").load(text)
+    except (YamlReadError, YAMLError, ValueError, RecursionError):
+        return load_case(path)
+    digest = digest_text(text)
     casus, problems = validate_raw(raw, path)
     if casus is None or any(not p.warning for p in problems):
         return load_case(path)
@@ -89,13 +89,20 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
 
 
 def _failure(result: CaseResult, exc: Exception) -> CaseResult:
+    from levensloop_docs.diskerrors import explain
     from levensloop_docs.errors import CaseFileError, LevensloopError
 
+    if isinstance(exc, OSError):
+        exc = explain(exc, _RUN.out_dir if _RUN is not None else Path.cwd()) or exc
     if isinstance(exc, LevensloopError):
         result.reason = exc.lines()
         result.bad_input = isinstance(exc, CaseFileError) or exc.exit_code == 2
     else:  # the message of an unknown error could quote case data: name the kind only
         result.reason = [f"{type(exc).__name__}"]
+        if os.environ.get("LEVENSLOOP_DEBUG"):  # the administrator asked for the details
+            import traceback
+
+            result.traceback = "".join(traceback.format_exception(exc))
     return result
 
 
@@ -107,7 +114,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     result = CaseResult(key)
     try:
         case = load_case_fast(path)
-        result.case_id, result.raw = case.casus.meta.casus_id, case.raw
+        result.case_id = case.casus.meta.casus_id
         for job in plan_jobs(case, requested, formats, only_applicable=True):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
     except Exception as exc:
@@ -115,7 +122,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     return result
 
 
-def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -> CaseResult:
+def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.documents import registry
@@ -124,7 +131,7 @@ def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -
     run = _run()
     result = CaseResult(key, planned=planned)
     try:
-        case = load_case_fast(path, raw)
+        case = load_case_fast(path)
         result.case_id = case.casus.meta.casus_id
         types = registry()
         for item in planned:

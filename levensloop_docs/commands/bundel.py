@@ -48,7 +48,9 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     password = ask_password() if versleutel else None
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
-    with tempfile.TemporaryDirectory(prefix="levensloop-bundel-") as tmp:
+    from levensloop_docs.runtmp import run_tmp  # personal data: the run's private folder
+
+    with tempfile.TemporaryDirectory(prefix="bundel-", dir=run_tmp()) as tmp:
         run = RenderRun(out_dir=Path(tmp))
         try:
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]

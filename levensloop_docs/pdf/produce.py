@@ -23,6 +23,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.pdf.converter import DEFAULT_TIMEOUT, Converter
 from levensloop_docs.pdf.metadata import PdfInfo, finish
 from levensloop_docs.resources import templates_dir
+from levensloop_docs.runtmp import run_tmp
 
 TIMEOUT_ENV = "LEVENSLOOP_PDF_TIMEOUT"
 
@@ -77,7 +78,7 @@ def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -
 def make_pdf(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     """Render the job as DOCX, convert it with the shared LibreOffice, finish and write it."""
     conv = converter_for(run)
-    with tempfile.TemporaryDirectory(prefix="levensloop-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=run_tmp()) as tmp:
         docx = _docx_for(run, job, context, Path(tmp))
         raw = Path(tmp) / f"{job.stem()}.libreoffice.pdf"
         conv.convert(docx, raw, pdf_a=run.pdf_a)

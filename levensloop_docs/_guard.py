@@ -1,0 +1,102 @@
+"""A guard that cleans up after a run, even after ``kill -9`` of that run.
+
+This file runs as a script under the same Python, with the standard library only::
+
+    python -I _guard.py --remove DIR [-- PROGRAM ARGS...]
+
+Its parent starts it in a session of its own (so killing the parent's process group does
+not reach it) with stdin a pipe. The parent never writes "end": when it closes the pipe,
+or dies in any way (the kernel then closes the pipe for it), stdin ends. Then the guard
+kills PROGRAM's process group and every group named on stdin (``kill PGID`` lines),
+removes DIR, and exits.
+
+With a PROGRAM, the guard starts it in a new session, prints its process id (= its process
+group) on stdout, and also ends, cleaning up the same way, when PROGRAM ends by itself: so
+the parent can watch the guard as if it were PROGRAM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+_groups: set[int] = set()
+_lock = threading.Lock()
+
+
+def _kill_groups() -> None:
+    with _lock:
+        groups = sorted(_groups)
+    for pgid in groups:
+        with contextlib.suppress(OSError):
+            if hasattr(os, "killpg"):
+                os.killpg(pgid, signal.SIGKILL)
+            else:  # Windows: no process groups; the program itself
+                os.kill(pgid, signal.SIGTERM)
+
+
+def _remove(folder: str | None, settle: float) -> None:
+    """Remove the folder; again after a moment, in case a dying process still wrote into it."""
+    if not folder:
+        return
+    deadline = time.monotonic() + settle
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _watch_stdin(done: threading.Event) -> None:
+    """Read ``kill PGID`` lines until stdin ends (the parent closed it or died)."""
+    for line in sys.stdin:
+        word, _sep, value = line.strip().partition(" ")
+        if word == "kill" and value.isdigit():
+            with _lock:
+                _groups.add(int(value))
+    done.set()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--remove", default=None)
+    parser.add_argument("--settle", type=float, default=0.0)
+    parser.add_argument("program", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    program = [a for a in args.program if a != "--"] if args.program else []
+    ended = threading.Event()
+    threading.Thread(target=_watch_stdin, args=(ended,), daemon=True).start()
+    child = None
+    if program:
+        try:
+            child = subprocess.Popen(
+                program, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True,
+            )
+        except OSError:
+            print(0, flush=True)
+            _remove(args.remove, 0)
+            sys.exit(1)
+        with _lock:
+            _groups.add(child.pid)
+        print(child.pid, flush=True)
+    while not ended.wait(0.2):
+        if child is not None and child.poll() is not None:
+            break  # PROGRAM ended by itself: clean up and end, so the parent sees it
+    _kill_groups()
+    if child is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=10)
+    _remove(args.remove, args.settle)
+
+
+if __name__ == "__main__":
+    main()
