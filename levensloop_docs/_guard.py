@@ -2,13 +2,13 @@
 
 This file runs as a script under the same Python, with the standard library only::
 
-    python -I _guard.py --remove DIR [-- PROGRAM ARGS...]
+    python -I _guard.py --remove PATH [--remove PATH ...] [-- PROGRAM ARGS...]
 
 Its parent starts it in a session of its own (so killing the parent's process group does
 not reach it) with stdin a pipe. The parent never writes "end": when it closes the pipe,
 or dies in any way (the kernel then closes the pipe for it), stdin ends. Then the guard
 kills PROGRAM's process group and every group named on stdin (``kill PGID`` lines),
-removes DIR, and exits.
+removes each PATH (a folder or a file), and exits.
 
 With a PROGRAM, the guard starts it in a new session, prints its process id (= its process
 group) on stdout, and also ends, cleaning up the same way, when PROGRAM ends by itself: so
@@ -42,17 +42,19 @@ def _kill_groups() -> None:
                 os.kill(pgid, signal.SIGTERM)
 
 
-def _remove(folder: str | None, settle: float) -> None:
-    """Remove the folder; again after a moment, in case a dying process still wrote into it."""
-    if not folder:
-        return
+def _remove(paths: list[str], settle: float) -> None:
+    """Remove the paths; again after a moment, in case a dying process still wrote into one."""
     deadline = time.monotonic() + settle
     while True:
-        shutil.rmtree(folder, ignore_errors=True)
+        for path in paths:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
         if time.monotonic() >= deadline:
             break
         time.sleep(0.2)
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _watch_stdin(done: threading.Event) -> None:
@@ -67,7 +69,7 @@ def _watch_stdin(done: threading.Event) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--remove", default=None)
+    parser.add_argument("--remove", action="append", default=[])
     parser.add_argument("--settle", type=float, default=0.0)
     parser.add_argument("program", nargs=argparse.REMAINDER)
     args = parser.parse_args()

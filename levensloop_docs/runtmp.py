@@ -128,16 +128,28 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _stale(path: Path, pid: str) -> bool:
+    mine = not hasattr(os, "getuid") or path.lstat().st_uid == os.getuid()
+    return pid.isdigit() and mine and not _alive(int(pid))
+
+
 def sweep(base: Path) -> list[Path]:
-    """Remove the folders of earlier runs (of this user) whose process is gone."""
+    """Remove what earlier runs (of this user) whose process is gone left behind.
+
+    Their private folders, and the sockets LibreOffice makes in /tmp for our converters
+    (``OSL_PIPE_UID_levensloop-PID-xxxx``), which a killed LibreOffice cannot remove.
+    """
     removed = []
     with contextlib.suppress(OSError):
         for folder in base.glob(f"{PREFIX}*"):
-            pid = folder.name[len(PREFIX):].partition("-")[0]
             with contextlib.suppress(OSError):
-                mine = not hasattr(os, "getuid") or folder.stat().st_uid == os.getuid()
-                if not pid.isdigit() or not mine or _alive(int(pid)):
-                    continue
-                shutil.rmtree(folder, ignore_errors=True)
-                removed.append(folder)
+                if _stale(folder, folder.name[len(PREFIX):].partition("-")[0]):
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed.append(folder)
+    with contextlib.suppress(OSError):
+        for socket in Path("/tmp").glob("OSL_PIPE_*_levensloop-*"):
+            with contextlib.suppress(OSError):
+                if _stale(socket, socket.name.partition("_levensloop-")[2].partition("-")[0]):
+                    socket.unlink()
+                    removed.append(socket)
     return removed

@@ -161,7 +161,7 @@ class Converter:
         # the guard kills it and removes the profile when this process ends, even by kill -9.
         # LibreOffice's own temporary files (lu*.tmp) go into the profile, not into /tmp.
         self._office = subprocess.Popen(
-            guard_command("--remove", str(self._profile), "--", *office),
+            guard_command("--remove", str(self._profile), "--remove", _pipe_socket(pipe), "--", *office),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True, encoding="utf-8", start_new_session=True,
             env={**os.environ, "TMPDIR": str(self._profile / "tmp"), "TMP": str(self._profile / "tmp"),
@@ -226,8 +226,17 @@ class Converter:
     def close(self) -> None:
         if self._bridge is not None and self._bridge.stdin is not None:
             with contextlib.suppress(OSError):
-                self._bridge.stdin.close()
+                self._bridge.stdin.close()  # the bridge asks LibreOffice to quit
+            if self._office is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._office.wait(timeout=5)  # the guard ends with LibreOffice
         self._stop()
+
+
+def _pipe_socket(pipe: str) -> str:
+    """Where LibreOffice puts the socket of ``--accept=pipe`` (fixed in its code: /tmp)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return f"/tmp/OSL_PIPE_{uid}_{pipe}"
 
 
 def _read_lines(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) -> None:
