@@ -5,10 +5,12 @@ This file runs as a script under the same Python, with the standard library only
     python -I _guard.py --remove PATH [--remove PATH ...] [-- PROGRAM ARGS...]
 
 Its parent starts it in a session of its own (so killing the parent's process group does
-not reach it) with stdin a pipe. The parent never writes "end": when it closes the pipe,
-or dies in any way (the kernel then closes the pipe for it), stdin ends. Then the guard
+not reach it) with stdin a pipe. When the parent closes the pipe, or dies in any way (the
+kernel then closes the pipe for it), stdin ends. Then the guard
 kills PROGRAM's process group and every group named on stdin (``kill PGID`` lines),
-removes each PATH (a folder or a file), and exits.
+removes each PATH (a folder or a file), and exits. After a death (no ``done`` line
+first) it removes the paths again for ``--settle`` seconds, as dying processes may still
+write into them.
 
 With a PROGRAM, the guard starts it in a new session, prints its process id (= its process
 group) on stdout, and also ends, cleaning up the same way, when PROGRAM ends by itself: so
@@ -57,13 +59,18 @@ def _remove(paths: list[str], settle: float) -> None:
         time.sleep(0.2)
 
 
+_orderly = threading.Event()  # the parent said "done": it ended normally, nothing is still writing
+
+
 def _watch_stdin(done: threading.Event) -> None:
-    """Read ``kill PGID`` lines until stdin ends (the parent closed it or died)."""
+    """Read ``kill PGID`` and ``done`` lines until stdin ends (the parent closed it or died)."""
     for line in sys.stdin:
         word, _sep, value = line.strip().partition(" ")
         if word == "kill" and value.isdigit():
             with _lock:
                 _groups.add(int(value))
+        elif word == "done":
+            _orderly.set()
     done.set()
 
 
@@ -97,7 +104,7 @@ def main() -> None:
     if child is not None:
         with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=10)
-    _remove(args.remove, args.settle)
+    _remove(args.remove, 0 if _orderly.is_set() else args.settle)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ It is removed when the run ends, however it ends:
 - and if even that did not happen (a reboot, a killed guard): the next run removes the
   folders of runs whose process is gone (``sweep``).
 
-Worker processes inherit the folder through ``LEVENSLOOP_RUN_TMP`` and never remove it.
+Batch workers are handed the folder (``adopt``) and never remove it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ENV = "LEVENSLOOP_RUN_TMP"
 PREFIX = "levensloop-run-"
 GUARD = Path(__file__).with_name("_guard.py")
 
@@ -41,6 +40,7 @@ class _Owned:
 
 
 _owned: _Owned | None = None
+_adopted: Path | None = None  # in a batch worker: the folder of the batch
 
 
 def guard_command(*args: str) -> list[str]:
@@ -53,9 +53,8 @@ def run_tmp() -> Path:
     global _owned
     if _owned is not None and _owned.pid == os.getpid() and _owned.path.is_dir():
         return _owned.path
-    inherited = os.environ.get(ENV)
-    if inherited and Path(inherited).is_dir():
-        return Path(inherited)  # a worker of the run that made it
+    if _adopted is not None and _adopted.is_dir():
+        return _adopted
     base = Path(tempfile.gettempdir())
     sweep(base)
     path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=base))  # mode 0700
@@ -67,7 +66,6 @@ def run_tmp() -> Path:
             start_new_session=True,
         )
     _owned = _Owned(os.getpid(), path, guard)
-    os.environ[ENV] = str(path)
     atexit.register(cleanup)
     return path
 
@@ -79,36 +77,36 @@ def cleanup() -> None:
     if owned is None or owned.pid != os.getpid():
         return
     _owned = None
-    if os.environ.get(ENV) == str(owned.path):
-        del os.environ[ENV]
     shutil.rmtree(owned.path, ignore_errors=True)
     if owned.guard is not None:
         if owned.guard.stdin is not None:
             with contextlib.suppress(OSError):
+                owned.guard.stdin.write(b"done\n")  # an orderly end: no need to wait and look again
                 owned.guard.stdin.close()  # the guard ends; the folder is already gone
         with contextlib.suppress(subprocess.TimeoutExpired):
             owned.guard.wait(timeout=5)
 
 
-def forget_in_child() -> None:
-    """In a forked worker: drop the parent's folder ownership and its end of the guard's pipe.
+def adopt(path: Path | None) -> None:
+    """In a batch worker: use the batch's folder, and let go of what a fork copied.
 
-    Otherwise a worker that outlives a killed parent would keep the guard waiting.
+    A forked worker holds a copy of the parent's end of the guard's pipe; closing it here
+    means a worker that outlives a killed parent does not keep the guard waiting.
     """
-    global _owned
+    global _owned, _adopted
     owned = _owned
-    if owned is None or owned.pid == os.getpid():
-        return
-    _owned = None
-    if owned.guard is not None and owned.guard.stdin is not None:
-        with contextlib.suppress(OSError):
-            owned.guard.stdin.close()
+    if owned is not None and owned.pid != os.getpid():
+        _owned = None
+        if owned.guard is not None and owned.guard.stdin is not None:
+            with contextlib.suppress(OSError):
+                owned.guard.stdin.close()
+    _adopted = path
 
 
 @contextlib.contextmanager
 def private_run() -> Iterator[None]:
     """Around a whole run: folders of dead runs are swept, the one made during it removed at its end."""
-    made_here = _owned is None and not os.environ.get(ENV)
+    made_here = (_owned is None or _owned.pid != os.getpid()) and _adopted is None
     if made_here:
         sweep(Path(tempfile.gettempdir()))
     try:

@@ -49,7 +49,7 @@ from levensloop_docs.diskerrors import explain, not_writable
 from levensloop_docs.documents import DocumentType, parse_document_request, registry
 from levensloop_docs.errors import CaseFileError, LevensloopError, TemplateProblemError
 from levensloop_docs.i18n import _
-from levensloop_docs.runtmp import private_run
+from levensloop_docs.runtmp import private_run, run_tmp
 
 SAVE_EVERY = 1.0  # seconds between manifest saves during a run
 FIRST_SAVES = 3  # the manifest is saved after each of the first outputs: a kill then loses little
@@ -348,8 +348,9 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
         yield None
         return
     workers = max(1, min(opts.workers or os.cpu_count() or 1, busy))
+    tmp = None if opts.dry_run else run_tmp()  # one private temporary folder for the whole run
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today)
+        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp)
     )
     try:
         yield pool

@@ -44,15 +44,18 @@ class CaseResult:
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
 
 
-def init_worker(out_dir: Path, pdf_a: bool, today: date) -> None:
-    """Process initializer: one render run per worker, closed when the worker ends."""
+def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None) -> None:
+    """Process initializer: one render run per worker, closed when the worker ends.
+
+    ``tmp``: the batch's private temporary folder (``runtmp``), shared by all its workers.
+    """
     from multiprocessing.util import Finalize
 
-    from levensloop_docs.runtmp import forget_in_child
+    from levensloop_docs.runtmp import adopt
 
     global _RUN
     os.umask(0o077)
-    forget_in_child()
+    adopt(tmp)
     _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
     Finalize(_RUN, _RUN.close, exitpriority=10)
 
