@@ -106,12 +106,14 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None) -> Any:
-    """The command; afterwards the run's private temporary folder (if it made one) is removed."""
+    """The command; afterwards the private temporary folder it made (``runtmp``) is removed."""
+    before = sys.modules.get("levensloop_docs.runtmp")  # not imported here: --help stays instant
+    had_one = before is not None and before.owns_folder()
     try:
         return cli.main(args=argv, prog_name="levensloop", standalone_mode=False)
     finally:
         runtmp = sys.modules.get("levensloop_docs.runtmp")
-        if runtmp is not None:
+        if runtmp is not None and not had_one:
             runtmp.cleanup()
 
 

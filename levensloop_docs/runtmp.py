@@ -70,6 +70,11 @@ def run_tmp() -> Path:
     return path
 
 
+def owns_folder() -> bool:
+    """Has this process made a folder that is still there to clean up?"""
+    return _owned is not None and _owned.pid == os.getpid()
+
+
 def cleanup() -> None:
     """Remove the folder this process made (a worker's call does nothing)."""
     global _owned
@@ -106,7 +111,7 @@ def adopt(path: Path | None) -> None:
 @contextlib.contextmanager
 def private_run() -> Iterator[None]:
     """Around a whole run: folders of dead runs are swept, the one made during it removed at its end."""
-    made_here = (_owned is None or _owned.pid != os.getpid()) and _adopted is None
+    made_here = not owns_folder() and _adopted is None
     if made_here:
         sweep(Path(tempfile.gettempdir()))
     try:

@@ -288,3 +288,29 @@ def _free_pid() -> int:
         except PermissionError:
             continue
     raise AssertionError("no free process id")
+
+
+def test_the_private_folder_is_owner_only_and_gone_after_kill_9(tmp_path: Path) -> None:
+    import signal
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    code = ("import time; from levensloop_docs.runtmp import run_tmp\n"
+            "folder = run_tmp(); (folder / 'plan.pdf').write_bytes(b'%PDF- persoonsgegevens')\n"
+            "print(folder, flush=True); time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(tmp)}, start_new_session=True)
+    assert proc.stdout is not None
+    folder = Path(proc.stdout.readline().strip())
+    assert folder.parent == tmp and (folder / "plan.pdf").exists()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not folder.exists()

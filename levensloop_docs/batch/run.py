@@ -348,7 +348,10 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
         yield None
         return
     workers = max(1, min(opts.workers or os.cpu_count() or 1, busy))
-    tmp = None if opts.dry_run else run_tmp()  # one private temporary folder for the whole run
+    try:
+        tmp = None if opts.dry_run else run_tmp()  # one private temporary folder for the whole run
+    except OSError as exc:
+        raise _os_error(exc, opts.out_dir) from None
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp)
     )
