@@ -91,6 +91,7 @@ def test_full_disk_is_named_and_the_per_case_report_kept(
     assert result.code == 1
     assert f"Fout: De schijf is vol: in {out} past niets meer." in result.err
     assert "Maak ruimte op die schijf" in result.err
+    assert (result.out + result.err).count("Maak ruimte op die schijf") == 1  # the advice once
     assert "Er ging iets onverwachts mis" not in result.err
     # the per-case report is there: the broken case and the cases that could not be written
     assert "Mislukt:" in result.out
@@ -101,7 +102,8 @@ def test_full_disk_is_named_and_the_per_case_report_kept(
     assert not list(out.glob(".*.tmp"))
 
 
-def test_full_disk_on_a_real_small_tmpfs(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
+def test_full_disk_on_a_real_small_tmpfs(run_cli: Cli, tmp_path: Path) -> None:
+    cases = _copies(tmp_path / "casussen", 20)  # far more than 160 KB of documents
     out = tmp_path / "klein"
     with _tmpfs(out, "size=160k,mode=0700"):
         result = run_cli("genereer", cases, "--uit", out)

@@ -429,6 +429,14 @@ def _libreoffice_problem(cases: list[_Case]) -> LevensloopError | None:
     return None
 
 
+def _disk_problem(result: CaseResult) -> LevensloopError:
+    """A worker's full disk or read-only folder, as the error that ends the report."""
+    from levensloop_docs.errors import DiskFullError, NotWritableError
+
+    kind = NotWritableError if result.bad_input else DiskFullError
+    return kind(result.disk[0], hint="\n".join(result.disk[1:]) or None)
+
+
 def _save(manifest: Manifest, summary: Summary, opts: BatchOptions) -> None:
     """Save the manifest; a full disk is reported after the per-case report, not instead of it."""
     try:
@@ -462,6 +470,8 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
             if result.reason:
                 summary.failed.append(Failure(case.key, result.reason, result.bad_input, result.traceback))
                 made -= set(case.todo) - set(result.written)
+            if result.disk and summary.problem is None:
+                summary.problem = _disk_problem(result)
             progress.advance()
             if saves < FIRST_SAVES or time.monotonic() - last_save > SAVE_EVERY:
                 _save(manifest, summary, opts)

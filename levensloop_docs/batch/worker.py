@@ -42,6 +42,7 @@ class CaseResult:
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
+    disk: list[str] = field(default_factory=list)  # a full disk or read-only folder: its lines, said once
 
 
 def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None) -> None:
@@ -96,7 +97,11 @@ def _failure(result: CaseResult, exc: Exception) -> CaseResult:
     from levensloop_docs.errors import CaseFileError, LevensloopError
 
     if isinstance(exc, OSError):
-        exc = explain(exc, _RUN.out_dir if _RUN is not None else Path.cwd()) or exc
+        explained = explain(exc, _RUN.out_dir if _RUN is not None else Path.cwd())
+        if explained is not None:  # the case says where; the batch gives the advice once
+            result.reason, result.disk = [explained.message], explained.lines()
+            result.bad_input = explained.exit_code == 2
+            return result
     if isinstance(exc, LevensloopError):
         result.reason = exc.lines()
         result.bad_input = isinstance(exc, CaseFileError) or exc.exit_code == 2
