@@ -316,3 +316,25 @@ def test_the_private_folder_is_owner_only_and_gone_after_kill_9(tmp_path: Path) 
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not folder.exists()
+
+
+def test_beyond_the_budget_for_parsed_cases_phase_two_reads_the_file_again(
+    run_cli: Cli, cases: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import levensloop_docs.batch.run as batch_run
+
+    kept = tmp_path / "bewaard"
+    assert run_cli("genereer", cases, "--uit", kept).code == 0
+    monkeypatch.setattr(batch_run, "KEEP_PARSED", 0)  # no parsed case is kept between the phases
+    again = tmp_path / "opnieuw"
+    result = run_cli("genereer", cases, "--uit", again, "--processen", "1")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in again.glob("*.docx")) == sorted(p.name for p in kept.glob("*.docx"))
+    assert _docx_texts(again) == _docx_texts(kept)
+
+
+def _docx_texts(folder: Path) -> dict[str, str]:
+    from docx import Document
+
+    return {p.name: "\n".join(par.text for par in Document(str(p)).paragraphs)
+            for p in sorted(folder.glob("*.docx"))}

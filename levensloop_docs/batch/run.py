@@ -14,10 +14,11 @@ Order of work (nothing is written before step 3):
    output only after it has been renamed into place, and is saved atomically after each
    of the first outputs, then every second, and at the end.
 
-A broken case is reported (file and reason) and never stops the others. Phase one keeps
-only what phase two needs of a case (its id and documents), not the parsed case: memory
-stays flat with the number of cases. A full disk or a read-only output folder is said in
-Dutch with the folder; the per-case report is kept.
+A broken case is reported (file and reason) and never stops the others. Between the
+phases the batch keeps per case its id and documents, and the parsed case only packed
+(about 3 KB) and only up to ``KEEP_PARSED`` bytes in all; beyond that phase two reads the
+file again. So memory stays flat however many cases there are. A full disk or a
+read-only output folder is said in Dutch with the folder; the per-case report is kept.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from levensloop_docs.runtmp import private_run, run_tmp
 
 SAVE_EVERY = 1.0  # seconds between manifest saves during a run
 FIRST_SAVES = 3  # the manifest is saved after each of the first outputs: a kill then loses little
+KEEP_PARSED = 16 << 20  # bytes of packed parsed cases kept for phase two (about 5,000 cases)
 
 
 def reasons() -> dict[str, str]:
@@ -112,6 +114,7 @@ class _Case:
     replan: bool
     failed: bool = False
     case_id: str = ""
+    packed: bytes = b""  # the parsed case from phase one (worker.pack), while the budget lasts
     planned: list[Planned] = field(default_factory=list)
     todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
 
@@ -379,9 +382,12 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
     by_key = {c.key: c for c in todo}
     futures = {pool.submit(plan_case, c.key, c.path, opts.requested, opts.formats): c.key for c in todo}
     progress.start(len(futures), _("Reading cases"))
-    results = []
+    results, kept = [], 0
     for result in _results(pool, futures):
         progress.advance()
+        if opts.dry_run or kept + len(result.packed) > KEEP_PARSED:
+            result.packed = b""  # phase two reads this one again
+        kept += len(result.packed)
         results.append(result)
     progress.stop()
     owners = {c.case_id: c.key for c in cases if not c.replan and c.case_id}
@@ -395,7 +401,7 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         if result.reason:
             _fail(case, result, manifest, summary)
             continue
-        case.case_id, case.planned = result.case_id, result.planned
+        case.case_id, case.planned, case.packed = result.case_id, result.planned, result.packed
         case.todo = _output_reasons(case, manifest.cases.get(case.key), types, fp, opts)
 
 
@@ -459,7 +465,10 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         _save(manifest, summary, opts)
         return
     by_key = {c.key: c for c in todo}
-    futures = {pool.submit(render_case, c.key, c.path, _restricted(c)): c.key for c in todo}
+    futures = {}
+    for case in todo:
+        futures[pool.submit(render_case, case.key, case.path, _restricted(case), case.packed)] = case.key
+        case.packed = b""  # the work item holds it until a worker takes it
     progress.start(len(futures), _("Making documents"))
     last_save, saves = time.monotonic(), 0
     made = {name for name, _reason in summary.made}

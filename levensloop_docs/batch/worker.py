@@ -9,9 +9,12 @@ Dutch reason that names the case file and fields, never their content.
 from __future__ import annotations
 
 import os
+import pickle
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from levensloop_docs.casefile import CaseFile
 from levensloop_docs.generate import Job, RenderRun
@@ -43,6 +46,7 @@ class CaseResult:
     bad_input: bool = False
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
     disk: list[str] = field(default_factory=list)  # a full disk or read-only folder: its lines, said once
+    packed: bytes = b""  # phase one: the parsed case, pickled and compressed (``pack``), for phase two
 
 
 def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None) -> None:
@@ -67,7 +71,16 @@ def _run() -> RenderRun:
     return _RUN
 
 
-def load_case_fast(path: Path) -> CaseFile:
+def pack(raw: Any) -> bytes:
+    """A parsed case as compact bytes (about 3 KB): phase two then need not parse the file again."""
+    return zlib.compress(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: bytes) -> Any:
+    return pickle.loads(zlib.decompress(packed)) if packed else None
+
+
+def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     """``load_case``, with the C YAML parser when the file is valid.
 
     The round-trip parser (comments, line numbers) is several times slower; it is only
@@ -80,12 +93,14 @@ def load_case_fast(path: Path) -> CaseFile:
     from levensloop_docs.casefile import digest_text, load_case, validate_raw
     from levensloop_docs.yamlio import YamlReadError, read_text
 
-    try:
-        text = read_text(path)
-        raw = YAML(typ="safe").load(text)
-    except (YamlReadError, YAMLError, ValueError, RecursionError):
-        return load_case(path)
-    digest = digest_text(text)
+    digest = ""
+    if raw is None:
+        try:
+            text = read_text(path)
+            raw = YAML(typ="safe").load(text)
+        except (YamlReadError, YAMLError, ValueError, RecursionError):
+            return load_case(path)
+        digest = digest_text(text)
     casus, problems = validate_raw(raw, path)
     if casus is None or any(not p.warning for p in problems):
         return load_case(path)
@@ -122,7 +137,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     result = CaseResult(key)
     try:
         case = load_case_fast(path)
-        result.case_id = case.casus.meta.casus_id
+        result.case_id, result.packed = case.casus.meta.casus_id, pack(case.raw)
         for job in plan_jobs(case, requested, formats, only_applicable=True):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
     except Exception as exc:
@@ -130,7 +145,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     return result
 
 
-def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
+def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"") -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.documents import registry
@@ -139,7 +154,7 @@ def render_case(key: str, path: Path, planned: list[Planned]) -> CaseResult:
     run = _run()
     result = CaseResult(key, planned=planned)
     try:
-        case = load_case_fast(path)
+        case = load_case_fast(path, unpack(packed))
         result.case_id = case.casus.meta.casus_id
         types = registry()
         for item in planned:
