@@ -232,9 +232,11 @@ def test_a_killed_converter_takes_its_libreoffice_and_profile_along(tmp_path: Pa
 
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+@pytest.mark.parametrize("target", ["group", "batch"])
 def test_kill_of_a_pdf_batch_ends_libreoffice_and_leaves_no_temporary_files(
-    needs_libreoffice: None, tmp_path: Path
+    needs_libreoffice: None, tmp_path: Path, target: str
 ) -> None:
+    """kill -9 of the whole process group, or of the batch process alone (its workers live on)."""
     cases, out, tmp = tmp_path / "casussen", tmp_path / "uit", tmp_path / "tmp"
     tmp.mkdir()
     env = {**os.environ, "TMPDIR": str(tmp)}
@@ -259,7 +261,10 @@ def test_kill_of_a_pdf_batch_ends_libreoffice_and_leaves_no_temporary_files(
         time.sleep(0.05)
     assert proc.poll() is None, "the batch ended before it could be killed"
     assert any("soffice.bin" in c for c in _alive_with(str(tmp)))
-    os.killpg(proc.pid, signal.SIGKILL)
+    if target == "group":
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     _wait_for_nothing_left(tmp)
 

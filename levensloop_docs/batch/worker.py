@@ -60,9 +60,32 @@ def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None
 
     global _RUN
     os.umask(0o077)
+    _die_with_parent()
     adopt(tmp)
     _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
     Finalize(_RUN, _RUN.close, exitpriority=10)
+
+
+def _die_with_parent() -> None:
+    """Linux: when the batch process dies (even by kill -9 of its pid alone), so does this worker.
+
+    Its LibreOffice then goes too: the converter's guard sees the worker go.
+    """
+    import ctypes
+    import multiprocessing
+    import signal
+    import sys
+
+    parent = multiprocessing.parent_process()
+    if not sys.platform.startswith("linux") or parent is None:
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent.pid:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _run() -> RenderRun:
