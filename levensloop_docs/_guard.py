@@ -97,7 +97,7 @@ def main() -> None:
         with _lock:
             _groups.add(child.pid)
         print(child.pid, flush=True)
-    while not ended.wait(0.2):
+    while not ended.wait(0.2 if child is not None else None):
         if child is not None and child.poll() is not None:
             break  # PROGRAM ended by itself: clean up and end, so the parent sees it
     _kill_groups()

@@ -351,8 +351,10 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
         yield None
         return
     workers = max(1, min(opts.workers or os.cpu_count() or 1, busy))
+    # one private temporary folder for the whole run, where one is needed (PDF); a worker
+    # that needs one otherwise makes its own, with the same guard
     try:
-        tmp = None if opts.dry_run else run_tmp()  # one private temporary folder for the whole run
+        tmp = run_tmp() if not opts.dry_run and "pdf" in (opts.formats or ()) else None
     except OSError as exc:
         raise _os_error(exc, opts.out_dir) from None
     pool = ProcessPoolExecutor(
