@@ -1,5 +1,6 @@
 """``genereer MAP`` when the world is hostile: a full disk, a read-only folder, a second batch,
-no LibreOffice, an unexpected error in a worker, many cases in little memory.
+no LibreOffice, an unexpected error in a worker, many cases in little memory, and the
+private temporary folder of a run (owner-only, gone after kill -9, swept by the next run).
 
 A full disk is simulated in-process (``os.replace`` into the output folder fails with
 ENOSPC; the worker processes are forked, so they inherit it) and, when this runs as root,
