@@ -1,6 +1,7 @@
 """Re-render a national-scale folder: the batch against naive baselines, in one run.
 
     python benchmarks/genereer.py [--casussen 2000] [--naief 2000] [--pdf 40]
+    python benchmarks/genereer.py --geheugen 2000,10000 [--geheugen-docx 2000,10000]
 
 Builds ``--casussen`` synthetic cases from the examples (other names, fewer or more
 levensgebieden and actions, extra partners) in a temporary folder, then measures:
@@ -17,6 +18,10 @@ levensgebieden and actions, extra partners) in a temporary folder, then measures
    and the product's PDF-properties step (pypdf), whose share is printed.
 
 Prints each figure beside its baseline, the cores and the load average.
+
+``--geheugen N,M``: only the peak memory (maximum resident set size) of the batch process
+and of its largest worker, for N and M cases: ``genereer --droog`` (reading and planning
+every case) and, for the sizes in ``--geheugen-docx``, a real cold DOCX run.
 """
 
 from __future__ import annotations
@@ -180,13 +185,61 @@ def line(name: str, seconds: float, docs: int, baseline: float | None = None, ba
     return text
 
 
+_MEASURED = """\
+import resource, sys
+from levensloop_docs.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"MAXRSS {own} {workers}", file=sys.stderr)
+"""
+
+
+def peak_memory(cases: Path, out: Path, *extra: str) -> tuple[float, float, float, str]:
+    """``genereer`` in a subprocess that reports its peak RSS and its largest worker's (MB)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "genereer", str(cases), "--uit", str(out), *extra],
+        cwd=ROOT, capture_output=True, text=True, env=os.environ.copy(),
+    )
+    seconds = time.perf_counter() - start
+    found = re.search(r"MAXRSS (\d+) (\d+)", result.stderr)
+    if result.returncode != 0 or not found:
+        raise SystemExit(f"genereer mislukte:\n{result.stdout}\n{result.stderr}")
+    own, workers = (int(v) / 1024 for v in found.groups())  # Linux: KB
+    return seconds, own, workers, result.stdout.strip().splitlines()[-1]
+
+
+def memory(sizes: list[int], docx_sizes: list[int]) -> None:
+    print(f"{'wat':<34}{'tijd':>9}{'batchproces':>14}{'grootste werker':>18}")
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="bench-geheugen-") as tmp:
+            corpus = Path(tmp) / "casussen"
+            build_corpus(corpus, count)
+            runs = [("--droog", ("--droog",))] + ([("DOCX, koud", ())] if count in docx_sizes else [])
+            for label, extra in runs:
+                seconds, own, workers, summary = peak_memory(corpus, Path(tmp) / "uit", *extra)
+                print(f"{f'{count} casussen, {label}':<34}{seconds:>7.1f} s{own:>11.0f} MB{workers:>15.0f} MB"
+                      f"   {summary}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--casussen", type=int, default=2000)
     parser.add_argument("--naief", type=int, default=2000, help="cases in the naive DOCX loop")
     parser.add_argument("--pdf", type=int, default=40, help="documents in the PDF subset (0: skip)")
+    parser.add_argument("--geheugen", default="", help="only peak memory, for these numbers of cases")
+    parser.add_argument("--geheugen-docx", default="", help="with --geheugen: also a real DOCX run for these")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    if args.geheugen:
+        print(f"{cores} kernen, load {os.getloadavg()[0]:.2f} bij de start")
+        memory([int(n) for n in args.geheugen.split(",")],
+               [int(n) for n in args.geheugen_docx.split(",") if n])
+        print(f"load {os.getloadavg()[0]:.2f} aan het eind")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-genereer-") as tmp:
         root = Path(tmp)
         templates = root / "sjablonen"

@@ -46,6 +46,11 @@ def usable_output_dir(path: Path) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
+        from levensloop_docs.diskerrors import explain
+
+        known = explain(exc, path)  # read-only or full: the same words as during a batch
+        if known is not None:
+            raise known from None
         msg = _("The output folder {folder} cannot be made or written in ({reason}). "
                 "Choose a folder you can write in with --uit.")
         raise OutputFolderError(msg.format(folder=path, reason=exc.strerror or exc)) from None

@@ -96,7 +96,7 @@ class TemplateProblemError(ProblemsError):
 
 
 class OutputFolderError(InputError):
-    """The output folder is a file, cannot be made, or cannot be written in."""
+    """The output folder is a file, cannot be made, or cannot be written in: the wrong folder was given."""
 
 
 class NotInNetworkError(UsageError):
@@ -104,7 +104,7 @@ class NotInNetworkError(UsageError):
 
 
 class ConversionError(LevensloopError):
-    """LibreOffice could not turn a document into PDF."""
+    """LibreOffice could not turn a document into PDF (or is missing): a runtime failure."""
 
 
 class ConflictError(LevensloopError):
@@ -124,6 +124,14 @@ class BatchFailed(LevensloopError):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class OutputLockedError(ConflictError):
+    """Another batch is writing to the same output folder."""
+
+
+class DiskFullError(LevensloopError):
+    """The disk of the output folder (or of the temporary folder) is full."""
 
 
 class Interrupted(LevensloopError):

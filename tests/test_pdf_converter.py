@@ -117,7 +117,7 @@ def test_without_libreoffice_pdf_fails_in_dutch_and_docx_still_works(
     monkeypatch.setenv("LEVENSLOOP_SOFFICE", str(tmp_path / "geen-soffice"))
     case = example_paths()[0]
     result = run_cli("genereer", case, "--uit", tmp_path / "pdf", "--formaat", "pdf")
-    assert result.code == 1  # a missing program is a runtime problem, not bad input
+    assert result.code == 1  # a missing LibreOffice is a runtime problem, not bad input
     assert "LibreOffice is niet gevonden" in result.err
     assert "apt-get install libreoffice-writer-nogui" in result.err
     assert "www.libreoffice.org" in result.err

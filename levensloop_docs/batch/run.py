@@ -2,7 +2,8 @@
 
 Order of work (nothing is written before step 3):
 
-1. lock the output folder, remove temporary files a killed run left behind;
+1. lock the output folder, remove temporary files a killed run left behind (a dry run
+   skips this step: it writes nothing, not even the lock);
 2. check the templates of the documents this run can make (cached by template hash in
    the manifest) and refuse a broken one: exit 2, file and paragraph, nothing written;
 3. decide per case, without reading it when its hash and the manifest say enough, which
@@ -10,10 +11,14 @@ Order of work (nothing is written before step 3):
 4. phase one (worker processes): read and validate the cases that are new or changed,
    learn their documents, and refuse duplicate case ids;
 5. phase two (worker processes): make the out-of-date outputs; the manifest records an
-   output only after it has been renamed into place, and is saved atomically every
-   second and at the end.
+   output only after it has been renamed into place, and is saved atomically after each
+   of the first outputs, then every second, and at the end.
 
-A broken case is reported (file and reason) and never stops the others.
+A broken case is reported (file and reason) and never stops the others. Between the
+phases the batch keeps per case its id and documents, and the parsed case only packed
+(about 3 KB) and only up to ``KEEP_PARSED`` bytes in all; beyond that phase two reads the
+file again. So memory stays flat however many cases there are. A full disk or a
+read-only output folder is said in Dutch with the folder; the per-case report is kept.
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from levensloop_docs.atomic import ensure_dir
 from levensloop_docs.batch.inputs import Fingerprints, data_hash, plan_hash, selection_key
@@ -42,11 +46,15 @@ from levensloop_docs.batch.manifest import (
 )
 from levensloop_docs.batch.progress import LineProgress, Progress
 from levensloop_docs.batch.worker import CaseResult, Planned, init_worker, plan_case, render_case
-from levensloop_docs.errors import CaseFileError, TemplateProblemError
+from levensloop_docs.diskerrors import explain, not_writable
+from levensloop_docs.errors import CaseFileError, LevensloopError, TemplateProblemError
 from levensloop_docs.i18n import _
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
+from levensloop_docs.runtmp import private_run, run_tmp
 
 SAVE_EVERY = 1.0  # seconds between manifest saves during a run
+FIRST_SAVES = 3  # the manifest is saved after each of the first outputs: a kill then loses little
+KEEP_PARSED = 16 << 20  # bytes of packed parsed cases kept for phase two (about 5,000 cases)
 
 
 def reasons() -> dict[str, str]:
@@ -85,6 +93,7 @@ class Failure:
     case: str  # the case file, relative to the folder
     reason: list[str]
     bad_input: bool
+    traceback: str = ""  # only with LEVENSLOOP_DEBUG=1
 
 
 @dataclass
@@ -93,6 +102,7 @@ class Summary:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     cases: int = 0
+    problem: LevensloopError | None = None  # what stopped the run (e.g. a full disk), after the report
 
 
 @dataclass
@@ -104,7 +114,7 @@ class _Case:
     replan: bool
     failed: bool = False
     case_id: str = ""
-    raw: Any = None  # the parsed case from phase one (phase two then only validates it)
+    packed: bytes = b""  # the parsed case from phase one (worker.pack), while the budget lasts
     planned: list[Planned] = field(default_factory=list)
     todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
 
@@ -115,11 +125,7 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
     fp = Fingerprints(data=data_hash())
     # the template check comes before anything is created, the output folder included
     passed = _check_templates(_candidates(types, opts.requested), fp, Manifest.load(opts.out_dir), opts)
-    if not opts.dry_run:
-        ensure_dir(opts.out_dir)
-    with _locked(opts.out_dir):
-        if not opts.dry_run:
-            _remove_temporaries(opts.out_dir)
+    with _prepared(opts):
         manifest = Manifest.load(opts.out_dir)
         manifest.checked.update(passed)
         cases = _decide(opts, types, fp, manifest)
@@ -128,32 +134,58 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
             _phase_one(pool, opts, cases, manifest, summary, progress, fp)
             _count(cases, summary)
             if not opts.dry_run:
-                _phase_two(pool, opts, cases, manifest, summary, progress, fp)
+                summary.problem = _libreoffice_problem(cases)
+                if summary.problem is None:
+                    _phase_two(pool, opts, cases, manifest, summary, progress, fp)
+                else:
+                    summary.made = []
         return summary
 
 
 # --- setting up -----------------------------------------------------------------------------
 
+def _os_error(exc: OSError, folder: Path) -> Exception:
+    """A full disk or a read-only folder in Dutch; any other OSError as it is."""
+    return explain(exc, folder) or exc
+
+
+@contextlib.contextmanager
+def _prepared(opts: BatchOptions) -> Iterator[None]:
+    """The output folder, its lock and the run's private temporary folder; a dry run: nothing."""
+    if opts.dry_run:
+        yield
+        return
+    try:
+        ensure_dir(opts.out_dir)
+    except OSError as exc:
+        raise _os_error(exc, opts.out_dir) from None
+    if not os.access(opts.out_dir, os.W_OK):
+        raise not_writable(opts.out_dir)
+    with _locked(opts.out_dir), private_run():
+        _remove_temporaries(opts.out_dir)
+        yield
+
+
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
     """One batch per output folder at a time (a second one would race for the manifest)."""
-    if not out_dir.is_dir():
-        yield
-        return
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks here; one batch at a time by convention
         yield
         return
-    from levensloop_docs.errors import ConflictError
+    from levensloop_docs.errors import OutputLockedError
 
-    fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise _os_error(exc, out_dir) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             msg = _("Another 'levensloop genereer' is writing to {folder}. Wait until it is done.")
-            raise ConflictError(msg.format(folder=out_dir)) from None
+            raise OutputLockedError(msg.format(folder=out_dir)) from None
         yield
     finally:
         os.close(fd)
@@ -319,8 +351,14 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
         yield None
         return
     workers = max(1, min(opts.workers or os.cpu_count() or 1, busy))
+    # one private temporary folder for the whole run, where one is needed (PDF); a worker
+    # that needs one otherwise makes its own, with the same guard
+    try:
+        tmp = run_tmp() if not opts.dry_run and "pdf" in (opts.formats or ()) else None
+    except OSError as exc:
+        raise _os_error(exc, opts.out_dir) from None
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today)
+        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp)
     )
     try:
         yield pool
@@ -329,11 +367,13 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
 
 
 def _results(pool: ProcessPoolExecutor, futures: dict[Future[CaseResult], str]) -> Iterator[CaseResult]:
+    """Results as they come; a finished future is let go, so results do not pile up."""
     for future in as_completed(futures):
+        key = futures.pop(future)
         try:
             yield future.result()
         except BrokenProcessPool:
-            yield CaseResult(futures[future], reason=[_("A worker process stopped unexpectedly.")])
+            yield CaseResult(key, reason=[_("A worker process stopped unexpectedly.")])
 
 
 def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list[_Case],
@@ -344,9 +384,12 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
     by_key = {c.key: c for c in todo}
     futures = {pool.submit(plan_case, c.key, c.path, opts.requested, opts.formats): c.key for c in todo}
     progress.start(len(futures), _("Reading cases"))
-    results = []
+    results, kept = [], 0
     for result in _results(pool, futures):
         progress.advance()
+        if opts.dry_run or kept + len(result.packed) > KEEP_PARSED:
+            result.packed = b""  # phase two reads this one again
+        kept += len(result.packed)
         results.append(result)
     progress.stop()
     owners = {c.case_id: c.key for c in cases if not c.replan and c.case_id}
@@ -360,13 +403,13 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         if result.reason:
             _fail(case, result, manifest, summary)
             continue
-        case.case_id, case.planned, case.raw = result.case_id, result.planned, result.raw
+        case.case_id, case.planned, case.packed = result.case_id, result.planned, result.packed
         case.todo = _output_reasons(case, manifest.cases.get(case.key), types, fp, opts)
 
 
 def _fail(case: _Case, result: CaseResult, manifest: Manifest, summary: Summary) -> None:
     case.planned, case.todo, case.failed = [], {}, True
-    summary.failed.append(Failure(case.key, result.reason, result.bad_input))
+    summary.failed.append(Failure(case.key, result.reason, result.bad_input, result.traceback))
     record = manifest.cases.get(case.key)
     if record is not None:
         record["casus"] = ""  # read and make it again next time
@@ -379,6 +422,40 @@ def _count(cases: list[_Case], summary: Summary) -> None:
         summary.unchanged += sum(len(p.formats) for p in case.planned) - len(case.todo)
 
 
+def _libreoffice_problem(cases: list[_Case]) -> LevensloopError | None:
+    """PDF needs LibreOffice: look once, before any document, instead of failing every case."""
+    if not any(name.endswith(".pdf") for case in cases for name in case.todo):
+        return None
+    from levensloop_docs.errors import ConversionError
+    from levensloop_docs.pdf.locate import require_soffice, require_uno_python
+
+    try:
+        require_uno_python(require_soffice())
+    except ConversionError as exc:
+        exc.hint = "\n".join(h for h in (exc.hint, _("Nothing was made.")) if h)
+        return exc
+    return None
+
+
+def _disk_problem(result: CaseResult) -> LevensloopError:
+    """A worker's full disk or read-only folder, as the error that ends the report."""
+    from levensloop_docs.errors import DiskFullError, OutputFolderError
+
+    kind = OutputFolderError if result.bad_input else DiskFullError
+    return kind(result.disk[0], hint="\n".join(result.disk[1:]) or None)
+
+
+def _save(manifest: Manifest, summary: Summary, opts: BatchOptions) -> None:
+    """Save the manifest; a full disk is reported after the per-case report, not instead of it."""
+    try:
+        manifest.save()
+    except OSError as exc:
+        problem = explain(exc, opts.out_dir)
+        if problem is None:
+            raise
+        summary.problem = summary.problem or problem
+
+
 def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list[_Case],
                manifest: Manifest, summary: Summary, progress: Progress, fp: Fingerprints) -> None:
     types = registry()
@@ -387,27 +464,32 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
             _record(case, CaseResult(case.key, case.case_id), manifest, types, fp, opts)
     todo = [c for c in cases if c.todo]
     if pool is None or not todo:
-        manifest.save()
+        _save(manifest, summary, opts)
         return
     by_key = {c.key: c for c in todo}
-    futures = {pool.submit(render_case, c.key, c.path, _restricted(c), c.raw): c.key for c in todo}
+    futures = {}
+    for case in todo:
+        futures[pool.submit(render_case, case.key, case.path, _restricted(case), case.packed)] = case.key
+        case.packed = b""  # the work item holds it until a worker takes it
     progress.start(len(futures), _("Making documents"))
-    last_save = time.monotonic()
+    last_save, saves = time.monotonic(), 0
     made = {name for name, _reason in summary.made}
     try:
         for result in _results(pool, futures):
             case = by_key[result.key]
             _record(case, result, manifest, types, fp, opts)
             if result.reason:
-                summary.failed.append(Failure(case.key, result.reason, result.bad_input))
+                summary.failed.append(Failure(case.key, result.reason, result.bad_input, result.traceback))
                 made -= set(case.todo) - set(result.written)
+            if result.disk and summary.problem is None:
+                summary.problem = _disk_problem(result)
             progress.advance()
-            if time.monotonic() - last_save > SAVE_EVERY:
-                manifest.save()
-                last_save = time.monotonic()
+            if saves < FIRST_SAVES or time.monotonic() - last_save > SAVE_EVERY:
+                _save(manifest, summary, opts)
+                last_save, saves = time.monotonic(), saves + 1
     finally:
         progress.stop()
-        manifest.save()
+        _save(manifest, summary, opts)
     summary.made = [(n, r) for n, r in summary.made if n in made]
 
 

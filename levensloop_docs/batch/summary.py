@@ -2,6 +2,8 @@
 
 Printed on stdout; the exit code comes from ``BatchFailed``, raised to the CLI edge:
 2 when a case file is bad input, 1 when a document could not be made for another reason.
+What stopped the run as a whole (a full disk, no LibreOffice) is raised after the report.
+With LEVENSLOOP_DEBUG=1 the traceback of an unexpected error in a worker goes to stderr.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ def finish(summary: Summary, options: BatchOptions) -> None:
     else:
         click.echo(_("{made} files made, {unchanged} unchanged, in {folder}.").format(
             made=len(summary.made), unchanged=summary.unchanged, folder=options.out_dir))
+    _report_failures(summary)
+    if summary.problem is not None:
+        raise summary.problem
+    if not summary.failed:
+        return
+    n = len(summary.failed)
+    if n < summary.cases:
+        message = ngettext("{n} case of {total} failed; the others are done.",
+                           "{n} cases of {total} failed; the others are done.", n)
+    else:
+        message = ngettext("The case failed.", "All {n} cases failed.", n)
+    code = 2 if any(f.bad_input for f in summary.failed) else 1
+    raise BatchFailed(message.format(n=n, total=summary.cases), code)
+
+
+def _report_failures(summary: Summary) -> None:
     if not summary.failed:
         return
     click.echo(_("Failed:"))
@@ -29,8 +47,5 @@ def finish(summary: Summary, options: BatchOptions) -> None:
         click.echo(f"  {failure.case}:")
         for line in failure.reason:
             click.echo(f"    {line}")
-    n = len(summary.failed)
-    message = ngettext("{n} case of {total} failed; the others are done.",
-                       "{n} cases of {total} failed; the others are done.", n)
-    code = 2 if any(f.bad_input for f in summary.failed) else 1
-    raise BatchFailed(message.format(n=n, total=summary.cases), code)
+        if failure.traceback:
+            click.echo(failure.traceback, err=True)

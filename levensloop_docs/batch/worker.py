@@ -9,6 +9,8 @@ Dutch reason that names the case file and fields, never their content.
 from __future__ import annotations
 
 import os
+import pickle
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,23 +44,63 @@ class CaseResult:
     written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
-    raw: Any = None  # phase one: the parsed case (plain data), so phase two need not parse it
+    traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
+    disk: list[str] = field(default_factory=list)  # a full disk or read-only folder: its lines, said once
+    packed: bytes = b""  # phase one: the parsed case, pickled and compressed (``pack``), for phase two
 
 
-def init_worker(out_dir: Path, pdf_a: bool, today: date) -> None:
-    """Process initializer: one render run per worker, closed when the worker ends."""
+def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None) -> None:
+    """Process initializer: one render run per worker, closed when the worker ends.
+
+    ``tmp``: the batch's private temporary folder (``runtmp``), shared by all its workers.
+    """
     from multiprocessing.util import Finalize
+
+    from levensloop_docs.runtmp import adopt
 
     global _RUN
     os.umask(0o077)
+    _die_with_parent()
+    adopt(tmp)
     _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
     Finalize(_RUN, _RUN.close, exitpriority=10)
+
+
+def _die_with_parent() -> None:
+    """Linux: when the batch process dies (even by kill -9 of its pid alone), so does this worker.
+
+    Its LibreOffice then goes too: the converter's guard sees the worker go.
+    """
+    import ctypes
+    import multiprocessing
+    import signal
+    import sys
+
+    parent = multiprocessing.parent_process()
+    if not sys.platform.startswith("linux") or parent is None:
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent.pid:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _run() -> RenderRun:
     if _RUN is None:  # in-process use (tests, single worker)
         raise RuntimeError("init_worker was not called")
     return _RUN
+
+
+def pack(raw: Any) -> bytes:
+    """A parsed case as compact bytes (about 3 KB): phase two then need not parse the file again."""
+    return zlib.compress(pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: bytes) -> Any:
+    return pickle.loads(zlib.decompress(packed)) if packed else None
 
 
 def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
@@ -89,13 +131,24 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
 
 
 def _failure(result: CaseResult, exc: Exception) -> CaseResult:
+    from levensloop_docs.diskerrors import explain
     from levensloop_docs.errors import CaseFileError, LevensloopError
 
+    if isinstance(exc, OSError):
+        explained = explain(exc, _RUN.out_dir if _RUN is not None else Path.cwd())
+        if explained is not None:  # the case says where; the batch gives the advice once
+            result.reason, result.disk = [explained.message], explained.lines()
+            result.bad_input = explained.exit_code == 2
+            return result
     if isinstance(exc, LevensloopError):
         result.reason = exc.lines()
         result.bad_input = isinstance(exc, CaseFileError) or exc.exit_code == 2
     else:  # the message of an unknown error could quote case data: name the kind only
         result.reason = [f"{type(exc).__name__}"]
+        if os.environ.get("LEVENSLOOP_DEBUG"):  # the administrator asked for the details
+            import traceback
+
+            result.traceback = "".join(traceback.format_exception(exc))
     return result
 
 
@@ -107,7 +160,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     result = CaseResult(key)
     try:
         case = load_case_fast(path)
-        result.case_id, result.raw = case.casus.meta.casus_id, case.raw
+        result.case_id, result.packed = case.casus.meta.casus_id, pack(case.raw)
         for job in plan_jobs(case, requested, formats, only_applicable=True):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
     except Exception as exc:
@@ -115,7 +168,7 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
     return result
 
 
-def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -> CaseResult:
+def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"") -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.run.documents import registry
@@ -124,7 +177,7 @@ def render_case(key: str, path: Path, planned: list[Planned], raw: Any = None) -
     run = _run()
     result = CaseResult(key, planned=planned)
     try:
-        case = load_case_fast(path, raw)
+        case = load_case_fast(path, unpack(packed))
         result.case_id = case.casus.meta.casus_id
         types = registry()
         for item in planned:

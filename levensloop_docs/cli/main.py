@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     install_dutch_click()
     os.umask(0o077)  # every file we create is for the owner only
     try:
-        result = cli.main(args=argv, prog_name="levensloop", standalone_mode=False)
+        result = _run(argv)
     except LevensloopError as exc:
         # a stop by the user is not an error: no "Fout:" before "Gestopt."
         prefix = "" if isinstance(exc, Interrupted) else _("Error: ")
@@ -88,6 +88,18 @@ def main(argv: list[str] | None = None) -> None:
         ])
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _run(argv: list[str] | None) -> Any:
+    """The command; afterwards the private temporary folder it made (``runtmp``) is removed."""
+    before = sys.modules.get("levensloop_docs.runtmp")  # not imported here: --help stays instant
+    had_one = before is not None and before.owns_folder()
+    try:
+        return cli.main(args=argv, prog_name="levensloop", standalone_mode=False)
+    finally:
+        runtmp = sys.modules.get("levensloop_docs.runtmp")
+        if runtmp is not None and not had_one:
+            runtmp.cleanup()
 
 
 def run_in_process(argv: list[str]) -> Any:

@@ -2,9 +2,11 @@
 
 Starting LibreOffice costs more than a second; converting a document in a running one
 costs a fraction of that. A ``Converter`` starts ``soffice`` once (its own throwaway
-profile folder, so two runs never collide), plus a small bridge process that talks to it
-over UNO (``_unobridge.py``). Each document gets a timeout; when LibreOffice hangs or
-dies, both processes are killed, started again, and the document is tried once more.
+profile folder in the run's private temporary folder, so two runs never collide), under a
+guard process that ends it when this process ends, even by ``kill -9`` (``_guard.py``),
+plus a small bridge process that talks to it over UNO (``_unobridge.py``). Each document
+gets a timeout; when LibreOffice hangs or dies, both processes are killed, started again,
+and the document is tried once more.
 
 API (also for batch workers in other processes)::
 
@@ -40,6 +42,7 @@ from typing import IO, Any
 from levensloop_docs.errors import ConversionError
 from levensloop_docs.i18n import _
 from levensloop_docs.pdf.locate import require_soffice, require_uno_python
+from levensloop_docs.runtmp import guard_command, run_tmp
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document; a large plan converts in a few
 DEFAULT_START_TIMEOUT = 60.0
@@ -73,7 +76,8 @@ class Converter:
         self.start_timeout = start_timeout
         self.soffice = soffice or require_soffice()
         self.uno_python = uno_python or require_uno_python(self.soffice)
-        self._office: subprocess.Popen[bytes] | None = None
+        self._office: subprocess.Popen[str] | None = None  # the guard that runs soffice
+        self._office_group: int | None = None
         self._bridge: subprocess.Popen[str] | None = None
         self._answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._profile: Path | None = None
@@ -90,7 +94,7 @@ class Converter:
     @property
     def office_pid(self) -> int | None:
         """Process (group) id of soffice, for tests that simulate a hang."""
-        return self._office.pid if self._office else None
+        return self._office_group
 
     def convert(self, src: Path, target: Path, *, pdf_a: bool = False) -> None:
         """Write ``src`` (DOCX) as PDF to ``target``; retry once after a restart."""
@@ -145,26 +149,45 @@ class Converter:
     def _start(self) -> None:
         self._stop()
         self.starts += 1
-        self._profile = Path(tempfile.mkdtemp(prefix="levensloop-lo-"))
+        self._profile = Path(tempfile.mkdtemp(prefix="libreoffice-", dir=run_tmp()))
+        (self._profile / "tmp").mkdir()
         pipe = f"levensloop-{os.getpid()}-{secrets.token_hex(6)}"
+        office = [
+            str(self.soffice), "--headless", "--invisible", "--nologo", "--norestore",
+            "--nodefault", "--nolockcheck", f"-env:UserInstallation={self._profile.as_uri()}",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ]
+        # soffice runs under a guard in a session of its own (so a hang is killed as a whole);
+        # the guard kills it and removes the profile when this process ends, even by kill -9.
+        # LibreOffice's own temporary files (lu*.tmp) go into the profile, not into /tmp.
         self._office = subprocess.Popen(
-            [
-                str(self.soffice), "--headless", "--invisible", "--nologo", "--norestore",
-                "--nodefault", "--nolockcheck", f"-env:UserInstallation={self._profile.as_uri()}",
-                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-            ],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: a hang is killed as a whole
+            guard_command("--remove", str(self._profile), "--remove", _pipe_socket(pipe), "--", *office),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, encoding="utf-8", start_new_session=True,
+            env={**os.environ, "TMPDIR": str(self._profile / "tmp"), "TMP": str(self._profile / "tmp"),
+                 "TEMP": str(self._profile / "tmp")},
         )
+        assert self._office.stdout is not None
+        first = self._office.stdout.readline().strip()
+        self._office_group = int(first) if first.isdigit() and first != "0" else None
+        if self._office_group is None:
+            raise _Hang("start")
         self._bridge = subprocess.Popen(
             [self.uno_python, str(BRIDGE), pipe, str(self.start_timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True, encoding="utf-8", start_new_session=True,
         )
+        self._tell_guard(f"kill {self._bridge.pid}")
         self._answers = queue.Queue()
         assert self._bridge.stdout is not None
         threading.Thread(target=_read_lines, args=(self._bridge.stdout, self._answers), daemon=True).start()
         self._wait(self.start_timeout + 5, "start")
+
+    def _tell_guard(self, line: str) -> None:
+        if self._office is not None and self._office.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._office.stdin.write(line + "\n")
+                self._office.stdin.flush()
 
     def _wait(self, timeout: float, reason: str) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
@@ -182,10 +205,20 @@ class Converter:
             return answer
 
     def _stop(self) -> None:
-        for proc in (self._bridge, self._office):
-            if proc is not None:
-                _kill_group(proc)
+        if self._office_group is not None:
+            _kill(self._office_group)
+        if self._bridge is not None:
+            _kill_group(self._bridge)
+        if self._office is not None:
+            if self._office.stdin is not None:
+                with contextlib.suppress(OSError):
+                    self._office.stdin.close()  # the guard cleans up and ends
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._office.wait(timeout=15)
+            if self._office.stdout is not None:
+                self._office.stdout.close()
         self._bridge = self._office = None
+        self._office_group = None
         if self._profile is not None:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
@@ -193,8 +226,17 @@ class Converter:
     def close(self) -> None:
         if self._bridge is not None and self._bridge.stdin is not None:
             with contextlib.suppress(OSError):
-                self._bridge.stdin.close()
+                self._bridge.stdin.close()  # the bridge asks LibreOffice to quit
+            if self._office is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._office.wait(timeout=5)  # the guard ends with LibreOffice
         self._stop()
+
+
+def _pipe_socket(pipe: str) -> str:
+    """Where LibreOffice puts the socket of ``--accept=pipe`` (fixed in its code: /tmp)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return f"/tmp/OSL_PIPE_{uid}_{pipe}"
 
 
 def _read_lines(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) -> None:
@@ -204,11 +246,18 @@ def _read_lines(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) ->
     answers.put(None)
 
 
+def _kill(group: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if hasattr(os, "killpg"):
+            os.killpg(group, signal.SIGKILL)
+        else:
+            os.kill(group, signal.SIGTERM)
+
+
 def _kill_group(proc: subprocess.Popen[Any]) -> None:
     if proc.poll() is None:
         if hasattr(os, "killpg"):
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
+            _kill(proc.pid)
         else:
             proc.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):

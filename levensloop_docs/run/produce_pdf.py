@@ -21,6 +21,7 @@ from levensloop_docs.pdf.metadata import PdfInfo, finish
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.documents import registry
 from levensloop_docs.run.renderrun import PRODUCERS, Job, RenderRun, producer
+from levensloop_docs.runtmp import run_tmp
 
 
 def template_name(job: Job) -> str:
@@ -64,7 +65,7 @@ def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -
 def make_pdf(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     """Render the job as DOCX, convert it with the shared LibreOffice, finish and write it."""
     conv = run.converter
-    with tempfile.TemporaryDirectory(prefix="levensloop-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=run_tmp()) as tmp:
         docx = _docx_for(run, job, context, Path(tmp))
         raw = Path(tmp) / f"{job.stem()}.libreoffice.pdf"
         conv.convert(docx, raw, pdf_a=run.pdf_a)

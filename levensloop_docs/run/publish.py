@@ -225,7 +225,9 @@ def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]
 
     converter = run.converter
     pages: dict[str, int] = {}
-    with tempfile.TemporaryDirectory(prefix="levensloop-partner-") as tmp:
+    from levensloop_docs.runtmp import run_tmp  # with the run's other temporary files
+
+    with tempfile.TemporaryDirectory(prefix="partner-", dir=run_tmp()) as tmp:
         docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
         for _pass in range(2 if pub.toc else 1):
             build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,

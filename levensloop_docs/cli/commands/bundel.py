@@ -43,13 +43,14 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     from levensloop_docs.pdf.bundle import merge
     from levensloop_docs.run.produce_pdf import bundle_info, bundle_requests, outline_title
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
+    from levensloop_docs.runtmp import run_tmp  # personal data: the run's private folder
 
     case = load_case(casus)
     usable_output_dir(uit)
     password = ask_password() if versleutel else None
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
-    with tempfile.TemporaryDirectory(prefix="levensloop-bundel-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bundel-", dir=run_tmp()) as tmp:
         with RenderRun(out_dir=Path(tmp)) as run:
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]
         write_bytes(target, merge(parts, bundle_info(case, jobs), password))
