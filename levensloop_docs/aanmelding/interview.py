@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from levensloop_docs.checks import MEETING_AFTER_REGISTRATION
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
-from levensloop_docs.interview.parts.datechecks import not_in_future
+from levensloop_docs.interview.parts.datechecks import all_of, earlier_than, later_than, not_in_future
 from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
 
@@ -47,9 +48,10 @@ def run_reden(interview: Interview) -> None:
     from levensloop_docs.aanmelding.criteria import crisis_woorden
 
     ag = interview.section("aanmelding")
+    meeting = (ag.get("overleg") or {}).get("datum")  # set already when the aanmelding is edited
+    check = all_of(not_in_future(interview.today), earlier_than(MEETING_AFTER_REGISTRATION, meeting))
     registered = interview.date("aanmelding.datum", _("Date of the aanmelding"),
-                                ag.get("datum") or interview.today, required=True,
-                                check=not_in_future(interview.today))
+                                ag.get("datum") or interview.today, required=True, check=check)
     store(ag, "datum", registered)
     reason = interview.text("aanmelding.reden", _("Reason for the aanmelding"), ag.get("reden"),
                             required=True, multiline=True,
@@ -174,7 +176,8 @@ def run_overleg(interview: Interview) -> None:
     o = interview.section("aanmelding", "overleg")
     ag = interview.section("aanmelding")
     label = _("Date of the aanmeldoverleg (empty if not yet)")
-    store(o, "datum", interview.date("aanmelding.overleg.datum", label, o.get("datum")))
+    check = later_than(MEETING_AFTER_REGISTRATION, ag.get("datum"))
+    store(o, "datum", interview.date("aanmelding.overleg.datum", label, o.get("datum"), check=check))
     store(o, "deelnemers", interview.lines("aanmelding.overleg.deelnemers",
                                            _("Participants (one per line: name and organisation)"),
                                            o.get("deelnemers")))

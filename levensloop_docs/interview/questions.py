@@ -29,6 +29,10 @@ LIST_VERBS = ("bewerk", "omhoog", "verwijder")
 Check = Callable[[Any], None]
 
 
+class GoBack(Exception):
+    """The person asked for the previous question ("terug"); an asker raises it instead of answering."""
+
+
 @dataclass(frozen=True)
 class Question:
     """One question. ``default`` is a clean value (what ``parse`` would return)."""

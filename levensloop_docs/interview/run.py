@@ -21,7 +21,7 @@ from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft, draft_path
 from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
-from levensloop_docs.interview.questions import Question
+from levensloop_docs.interview.questions import GoBack, Question
 from levensloop_docs.interview.session import Interview, Part
 from levensloop_docs.interview.summary import summary
 from levensloop_docs.vocab import Vocabularies, load_vocabularies
@@ -125,14 +125,29 @@ def _run_and_finish(
     from levensloop_docs.interview.answers import AnswersFileError
 
     try:
-        _run_parts(interview, parts)
-        return _finish(interview, old, loaded)
+        while True:
+            try:
+                _run_parts(interview, parts)
+                return _finish(interview, old, loaded)
+            except GoBack:
+                interview.rewind(len(interview.answers()) - 1)
+            except _AskAgain as again:
+                interview.rewind(again.index, again.why)
     except AnswersFileError:
         raise  # the answers file is the source; fix it and run again
     except BaseException:
-        if interview.draft is not None and interview.draft.answers:
+        if interview.draft is not None and (interview.draft.answers or interview.replay):
+            interview.draft.answers.extend(interview.replay)  # answers not yet replayed stay too
             interview.draft.save()
         raise
+
+
+class _AskAgain(Exception):
+    """The answers do not form a valid case: ask the answer at ``index`` again, saying ``why``."""
+
+    def __init__(self, index: int, why: str) -> None:
+        super().__init__(why)
+        self.index, self.why = index, why
 
 
 def _run_parts(interview: Interview, parts: Sequence[Part]) -> None:
@@ -211,6 +226,8 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:
+        _ask_failing_again(interview, errors)
+        draft.save()
         hint = _("Your answers are kept in {draft}; continue the interview to correct them.")
         raise CaseFileError(
             problems=errors,
@@ -233,6 +250,35 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     draft.remove()
     interview.say(_("Saved: {file}").format(file=path))
     return Outcome(path, saved=True)
+
+
+def _ask_failing_again(interview: Interview, errors: Sequence[Any]) -> None:
+    """A person at the screen goes back to the question whose answer breaks a rule (never a dead end).
+
+    The question is the last one answered for the failing field (or a field inside it).
+    A script, or a field that this run did not ask, ends with the error instead.
+    """
+    if not interview.asker.interactive:
+        return
+    given = interview.answers()
+    for problem in errors:
+        field = _question_key(problem.path, interview.data)
+        for index in range(len(given) - 1, -1, -1):
+            key = given[index][0]
+            if field and (key == field or field.startswith(key + ".") or key.startswith(field + ".")):
+                raise _AskAgain(index, f"{problem.path}: {problem.message}")
+
+
+def _question_key(path: str, data: Mapping[str, Any]) -> str:
+    """A field path as the question key: levensgebieden are asked by name, not by position."""
+    head, sep, rest = path.partition("]")
+    if not head.startswith("levensgebieden[") or not sep:
+        return path
+    try:
+        gebied = data["levensgebieden"][int(head.removeprefix("levensgebieden["))]["gebied"]
+    except (KeyError, IndexError, ValueError, TypeError):
+        return path
+    return f"levensgebieden.{gebied}{rest}"
 
 
 def write_case(path: Path, new: dict[str, Any], old: Mapping[str, Any], loaded: Any) -> None:

@@ -10,6 +10,8 @@ same shape as the case file.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, MutableMapping
@@ -22,7 +24,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft
 from levensloop_docs.interview.lock import CaseLock
-from levensloop_docs.interview.questions import ADD, DONE, Check, Kind, Question
+from levensloop_docs.interview.questions import ADD, DONE, Check, GoBack, Kind, Question
 from levensloop_docs.vocab import Vocabularies
 
 _NOTHING = object()
@@ -53,41 +55,117 @@ class Interview:
     replay: deque[tuple[str, Any]] = field(default_factory=deque)
     pending: list[tuple[str, Any]] = field(default_factory=list)
     on_bind: Callable[[Interview, Path], None] | None = None
+    # Going back ("terug") replays every answer but the last one from ``start``, silently.
+    start: dict[str, Any] = field(default_factory=dict)
+    rewinding: bool = False
+    held: list[str] = field(default_factory=list)  # what parts said since the last replayed answer
+    again: tuple[str, Any, str] | None = None  # (key, earlier answer, why) of the question to ask again
+
+    def __post_init__(self) -> None:
+        self.start = copy.deepcopy(self.data)
 
     # -- asking -------------------------------------------------------------------------
     def ask(self, question: Question) -> Any:
         """Ask (or replay from the draft), record the answer in the draft, return it."""
         value = self._replayed(question)
-        if value is _NOTHING:
-            value = self.asker.ask(question)
+        replayed = value is not _NOTHING
+        if not replayed:
+            value = self._ask_person(question)
         if self.draft is not None:
-            self.draft.record(question.key, value)
+            self.draft.record(question.key, value, save=not replayed)
         else:
             self.pending.append((question.key, value))
         return value
+
+    def _ask_person(self, question: Question) -> Any:
+        self._release_held()
+        if self.again is not None and self.again[0] == question.key:
+            question = self._with_earlier_answer(question, self.again[1], self.again[2])
+        self.again = None
+        while True:
+            try:
+                return self.asker.ask(question)
+            except GoBack:
+                if self.answers():
+                    raise
+                self.say(_("This is the first question; there is no earlier one."))
+
+    def _with_earlier_answer(self, question: Question, raw: Any, why: str) -> Question:
+        """The question asked again (going back, or a problem): show the earlier answer, say why."""
+        if why:
+            self.say(why)
+        if question.kind == "list":
+            return question
+        try:
+            return dataclasses.replace(question, default=question.parse(raw))
+        except ValueError:
+            return question
+
+    def answers(self) -> list[tuple[str, Any]]:
+        """Every answer so far, in order (before a new case has its file, they wait in ``pending``)."""
+        return [*(self.draft.answers if self.draft is not None else []), *self.pending]
+
+    def rewind(self, keep: int, why: str = "") -> None:
+        """Start again from the first question, replaying the first ``keep`` answers silently.
+
+        The next question asked is then the one answered ``keep``-th (going back: the last
+        answer), shown with its earlier answer. Parts depend only on earlier answers, so
+        the replay rebuilds exactly the state in which that question was asked.
+        """
+        given = self.answers()
+        self.again = (given[keep][0], given[keep][1], why) if keep < len(given) else None
+        self.replay = deque(given[:keep])
+        self.rewinding = True
+        self.held.clear()
+        self.data = copy.deepcopy(self.start)
+        self.pending = []
+        if self.draft is not None:
+            self.draft.answers = []
 
     def _replayed(self, question: Question) -> Any:
         if not self.replay:
             return _NOTHING
         key, raw = self.replay[0]
-        try:
-            if key != question.key:
-                raise ValueError(key)
-            value = question.parse(raw)
-        except ValueError:
+        if key != question.key:
             self.replay.clear()
             self.say(_("From here on the draft no longer fits; please answer again."))
             return _NOTHING
+        try:
+            value = question.parse(raw)
+        except ValueError as exc:  # a rule now refuses it: ask this one, keep replaying after it
+            self.replay.popleft()
+            self.again = (key, raw, _("This answer from the draft is not accepted: {why}").format(why=exc))
+            return _NOTHING
         self.replay.popleft()
-        if not self.replay:
+        self.held.clear()  # what was said before a replayed answer was seen already
+        if not self.replay and not self.rewinding:
             self.say(_("All answers from the draft are back. Continue where you stopped."))
         return value
 
+    def _release_held(self) -> None:
+        held, self.held = self.held, []
+        self.rewinding = False
+        for text in held:
+            self.asker.say(text)
+
     def say(self, text: str) -> None:
-        self.asker.say(text)
+        if self.replay:
+            self.held.append(text)  # shown only if it belongs to the question that is asked
+        else:
+            self.asker.say(text)
 
     def bind(self, case_path: Path) -> None:
         """A new case got its file name (after the case id): lock it and start its draft."""
+        if self.case_path == case_path and self.draft is not None:  # replayed after going back
+            self.draft.answers.extend(self.pending)
+            self.pending.clear()
+            return
+        if self.case_path is not None and self.draft is not None:  # went back and changed the case id
+            self.draft.remove()
+            self.draft = None
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
         self.case_path = case_path
         if self.on_bind is not None:
             self.on_bind(self, case_path)

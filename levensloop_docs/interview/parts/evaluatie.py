@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from levensloop_docs.checks import EVALUATION_AFTER_SET
 from levensloop_docs.i18n import _, format_date
-from levensloop_docs.interview.parts.datechecks import after
+from levensloop_docs.interview.parts.datechecks import later_than
 from levensloop_docs.interview.session import Interview, Item, store
 
 MONTHS_TO_EVALUATION = 6
@@ -26,7 +27,7 @@ def run(interview: Interview) -> None:
     default = meta.get("volgende_evaluatie") or (
         _months_later(set_on, MONTHS_TO_EVALUATION) if set_on else None
     )
-    check = after(set_on, _("The next evaluation must come after the date the plan was set (vastgesteld)."))
+    check = later_than(EVALUATION_AFTER_SET, set_on)
     store(
         meta,
         "volgende_evaluatie",
