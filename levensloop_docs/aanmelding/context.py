@@ -22,9 +22,11 @@ from levensloop_docs.aanmelding.criteria import (
     waarschuwingen,
 )
 from levensloop_docs.documents import applies_when, context_builder
+from levensloop_docs.i18n import format_date_or_month
 from levensloop_docs.model import Aanmelding, Casus
 from levensloop_docs.regions import Contact, Region
 from levensloop_docs.render.context import ContextBuilder, d, t
+from levensloop_docs.validators import first_day
 from levensloop_docs.vocab import Vocabularies
 
 Context = dict[str, Any]
@@ -89,7 +91,7 @@ def _criteria(beoordeling: Beoordeling, vocab: Vocabularies) -> Context:
 
 def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularies) -> Context:
     a = ag.aanmelder
-    history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, g.datum or date.min))
+    history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, first_day(g.datum or date.min)))
     overleg = ag.overleg
     deelnemers = [t(x) for x in overleg.deelnemers] if overleg else []
     return {
@@ -98,8 +100,8 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "datum": d(ag.datum),
         "reden": t(ag.reden),
         "voorgeschiedenis": [
-            {"datum": d(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort], "soort_sleutel": g.soort,
-             "omschrijving": t(g.omschrijving)}
+            {"datum": format_date_or_month(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
+             "soort_sleutel": g.soort, "omschrijving": t(g.omschrijving)}
             for g in history
         ],
         "huidige_zorg": t(ag.huidige_zorg),

@@ -10,6 +10,7 @@ only asks and shows its verdicts.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from levensloop_docs.checks import MEETING_AFTER_REGISTRATION
@@ -18,6 +19,7 @@ from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
 from levensloop_docs.interview.parts.datechecks import all_of, earlier_than, later_than, not_in_future
 from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
+from levensloop_docs.validators import first_day
 
 # The decision of the meeting is also the status of the case (see status_waarschuwingen).
 _DECIDED = ("geincludeerd", "niet_geincludeerd", "aangehouden")
@@ -74,8 +76,12 @@ def _event_choices() -> list[tuple[str, str]]:
 
 
 def _edit_event(interview: Interview, key: str, item: Item) -> Item:
-    store(item, "datum", interview.date(f"{key}.datum", _("Date (empty if unknown)"), item.get("datum"),
-                                        check=not_in_future(interview.today)))
+    from levensloop_docs.validators import month_hint
+
+    future = not_in_future(interview.today)
+    when = interview.question(f"{key}.datum", "month", _("Date (empty if unknown)"), item.get("datum"),
+                              hint=month_hint(), check=lambda value: future(first_day(value)))
+    store(item, "datum", when)
     store(item, "soort", interview.choice(f"{key}.soort", _("Kind of event"), _event_choices(),
                                           item.get("soort", "overig")))
     store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
@@ -84,9 +90,9 @@ def _edit_event(interview: Interview, key: str, item: Item) -> Item:
 
 
 def _describe_event(item: Item) -> str:
-    from levensloop_docs.i18n import format_date
+    from levensloop_docs.i18n import format_date_or_month
 
-    when = format_date(item["datum"]) if item.get("datum") else _("date unknown")
+    when = format_date_or_month(item["datum"]) if item.get("datum") else _("date unknown")
     return f"{when}: {str(item.get('omschrijving', ''))[:60]}"
 
 
@@ -99,7 +105,7 @@ def run_voorgeschiedenis(interview: Interview) -> None:
         _describe_event,
         lambda key, item: _edit_event(interview, key, item),
     )
-    events.sort(key=lambda e: (e.get("datum") is None, e.get("datum") or 0))
+    events.sort(key=lambda e: (e.get("datum") is None, first_day(e.get("datum") or date.min)))
     store(ag, "voorgeschiedenis", events)
     store(ag, "huidige_zorg", interview.text("aanmelding.huidige_zorg", _("Current care and support"),
                                              ag.get("huidige_zorg"), multiline=True))

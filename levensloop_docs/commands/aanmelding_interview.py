@@ -59,8 +59,10 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
         known = ", ".join(n for n in part_names() if n != "casus")
         raise LevensloopError(msg.format(name=unknown[0], known=known))
     if not casus.exists():
-        raise LevensloopError(_("{file}: the file does not exist.").format(file=casus),
-                              hint=_("Record a new aanmelding with 'levensloop aanmelding nieuw'."))
+        from levensloop_docs.commands._interview import missing_case
+
+        raise missing_case(casus, "levensloop aanmelding nieuw",
+                           _("Record a new aanmelding with 'levensloop aanmelding nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [p for p in (find_part(name) for name in parts) if p] or [p for p in PARTS if p.name != "casus"]

@@ -31,8 +31,9 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
         msg = _("Unknown part '{name}'. Choose from: {known}.")
         raise LevensloopError(msg.format(name=unknown[0], known=", ".join(part_names())))
     if not casus.exists():
-        raise LevensloopError(_("{file}: the file does not exist.").format(file=casus),
-                              hint=_("Make a new case with 'levensloop nieuw'."))
+        from levensloop_docs.commands._interview import missing_case
+
+        raise missing_case(casus, "levensloop nieuw", _("Make a new case with 'levensloop nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [find_part(p) for p in parts]

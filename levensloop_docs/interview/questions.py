@@ -18,7 +18,7 @@ from levensloop_docs import validators as v
 from levensloop_docs.i18n import _
 
 Kind = Literal[
-    "text", "lines", "date", "when", "phone", "email", "ref", "number",
+    "text", "lines", "date", "month", "when", "phone", "email", "ref", "number",
     "choice", "multi", "confirm", "list",
 ]  # fmt: skip
 
@@ -44,6 +44,8 @@ class Question:
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice/multi
     items: tuple[str, ...] = ()  # labels of the current items of a list question
+    notes: tuple[str, ...] = ()  # per item: what removing it also touches ("" when nothing)
+    shortcuts: tuple[str, ...] = ()  # one key per choice (j, n, ...) instead of typing to search
     hint: str = ""
     multiline: bool = False
     low: int = 1
@@ -65,6 +67,10 @@ class Question:
             return ""
         if isinstance(value, date):
             return f"{value.day}-{value.month}-{value.year}"
+        if self.kind == "month" and isinstance(value, str):
+            from levensloop_docs.i18n import format_date_or_month
+
+            return format_date_or_month(value)
         if isinstance(value, list):
             return "\n".join(str(x) for x in value)
         return str(value)
@@ -162,6 +168,7 @@ _PARSERS: dict[str, Callable[[Question, Any], Any]] = {
     "text": _text,
     "lines": _lines,
     "date": _optional(v.parse_date),
+    "month": _optional(v.parse_date_or_month),  # a day, or only a month ("mei 2019")
     "when": _optional(v.parse_date_or_text),
     "phone": _optional(v.parse_phone),
     "email": _optional(v.parse_email),

@@ -23,7 +23,7 @@ from levensloop_docs.interview.draft import Draft, draft_path
 from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
 from levensloop_docs.interview.questions import GoBack, Question
 from levensloop_docs.interview.session import Interview, Part
-from levensloop_docs.interview.summary import summary
+from levensloop_docs.interview.summary import summary, summary_in_words
 from levensloop_docs.vocab import Vocabularies, load_vocabularies
 
 
@@ -237,12 +237,12 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     for warning in problems:
         interview.say(_("Note: ") + warning.describe())
     new = case_to_data(casus)
-    for line in summary(old, new, values=interview.asker.interactive):
+    for line in summary_in_words(old, new, interview.vocab, values=interview.asker.interactive):
         interview.say(line)
     if new == old and loaded is not None:
         draft.remove()
         return Outcome(path, saved=False)
-    if not interview.asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)):
+    if not _save_wanted(interview, old, new):
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
@@ -250,6 +250,27 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     draft.remove()
     interview.say(_("Saved: {file}").format(file=path))
     return Outcome(path, saved=True)
+
+
+def _save_wanted(interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Save? A person may first see every changed field, a page at a time."""
+    asker = interview.asker
+    if not asker.interactive:
+        return bool(asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)))
+    choices = (("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    while True:
+        label = _("Save these changes?")
+        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=("j", "n", "l"))
+        answer = asker.ask(question)
+        if answer != "lijst":
+            return bool(answer == "ja")
+        lines = summary(old, new)
+        page = getattr(asker, "page", None)
+        if page is not None:
+            page(lines)
+        else:
+            for line in lines:
+                asker.say(line)
 
 
 def _ask_failing_again(interview: Interview, errors: Sequence[Any]) -> None:

@@ -261,13 +261,19 @@ class Interview:
         describe: Callable[[Item], str],
         edit: Callable[[str, Item], Item],
         in_use: Callable[[Item], str | None] | None = None,
+        drop: Callable[[Item], bool] | None = None,
     ) -> list[Item]:
         """Let the user add, change, move up and remove items until done.
 
         ``items`` is changed in place (so a part can see the list while it grows) and returned.
+        ``in_use`` says in words what still refers to an item; a person sees it before being
+        asked to confirm the removal, and ``drop`` then removes those references too (False:
+        it cannot, the item stays). Without ``drop`` an item in use is not removed.
         """
         while True:
-            action = self.ask(Question(key, "list", label, items=tuple(describe(i) for i in items)))
+            notes = tuple((in_use(i) or "") if in_use else "" for i in items)
+            question = Question(key, "list", label, items=tuple(describe(i) for i in items), notes=notes)
+            action = self.ask(question)
             if action == DONE:
                 return items
             if action == ADD:
@@ -278,7 +284,7 @@ class Interview:
             if verb == "bewerk":
                 items[i] = edit(f"{key}[{i}]", items[i])
             elif verb == "verwijder":
-                self._remove(key, items, i, in_use)
+                self._remove(key, items, i, in_use, drop)
             elif verb == "omhoog" and i > 0:
                 items[i - 1], items[i] = items[i], items[i - 1]
 
@@ -288,14 +294,18 @@ class Interview:
         items: list[Item],
         i: int,
         in_use: Callable[[Item], str | None] | None,
+        drop: Callable[[Item], bool] | None,
     ) -> None:
         reason = in_use(items[i]) if in_use else None
         if not reason:
             del items[i]
-        elif self.asker.interactive:
+        elif not self.asker.interactive:  # a script would ask the same again and again
+            refused = _("An answers file does not remove what is still named elsewhere; change those first.")
+            raise LevensloopError(f"{key}: {reason}\n{refused}")
+        elif drop is not None and drop(items[i]):  # the person saw the reason and confirmed
+            del items[i]
+        else:
             self.say(reason)  # removing it would leave a reference to nobody
-        else:  # a script would ask the same again and again
-            raise LevensloopError(f"{key}: {reason}")
 
     # -- data helpers -------------------------------------------------------------------
     def vocab_choices(self, name: str) -> list[tuple[str, str]]:
@@ -312,11 +322,26 @@ class Interview:
         return node
 
     def people(self) -> list[tuple[str, str]]:
-        """Partners and naasten as choices for a ``wie`` question."""
+        """Partners and naasten as choices for a ``wie`` question, named as a person names them."""
         netwerk = self.data.get("netwerk") or {}
-        found = [(p["id"], f"{p['id']} ({p.get('organisatie', '')})") for p in netwerk.get("partners", [])]
-        found += [(n["id"], f"{n['id']} ({n.get('relatie', '')})") for n in netwerk.get("naasten", [])]
-        return found
+        return [
+            (str(x["id"]), person_label(x))
+            for group in ("partners", "naasten")
+            for x in netwerk.get(group, [])
+            if "id" in x
+        ]
+
+    def who(self, ref: Any) -> str:
+        """A partner or naaste by name and organisation (or relation), never by the bare id."""
+        return dict(self.people()).get(str(ref), str(ref))
+
+
+def person_label(item: Item) -> str:
+    """``Ilse Brouwer (ForFACT Oost)`` for a partner, ``Wilma Hoogeveen (moeder)`` for a naaste."""
+    if "organisatie" in item or "rol" in item:
+        contact, org = str(item.get("contactpersoon") or ""), str(item.get("organisatie") or item.get("id"))
+        return f"{contact} ({org})" if contact else org
+    return f"{item.get('naam') or item.get('id')} ({item.get('relatie', '')})"
 
 
 @dataclass(frozen=True)

@@ -177,7 +177,7 @@ class PartnerView:
                 "vervoer": t(s.vervoer),
                 "overdracht": t(s.overdracht),
                 "doorloopt": texts(s.doorloopt),
-                "terugkeergarantie": s.terugkeergarantie,
+                "terugkeergarantie": s.terugkeergarantie if s.terugkeer_gevraagd else None,  # None: not asked
                 "taak_regio": self.region_task(s.naar),
             })
         # the way back down matters to a partner only if it takes part in a step up

@@ -219,7 +219,8 @@ class ContextBuilder:
                 "vervoer": t(s.vervoer),
                 "overdracht": t(s.overdracht),
                 "doorloopt": texts(s.doorloopt),
-                "terugkeergarantie": "ja" if s.terugkeergarantie else "nee",
+                # Empty (the row is left out) for a step where it was never asked.
+                "terugkeergarantie": ("ja" if s.terugkeergarantie else "nee") if s.terugkeer_gevraagd else "",
                 "terugkeer_toelichting": t(s.terugkeer_toelichting),
             }
             for i, s in enumerate(o.stappen, start=1)

@@ -52,7 +52,7 @@ def _agreed(interview: Interview, meta: Item) -> None:
         "meta.akkoord",
         _("Who agreed to the plan?"),
         meta.setdefault("akkoord", []),
-        lambda a: f"{a.get('wie')} {format_date(a.get('datum'))}",
+        lambda a: f"{interview.who(a.get('wie'))} {format_date(a.get('datum'))}",
         lambda key, item: _agreement(interview, key, item),
     )
     store(meta, "akkoord", items)

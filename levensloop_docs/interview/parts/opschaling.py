@@ -11,8 +11,9 @@ from typing import Any
 from levensloop_docs.checks import STEP_UP_HEAVIER, level_order
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.session import Interview, Item, store
+from levensloop_docs.model import KLINISCH
 
-CLINICAL = ("klinisch_regulier", "biz")
+CLINICAL = KLINISCH
 
 
 def _heavier(interview: Interview, van: str) -> Any:
