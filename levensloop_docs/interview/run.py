@@ -136,8 +136,8 @@ def _run_and_finish(
     except AnswersFileError:
         raise  # the answers file is the source; fix it and run again
     except BaseException:
-        if interview.draft is not None and (interview.draft.answers or interview.replay):
-            interview.draft.answers.extend(interview.replay)  # answers not yet replayed stay too
+        if interview.draft is not None and (interview.draft.answers or interview.unfinished()):
+            interview.draft.answers.extend(interview.unfinished())  # answers not yet replayed stay too
             interview.draft.save()
         raise
 

@@ -60,6 +60,7 @@ class Interview:
     rewinding: bool = False
     held: list[str] = field(default_factory=list)  # what parts said since the last replayed answer
     again: tuple[str, Any, str] | None = None  # (key, earlier answer, why) of the question to ask again
+    later: list[tuple[str, Any]] = field(default_factory=list)  # replayed after that question
 
     def __post_init__(self) -> None:
         self.start = copy.deepcopy(self.data)
@@ -81,14 +82,26 @@ class Interview:
         self._release_held()
         if self.again is not None and self.again[0] == question.key:
             question = self._with_earlier_answer(question, self.again[1], self.again[2])
-        self.again = None
+        else:
+            self.again = None
         while True:
             try:
-                return self.asker.ask(question)
+                answer = self.asker.ask(question)
+                break
             except GoBack:
                 if self.answers():
                     raise
                 self.say(_("This is the first question; there is no earlier one."))
+        self.replay.extend(self.later)  # the answers after the corrected one come back
+        self.later, self.again = [], None
+        if not self.replay:
+            self.rewinding = False
+        return answer
+
+    def unfinished(self) -> list[tuple[str, Any]]:
+        """Answers not given again yet (the one being corrected, those after it): kept on a stop."""
+        again = [self.again[:2]] if self.again is not None else []
+        return [*again, *self.replay, *self.later]
 
     def _with_earlier_answer(self, question: Question, raw: Any, why: str) -> Question:
         """The question asked again (going back, or a problem): show the earlier answer, say why."""
@@ -109,12 +122,14 @@ class Interview:
         """Start again from the first question, replaying the first ``keep`` answers silently.
 
         The next question asked is then the one answered ``keep``-th (going back: the last
-        answer), shown with its earlier answer. Parts depend only on earlier answers, so
-        the replay rebuilds exactly the state in which that question was asked.
+        answer), shown with its earlier answer; the answers after it are replayed after it
+        (while their questions still come in the same order). Parts depend only on earlier
+        answers, so the replay rebuilds exactly the state in which that question was asked.
         """
         given = self.answers()
         self.again = (given[keep][0], given[keep][1], why) if keep < len(given) else None
         self.replay = deque(given[:keep])
+        self.later = given[keep + 1 :]
         self.rewinding = True
         self.held.clear()
         self.data = copy.deepcopy(self.start)
@@ -128,7 +143,9 @@ class Interview:
         key, raw = self.replay[0]
         if key != question.key:
             self.replay.clear()
-            self.say(_("From here on the draft no longer fits; please answer again."))
+            if not self.rewinding:
+                self.say(_("From here on the draft no longer fits; please answer again."))
+            self.rewinding = False
             return _NOTHING
         try:
             value = question.parse(raw)
@@ -140,11 +157,12 @@ class Interview:
         self.held.clear()  # what was said before a replayed answer was seen already
         if not self.replay and not self.rewinding:
             self.say(_("All answers from the draft are back. Continue where you stopped."))
+        if not self.replay and not self.later:
+            self.rewinding = False
         return value
 
     def _release_held(self) -> None:
         held, self.held = self.held, []
-        self.rewinding = False
         for text in held:
             self.asker.say(text)
 
@@ -161,6 +179,7 @@ class Interview:
             self.pending.clear()
             return
         if self.case_path is not None and self.draft is not None:  # went back and changed the case id
+            self.pending = [*self.draft.answers, *self.pending]  # the answers move to the new draft
             self.draft.remove()
             self.draft = None
             if self.lock is not None:
