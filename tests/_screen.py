@@ -16,6 +16,7 @@ import pexpect
 import pyte
 
 ROOT = Path(__file__).resolve().parent.parent
+_APP_STARTS, _APP_ENDS = "\x1b[?2004h", "\x1b[?2004l"
 
 
 class Terminal:
@@ -30,6 +31,8 @@ class Terminal:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.Stream(self.screen)
         self.log: list[str] = []
+        self.raw = ""
+        self._sent_at = 0  # length of ``raw`` when keys were last sent
 
     def _pump(self, wait: float) -> None:
         try:
@@ -39,6 +42,7 @@ class Terminal:
         except pexpect.EOF:
             raise
         self.log.append(data)
+        self.raw += data
         self.stream.feed(data)
 
     def text(self) -> str:
@@ -69,6 +73,24 @@ class Terminal:
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
+        self._sent_at = len(self.raw)
+
+    def answer(self, keys: str, timeout: float = 30) -> None:
+        """Send ``keys`` to the next prompt, once it is drawn and reads keys.
+
+        Keys typed between two prompts are not safe in a real terminal (the line is in
+        cooked mode then), so wait until a prompt started after the last keys: a
+        prompt_toolkit application switches bracketed paste on when it starts and off
+        when it ends.
+        """
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            started = self.raw.rfind(_APP_STARTS)
+            if started >= self._sent_at and started > self.raw.rfind(_APP_ENDS):
+                self.send(keys)
+                return
+            self._pump(0.05)
+        raise AssertionError(f"no prompt came for {keys!r}\n--- screen ---\n{self.text()}")
 
     def finish(self, timeout: float = 30) -> int:
         end = time.monotonic() + timeout
