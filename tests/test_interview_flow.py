@@ -322,3 +322,33 @@ def test_a_month_typed_at_the_prompt(drenthe: Path) -> None:
         assert run_interview([part], PromptAsker(), case_path=drenthe, today=TODAY).saved
     text = drenthe.read_text(encoding="utf-8")
     assert "datum: 2019-05\n" in text and "Eerste contact (voorbeeld)." in text
+
+
+def test_hervat_of_a_new_aanmelding_with_an_invalid_combination_opens_on_that_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The dead end: a draft whose meeting lies before the aanmelding. '--hervat'
+    # replayed it and failed at once; now that one question is asked again, nothing else.
+    from _interview_keys import CTRL_C, lines, pick
+    from test_interview_screen import _aanmelding_keys
+
+    from levensloop_docs.aanmelding.interview import PARTS
+    from levensloop_docs.errors import Interrupted
+
+    keys = [key for part in _aanmelding_keys() for key in part]
+    with keyboard([*keys, CTRL_C]), pytest.raises(Interrupted):
+        run_interview(PARTS, PromptAsker(), folder=tmp_path, today=TODAY)
+    case = tmp_path / "LLA-2026-0301.yaml"
+    draft = Draft.load(draft_path(case))
+    assert draft is not None
+    draft.answers += [("aanmelding.overleg.datum", "2026-11-01"),
+                      ("aanmelding.overleg.deelnemers", ["Z (voorbeeld)"])]
+    draft.save()
+    capsys.readouterr()
+    with keyboard([typed("16-11-2026"), pick("Aangehouden"), lines("Eerst een risicotaxatie."), ENTER]):
+        outcome = run_interview(PARTS, PromptAsker(), folder=tmp_path, resume=True, today=TODAY)
+    assert outcome.saved
+    said = capsys.readouterr().out
+    assert checks.MEETING_AFTER_REGISTRATION.message() in said, said
+    text = case.read_text(encoding="utf-8")
+    assert "datum: 2026-11-16" in text and "- Z (voorbeeld)" in text and "besluit: aangehouden" in text

@@ -91,7 +91,7 @@ class Interview:
             except GoBack:
                 if self.answers():
                     raise
-                self.say(_("This is the first question; there is no earlier one."))
+                self.asker.say(_("This is the first question; there is no earlier one."))
         self.replay.extend(self.later)  # the answers after the corrected one come back
         self.later, self.again = [], None
         if not self.replay:
@@ -106,7 +106,7 @@ class Interview:
     def _with_earlier_answer(self, question: Question, raw: Any, why: str) -> Question:
         """The question asked again (going back, or a problem): show the earlier answer, say why."""
         if why:
-            self.say(why)
+            self.asker.say(why)  # now, also while later answers still wait to be replayed
         if question.kind == "list":
             return question
         try:
