@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted
-from levensloop_docs.i18n import _, format_date
+from levensloop_docs.i18n import _, format_date, ngettext
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft, draft_path
 from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
@@ -193,9 +193,11 @@ def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str
                 "are applied to the current file."
             )
         )
-    label = _("There is a draft from {when} with {n} answers. Continue with it?").format(
-        when=draft.started.replace("T", " "), n=len(draft.answers)
-    )
+    label = ngettext(
+        "There is a draft from {when} with {n} answer. Continue with it?",
+        "There is a draft from {when} with {n} answers. Continue with it?",
+        len(draft.answers),
+    ).format(when=draft.started.replace("T", " "), n=len(draft.answers))
     if asker.ask(Question("concept_hervatten", "confirm", label, True)):
         return list(draft.answers)
     draft.remove()

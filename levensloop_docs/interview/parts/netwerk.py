@@ -148,7 +148,11 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
     store(
         item,
         "contactpersoon",
-        interview.text(f"{key}.contactpersoon", _("Contact person"), item.get("contactpersoon")),
+        interview.text(
+            f"{key}.contactpersoon",
+            _("Contact person (name; the position comes next)"),
+            item.get("contactpersoon"),
+        ),
     )
     store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
     store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
