@@ -352,3 +352,22 @@ def test_hervat_of_a_new_aanmelding_with_an_invalid_combination_opens_on_that_qu
     assert checks.MEETING_AFTER_REGISTRATION.message() in said, said
     text = case.read_text(encoding="utf-8")
     assert "datum: 2026-11-16" in text and "- Z (voorbeeld)" in text and "besluit: aangehouden" in text
+
+
+def test_removing_the_risk_assessment_that_the_exit_names_says_so_and_keeps_the_case_valid(
+    caravan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from levensloop_docs.casefile import load_case
+
+    text = caravan.read_text(encoding="utf-8").replace(
+        "  beschermende_factoren: Zus als hulpbron; bewind.\n",
+        "  beschermende_factoren: Zus als hulpbron; bewind.\n  risico_verlaagd: true\n"
+        "  risicotaxatie_datum: 2026-09-15\n",
+    )
+    caravan.write_text(text, encoding="utf-8")
+    keys = ["HKT" + ENTER, "Verwijderen" + ENTER, "j" + ENTER, "Klaar" + ENTER, ENTER]
+    assert edit_case(caravan, "risicotaxatie", keys).saved
+    assert "uitstroomcriterium" in capsys.readouterr().out
+    after = caravan.read_text(encoding="utf-8")
+    assert "risicotaxatie_datum" not in after and "HKT-R" not in after
+    load_case(caravan)  # valid: the exit no longer names a removed assessment

@@ -45,6 +45,20 @@ def _follow_date(interview: Interview, before: Any, after: Any) -> None:
         uit["risicotaxatie_datum"] = after
 
 
+def _named_by_exit(interview: Interview, item: Item) -> str | None:
+    """The exit criterion 'risk clearly lower' names this assessment: say so before removing it."""
+    uit = interview.data.get("uitstroom") or {}
+    if not item.get("datum") or uit.get("risicotaxatie_datum") != item.get("datum"):
+        return None
+    return _("The exit criterion 'a risk assessment shows a clearly lower risk' names this assessment; "
+             "if you remove it, that mention goes too.")
+
+
+def _drop_from_exit(interview: Interview, item: Item) -> bool:
+    (interview.data.get("uitstroom") or {}).pop("risicotaxatie_datum", None)
+    return True
+
+
 def run(interview: Interview) -> None:
     items = interview.edit_list(
         "risicotaxaties",
@@ -52,5 +66,7 @@ def run(interview: Interview) -> None:
         interview.data.setdefault("risicotaxaties", []),
         lambda r: f"{r.get('instrument')} {format_date(r.get('datum'))}",
         lambda key, item: _edit(interview, key, item),
+        lambda item: _named_by_exit(interview, item),
+        lambda item: _drop_from_exit(interview, item),
     )
     store(interview.data, "risicotaxaties", items)
