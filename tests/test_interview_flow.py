@@ -371,3 +371,12 @@ def test_removing_the_risk_assessment_that_the_exit_names_says_so_and_keeps_the_
     after = caravan.read_text(encoding="utf-8")
     assert "risicotaxatie_datum" not in after and "HKT-R" not in after
     load_case(caravan)  # valid: the exit no longer names a removed assessment
+
+
+def test_back_has_no_meaning_outside_the_interview_and_breaks_nothing(caravan: Path) -> None:
+    # '<' at "continue with the draft?" (asked before the first question) is not a way out
+    draft = Draft.start(caravan, new=False, basis=None)
+    draft.answers = [("persoon.naam", 'Sjoerd "Sjors" Ebbinge'), ("persoon.roepnaam", "Sjoerd")]
+    draft.save()
+    outcome = edit_case(caravan, "persoon", [BACK + ENTER, *[ENTER] * 5, ENTER])
+    assert outcome.saved and "roepnaam: Sjoerd\n" in caravan.read_text(encoding="utf-8")

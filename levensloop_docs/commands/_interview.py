@@ -68,12 +68,13 @@ def offer_plan(
         label = _("Make the documents of the aanmelding now (in {folder})?").format(folder=out_dir)
     else:
         label = _("Make the levensloopplan now (in {folder})?").format(folder=out_dir)
-    if not asker.ask(Question("genereer", "confirm", label, True)):
+    if not asker.ask(Question("genereer", "confirm", label, True, back=False)):
         return
     formats = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
     choices = (("docx", _("Word (to change further)")), ("pdf", _("PDF (to print or send)")),
                ("beide", _("Word and PDF")))
-    picked = asker.ask(Question("formaat", "choice", _("In which format?"), "docx", choices=choices))
+    which = Question("formaat", "choice", _("In which format?"), "docx", choices=choices, back=False)
+    picked = asker.ask(which)
     case = load_case(case_path)
     run = RenderRun(out_dir=out_dir)
     try:

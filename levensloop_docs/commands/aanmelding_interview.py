@@ -88,7 +88,7 @@ def _after_save(asker: Asker, outcome: Outcome, out_dir: Path) -> None:
         return
     label = _("The person is included. Go on with the levensloopplan (network, levensgebieden, "
               "scenarios) now? Person, legal framework and data sharing are kept.")
-    if asker.ask(Question("doorgaan_met_plan", "confirm", label, False)):
+    if asker.ask(Question("doorgaan_met_plan", "confirm", label, False, back=False)):
         again = run_interview(plan_parts(), asker, case_path=outcome.path)
         if again.saved:
             offer_plan(asker, outcome.path, out_dir)

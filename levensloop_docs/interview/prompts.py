@@ -50,7 +50,7 @@ class PromptAsker:
 
     def ask(self, question: Question) -> Any:
         if question.kind == "confirm":
-            return self._confirm(question.label, bool(question.default))
+            return self._confirm(question.label, bool(question.default), back=question.back)
         if question.kind == "choice":
             return self._select(question)
         if question.kind == "multi":
@@ -63,7 +63,7 @@ class PromptAsker:
         import questionary
 
         def validate(text: str) -> bool | str:
-            if text.strip() == BACK:
+            if q.back and text.strip() == BACK:
                 return True
             try:
                 q.parse(text)
@@ -75,7 +75,8 @@ class PromptAsker:
         hints = [q.hint or (_("one per line") if q.kind == "lines" else "")]
         if multiline:
             hints.append(_("Esc then Enter to continue"))
-        hints.append(_("<: previous question"))
+        if q.back:
+            hints.append(_("<: previous question"))
         answer = questionary.text(
             _wrapped(q.label, 2),
             default=q.show(q.default),
@@ -86,22 +87,25 @@ class PromptAsker:
             instruction="\n" + _wrapped("(" + "; ".join(h for h in hints if h) + ")", 0) + "\n\u203a",
             **self._io,
         ).unsafe_ask()
-        if answer.strip() == BACK:
+        if q.back and answer.strip() == BACK:
             raise GoBack
         return q.parse(answer)
 
-    def _run(self, question: Any) -> Any:
-        """Run a list prompt in which ``<`` means: the previous question."""
+    def _run(self, question: Any, back: bool = True) -> Any:
+        """Run a list prompt in which ``<`` means: the previous question (when there is one)."""
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-        back = KeyBindings()
+        if not back:
+            return question.unsafe_ask()
 
-        @back.add(BACK, eager=True)
+        keys = KeyBindings()
+
+        @keys.add(BACK, eager=True)
         def _go_back(event: Any) -> None:
             event.app.exit(result=_BACK_RESULT)
 
         app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings, back])
+        app.key_bindings = merge_key_bindings([app.key_bindings, keys])
         answer = question.unsafe_ask()
         if answer == _BACK_RESULT:
             raise GoBack
@@ -122,10 +126,12 @@ class PromptAsker:
             default=default if default in known else None,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction=_("(arrow keys, or type to search; <: previous question)"),
+            instruction=_("(arrow keys, or type to search; <: previous question)")
+            if q.back
+            else _("(arrow keys, or type to search)"),
             **self._io,
         )
-        return q.parse(self._run(answer))
+        return q.parse(self._run(answer, q.back))
 
     def _checkbox(self, q: Question) -> Any:
         import questionary
@@ -158,25 +164,26 @@ class PromptAsker:
             instruction=_("(a letter or the arrow keys, then Enter; <: previous question)"),
             **self._io,
         )
-        return self._run(answer)
+        return self._run(answer, q.back)
 
-    def _confirm(self, label: str, default: bool) -> bool:
+    def _confirm(self, label: str, default: bool, back: bool = True) -> bool:
         import questionary
 
         choices = [
             questionary.Choice(_("Yes"), value=True, shortcut_key="j"),
             questionary.Choice(_("No"), value=False, shortcut_key="n"),
         ]
+        hint = _("(j or n, then Enter; <: previous question)") if back else _("(j or n, then Enter)")
         answer = questionary.select(
             label,
             choices=choices,
             default=choices[0] if default else choices[1],
             use_shortcuts=True,
             use_jk_keys=False,
-            instruction=_("(j or n, then Enter; <: previous question)"),
+            instruction=hint,
             **self._io,
         )
-        return bool(self._run(answer))
+        return bool(self._run(answer, back))
 
     def _list(self, q: Question) -> str:
         import questionary
@@ -223,8 +230,8 @@ class PromptAsker:
             if note:
                 self.say(note)  # what still refers to it, before the question
             try:
-                sure = self._confirm(_("Really remove '{item}'?").format(item=item), False)
-            except GoBack:  # here '<' means: not this time
+                sure = self._confirm(_("Really remove '{item}'?").format(item=item), False, back=False)
+            except GoBack:  # pragma: no cover - no '<' here
                 sure = False
             if not sure:
                 return None

@@ -46,6 +46,7 @@ class Question:
     items: tuple[str, ...] = ()  # labels of the current items of a list question
     notes: tuple[str, ...] = ()  # per item: what removing it also touches ("" when nothing)
     shortcuts: tuple[str, ...] = ()  # one key per choice (j, n, ...) instead of typing to search
+    back: bool = True  # False: a question outside the interview's order (a lock, a draft, making documents)
     hint: str = ""
     multiline: bool = False
     low: int = 1

@@ -179,7 +179,7 @@ def _take_over(asker: Asker, info: LockInfo) -> bool:
         "An old lock from {who} (since {since}) is still there; that session seems to have "
         "stopped. Take it over?"
     ).format(who=info.who(), since=info.when())
-    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False)))
+    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False, back=False)))
 
 
 def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str, Any]]:
@@ -198,7 +198,7 @@ def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str
         "There is a draft from {when} with {n} answers. Continue with it?",
         len(draft.answers),
     ).format(when=draft.started.replace("T", " "), n=len(draft.answers))
-    if asker.ask(Question("concept_hervatten", "confirm", label, True)):
+    if asker.ask(Question("concept_hervatten", "confirm", label, True, back=False)):
         return list(draft.answers)
     draft.remove()
     return []
@@ -216,7 +216,8 @@ def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
     )
     picked = 0
     if len(drafts) > 1:
-        picked = int(asker.ask(Question("concept", "choice", _("Which draft?"), "0", choices=choices)))
+        which = Question("concept", "choice", _("Which draft?"), "0", choices=choices, back=False)
+        picked = int(asker.ask(which))
     return list(drafts[picked].answers)
 
 
