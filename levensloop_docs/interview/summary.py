@@ -201,7 +201,16 @@ def _field(path: str) -> str:
     return path.replace("_", " ").replace(".", " ")
 
 
-def _mapping_words(old: Any, new: Any, skip: set[str], values: bool) -> list[str]:
+# Fields whose value is a key of a vocabulary: shown by its label ("Dakloos", not "dakloos").
+_FIELD_VOCABULARY = {"verblijf": "verblijf", "route": "routes", "status": "statussen", "besluit": "besluiten"}
+
+
+def _shown(path: str, value: Any, vocab: Any) -> str:
+    name = _FIELD_VOCABULARY.get(path.rsplit(".", 1)[-1])
+    return _label(vocab, name, value) if name and isinstance(value, str) else show_value(value)
+
+
+def _mapping_words(old: Any, new: Any, skip: set[str], values: bool, vocab: Any = None) -> list[str]:
     before = {p: v for p, v in _leaves(old or {}) if p.split(".")[0].split("[")[0] not in skip}
     after = {p: v for p, v in _leaves(new or {}) if p.split(".")[0].split("[")[0] not in skip}
     before = {p: v for p, v in before.items() if not p.endswith("#")}
@@ -210,8 +219,10 @@ def _mapping_words(old: Any, new: Any, skip: set[str], values: bool) -> list[str
     changed = [p for p in after if p in before and before[p] != after[p]]
     cleared = [p for p in before if p not in after]
     if values and len(filled) + len(changed) + len(cleared) <= 3:
-        out = [f"{_field(p)}: {show_value(after[p])}" for p in filled]
-        out += [f"{_field(p)}: {show_value(before[p])} -> {show_value(after[p])}" for p in changed]
+        out = [f"{_field(p)}: {_shown(p, after[p], vocab)}" for p in filled]
+        out += [
+            f"{_field(p)}: {_shown(p, before[p], vocab)} -> {_shown(p, after[p], vocab)}" for p in changed
+        ]
         return out + [_("{field} emptied").format(field=_field(p)) for p in cleared]
     out = []
     for paths, verb in ((filled, _("filled in")), (changed, _("changed")), (cleared, _("emptied"))):
@@ -230,7 +241,7 @@ def in_words(
         subs = [p for p in LISTS if p[0] == top and len(p) == 2]
         skip = {p[1] for p in subs}
         if (top,) not in LISTS:
-            words = _mapping_words(old.get(top), new.get(top), skip, values)
+            words = _mapping_words(old.get(top), new.get(top), skip, values, vocab)
             by_part.setdefault(_group_label((top,)), []).extend(words)
         for path in [p for p in LISTS if p == (top,)] + subs:
             words = _list_words(path, _at(old, path) or [], _at(new, path) or [], vocab)
