@@ -48,6 +48,16 @@ def format_date(value: date | None, fmt: str = "long") -> str:
     return babel_format_date(value, format=fmt, locale=LOCALE)
 
 
+def format_date_or_month(value: date | str | None) -> str:
+    """A day as ``3 mei 2019``; a month (``"2019-05"``) as ``mei 2019``; ``None`` -> empty text."""
+    if isinstance(value, str):
+        from babel.dates import format_date as babel_format_date
+
+        year, month = value.split("-")
+        return babel_format_date(date(int(year), int(month), 1), format="MMMM y", locale=LOCALE)
+    return format_date(value)
+
+
 def format_list(items: Iterable[str]) -> str:
     """``['a', 'b', 'c']`` -> ``a, b en c``."""
     values = [i for i in items if i]

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pexpect
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 from levensloop_docs.interview.draft import Draft
 
@@ -17,11 +17,10 @@ BACKSPACE, CLEAR = "\x7f", "\x15"
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    program = str(Path(sys.executable).with_name("levensloop"))
     # The pty does not answer cursor-position requests; without this each prompt waits for one.
-    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    return pexpect.spawn(program, list(args), encoding="utf-8", timeout=15, dimensions=(40, 120), env=env,
-                         cwd=str(tmp_path))
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "PYTHONPATH": str(ROOT)}
+    return pexpect.spawn(sys.executable, ["-m", "levensloop_docs", *args], encoding="utf-8", timeout=15,
+                         dimensions=(40, 120), env=env, cwd=str(tmp_path))
 
 
 def test_bewerk_in_a_terminal_as_a_person_types(tmp_path: Path) -> None:

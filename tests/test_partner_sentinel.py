@@ -408,7 +408,8 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
     from levensloop_docs.model.casus import VocabKey
 
     skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen",
-            "toestemming_partners"}
+            "toestemming_partners",
+            "datum"}  # datum: a day or a month ("2019-05"), never free text
     out: set[str] = set()
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"

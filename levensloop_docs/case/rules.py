@@ -7,7 +7,8 @@ the same run as a type error elsewhere in the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -73,33 +74,80 @@ def reference_problems(raw: Any, file: Path | None) -> list[tuple[Loc, Problem]]
     return found
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule between two values, ``earlier`` and ``later``: the one place it is written.
+
+    ``controleer`` applies it to a whole case (``date_problems`` and friends); the
+    interview applies it at the prompt where the second of the two is typed
+    (``interview/parts/datechecks.py``), so both say the same thing in the same words.
+    """
+
+    broken: Callable[[Any, Any], bool]
+    message: Callable[[], str]
+
+    def problem(self, earlier: Any, later: Any) -> str | None:
+        """The Dutch message when the pair breaks the rule; None when fine or a value is missing."""
+        if earlier is None or later is None:
+            return None
+        return self.message() if self.broken(earlier, later) else None
+
+
+def _after(earlier: Any, later: Any) -> bool:
+    return bool(earlier > later)
+
+
+def _not_after(earlier: Any, later: Any) -> bool:
+    return bool(later <= earlier)
+
+
+# (earlier, later) = (the date, today) for the "not in the future" rules.
+BORN_IN_FUTURE = Rule(_after, lambda: _("The date of birth lies in the future."))
+IN_FUTURE = Rule(_after, lambda: _("This date lies in the future."))
+RISK_IN_FUTURE = Rule(_after, lambda: _("A risk assessment cannot be dated in the future."))
+EVALUATION_AFTER_SET = Rule(
+    _not_after, lambda: _("The next evaluation must come after the date the plan was set (vastgesteld).")
+)
+END_AFTER_START = Rule(_after, lambda: _("The end date lies before the start date."))
+NEXT_RISK_AFTER = Rule(_not_after, lambda: _("The next risk assessment must come after this one."))
+WITHDRAWN_AFTER_CONSENT = Rule(_after, lambda: _("Consent cannot be withdrawn before it was given."))
+MEETING_AFTER_REGISTRATION = Rule(_after, lambda: _("The meeting cannot take place before the registration."))
+# (earlier, later) = the order numbers of the levels "van" and "naar".
+STEP_UP_HEAVIER = Rule(_not_after, lambda: _("A step up must go to a heavier level than it starts from."))
+
+
+def level_order(vocab: Vocabularies, level: str | None) -> int | None:
+    """The weight of a level (niveaus.volgorde), for ``STEP_UP_HEAVIER``."""
+    return None if level is None else int(vocab["niveaus"].get(level, "volgorde", 0))
+
+
+def _rule(loc: Loc, rule: Rule, earlier: Any, later: Any) -> Iterator[tuple[Loc, Problem]]:
+    message = rule.problem(earlier, later)
+    if message:
+        yield _p(loc, message)
+
+
 def _p(loc: Loc, message: str, *, warning: bool = False) -> tuple[Loc, Problem]:
     return loc, Problem(None, format_loc(loc), message, warning=warning)
 
 
 def date_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
     meta, persoon = casus.meta, casus.persoon
-    if persoon.geboortedatum and persoon.geboortedatum > today:
-        yield _p(("persoon", "geboortedatum"), _("The date of birth lies in the future."))
-    elif persoon.geboortedatum and _years(persoon.geboortedatum, today) < 18:
+    born = persoon.geboortedatum
+    yield from _rule(("persoon", "geboortedatum"), BORN_IN_FUTURE, born, today)
+    if born and born <= today and _years(born, today) < 18:
         msg = _("The person is younger than 18; the approach is for adults.")
         yield _p(("persoon", "geboortedatum"), msg, warning=True)
-    if meta.vastgesteld and meta.volgende_evaluatie and meta.volgende_evaluatie <= meta.vastgesteld:
-        msg = _("The next evaluation must come after the date the plan was set (vastgesteld).")
-        yield _p(("meta", "volgende_evaluatie"), msg)
+    evaluation: Loc = ("meta", "volgende_evaluatie")
+    yield from _rule(evaluation, EVALUATION_AFTER_SET, meta.vastgesteld, meta.volgende_evaluatie)
     for i, titel in enumerate(persoon.juridisch_kader):
-        if titel.start and titel.einde and titel.einde < titel.start:
-            msg = _("The end date lies before the start date.")
-            yield _p(("persoon", "juridisch_kader", i, "einde"), msg)
+        end: Loc = ("persoon", "juridisch_kader", i, "einde")
+        yield from _rule(end, END_AFTER_START, titel.start, titel.einde)
     for i, rt in enumerate(casus.risicotaxaties):
-        if rt.datum > today:
-            yield _p(("risicotaxaties", i, "datum"), _("A risk assessment cannot be dated in the future."))
-        if rt.volgende and rt.volgende <= rt.datum:
-            msg = _("The next risk assessment must come after this one.")
-            yield _p(("risicotaxaties", i, "volgende"), msg)
+        yield from _rule(("risicotaxaties", i, "datum"), RISK_IN_FUTURE, rt.datum, today)
+        yield from _rule(("risicotaxaties", i, "volgende"), NEXT_RISK_AFTER, rt.datum, rt.volgende)
     uit = casus.uitstroom
-    if uit.stabiel_sinds and uit.stabiel_sinds > today:
-        yield _p(("uitstroom", "stabiel_sinds"), _("This date lies in the future."))
+    yield from _rule(("uitstroom", "stabiel_sinds"), IN_FUTURE, uit.stabiel_sinds, today)
     dates = {rt.datum for rt in casus.risicotaxaties}
     if uit.risicotaxatie_datum and uit.risicotaxatie_datum not in dates:
         msg = _("No risk assessment in 'risicotaxaties' has this date.")
@@ -111,9 +159,8 @@ def consent_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
     if gd.ingetrokken_datum and not gd.ingetrokken:
         msg = _("A withdrawal date is filled in, but 'ingetrokken' is not true.")
         yield _p(("gegevensdeling", "ingetrokken"), msg)
-    if gd.ingetrokken_datum and gd.toestemming_datum and gd.ingetrokken_datum < gd.toestemming_datum:
-        msg = _("Consent cannot be withdrawn before it was given.")
-        yield _p(("gegevensdeling", "ingetrokken_datum"), msg)
+    withdrawn: Loc = ("gegevensdeling", "ingetrokken_datum")
+    yield from _rule(withdrawn, WITHDRAWN_AFTER_CONSENT, gd.toestemming_datum, gd.ingetrokken_datum)
     if gd.route == "vrijwillig" and not gd.ingetrokken and gd.toestemming_datum is None:
         msg = _("The voluntary route needs written consent: fill in the date of consent.")
         yield _p(("gegevensdeling", "toestemming_datum"), msg, warning=True)
@@ -144,15 +191,13 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
         if gebied.gebied in seen:
             yield _p(("levensgebieden", i, "gebied"), _("This levensgebied appears twice."))
         seen.add(gebied.gebied)
-    niveaus = vocab["niveaus"]
     for i, stap in enumerate(casus.opschaling.stappen):
-        if int(niveaus.get(stap.naar, "volgorde", 0)) <= int(niveaus.get(stap.van, "volgorde", 0)):
-            msg = _("A step up must go to a heavier level than it starts from.")
-            yield _p(("opschaling", "stappen", i, "naar"), msg)
+        van, naar = level_order(vocab, stap.van), level_order(vocab, stap.naar)
+        yield from _rule(("opschaling", "stappen", i, "naar"), STEP_UP_HEAVIER, van, naar)
     ag = casus.aanmelding
-    if ag and ag.overleg and ag.overleg.datum and ag.overleg.datum < ag.datum:
-        msg = _("The meeting cannot take place before the registration.")
-        yield _p(("aanmelding", "overleg", "datum"), msg)
+    if ag and ag.overleg:
+        loc: Loc = ("aanmelding", "overleg", "datum")
+        yield from _rule(loc, MEETING_AFTER_REGISTRATION, ag.datum, ag.overleg.datum)
 
 
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:

@@ -38,10 +38,16 @@ answers back (``session.store`` drops empty answers), then add
   file and in the draft; a resumed draft replays answers while the keys match.
 - The order of questions may depend only on earlier answers (then replaying a draft
   gives the same interview).
-- Lists: ``interview.edit_list(key, label, items, describe, edit, in_use=...)``; ``edit``
-  gets the item key (``netwerk.partners[2]``) and the item to change in place;
-  ``in_use`` may refuse a removal (a partner that actions still refer to).
-- Date checks that span answers: ``parts/datechecks.py`` (``check=`` of ``interview.date``).
+- Lists: ``interview.edit_list(key, label, items, describe, edit, in_use=..., drop=...)``;
+  ``edit`` gets the item key (``netwerk.partners[2]``) and the item to change in place;
+  ``in_use`` says in words what still refers to an item (shown before "echt verwijderen?"),
+  ``drop`` removes those references when the person confirms.
+- Rules that span answers are written once, as ``checks.Rule`` (``controleer`` uses them
+  too); ``parts/datechecks.py`` turns one into the ``check=`` of the question where the
+  second value is typed (``later_than``, ``earlier_than``).
+- Going back: an asker raises ``GoBack`` ('<'); the run replays every answer but the last
+  from the start, silently, so the previous question is asked in exactly its state. The
+  same replay brings a person back to an answer that fails validation at the end.
 - A new case is named by its case id: the part that asks it calls
   ``interview.bind(path)`` (see ``parts/meta.py``, ``ask_case_id``).
 - Questions of the engine itself, answerable in an answers file: ``concept_hervatten``,

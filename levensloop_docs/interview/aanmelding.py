@@ -10,13 +10,16 @@ only asks and shows its verdicts.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from levensloop_docs.case.rules import MEETING_AFTER_REGISTRATION
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
-from levensloop_docs.interview.parts.datechecks import not_in_future
+from levensloop_docs.interview.parts.datechecks import all_of, earlier_than, later_than, not_in_future
 from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
+from levensloop_docs.model.validators import first_day
 
 # The decision of the meeting is also the status of the case (see status_waarschuwingen).
 _DECIDED = ("geincludeerd", "niet_geincludeerd", "aangehouden")
@@ -47,9 +50,10 @@ def run_reden(interview: Interview) -> None:
     from levensloop_docs.reference.criteria import crisis_woorden
 
     ag = interview.section("aanmelding")
+    meeting = (ag.get("overleg") or {}).get("datum")  # set already when the aanmelding is edited
+    check = all_of(not_in_future(interview.today), earlier_than(MEETING_AFTER_REGISTRATION, meeting))
     registered = interview.date("aanmelding.datum", _("Date of the aanmelding"),
-                                ag.get("datum") or interview.today, required=True,
-                                check=not_in_future(interview.today))
+                                ag.get("datum") or interview.today, required=True, check=check)
     store(ag, "datum", registered)
     reason = interview.text("aanmelding.reden", _("Reason for the aanmelding"), ag.get("reden"),
                             required=True, multiline=True,
@@ -72,8 +76,12 @@ def _event_choices() -> list[tuple[str, str]]:
 
 
 def _edit_event(interview: Interview, key: str, item: Item) -> Item:
-    store(item, "datum", interview.date(f"{key}.datum", _("Date (empty if unknown)"), item.get("datum"),
-                                        check=not_in_future(interview.today)))
+    from levensloop_docs.model.validators import month_hint
+
+    future = not_in_future(interview.today)
+    when = interview.question(f"{key}.datum", "month", _("Date (empty if unknown)"), item.get("datum"),
+                              hint=month_hint(), check=lambda value: future(first_day(value)))
+    store(item, "datum", when)
     store(item, "soort", interview.choice(f"{key}.soort", _("Kind of event"), _event_choices(),
                                           item.get("soort", "overig")))
     store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
@@ -82,9 +90,9 @@ def _edit_event(interview: Interview, key: str, item: Item) -> Item:
 
 
 def _describe_event(item: Item) -> str:
-    from levensloop_docs.i18n import format_date
+    from levensloop_docs.i18n import format_date_or_month
 
-    when = format_date(item["datum"]) if item.get("datum") else _("date unknown")
+    when = format_date_or_month(item["datum"]) if item.get("datum") else _("date unknown")
     return f"{when}: {str(item.get('omschrijving', ''))[:60]}"
 
 
@@ -97,7 +105,7 @@ def run_voorgeschiedenis(interview: Interview) -> None:
         _describe_event,
         lambda key, item: _edit_event(interview, key, item),
     )
-    events.sort(key=lambda e: (e.get("datum") is None, e.get("datum") or 0))
+    events.sort(key=lambda e: (e.get("datum") is None, first_day(e.get("datum") or date.min)))
     store(ag, "voorgeschiedenis", events)
     store(ag, "huidige_zorg", interview.text("aanmelding.huidige_zorg", _("Current care and support"),
                                              ag.get("huidige_zorg"), multiline=True))
@@ -213,7 +221,8 @@ def run_overleg(interview: Interview) -> None:
     o = interview.section("aanmelding", "overleg")
     ag = interview.section("aanmelding")
     label = _("Date of the aanmeldoverleg (empty if not yet)")
-    store(o, "datum", interview.date("aanmelding.overleg.datum", label, o.get("datum")))
+    check = later_than(MEETING_AFTER_REGISTRATION, ag.get("datum"))
+    store(o, "datum", interview.date("aanmelding.overleg.datum", label, o.get("datum"), check=check))
     store(o, "deelnemers", interview.lines("aanmelding.overleg.deelnemers",
                                            _("Participants (one per line: name and organisation)"),
                                            o.get("deelnemers")))

@@ -67,9 +67,9 @@ class Draft:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def record(self, key: str, value: Any) -> None:
+    def record(self, key: str, value: Any, *, save: bool = True) -> None:
         self.answers.append((key, _plain(value)))
-        if self.autosave:
+        if self.autosave and save:
             self.save()
 
     def save(self) -> None:

@@ -3,6 +3,11 @@
 Every prompt starts from the current value, validates while typing with
 ``Question.parse`` (the shared validators) and shows the Dutch hint in the bottom
 bar instead of failing. Choices can be filtered by typing part of the label.
+
+Made for a terminal of 80 by 24: a typed answer starts on a line of its own under
+the question (``›``), so a long question or hint never squeezes the answer into the
+last columns, and the lines of a multi-line answer use the whole width. ``<`` goes
+back to the previous question: typed alone in a text prompt, or pressed in a list.
 """
 
 from __future__ import annotations
@@ -12,7 +17,20 @@ from typing import Any
 import click
 
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.questions import ADD, DONE, Question
+from levensloop_docs.interview.questions import ADD, DONE, GoBack, Question
+
+BACK = "<"  # typed alone (text) or pressed (lists): the previous question
+_BACK_RESULT = "\x00terug"  # what a list prompt returns for BACK; never a real value
+
+
+def _wrapped(text: str, indent: int) -> str:
+    """``text`` broken into lines that fit the terminal (the first line starts ``indent`` in)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns - 2)
+    lines = textwrap.wrap(text, width, initial_indent=" " * indent, break_on_hyphens=False)
+    return "\n".join(lines).lstrip() if lines else text
 
 
 class PromptAsker:
@@ -26,9 +44,13 @@ class PromptAsker:
     def say(self, text: str) -> None:
         click.echo(text)
 
+    def page(self, lines: list[str]) -> None:
+        """A long text a screen at a time (the pager of the system, e.g. less; q to close)."""
+        click.echo_via_pager("\n".join(lines) + "\n")
+
     def ask(self, question: Question) -> Any:
         if question.kind == "confirm":
-            return self._confirm(question.label, bool(question.default))
+            return self._confirm(question.label, bool(question.default), back=question.back)
         if question.kind == "choice":
             return self._select(question)
         if question.kind == "multi":
@@ -41,6 +63,8 @@ class PromptAsker:
         import questionary
 
         def validate(text: str) -> bool | str:
+            if q.back and text.strip() == BACK:
+                return True
             try:
                 q.parse(text)
             except ValueError as exc:
@@ -48,21 +72,50 @@ class PromptAsker:
             return True
 
         multiline = q.multiline or q.kind == "lines"
-        hint = q.hint or (_("one per line") if q.kind == "lines" else "")
+        hints = [q.hint or (_("one per line") if q.kind == "lines" else "")]
         if multiline:
-            hint = (hint + "; " if hint else "") + _("Esc then Enter to continue")
+            hints.append(_("Esc then Enter to continue"))
+        if q.back:
+            hints.append(_("<: previous question"))
         answer = questionary.text(
-            q.label,
+            _wrapped(q.label, 2),
             default=q.show(q.default),
             validate=validate,
             multiline=multiline,
-            instruction=f"({hint})" if hint else None,
+            # The answer gets a line of its own under the question and the hint, so neither
+            # squeezes it; pre-wrapped, because prompt_toolkit cuts the lines above the answer.
+            instruction="\n" + _wrapped("(" + "; ".join(h for h in hints if h) + ")", 0) + "\n\u203a",
             **self._io,
         ).unsafe_ask()
+        if q.back and answer.strip() == BACK:
+            raise GoBack
         return q.parse(answer)
+
+    def _run(self, question: Any, back: bool = True) -> Any:
+        """Run a list prompt in which ``<`` means: the previous question (when there is one)."""
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        if not back:
+            return question.unsafe_ask()
+
+        keys = KeyBindings()
+
+        @keys.add(BACK, eager=True)
+        def _go_back(event: Any) -> None:
+            event.app.exit(result=_BACK_RESULT)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+        answer = question.unsafe_ask()
+        if answer == _BACK_RESULT:
+            raise GoBack
+        return answer
 
     def _select(self, q: Question) -> Any:
         import questionary
+
+        if q.shortcuts:
+            return q.parse(self._keyed(q))
 
         choices = [questionary.Choice(label, value=key) for key, label in q.choices]
         default = q.default if q.default is not None else ("" if not q.required else None)
@@ -73,10 +126,12 @@ class PromptAsker:
             default=default if default in known else None,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction=_("(arrow keys, or type to search)"),
+            instruction=_("(arrow keys, or type to search; <: previous question)")
+            if q.back
+            else _("(arrow keys, or type to search)"),
             **self._io,
-        ).unsafe_ask()
-        return q.parse(answer)
+        )
+        return q.parse(self._run(answer, q.back))
 
     def _checkbox(self, q: Question) -> Any:
         import questionary
@@ -88,28 +143,47 @@ class PromptAsker:
             choices=choices,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction=_("(space to tick, type to search, Enter when done)"),
+            instruction=_("(space to tick, type to search, Enter when done; <: previous question)"),
             **self._io,
-        ).unsafe_ask()
-        return q.parse(answer)
+        )
+        return q.parse(self._run(answer))
 
-    def _confirm(self, label: str, default: bool) -> bool:
+    def _keyed(self, q: Question) -> Any:
+        import questionary
+
+        choices = [
+            questionary.Choice(label, value=key, shortcut_key=short)
+            for (key, label), short in zip(q.choices, q.shortcuts, strict=True)
+        ]
+        answer = questionary.select(
+            q.label,
+            choices=choices,
+            default=next((c for c in choices if c.value == q.default), None),
+            use_shortcuts=True,
+            use_jk_keys=False,
+            instruction=_("(a letter or the arrow keys, then Enter; <: previous question)"),
+            **self._io,
+        )
+        return self._run(answer, q.back)
+
+    def _confirm(self, label: str, default: bool, back: bool = True) -> bool:
         import questionary
 
         choices = [
             questionary.Choice(_("Yes"), value=True, shortcut_key="j"),
             questionary.Choice(_("No"), value=False, shortcut_key="n"),
         ]
+        hint = _("(j or n, then Enter; <: previous question)") if back else _("(j or n, then Enter)")
         answer = questionary.select(
             label,
             choices=choices,
             default=choices[0] if default else choices[1],
             use_shortcuts=True,
             use_jk_keys=False,
-            instruction=_("(j or n, then Enter)"),
+            instruction=hint,
             **self._io,
-        ).unsafe_ask()
-        return bool(answer)
+        )
+        return bool(self._run(answer, back))
 
     def _list(self, q: Question) -> str:
         import questionary
@@ -124,16 +198,18 @@ class PromptAsker:
                 default=choices[-2] if not q.items else choices[-1],
                 use_search_filter=True,
                 use_jk_keys=False,
-                instruction=_("(choose an item to change it, or type to search)"),
+                instruction=_("(choose an item to change it, or type to search; <: previous question)"),
                 **self._io,
-            ).unsafe_ask()
+            )
+            picked = self._run(picked)
             if picked in (ADD, DONE):
                 return str(picked)
-            verb = self._item_verb(q.items[int(picked)])
+            note = q.notes[int(picked)] if int(picked) < len(q.notes) else ""
+            verb = self._item_verb(q.items[int(picked)], note)
             if verb:
                 return f"{verb}:{picked}"
 
-    def _item_verb(self, item: str) -> str | None:
+    def _item_verb(self, item: str, note: str = "") -> str | None:
         import questionary
 
         choices = [
@@ -150,6 +226,13 @@ class PromptAsker:
             instruction=_("(arrow keys, or type to search)"),
             **self._io,
         ).unsafe_ask()
-        if verb == "verwijder" and not self._confirm(_("Really remove '{item}'?").format(item=item), False):
-            return None
+        if verb == "verwijder":
+            if note:
+                self.say(note)  # what still refers to it, before the question
+            try:
+                sure = self._confirm(_("Really remove '{item}'?").format(item=item), False, back=False)
+            except GoBack:  # pragma: no cover - no '<' here
+                sure = False
+            if not sure:
+                return None
         return str(verb) or None

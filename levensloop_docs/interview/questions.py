@@ -18,7 +18,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.model import validators as v
 
 Kind = Literal[
-    "text", "lines", "date", "when", "phone", "email", "ref", "number",
+    "text", "lines", "date", "month", "when", "phone", "email", "ref", "number",
     "choice", "multi", "confirm", "list",
 ]  # fmt: skip
 
@@ -27,6 +27,10 @@ ADD, DONE = "toevoegen", "klaar"
 LIST_VERBS = ("bewerk", "omhoog", "verwijder")
 
 Check = Callable[[Any], None]
+
+
+class GoBack(Exception):
+    """The person asked for the previous question ("terug"); an asker raises it instead of answering."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,9 @@ class Question:
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice/multi
     items: tuple[str, ...] = ()  # labels of the current items of a list question
+    notes: tuple[str, ...] = ()  # per item: what removing it also touches ("" when nothing)
+    shortcuts: tuple[str, ...] = ()  # one key per choice (j, n, ...) instead of typing to search
+    back: bool = True  # False: a question outside the interview's order (a lock, a draft, making documents)
     hint: str = ""
     multiline: bool = False
     low: int = 1
@@ -61,6 +68,10 @@ class Question:
             return ""
         if isinstance(value, date):
             return f"{value.day}-{value.month}-{value.year}"
+        if self.kind == "month" and isinstance(value, str):
+            from levensloop_docs.i18n import format_date_or_month
+
+            return format_date_or_month(value)
         if isinstance(value, list):
             return "\n".join(str(x) for x in value)
         return str(value)
@@ -158,6 +169,7 @@ _PARSERS: dict[str, Callable[[Question, Any], Any]] = {
     "text": _text,
     "lines": _lines,
     "date": _optional(v.parse_date),
+    "month": _optional(v.parse_date_or_month),  # a day, or only a month ("mei 2019")
     "when": _optional(v.parse_date_or_text),
     "phone": _optional(v.parse_phone),
     "email": _optional(v.parse_email),

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft, draft_path
 from levensloop_docs.interview.lock import CaseLock, LockInfo, read_lock
-from levensloop_docs.interview.questions import Question
+from levensloop_docs.interview.questions import GoBack, Question
 from levensloop_docs.interview.session import Interview, Part
-from levensloop_docs.interview.summary import summary
+from levensloop_docs.interview.summary import summary, summary_in_words
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 
 
@@ -125,14 +125,29 @@ def _run_and_finish(
     from levensloop_docs.errors import AnswersFileError
 
     try:
-        _run_parts(interview, parts)
-        return _finish(interview, old, loaded)
+        while True:
+            try:
+                _run_parts(interview, parts)
+                return _finish(interview, old, loaded)
+            except GoBack:
+                interview.rewind(len(interview.answers()) - 1)
+            except _AskAgain as again:
+                interview.rewind(again.index, again.why)
     except AnswersFileError:
         raise  # the answers file is the source; fix it and run again
     except BaseException:
-        if interview.draft is not None and interview.draft.answers:
+        if interview.draft is not None and (interview.draft.answers or interview.unfinished()):
+            interview.draft.answers.extend(interview.unfinished())  # answers not yet replayed stay too
             interview.draft.save()
         raise
+
+
+class _AskAgain(Exception):
+    """The answers do not form a valid case: ask the answer at ``index`` again, saying ``why``."""
+
+    def __init__(self, index: int, why: str) -> None:
+        super().__init__(why)
+        self.index, self.why = index, why
 
 
 def _run_parts(interview: Interview, parts: Sequence[Part]) -> None:
@@ -164,7 +179,7 @@ def _take_over(asker: Asker, info: LockInfo) -> bool:
         "An old lock from {who} (since {since}) is still there; that session seems to have "
         "stopped. Take it over?"
     ).format(who=info.who(), since=info.when())
-    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False)))
+    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False, back=False)))
 
 
 def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str, Any]]:
@@ -178,10 +193,12 @@ def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str
                 "are applied to the current file."
             )
         )
-    label = _("There is a draft from {when} with {n} answers. Continue with it?").format(
-        when=draft.started.replace("T", " "), n=len(draft.answers)
-    )
-    if asker.ask(Question("concept_hervatten", "confirm", label, True)):
+    label = ngettext(
+        "There is a draft from {when} with {n} answer. Continue with it?",
+        "There is a draft from {when} with {n} answers. Continue with it?",
+        len(draft.answers),
+    ).format(when=draft.started.replace("T", " "), n=len(draft.answers))
+    if asker.ask(Question("concept_hervatten", "confirm", label, True, back=False)):
         return list(draft.answers)
     draft.remove()
     return []
@@ -199,7 +216,8 @@ def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
     )
     picked = 0
     if len(drafts) > 1:
-        picked = int(asker.ask(Question("concept", "choice", _("Which draft?"), "0", choices=choices)))
+        which = Question("concept", "choice", _("Which draft?"), "0", choices=choices, back=False)
+        picked = int(asker.ask(which))
     return list(drafts[picked].answers)
 
 
@@ -211,6 +229,8 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:
+        _ask_failing_again(interview, errors)
+        draft.save()
         hint = _("Your answers are kept in {draft}; continue the interview to correct them.")
         raise CaseFileError(
             problems=errors,
@@ -220,12 +240,12 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     for warning in problems:
         interview.say(_("Note: ") + warning.describe())
     new = case_to_data(casus)
-    for line in summary(old, new, values=interview.asker.interactive):
+    for line in summary_in_words(old, new, interview.vocab, values=interview.asker.interactive):
         interview.say(line)
     if new == old and loaded is not None:
         draft.remove()
         return Outcome(path, saved=False)
-    if not interview.asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)):
+    if not _save_wanted(interview, old, new):
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
@@ -236,6 +256,56 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
     draft.remove()
     interview.say(_("Saved: {file}").format(file=path))
     return Outcome(path, saved=True)
+
+
+def _save_wanted(interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Save? A person may first see every changed field, a page at a time."""
+    asker = interview.asker
+    if not asker.interactive:
+        return bool(asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)))
+    choices = (("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    while True:
+        label = _("Save these changes?")
+        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=("j", "n", "l"))
+        answer = asker.ask(question)
+        if answer != "lijst":
+            return bool(answer == "ja")
+        lines = summary(old, new)
+        page = getattr(asker, "page", None)
+        if page is not None:
+            page(lines)
+        else:
+            for line in lines:
+                asker.say(line)
+
+
+def _ask_failing_again(interview: Interview, errors: Sequence[Any]) -> None:
+    """A person at the screen goes back to the question whose answer breaks a rule (never a dead end).
+
+    The question is the last one answered for the failing field (or a field inside it).
+    A script, or a field that this run did not ask, ends with the error instead.
+    """
+    if not interview.asker.interactive:
+        return
+    given = interview.answers()
+    for problem in errors:
+        field = _question_key(problem.path, interview.data)
+        for index in range(len(given) - 1, -1, -1):
+            key = given[index][0]
+            if field and (key == field or field.startswith(key + ".") or key.startswith(field + ".")):
+                raise _AskAgain(index, f"{problem.path}: {problem.message}")
+
+
+def _question_key(path: str, data: Mapping[str, Any]) -> str:
+    """A field path as the question key: levensgebieden are asked by name, not by position."""
+    head, sep, rest = path.partition("]")
+    if not head.startswith("levensgebieden[") or not sep:
+        return path
+    try:
+        gebied = data["levensgebieden"][int(head.removeprefix("levensgebieden["))]["gebied"]
+    except (KeyError, IndexError, ValueError, TypeError):
+        return path
+    return f"levensgebieden.{gebied}{rest}"
 
 
 def _conflict(path: Path, refused: ConflictError) -> ConflictError:

@@ -10,6 +10,8 @@ same shape as the case file.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, MutableMapping
@@ -22,7 +24,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft
 from levensloop_docs.interview.lock import CaseLock
-from levensloop_docs.interview.questions import ADD, DONE, Check, Kind, Question
+from levensloop_docs.interview.questions import ADD, DONE, Check, GoBack, Kind, Question
 from levensloop_docs.model.vocab import Vocabularies
 
 _NOTHING = object()
@@ -53,41 +55,136 @@ class Interview:
     replay: deque[tuple[str, Any]] = field(default_factory=deque)
     pending: list[tuple[str, Any]] = field(default_factory=list)
     on_bind: Callable[[Interview, Path], None] | None = None
+    # Going back ("terug") replays every answer but the last one from ``start``, silently.
+    start: dict[str, Any] = field(default_factory=dict)
+    rewinding: bool = False
+    held: list[str] = field(default_factory=list)  # what parts said since the last replayed answer
+    again: tuple[str, Any, str] | None = None  # (key, earlier answer, why) of the question to ask again
+    later: list[tuple[str, Any]] = field(default_factory=list)  # replayed after that question
+
+    def __post_init__(self) -> None:
+        self.start = copy.deepcopy(self.data)
 
     # -- asking -------------------------------------------------------------------------
     def ask(self, question: Question) -> Any:
         """Ask (or replay from the draft), record the answer in the draft, return it."""
         value = self._replayed(question)
-        if value is _NOTHING:
-            value = self.asker.ask(question)
+        replayed = value is not _NOTHING
+        if not replayed:
+            value = self._ask_person(question)
         if self.draft is not None:
-            self.draft.record(question.key, value)
+            self.draft.record(question.key, value, save=not replayed)
         else:
             self.pending.append((question.key, value))
         return value
+
+    def _ask_person(self, question: Question) -> Any:
+        self._release_held()
+        if self.again is not None and self.again[0] == question.key:
+            question = self._with_earlier_answer(question, self.again[1], self.again[2])
+        else:
+            self.again = None
+        while True:
+            try:
+                answer = self.asker.ask(question)
+                break
+            except GoBack:
+                if self.answers():
+                    raise
+                self.asker.say(_("This is the first question; there is no earlier one."))
+        self.replay.extend(self.later)  # the answers after the corrected one come back
+        self.later, self.again = [], None
+        if not self.replay:
+            self.rewinding = False
+        return answer
+
+    def unfinished(self) -> list[tuple[str, Any]]:
+        """Answers not given again yet (the one being corrected, those after it): kept on a stop."""
+        again = [self.again[:2]] if self.again is not None else []
+        return [*again, *self.replay, *self.later]
+
+    def _with_earlier_answer(self, question: Question, raw: Any, why: str) -> Question:
+        """The question asked again (going back, or a problem): show the earlier answer, say why."""
+        if why:
+            self.asker.say(why)  # now, also while later answers still wait to be replayed
+        if question.kind == "list":
+            return question
+        try:
+            return dataclasses.replace(question, default=question.parse(raw))
+        except ValueError:
+            return question
+
+    def answers(self) -> list[tuple[str, Any]]:
+        """Every answer so far, in order (before a new case has its file, they wait in ``pending``)."""
+        return [*(self.draft.answers if self.draft is not None else []), *self.pending]
+
+    def rewind(self, keep: int, why: str = "") -> None:
+        """Start again from the first question, replaying the first ``keep`` answers silently.
+
+        The next question asked is then the one answered ``keep``-th (going back: the last
+        answer), shown with its earlier answer; the answers after it are replayed after it
+        (while their questions still come in the same order). Parts depend only on earlier
+        answers, so the replay rebuilds exactly the state in which that question was asked.
+        """
+        given = self.answers()
+        self.again = (given[keep][0], given[keep][1], why) if keep < len(given) else None
+        self.replay = deque(given[:keep])
+        self.later = given[keep + 1 :]
+        self.rewinding = True
+        self.held.clear()
+        self.data = copy.deepcopy(self.start)
+        self.pending = []
+        if self.draft is not None:
+            self.draft.answers = []
 
     def _replayed(self, question: Question) -> Any:
         if not self.replay:
             return _NOTHING
         key, raw = self.replay[0]
-        try:
-            if key != question.key:
-                raise ValueError(key)
-            value = question.parse(raw)
-        except ValueError:
+        if key != question.key:
             self.replay.clear()
-            self.say(_("From here on the draft no longer fits; please answer again."))
+            if not self.rewinding:
+                self.say(_("From here on the draft no longer fits; please answer again."))
+            self.rewinding = False
+            return _NOTHING
+        try:
+            value = question.parse(raw)
+        except ValueError as exc:  # a rule now refuses it: ask this one, keep replaying after it
+            self.replay.popleft()
+            self.again = (key, raw, _("This answer from the draft is not accepted: {why}").format(why=exc))
             return _NOTHING
         self.replay.popleft()
-        if not self.replay:
+        self.held.clear()  # what was said before a replayed answer was seen already
+        if not self.replay and not self.rewinding:
             self.say(_("All answers from the draft are back. Continue where you stopped."))
+        if not self.replay and not self.later:
+            self.rewinding = False
         return value
 
+    def _release_held(self) -> None:
+        held, self.held = self.held, []
+        for text in held:
+            self.asker.say(text)
+
     def say(self, text: str) -> None:
-        self.asker.say(text)
+        if self.replay:
+            self.held.append(text)  # shown only if it belongs to the question that is asked
+        else:
+            self.asker.say(text)
 
     def bind(self, case_path: Path) -> None:
         """A new case got its file name (after the case id): lock it and start its draft."""
+        if self.case_path == case_path and self.draft is not None:  # replayed after going back
+            self.draft.answers.extend(self.pending)
+            self.pending.clear()
+            return
+        if self.case_path is not None and self.draft is not None:  # went back and changed the case id
+            self.pending = [*self.draft.answers, *self.pending]  # the answers move to the new draft
+            self.draft.remove()
+            self.draft = None
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
         self.case_path = case_path
         if self.on_bind is not None:
             self.on_bind(self, case_path)
@@ -183,13 +280,19 @@ class Interview:
         describe: Callable[[Item], str],
         edit: Callable[[str, Item], Item],
         in_use: Callable[[Item], str | None] | None = None,
+        drop: Callable[[Item], bool] | None = None,
     ) -> list[Item]:
         """Let the user add, change, move up and remove items until done.
 
         ``items`` is changed in place (so a part can see the list while it grows) and returned.
+        ``in_use`` says in words what still refers to an item; a person sees it before being
+        asked to confirm the removal, and ``drop`` then removes those references too (False:
+        it cannot, the item stays). Without ``drop`` an item in use is not removed.
         """
         while True:
-            action = self.ask(Question(key, "list", label, items=tuple(describe(i) for i in items)))
+            notes = tuple((in_use(i) or "") if in_use else "" for i in items)
+            question = Question(key, "list", label, items=tuple(describe(i) for i in items), notes=notes)
+            action = self.ask(question)
             if action == DONE:
                 return items
             if action == ADD:
@@ -200,7 +303,7 @@ class Interview:
             if verb == "bewerk":
                 items[i] = edit(f"{key}[{i}]", items[i])
             elif verb == "verwijder":
-                self._remove(key, items, i, in_use)
+                self._remove(key, items, i, in_use, drop)
             elif verb == "omhoog" and i > 0:
                 items[i - 1], items[i] = items[i], items[i - 1]
 
@@ -210,14 +313,18 @@ class Interview:
         items: list[Item],
         i: int,
         in_use: Callable[[Item], str | None] | None,
+        drop: Callable[[Item], bool] | None,
     ) -> None:
         reason = in_use(items[i]) if in_use else None
         if not reason:
             del items[i]
-        elif self.asker.interactive:
+        elif not self.asker.interactive:  # a script would ask the same again and again
+            refused = _("An answers file does not remove what is still named elsewhere; change those first.")
+            raise AnswersFileError(f"{key}: {reason}\n{refused}")
+        elif drop is not None and drop(items[i]):  # the person saw the reason and confirmed
+            del items[i]
+        else:
             self.say(reason)  # removing it would leave a reference to nobody
-        else:  # a script would ask the same again and again
-            raise AnswersFileError(f"{key}: {reason}")
 
     # -- data helpers -------------------------------------------------------------------
     def vocab_choices(self, name: str) -> list[tuple[str, str]]:
@@ -234,11 +341,26 @@ class Interview:
         return node
 
     def people(self) -> list[tuple[str, str]]:
-        """Partners and naasten as choices for a ``wie`` question."""
+        """Partners and naasten as choices for a ``wie`` question, named as a person names them."""
         netwerk = self.data.get("netwerk") or {}
-        found = [(p["id"], f"{p['id']} ({p.get('organisatie', '')})") for p in netwerk.get("partners", [])]
-        found += [(n["id"], f"{n['id']} ({n.get('relatie', '')})") for n in netwerk.get("naasten", [])]
-        return found
+        return [
+            (str(x["id"]), person_label(x))
+            for group in ("partners", "naasten")
+            for x in netwerk.get(group, [])
+            if "id" in x
+        ]
+
+    def who(self, ref: Any) -> str:
+        """A partner or naaste by name and organisation (or relation), never by the bare id."""
+        return dict(self.people()).get(str(ref), str(ref))
+
+
+def person_label(item: Item) -> str:
+    """``Ilse Brouwer (ForFACT Oost)`` for a partner, ``Wilma Hoogeveen (moeder)`` for a naaste."""
+    if "organisatie" in item or "rol" in item:
+        contact, org = str(item.get("contactpersoon") or ""), str(item.get("organisatie") or item.get("id"))
+        return f"{contact} ({org})" if contact else org
+    return f"{item.get('naam') or item.get('id')} ({item.get('relatie', '')})"
 
 
 @dataclass(frozen=True)

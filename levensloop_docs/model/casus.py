@@ -64,6 +64,8 @@ def _wrap(parser: Any) -> Any:
 
 Datum = Annotated[date, _wrap(v.parse_date)]
 DatumOfTekst = Annotated[date | str, _wrap(v.parse_date_or_text)]
+# A day, or "2019-05" when only the month is known (events in the history of an aanmelding).
+DatumOfMaand = Annotated[date | str, _wrap(v.parse_date_or_month)]
 Telefoon = Annotated[str, _wrap(v.parse_phone)]
 Email = Annotated[str, _wrap(v.parse_email)]
 Ref = Annotated[str, _wrap(v.parse_ref)]
@@ -197,6 +199,10 @@ class Bestemming(Model):
     beveiligingsniveau: Annotated[int, Field(ge=1, le=4, strict=True)] | None = None
 
 
+# Steps to these levels are admissions: only there are destination and return asked.
+KLINISCH = ("klinisch_regulier", "biz")
+
+
 class OpschalingsStap(Model):
     van: Annotated[str, vocab("niveaus")]
     naar: Annotated[str, vocab("niveaus")]
@@ -209,6 +215,11 @@ class OpschalingsStap(Model):
     doorloopt: list[Tekst] = []
     terugkeergarantie: bool = False
     terugkeer_toelichting: str = ""
+
+    @property
+    def terugkeer_gevraagd(self) -> bool:
+        """A return guarantee belongs to an admission; for other steps it was never asked."""
+        return self.naar in KLINISCH or self.terugkeergarantie
 
 
 class Afschaling(Model):
@@ -249,7 +260,7 @@ class Aanmelder(Model):
 
 
 class Gebeurtenis(Model):
-    datum: Datum | None = None
+    datum: DatumOfMaand | None = None
     soort: Literal["zorg", "politie", "justitie", "titel", "overig"] = "overig"
     omschrijving: Tekst
 

@@ -52,6 +52,47 @@ def parse_date(value: object) -> date:
         raise ValueError(_("This date does not exist. {hint}").format(hint=date_hint())) from None
 
 
+_MONTH_WRITTEN = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
+_MONTH_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_date_or_month(value: object) -> date | str:
+    """A day, or only a month when that is all that is known: ``mei 2019``, ``5-2019`` -> ``"2019-05"``.
+
+    For events long ago (the history of an aanmelding), where the day is often lost.
+    """
+    if isinstance(value, str):
+        text = value.strip().lower()
+        month: tuple[int, int] | None = None
+        if (m := _MONTH_WRITTEN.match(text)) and m[1] in MONTHS:
+            month = (int(m[2]), MONTHS[m[1]])
+        elif m := _MONTH_NUMERIC.match(text):
+            month = (int(m[2]), int(m[1]))
+        elif m := _MONTH_ISO.match(text):
+            month = (int(m[1]), int(m[2]))
+        if month is not None:
+            if not 1 <= month[1] <= 12:
+                raise ValueError(_("This month does not exist. {hint}").format(hint=month_hint()))
+            return f"{month[0]:04d}-{month[1]:02d}"
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise ValueError(month_hint()) from None
+
+
+def month_hint() -> str:
+    return _("Type a date as 3-2-2026 or 3 februari 2026, or only the month: mei 2019.")
+
+
+def first_day(value: date | str) -> date:
+    """A day or a month (``"2019-05"``) as a day, to sort and compare them (the month's first day)."""
+    if isinstance(value, date):
+        return value
+    year, month = value.split("-")
+    return date(int(year), int(month), 1)
+
+
 def parse_date_or_text(value: object) -> date | str:
     """``wanneer`` of an action: a date when it reads as one, otherwise a frequency text."""
     if isinstance(value, date):

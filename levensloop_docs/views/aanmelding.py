@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from levensloop_docs import __version__
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, format_date_or_month
 from levensloop_docs.model.casus import Aanmelding, Casus
+from levensloop_docs.model.validators import first_day
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.criteria import (
     Beoordeling,
@@ -108,7 +109,7 @@ def _client_knows() -> dict[str, str]:
 
 def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularies) -> Context:
     a = ag.aanmelder
-    history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, g.datum or date.min))
+    history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, first_day(g.datum or date.min)))
     overleg = ag.overleg
     deelnemers = [text(x) for x in overleg.deelnemers] if overleg else []
     return {
@@ -117,7 +118,7 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "datum": date_text(ag.datum),
         "reden": text(ag.reden),
         "voorgeschiedenis": [
-            {"datum": date_text(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
+            {"datum": format_date_or_month(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
              "soort_sleutel": g.soort, "omschrijving": text(g.omschrijving)}
             for g in history
         ],

@@ -294,7 +294,8 @@ def escalation_step(nummer: int, s: OpschalingsStap, vocab: Vocabularies, names:
         "vervoer": text(s.vervoer),
         "overdracht": text(s.overdracht),
         "doorloopt": texts(s.doorloopt),
-        "terugkeergarantie": yes_no(s.terugkeergarantie),
+        # empty (the row is left out) for a step where it was never asked
+        "terugkeergarantie": yes_no(s.terugkeergarantie) if s.terugkeer_gevraagd else "",
         "terugkeer_toelichting": text(s.terugkeer_toelichting),
     }
 

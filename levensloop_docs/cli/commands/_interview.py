@@ -30,6 +30,20 @@ def make_asker(answers: Path | None) -> Asker:
     return PromptAsker()
 
 
+def missing_case(case: Path, command: str, hint: str) -> Exception:
+    """``bewerk`` on a case that is not saved yet: when only its draft exists, say how to go on."""
+    from levensloop_docs.errors import UsageError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.interview.draft import Draft, draft_path
+
+    draft = Draft.load(draft_path(case))
+    if draft is not None and draft.new:
+        msg = _("{file} is not saved yet: there is only the draft of the interview that makes it.")
+        how = _("Go on with that interview, from where you stopped: {command} --map {folder} --hervat")
+        return UsageError(msg.format(file=case.name), hint=how.format(command=command, folder=case.parent))
+    return UsageError(_("{file}: the file does not exist.").format(file=case), hint=hint)
+
+
 def hang_up_as_interrupt() -> None:
     """A closed terminal (SIGHUP) stops the interview like Ctrl-C: lock released, draft kept."""
 
@@ -53,10 +67,15 @@ def offer_plan(
         label = _("Make the documents of the aanmelding now (in {folder})?").format(folder=out_dir)
     else:
         label = _("Make the levensloopplan now (in {folder})?").format(folder=out_dir)
-    if not asker.ask(Question("genereer", "confirm", label, True)):
+    if not asker.ask(Question("genereer", "confirm", label, True, back=False)):
         return
+    formats = {"docx": ("docx",), "pdf": ("pdf",), "beide": ("docx", "pdf")}
+    choices = (("docx", _("Word (to change further)")), ("pdf", _("PDF (to print or send)")),
+               ("beide", _("Word and PDF")))
+    which = Question("formaat", "choice", _("In which format?"), "docx", choices=choices, back=False)
+    picked = asker.ask(which)
     case = load_case(case_path)
     with RenderRun(out_dir=out_dir) as run:
-        for job in plan_jobs(case, list(documents or ("levensloopplan",)), None):
+        for job in plan_jobs(case, list(documents or ("levensloopplan",)), formats[str(picked)]):
             for path in render_job(run, job):
                 asker.say(_("Written: {file}").format(file=path))

@@ -59,8 +59,10 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
         known = ", ".join(n for n in part_names() if n != "casus")
         raise UsageError(msg.format(name=unknown[0], known=known))
     if not casus.exists():
-        raise UsageError(_("{file}: the file does not exist.").format(file=casus),
-                              hint=_("Record a new aanmelding with 'levensloop aanmelding nieuw'."))
+        from levensloop_docs.cli.commands._interview import missing_case
+
+        raise missing_case(casus, "levensloop aanmelding nieuw",
+                           _("Record a new aanmelding with 'levensloop aanmelding nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [p for p in (find_part(name) for name in parts) if p] or [p for p in PARTS if p.name != "casus"]
@@ -86,7 +88,7 @@ def _after_save(asker: Asker, outcome: Outcome, out_dir: Path) -> None:
         return
     label = _("The person is included. Go on with the levensloopplan (network, levensgebieden, "
               "scenarios) now? Person, legal framework and data sharing are kept.")
-    if asker.ask(Question("doorgaan_met_plan", "confirm", label, False)):
+    if asker.ask(Question("doorgaan_met_plan", "confirm", label, False, back=False)):
         again = run_interview(plan_parts(), asker, case_path=outcome.path)
         if again.saved:
             offer_plan(asker, outcome.path, out_dir)

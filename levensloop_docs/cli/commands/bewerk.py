@@ -31,8 +31,9 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
         msg = _("Unknown part '{name}'. Choose from: {known}.")
         raise UsageError(msg.format(name=unknown[0], known=", ".join(part_names())))
     if not casus.exists():
-        raise UsageError(_("{file}: the file does not exist.").format(file=casus),
-                              hint=_("Make a new case with 'levensloop nieuw'."))
+        from levensloop_docs.cli.commands._interview import missing_case
+
+        raise missing_case(casus, "levensloop nieuw", _("Make a new case with 'levensloop nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [find_part(p) for p in parts]

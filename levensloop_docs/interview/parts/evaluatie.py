@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from levensloop_docs.case.rules import EVALUATION_AFTER_SET
 from levensloop_docs.i18n import _, format_date
-from levensloop_docs.interview.parts.datechecks import after
+from levensloop_docs.interview.parts.datechecks import later_than
 from levensloop_docs.interview.session import Interview, Item, store
 
 MONTHS_TO_EVALUATION = 6
@@ -26,7 +27,7 @@ def run(interview: Interview) -> None:
     default = meta.get("volgende_evaluatie") or (
         _months_later(set_on, MONTHS_TO_EVALUATION) if set_on else None
     )
-    check = after(set_on, _("The next evaluation must come after the date the plan was set (vastgesteld)."))
+    check = later_than(EVALUATION_AFTER_SET, set_on)
     store(
         meta,
         "volgende_evaluatie",
@@ -51,7 +52,7 @@ def _agreed(interview: Interview, meta: Item) -> None:
         "meta.akkoord",
         _("Who agreed to the plan?"),
         meta.setdefault("akkoord", []),
-        lambda a: f"{a.get('wie')} {format_date(a.get('datum'))}",
+        lambda a: f"{interview.who(a.get('wie'))} {format_date(a.get('datum'))}",
         lambda key, item: _agreement(interview, key, item),
     )
     store(meta, "akkoord", items)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from levensloop_docs.case.rules import WITHDRAWN_AFTER_CONSENT
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.parts.datechecks import not_before, not_in_future
+from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.session import Interview, store
 
 
@@ -44,7 +45,7 @@ def _consent(interview: Interview, g: dict[str, Any]) -> None:
     )
     store(g, "ingetrokken", withdrawn)
     if withdrawn:
-        check = not_before(given, _("Consent cannot be withdrawn before it was given."))
+        check = later_than(WITHDRAWN_AFTER_CONSENT, given)
         store(
             g,
             "ingetrokken_datum",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from levensloop_docs.case.rules import END_AFTER_START
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.parts.datechecks import not_before
+from levensloop_docs.interview.parts.datechecks import later_than
 from levensloop_docs.interview.session import Interview, Item, store
 
 
@@ -13,7 +14,7 @@ def _edit(interview: Interview, key: str, item: Item) -> Item:
     )
     start = interview.date(f"{key}.start", _("Start date"), item.get("start"))
     store(item, "start", start)
-    check = not_before(start, _("The end date lies before the start date."))
+    check = later_than(END_AFTER_START, start)
     store(
         item,
         "einde",

@@ -30,7 +30,7 @@ def _actions(interview: Interview, key: str, gebied: Item) -> None:
         f"{key}.acties",
         _("Actions"),
         gebied.setdefault("acties", []),
-        lambda a: f"{a.get('wat', '')} ({a.get('wie', '')}, {describe_when(a.get('wanneer'))})",
+        lambda a: f"{a.get('wat', '')} ({interview.who(a.get('wie'))}, {describe_when(a.get('wanneer'))})",
         lambda k, item: _action(interview, k, item),
     )
     store(gebied, "acties", items)

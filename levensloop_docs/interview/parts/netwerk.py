@@ -60,21 +60,72 @@ def rename_references(data: Any, old: str, new: str) -> None:
                 parent[loc[-1]] = new
 
 
-def _in_use(interview: Interview, item: Item) -> str | None:
-    """Why this partner or naaste cannot be removed (actions still refer to it), or None."""
+def _references(interview: Interview, item: Item) -> list[tuple[tuple[Any, ...], str, bool]]:
+    """Every place that names this partner or naaste: (location, in words, blocks removal)."""
     from levensloop_docs.case.rules import walk_fields
-    from levensloop_docs.problems import format_loc
 
-    places = [
-        format_loc(loc)
-        for spec in REFERENCE_FIELDS
-        for loc, value in walk_fields(interview.data, spec, ())
-        if value == item.get("id")
-    ]
-    if not places:
+    found = []
+    for spec in REFERENCE_FIELDS:
+        for loc, value in walk_fields(interview.data, spec, ()):
+            if value == item.get("id"):
+                found.append((loc, _in_words(interview, loc), loc[0] == "opschaling"))
+    return found
+
+
+def _in_words(interview: Interview, loc: tuple[Any, ...]) -> str:
+    """A reference as a casemanager names it: the levensgebied and the action, the scenario, the step."""
+    data, vocab = interview.data, interview.vocab
+    if loc[0] == "levensgebieden":
+        gebied = data["levensgebieden"][loc[1]]
+        action = gebied["acties"][loc[3]]
+        return _("{gebied}: action '{what}'").format(
+            gebied=vocab["levensgebieden"].label(str(gebied["gebied"])), what=action.get("wat", "")
+        )
+    if loc[0] == "scenarios":
+        scenario = data["scenarios"][loc[1]]
+        if loc[2] == "wie_bellen":
+            return _("scenario '{name}': called first").format(name=scenario.get("naam", ""))
+        action = scenario["acties"][loc[3]]
+        return _("scenario '{name}', phase {phase}: '{what}'").format(
+            name=scenario.get("naam", ""), phase=action.get("fase", ""), what=action.get("wat", "")
+        )
+    if loc[0] == "opschaling":
+        step = data["opschaling"]["stappen"][loc[2]]
+        niveaus = vocab["niveaus"]
+        return _("step up {van} -> {naar}: decides").format(
+            van=niveaus.label(str(step.get("van"))), naar=niveaus.label(str(step.get("naar")))
+        )
+    return _("agreed to the plan")
+
+
+def _in_use(interview: Interview, item: Item) -> str | None:
+    """What still names this partner or naaste, in words, and what removing it does; or None."""
+    found = _references(interview, item)
+    if not found:
         return None
-    msg = _("'{id}' cannot be removed: {places} still refer to it. Change those first.")
-    return msg.format(id=item.get("id"), places=", ".join(places[:3]) + (" ..." if len(places) > 3 else ""))
+    name = interview.who(item.get("id"))
+    lines = [_("{name} is still named in:").format(name=name)]
+    lines += [f"  - {words}" for _loc, words, _blocks in found]
+    if any(blocks for _loc, _words, blocks in found):
+        lines.append(_("Choose someone else to decide on that step first (part 'opschaling')."))
+    else:
+        lines.append(_("If you remove {name}, these actions and mentions go too.").format(name=name))
+    return "\n".join(lines)
+
+
+def _drop(interview: Interview, item: Item) -> bool:
+    """Remove the actions and mentions that name this partner; False when a step up needs them."""
+    found = _references(interview, item)
+    if any(blocks for _loc, _words, blocks in found):
+        return False
+    # Last first, so the positions of the ones still to remove stay right.
+    for loc, _words, _blocks in sorted(found, key=lambda f: f[0], reverse=True):
+        entry = loc if isinstance(loc[-1], int) else loc[:-1]  # the action, or the name in a list
+        parent: Any = interview.data
+        for part in entry[:-1]:
+            parent = parent[part]
+        del parent[entry[-1]]
+    return True
 
 
 def _partner(interview: Interview, key: str, item: Item) -> Item:
@@ -90,7 +141,11 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
     store(
         item,
         "contactpersoon",
-        interview.text(f"{key}.contactpersoon", _("Contact person"), item.get("contactpersoon")),
+        interview.text(
+            f"{key}.contactpersoon",
+            _("Contact person (name; the position comes next)"),
+            item.get("contactpersoon"),
+        ),
     )
     store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
     store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
@@ -140,6 +195,7 @@ def run(interview: Interview) -> None:
         lambda p: f"{p.get('id')}: {p.get('organisatie', '')} ({rollen.label(str(p.get('rol')))})",
         lambda key, item: _partner(interview, key, item),
         lambda item: _in_use(interview, item),
+        lambda item: _drop(interview, item),
     )
     store(netwerk, "partners", partners)
     naasten = interview.edit_list(
@@ -149,6 +205,7 @@ def run(interview: Interview) -> None:
         lambda n: f"{n.get('id')}: {n.get('naam', '')} ({n.get('relatie', '')})",
         lambda key, item: _naaste(interview, key, item),
         lambda item: _in_use(interview, item),
+        lambda item: _drop(interview, item),
     )
     store(netwerk, "naasten", naasten)
     if not netwerk:

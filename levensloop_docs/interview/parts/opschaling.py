@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from levensloop_docs.case.rules import STEP_UP_HEAVIER, level_order
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.session import Interview, Item, store
+from levensloop_docs.model.casus import KLINISCH
 
-CLINICAL = ("klinisch_regulier", "biz")
+CLINICAL = KLINISCH
 
 
 def _heavier(interview: Interview, van: str) -> Any:
-    niveaus = interview.vocab["niveaus"]
+    vocab = interview.vocab
 
     def check(value: str) -> None:
-        if int(niveaus.get(value, "volgorde", 0)) <= int(niveaus.get(van, "volgorde", 0)):
-            raise ValueError(_("A step up must go to a heavier level than it starts from."))
+        message = STEP_UP_HEAVIER.problem(level_order(vocab, van), level_order(vocab, value))
+        if message:
+            raise ValueError(message)
 
     return check
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from levensloop_docs.case.rules import BORN_IN_FUTURE
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts.datechecks import not_in_future
 from levensloop_docs.interview.session import Interview, store
@@ -16,7 +17,7 @@ def run(interview: Interview) -> None:
         "persoon.geboortedatum",
         _("Date of birth"),
         p.get("geboortedatum"),
-        check=not_in_future(interview.today),
+        check=not_in_future(interview.today, BORN_IN_FUTURE),
     )
     store(p, "geboortedatum", born)
     store(

@@ -46,7 +46,8 @@ def _actions(interview: Interview, key: str, item: Item) -> None:
     for who in involved:
         for phase, label in _phase_labels().items():
             old = "; ".join(str(a["wat"]) for a in current if a["wie"] == who and a["fase"] == phase)
-            question = _("What does {who} do in phase {phase}? (empty: nothing)").format(who=who, phase=label)
+            question = _("What does {who} do in phase {phase}? (empty: nothing)")
+            question = question.format(who=interview.who(who), phase=label)
             texts[(phase, who)] = interview.text(f"{key}.acties.{who}.{phase}", question, old)
     acties = [
         {"fase": phase, "wie": who, "wat": texts[(phase, who)]}
