@@ -26,6 +26,9 @@ REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
     ("scenarios", "*", "wie_bellen", "*"),
     ("opschaling", "stappen", "*", "wie_besluit"),
     ("meta", "akkoord", "*", "wie"),
+    ("opschaling", "stappen", "*", "bestemming", "partner"),
+    ("opschaling", "afschaling", "wie_stabiel"),
+    ("persoon", "juridisch_kader", "*", "bij_afloop_wie"),
 )
 
 
@@ -145,6 +148,7 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
 
 
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
+    from levensloop_docs.case.planrules import plan_problems
     from levensloop_docs.reference.criteria import case_problems as region_and_criteria
 
     return [
@@ -152,6 +156,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *consent_problems(casus),
         *structure_problems(casus, vocab),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
+        *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)
     ]
 
 

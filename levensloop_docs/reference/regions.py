@@ -14,6 +14,7 @@ API (used by the aanmelding interview and the partner leaflets)::
     class Criterion: sleutel: str; tekst: str
     @dataclass(frozen=True)
     class Bed: naam: str; bedtype: str; beveiligingsniveau: int | None; plaats: str = ""
+               telefoon: str = ""; contact: str = ""   # intake contact for arranging the bed
     @dataclass(frozen=True)
     class RouteStep: niveau: str; wie: tuple[str, ...]; wat: str
         # niveau = key of vocabulary 'niveaus', wie = keys of vocabulary 'rollen'
@@ -21,6 +22,7 @@ API (used by the aanmelding interview and the partner leaflets)::
     class Region: sleutel: str; naam: str; zvh: Contact; aanbieder: Contact;
                   criteria: tuple[Criterion, ...]; bedden: tuple[Bed, ...];
                   route: tuple[RouteStep, ...]; voorbeeld: bool
+                  eerste_ring: tuple[str, ...]   # roles in ring 1 (default ZVH, aanbieder, gemeente)
 
     load_region(key) -> Region        # DataFileError (Dutch, names file and field) when missing/invalid
     all_regions() -> list[Region]     # every profile, sorted by key; all problems at once
@@ -66,6 +68,8 @@ class Bed:
     bedtype: str
     beveiligingsniveau: int | None
     plaats: str = ""
+    telefoon: str = ""
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,10 @@ class Region:
     bedden: tuple[Bed, ...]
     route: tuple[RouteStep, ...]
     voorbeeld: bool
+    eerste_ring: tuple[str, ...] = ("procesregisseur", "levensloopaanbieder", "gemeente")
+
+    def bed(self, naam: str) -> Bed | None:
+        return next((b for b in self.bedden if b.naam == naam), None)
 
     def criterion(self, key: str) -> Criterion | None:
         return next((c for c in self.criteria if c.sleutel == key), None)
@@ -212,7 +220,11 @@ def _freeze(key: str, p: Any) -> Region:
         zvh=_contact(p.zvh),
         aanbieder=_contact(p.aanbieder),
         criteria=tuple(Criterion(c.sleutel, c.tekst.strip()) for c in p.criteria),
-        bedden=tuple(Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats) for b in p.bedden),
+        bedden=tuple(
+            Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats, b.telefoon or "", b.contact)
+            for b in p.bedden
+        ),
         route=tuple(RouteStep(s.niveau, tuple(s.wie), s.wat.strip()) for s in p.route),
         voorbeeld=p.voorbeeld,
+        eerste_ring=tuple(p.eerste_ring),
     )

@@ -8,14 +8,17 @@ from typing import Any
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.run.documents import applies_when, context_builder
-from levensloop_docs.views.plan import build_context
+from levensloop_docs.views.plan import ContextBuilder
+from levensloop_docs.views.plan_extra import extend_plan
 
 
 @context_builder("plan")
 def plan_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> dict[str, Any]:
-    return build_context(casus, vocab, today)
+    builder = ContextBuilder(casus, vocab, today)
+    # the plan adds safety, legal route, completeness and voice to the shared context
+    return extend_plan(builder.build(), builder)
 
 
 @applies_when("heeft_plan")
