@@ -177,10 +177,10 @@ def person(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Er is op dit moment geen juridische titel of financieringstitel vastgelegd.")
     para(doc, "{%p endif %}")
     para(doc, "{%p if persoon.afloop %}")
-    doc.add_heading("Titels die in de planperiode aflopen", level=2)
+    doc.add_heading("Als een titel afloopt: wie doet wat", level=2)
     para(doc, "{%p for a in persoon.afloop %}")
     p = doc.add_paragraph(style="List Bullet")
-    p.add_run("{{ a.titel }} loopt af op {{ a.datum }}: ").bold = True
+    p.add_run("{{ a.titel }}{% if a.datum %} loopt af op {{ a.datum }}{% else %}, bij afloop{% endif %}: ").bold = True
     p.add_run("{% if a.wie %}{{ a.wie }}: {% endif %}{% if a.wat %}{{ a.wat }}{% else %}nog niet "
               "afgesproken wie wat doet{% endif %}")
     para(doc, "{%p endfor %}")
@@ -213,7 +213,8 @@ def network(doc) -> None:  # type: ignore[no-untyped-def]
     table(doc, ["Rol", "Organisatie", "Contactpersoon", "Bereikbaar"], "for p in r.partners",
           ["{{ p.rol }}", "{{ p.organisatie }}",
            "{{ p.contactpersoon }}{% if p.functie %}, {{ p.functie }}{% endif %}",
-           "{{ p.bereikbaar }}"],
+           "{{ p.bereikbaar }}{% if p.buiten_kantoortijd and p.buiten_kantoortijd != p.telefoon %}"
+           "\nDag en nacht: {{ p.buiten_kantoortijd }}{% endif %}"],
           [4.2, 4.4, 3.6, 4.4])
     para(doc, "{%p endfor %}")
     para(doc, "{%p if not ringen %}")
@@ -326,12 +327,12 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Zo licht als kan, zo zwaar als nodig. Zo kort als kan, zo lang als nodig. "
               "Zo dichtbij als kan, zo ver weg als nodig. De route is vooraf afgesproken, de "
               "terugweg ook: wie opschaalt, weet al hoe en waarheen er weer wordt afgeschaald.")
-    para(doc, "{%p if opschaling.huidig_niveau %}")
+    para(doc, "{%p if opschaling.huidig_niveau or opschaling.volgende_stap %}")
     p = doc.add_paragraph()
-    p.add_run("Huidig niveau: ").bold = True
-    p.add_run("{{ opschaling.huidig_niveau }}{% if opschaling.huidig_sinds %} sinds "
-              "{{ opschaling.huidig_sinds }}{% endif %}.{% if opschaling.volgende_stap %} Volgende stap: "
-              "{{ opschaling.volgende_stap }}{% endif %}")
+    p.add_run("{% if opschaling.huidig_niveau %}Huidig niveau: {{ opschaling.huidig_niveau }}"
+              "{% if opschaling.huidig_sinds %} sinds {{ opschaling.huidig_sinds }}{% endif %}.{% endif %}"
+              ).bold = True
+    p.add_run("{% if opschaling.volgende_stap %} Volgende stap: {{ opschaling.volgende_stap }}{% endif %}")
     para(doc, "{%p endif %}")
     para(doc, "Er zijn drie vormen van opschaling. Elke vorm heeft een plek in de route of in een "
               "scenario.")

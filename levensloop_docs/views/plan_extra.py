@@ -144,10 +144,11 @@ class PlanExtra:
     def afloop(self) -> None:
         start = self.casus.meta.vastgesteld or self.b.today
         items = []
-        for k, kc in zip(self.casus.persoon.juridisch_kader, self.ctx["persoon"]["juridisch_kader"], strict=True):
+        titels = zip(self.casus.persoon.juridisch_kader, self.ctx["persoon"]["juridisch_kader"], strict=True)
+        for k, kc in titels:
             ends = k.einde is not None and start <= k.einde <= start + PLAN_PERIOD
             kc["afloop"] = ends
-            if ends:
+            if ends or k.bij_afloop:
                 items.append({
                     "titel": kc["titel"],
                     "datum": kc["einde"],
@@ -160,7 +161,8 @@ class PlanExtra:
     def levensgebieden(self) -> None:
         gebieden = self.vocab["levensgebieden"]
         detail, overzicht = [], []
-        by_key = dict(zip((g.gebied for g in self.casus.levensgebieden), self.ctx["levensgebieden"], strict=True))
+        keys = (g.gebied for g in self.casus.levensgebieden)
+        by_key = dict(zip(keys, self.ctx["levensgebieden"], strict=True))
         for g in self.casus.levensgebieden:
             gc = by_key[g.gebied]
             if not gebieden.get(g.gebied, "zrm", False):
@@ -174,7 +176,8 @@ class PlanExtra:
                 f"zie 5.{numbers[id(gc)]}" if id(gc) in numbers else "geen afspraken nodig")
             overzicht.append({
                 "gebied": gebieden.label(key),
-                "zrm": (gc["zrm_score"] if gc else "") if gebieden.get(key, "zrm", False) else "geen ZRM-domein",
+                "zrm": (gc["zrm_score"] if gc else "") if gebieden.get(key, "zrm", False)
+                else "geen ZRM-domein",
                 "status": status,
             })
         self.ctx["levensgebieden"] = detail
@@ -234,6 +237,12 @@ class PlanExtra:
         mc["aanwezig"] = [_t(x) for x in m.aanwezig]
         mc["evaluatie_ritme"] = _t(m.evaluatie_ritme)
         mc["wijzigingen"] = [_t(x) for x in m.wijzigingen]
+        # a list in running text: only its first word starts with a capital
+        labels = [self.vocab["problematiek"].label(k) for k in self.casus.persoon.problematiek]
+        self.ctx["persoon"]["problematiek"] = format_list(
+            label if i == 0 or label[:3].isupper() else label[0].lower() + label[1:]
+            for i, label in enumerate(labels)
+        )
 
     def apply(self) -> Context:
         for part in (self.meta, self.ringen, self.aanspreekpunten, self.scenarios, self.opschaling,
