@@ -340,3 +340,20 @@ def test_ring_membership_is_a_setting_of_the_region(monkeypatch: pytest.MonkeyPa
     ring = {p["organisatie"]: r["ring"] for r in plan_context(c, load_vocabularies(), TODAY)["ringen"]
             for p in r["partners"]}
     assert ring["Reclassering Midden-Nederland (voorbeeld)"] == 1
+
+
+def test_a_bed_of_the_region_profile_with_an_intake_contact_counts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from levensloop_docs.reference import regions
+
+    region = regions.load_region("midden-nederland")
+    bed = regions.Bed("FVA De Eem (voorbeeld)", "FVA", 2, "Amersfoort", "033-0000999", "opnamecoördinator")
+    monkeypatch.setattr(regions, "load_region", lambda key: dataclasses.replace(region, bedden=(bed,)))
+    data = raw()
+    biz = step(data, "biz")
+    biz["bestemming"].pop("partner")
+    biz["bestemming"]["plaats"] = "FVA De Eem (voorbeeld)"
+    assert not any("bestemming" in f for f, _m in warnings(data))
+    contact = [r[1] for r in rows(render(data, tmp_path)) if r[0] == "Contact bestemming (opname)"]
+    assert contact[-1] == "FVA De Eem (voorbeeld), opnamecoördinator, 033-0000999"
