@@ -14,7 +14,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -141,11 +140,11 @@ def cover(doc) -> None:  # type: ignore[no-untyped-def]
                "strafrechtelijke gegevens). Deel het alleen met partners die het voor hun taak "
                "nodig hebben, op de grondslag in hoofdstuk 3. Bewaar het niet op een open schijf "
                "en gooi een papieren versie weg via de vertrouwelijke papierbak.")
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def person(doc) -> None:  # type: ignore[no-untyped-def]
-    doc.add_heading("1. Persoon", level=1)
+    # a new page via the heading, not a break paragraph: a full cover then gives no blank page
+    doc.add_heading("1. Persoon", level=1).paragraph_format.page_break_before = True
     labels(doc, [
         ("Naam", "{{ persoon.naam }}"),
         ("Roepnaam", "{{ persoon.roepnaam }}", "persoon.roepnaam"),
@@ -180,7 +179,8 @@ def person(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("Als een titel afloopt: wie doet wat", level=2)
     para(doc, "{%p for a in persoon.afloop %}")
     p = doc.add_paragraph(style="List Bullet")
-    p.add_run("{{ a.titel }}{% if a.datum %} loopt af op {{ a.datum }}{% else %}, bij afloop{% endif %}: ").bold = True
+    p.add_run("{{ a.titel }}{% if a.voorbij %} liep af op {{ a.datum }}{% elif a.datum %} loopt af op "
+              "{{ a.datum }}{% else %}, bij afloop{% endif %}: ").bold = True
     p.add_run("{% if a.wie %}{{ a.wie }}: {% endif %}{% if a.wat %}{{ a.wat }}{% else %}nog niet "
               "afgesproken wie wat doet{% endif %}")
     para(doc, "{%p endfor %}")
@@ -230,13 +230,15 @@ def network(doc) -> None:  # type: ignore[no-untyped-def]
     small(doc, "Neem alleen contact op met een naaste als de cliënt daar toestemming voor gaf "
                "('Contact mag: ja'). Is een naaste ook slachtoffer, stem elk contact dan eerst af "
                "met de casusregisseur.")
+    para(doc, "{%p if naasten|selectattr('stem')|list %}")
     doc.add_heading("Wat naasten willen", level=2)
     table(doc, ["Naaste", "Wat de naaste wil", "Hoe betrokken", "Bescherming als slachtoffer"],
-          "for n in naasten",
+          "for n in naasten if n.stem",
           ["{{ n.naam }}", "{{ n.wil or 'Nog niet gevraagd.' }}", "{{ n.betrokkenheid or 'Nog niet gevraagd.' }}",
            "{% if n.slachtoffer %}{% for x in n.bescherming %}• {{ x }}{% if not loop.last %}\n{% endif %}"
            "{% else %}Nog niet afgesproken.{% endfor %}{% else %}Niet van toepassing.{% endif %}"],
           [3.0, 4.4, 4.4, 4.8])
+    para(doc, "{%p endif %}")
     para(doc, "{%p else %}")
     para(doc, "Er zijn geen naasten vastgelegd.")
     para(doc, "{%p endif %}")
@@ -345,8 +347,8 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
         ("Wanneer opschalen", bullets("s.criteria"), "s.criteria"),
         ("Wie besluit", "{{ s.wie_besluit }}"),
         ("Vorm van opschaling", "{{ s.vormen }}", "s.vormen"),
-        ("Bestemming", "{{ s.plaats }}{% if s.bedtype %}{% if s.plaats %} ({{ s.bedtype }})"
-                       "{% else %}{{ s.bedtype }}{% endif %}{% endif %}", "s.plaats or s.bedtype"),
+        ("Bestemming", "{{ s.plaats }}{% if s.bedtype %}{% if s.plaats %}\n{% endif %}{{ s.bedtype }}"
+                       "{% endif %}", "s.plaats or s.bedtype"),
         ("Contact bestemming (opname)", "{% if s.contact %}{{ s.contact }}{% else %}contact ontbreekt"
                                         "{% endif %}", "s.heeft_bestemming"),
         ("Beveiligingsniveau", "{{ s.beveiligingsniveau }}", "s.beveiligingsniveau"),
@@ -434,15 +436,10 @@ def signatures(doc) -> None:  # type: ignore[no-untyped-def]
               "die mee. De cliënt tekent voor gezien en, waar mogelijk, voor akkoord. Vul de datum in "
               "bij het tekenen.")
     widths = [7.4, 3.4, 5.8]
-    para(doc, "{%p if ondertekening %}")
     t = table(doc, ["Namens", "Datum", "Handtekening"], "for a in ondertekening",
               ["{{ a.wie }}\n{{ a.rol }}{% if a.akkoord %}\nakkoord gegeven op {{ a.akkoord }}{% endif %}",
                "", ""], widths)
-    row_height(t.rows[2], 1.4)
-    para(doc, "{%p endif %}")
-    t = table(doc, ["Cliënt", "Datum", "Handtekening"], "for x in [1]",
-              ["{{ persoon.naam }}", "", ""], widths)
-    row_height(t.rows[2], 1.4)
+    row_height(t.rows[2], 1.2)
     para(doc, "")
     small(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
                "versie {{ document.versie }}.")

@@ -213,7 +213,7 @@ def test_escalation_risk_exit_and_signatures(plans: dict[str, Plan], example: st
         assert any(r[0].startswith(_who(c, akkoord.wie)) and r[1] == ""
                    and (akkoord.datum is None or f"akkoord gegeven op {format_date(akkoord.datum)}" in r[0])
                    for r in plan.rows)
-    assert any(r[0] == c.persoon.naam for r in plan.rows)  # the client signs too
+    assert any(r[0].startswith(f"{c.persoon.naam}\nCliënt") for r in plan.rows)  # the client signs too
 
 
 def test_uitstroom_shows_earliest_exit_date(plans: dict[str, Plan]) -> None:

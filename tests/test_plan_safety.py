@@ -279,8 +279,8 @@ def test_every_partner_with_a_task_signs_with_an_empty_date(plans: dict[str, Any
     doc = plans["biz-limburg"]
     table_rows = rows(doc)
     start = table_rows.index(["Namens", "Datum", "Handtekening"])
-    signers = [r for r in table_rows[start + 1:] if r[0] != "Cliënt"]
-    signers = signers[:signers.index(next(r for r in signers if r[0].startswith("Noël")))]
+    signers = table_rows[start + 1:]
+    assert signers[-1][0].startswith("Noël Hermans-Dückers\nCliënt")  # the client signs last
     names = " ".join(r[0] for r in signers)
     for org in ("ForFACT Limburg", "Zorg- en Veiligheidshuis Limburg", "Openbaar Ministerie Limburg",
                 "Politie basisteam Parkstad", "LVB-team Zuid & Co", "Mentorschap & Curatele Limburg"):

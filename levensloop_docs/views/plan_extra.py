@@ -152,6 +152,7 @@ class PlanExtra:
                 items.append({
                     "titel": kc["titel"],
                     "datum": kc["einde"],
+                    "voorbij": k.einde is not None and k.einde < self.b.today,
                     "wie": self.b.who(k.bij_afloop_wie) if k.bij_afloop_wie else "",
                     "wat": _t(k.bij_afloop),
                 })
@@ -197,6 +198,8 @@ class PlanExtra:
             nc["betrokkenheid"] = _t(n.betrokkenheid)
             nc["bescherming"] = [_t(x) for x in n.bescherming]
             nc["slachtoffer"] = "slachtoffer" in n.type
+            # asked what they want: who may be contacted, or is a victim, or has said something
+            nc["stem"] = n.toestemming_contact or nc["slachtoffer"] or bool(n.wil or n.betrokkenheid)
         self.ctx["veiligheidsafspraken"] = [_t(x) for x in self.casus.veiligheidsafspraken]
 
     # -- who signs, the network rings, meta -----------------------------------------------
@@ -214,6 +217,9 @@ class PlanExtra:
                     "akkoord": format_date(akkoord.get(p.id)),
                     "vertegenwoordiger": vertegenwoordiger,
                 })
+        # the client signs last, in the same table (two tables in a row merge in LibreOffice)
+        out.append({"wie": _t(self.casus.persoon.naam), "rol": "Cliënt, voor gezien en waar mogelijk akkoord",
+                    "akkoord": "", "vertegenwoordiger": False})
         self.ctx["ondertekening"] = out
 
     def ringen(self) -> None:
