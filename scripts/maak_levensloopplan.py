@@ -310,6 +310,7 @@ def scenarios(doc) -> None:  # type: ignore[no-untyped-def]
     t.rows[2].cells[0].paragraphs[0].runs[0].bold = True
     keep_together(t)
     p = doc.add_paragraph()
+    p.paragraph_format.keep_together = True  # the call line stays with its table, whole
     p.add_run("Wie wordt gebeld: ").bold = True
     p.add_run("1. bij direct gevaar 112"
               "{% for b in s.bellen|rejectattr('politie') %}; {{ loop.index + 1 }}. {{ b.wie }}"
@@ -339,8 +340,9 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Er zijn drie vormen van opschaling. Elke vorm heeft een plek in de route of in een "
               "scenario.")
     keep_next(doc)
-    table(doc, ["Vorm van opschaling", "Waar in dit plan"], "for v in opschaling.vormen",
-          ["{{ v.vorm }}", "{{ v.waar or 'Nog niet uitgewerkt.' }}"], [9.0, 7.6])
+    keep_together(table(doc, ["Vorm van opschaling", "Waar in dit plan"], "for v in opschaling.vormen",
+                        ["{{ v.vorm }}", "{{ v.waar or 'Nog niet uitgewerkt.' }}"], [9.0, 7.6]))
+    para(doc, "")
     para(doc, "{%p for s in opschaling.stappen %}")
     doc.add_heading("Stap {{ s.nummer }}: van {{ s.van }} naar {{ s.naar }}", level=2)
     labels(doc, [
@@ -435,12 +437,12 @@ def signatures(doc) -> None:  # type: ignore[no-untyped-def]
               "de cliënt een wettelijk vertegenwoordiger (curator, mentor of bewindvoerder), dan tekent "
               "die mee. De cliënt tekent voor gezien en, waar mogelijk, voor akkoord. Vul de datum in "
               "bij het tekenen.")
+    keep_next(doc)
     widths = [7.4, 3.4, 5.8]
     t = table(doc, ["Namens", "Datum", "Handtekening"], "for a in ondertekening",
               ["{{ a.wie }}\n{{ a.rol }}{% if a.akkoord %}\nakkoord gegeven op {{ a.akkoord }}{% endif %}",
                "", ""], widths)
-    row_height(t.rows[2], 1.2)
-    para(doc, "")
+    row_height(t.rows[2], 1.0)
     small(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
                "versie {{ document.versie }}.")
 
