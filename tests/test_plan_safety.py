@@ -357,3 +357,53 @@ def test_a_bed_of_the_region_profile_with_an_intake_contact_counts(
     assert not any("bestemming" in f for f, _m in warnings(data))
     contact = [r[1] for r in rows(render(data, tmp_path)) if r[0] == "Contact bestemming (opname)"]
     assert contact[-1] == "FVA De Eem (voorbeeld), opnamecoördinator, 033-0000999"
+
+
+# -- the interview asks for the new fields --------------------------------------------------------
+
+def _interview(path: Path, part: str, data: Data) -> Data:
+    from levensloop_docs.interview import run_interview
+    from levensloop_docs.interview.answers import AnswersFileAsker
+    from levensloop_docs.interview.parts import find_part
+
+    chosen = find_part(part)
+    assert chosen is not None
+    asker = AnswersFileAsker(data, Path("antwoorden.yaml"), quiet=True)
+    assert run_interview([chosen], asker, case_path=path, today=TODAY).saved
+    return raw(path)
+
+
+def test_the_interview_asks_for_the_voice_the_meeting_and_the_route(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", path)
+    path.write_text(path.read_text(encoding="utf-8").replace("buiten_kantoortijd: 050-0000199", ""),
+                    encoding="utf-8")
+    after = _interview(path, "evaluatie", {
+        "meta": {"vastgesteld_in": "casusoverleg ZVH", "aanwezig": ["ForFACT", "gemeente"],
+                 "evaluatie_ritme": "elk kwartaal"},
+        "client": {"doelen": ["Een eigen huis."], "wat_helpt": ["Rust."], "betrokkenheid": "meegeschreven"},
+    })
+    assert after["meta"]["vastgesteld_in"] == "casusoverleg ZVH"
+    assert after["meta"]["aanwezig"] == ["ForFACT", "gemeente"]
+    client = after["client"]
+    assert (client["doelen"], client["wat_helpt"], client["betrokkenheid"]) == (
+        ["Een eigen huis."], ["Rust."], "meegeschreven")
+    partners: list[Data] = [{} for _ in raw(path)["netwerk"]["partners"]]
+    partners[0] = {"buiten_kantoortijd": "050-0000177"}  # the levensloopaanbieder
+    naasten = [{"wil": "Helpen.", "betrokkenheid": "Bij oranje bellen.", "bescherming": ["Geen geld lenen."]}]
+    after = _interview(path, "netwerk", {"netwerk": {"partners": partners, "naasten": naasten}})
+    assert partner(after, "forfact")["buiten_kantoortijd"] == "050-0000177"
+    zus = after["netwerk"]["naasten"][0]
+    assert (zus["wil"], zus["betrokkenheid"], zus["bescherming"]) == ("Helpen.", "Bij oranje bellen.",
+                                                                      ["Geen geld lenen."])
+    stappen: list[Data] = [{}, {"juridische_basis": "zelfbindingsverklaring",
+                                "juridische_terugval": "crisismaatregel", "bestemming": {"partner": "hic"}}]
+    down = {"randvoorwaarden": ["Woonplek geregeld."], "wie_stabiel": "hic"}
+    after = _interview(path, "opschaling", {"opschaling": {"stappen": stappen, "afschaling": down}})
+    biz = step(after, "biz")
+    assert biz["juridische_basis"] == "zelfbindingsverklaring"
+    assert biz["juridische_terugval"] == "crisismaatregel" and biz["bestemming"]["partner"] == "hic"
+    assert after["opschaling"]["afschaling"]["wie_stabiel"] == "hic"
+    assert after["opschaling"]["afschaling"]["randvoorwaarden"] == ["Woonplek geregeld."]

@@ -67,6 +67,10 @@ def _rename(node: Any, spec: list[str], old: str, new: str) -> None:
             node[key] = new
 
 
+# roles whose 24/7 number the plan needs (bereikbaarheidsdienst, crisisdienst)
+NIGHT_ROLES = ("levensloopaanbieder", "crisisdienst")
+
+
 def _in_use(interview: Interview, item: Item) -> str | None:
     """Why this partner or naaste cannot be removed (actions still refer to it), or None."""
     from levensloop_docs.case.rules import _walk, format_loc
@@ -101,6 +105,10 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
     store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
     store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
     store(item, "email", interview.email(f"{key}.email", _("E-mail"), item.get("email")))
+    if rol in NIGHT_ROLES:  # nights and weekends: the plan prints this number in every crisis
+        night = interview.phone(f"{key}.buiten_kantoortijd", _("Phone day and night (24/7)"),
+                                item.get("buiten_kantoortijd"))
+        store(item, "buiten_kantoortijd", night)
     usual = str(rollen.get(rol, "ring", 2))
     rings = [("1", _("first ring (in every case)")), ("2", _("second ring (in this case)"))]
     ring = interview.choice(f"{key}.ring", _("Ring"), rings, str(item.get("ring", usual)))
@@ -133,7 +141,23 @@ def _naaste(interview: Interview, key: str, item: Item) -> Item:
     store(
         item, "toelichting", interview.text(f"{key}.toelichting", _("Explanation"), item.get("toelichting"))
     )
+    _naaste_voice(interview, key, item)
     return item
+
+
+def _naaste_voice(interview: Interview, key: str, item: Item) -> None:
+    """What the naaste wants and how they want to be involved; protection if they are a victim."""
+    store(item, "wil", interview.text(f"{key}.wil", _("What does this naaste want?"), item.get("wil")))
+    store(
+        item,
+        "betrokkenheid",
+        interview.text(
+            f"{key}.betrokkenheid", _("How do they want to be involved?"), item.get("betrokkenheid")
+        ),
+    )
+    if "slachtoffer" in (item.get("type") or []):
+        question = _("Victim protection: what is agreed (contactverbod, who informs and protects them)?")
+        store(item, "bescherming", interview.lines(f"{key}.bescherming", question, item.get("bescherming")))
 
 
 def run(interview: Interview) -> None:
