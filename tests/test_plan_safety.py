@@ -407,3 +407,15 @@ def test_the_interview_asks_for_the_voice_the_meeting_and_the_route(tmp_path: Pa
     assert biz["juridische_terugval"] == "crisismaatregel" and biz["bestemming"]["partner"] == "hic"
     assert after["opschaling"]["afschaling"]["wie_stabiel"] == "hic"
     assert after["opschaling"]["afschaling"]["randvoorwaarden"] == ["Woonplek geregeld."]
+
+
+def test_a_partner_sheet_also_puts_112_first_in_every_scenario(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from _pdf_helpers import docx_text
+
+    case = EXAMPLES / "caravan-groningen.yaml"
+    args = ("--document", "partner:politie", "--formaat", "docx", "--uit", tmp_path)
+    result = run_cli("genereer", case, *args)
+    assert result.code == 0, result.err
+    words = " ".join(docx_text(tmp_path / "LLA-2026-0042_partner-politie_v2.docx").split())
+    scenarios = [s for s in raw(case)["scenarios"] if any(a["wie"] == "politie" for a in s["acties"])]
+    assert scenarios and words.count("Bel bij direct gevaar eerst 112.") == len(scenarios)
