@@ -208,6 +208,34 @@ def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[L
             "client.betrokkenheid)."))
 
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+# '28 februari' without a year: in a plan that runs for years the reader cannot tell which one
+DAY_WITHOUT_YEAR = re.compile(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r")\b(?! \d{4})", re.IGNORECASE)
+
+
+def _texts(node: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, (*loc, i))
+
+
+def typography_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    """Text that prints badly: an arrow typed as '->', a date without its year."""
+    data = casus.model_dump(mode="json", exclude={"aanmelding"})
+    for loc, text in _texts(data, ()):
+        if "->" in text:
+            yield _w(loc, _("Write out what '->' means (for example 'leidt tot'): an arrow typed as '->' "
+                            "reads badly in print."))
+        if DAY_WITHOUT_YEAR.search(text):
+            yield _w(loc, _("A date in this text has no year (for example '28 februari'): add the year."))
+
+
 def plan_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
     if not has_plan(casus):
         return []
@@ -217,6 +245,7 @@ def plan_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *escalation_form_problems(casus),
         *legal_problems(casus, today),
         *completeness_problems(casus, vocab),
+        *typography_problems(casus),
     ]
 
 
