@@ -424,3 +424,27 @@ def test_a_partner_sheet_also_puts_112_first_in_every_scenario(run_cli, tmp_path
     words = " ".join(docx_text(tmp_path / "LLA-2026-0042_partner-politie_v2.docx").split())
     scenarios = [s for s in raw(case)["scenarios"] if any(a["wie"] == "politie" for a in s["acties"])]
     assert scenarios and words.count("Bel bij direct gevaar eerst 112.") == len(scenarios)
+
+
+def test_the_interview_asks_no_zrm_score_for_a_domain_without_one(tmp_path: Path) -> None:
+    import shutil
+
+    from levensloop_docs.interview import Question, run_interview
+    from levensloop_docs.interview.answers import AnswersFileAsker
+    from levensloop_docs.interview.parts import find_part
+
+    asked: list[str] = []
+
+    class Recording(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            asked.append(question.key)
+            return super().ask(question)
+
+    path = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", path)
+    chosen = find_part("levensgebieden")
+    assert chosen is not None
+    run_interview([chosen], Recording({}, Path("a.yaml"), quiet=True), case_path=path, today=TODAY)
+    assert "levensgebieden.huisvesting.zrm_score" in asked
+    assert "levensgebieden.basisvoorwaarden.situatie" in asked
+    assert "levensgebieden.basisvoorwaarden.zrm_score" not in asked

@@ -191,7 +191,7 @@ def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[L
                 "add it to 'levensgebieden' (with content, or empty for 'geen afspraken nodig').").format(
                     domain=gebieden.label(key)))
     for i, g in enumerate(casus.levensgebieden):
-        if g.zrm_score is not None and not gebieden.get(g.gebied, "zrm", False):
+        if g.zrm_score is not None and not gebieden.get(g.gebied, "zrm", True):
             yield _w(("levensgebieden", i, "zrm_score"), _(
                 "This levensgebied has no domain in the Zelfredzaamheid-Matrix: the ZRM score is "
                 "not printed. Remove it."))

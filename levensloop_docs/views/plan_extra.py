@@ -166,7 +166,7 @@ class PlanExtra:
         by_key = dict(zip(keys, self.ctx["levensgebieden"], strict=True))
         for g in self.casus.levensgebieden:
             gc = by_key[g.gebied]
-            if not gebieden.get(g.gebied, "zrm", False):
+            if not gebieden.get(g.gebied, "zrm", True):
                 gc["zrm_score"] = ""  # no ZRM domain: a score would mean nothing
             if gc["situatie"] or gc["risicos"] or gc["doelen"] or gc["acties"]:
                 detail.append(gc)
@@ -177,7 +177,7 @@ class PlanExtra:
                 f"zie 5.{numbers[id(gc)]}" if id(gc) in numbers else "geen afspraken nodig")
             overzicht.append({
                 "gebied": gebieden.label(key),
-                "zrm": (gc["zrm_score"] if gc else "") if gebieden.get(key, "zrm", False)
+                "zrm": (gc["zrm_score"] if gc else "") if gebieden.get(key, "zrm", True)
                 else "geen ZRM-domein",
                 "status": status,
             })
