@@ -448,3 +448,39 @@ def test_the_interview_asks_no_zrm_score_for_a_domain_without_one(tmp_path: Path
     assert "levensgebieden.huisvesting.zrm_score" in asked
     assert "levensgebieden.basisvoorwaarden.situatie" in asked
     assert "levensgebieden.basisvoorwaarden.zrm_score" not in asked
+
+
+def test_the_interview_offers_the_ring_of_the_region_profile(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    from levensloop_docs.interview import Question, run_interview
+    from levensloop_docs.interview.answers import AnswersFileAsker
+    from levensloop_docs.interview.parts import find_part
+    from levensloop_docs.reference import regions
+
+    defaults: dict[str, Any] = {}
+
+    class Recording(AnswersFileAsker):
+        def ask(self, question: Question) -> Any:
+            defaults[question.key] = question.default
+            return super().ask(question)
+
+    path = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", path)
+    partners: list[Data] = [{} for _ in raw(path)["netwerk"]["partners"]]
+    chosen = find_part("netwerk")
+    assert chosen is not None
+
+    def ring_of_police() -> Any:
+        data = {"netwerk": {"partners": partners, "naasten": [{}]}}
+        run_interview([chosen], Recording(data, Path("a.yaml"), quiet=True), case_path=path, today=TODAY)
+        return defaults["netwerk.partners[3].ring"]
+
+    assert raw(path)["netwerk"]["partners"][3]["rol"] == "politie"
+    assert ring_of_police() == "2"
+    region = regions.load_region("groningen")
+    wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "politie"))
+    monkeypatch.setattr(regions, "load_region", lambda key: wider)
+    assert ring_of_police() == "1"  # the region puts the police in the first ring

@@ -109,12 +109,24 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
         night = interview.phone(f"{key}.buiten_kantoortijd", _("Phone day and night (24/7)"),
                                 item.get("buiten_kantoortijd"))
         store(item, "buiten_kantoortijd", night)
-    usual = str(rollen.get(rol, "ring", 2))
+    usual = _usual_ring(interview, rol, str(rollen.get(rol, "ring", 2)))
     rings = [("1", _("first ring (in every case)")), ("2", _("second ring (in this case)"))]
     ring = interview.choice(f"{key}.ring", _("Ring"), rings, str(item.get("ring", usual)))
     if ring != usual or "ring" in item:
         item["ring"] = int(str(ring))
     return item
+
+
+def _usual_ring(interview: Interview, rol: str, fallback: str) -> str:
+    """Ring 1 is a setting of the region profile (eerste_ring), not a property of the role."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.reference.regions import load_region
+
+    try:
+        first = load_region(str((interview.data.get("meta") or {}).get("regio"))).eerste_ring
+    except LevensloopError:
+        return fallback
+    return "1" if rol in first else "2"
 
 
 def _naaste(interview: Interview, key: str, item: Item) -> Item:
