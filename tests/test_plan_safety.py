@@ -484,3 +484,17 @@ def test_the_interview_offers_the_ring_of_the_region_profile(
     wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "politie"))
     monkeypatch.setattr(regions, "load_region", lambda key: wider)
     assert ring_of_police() == "1"  # the region puts the police in the first ring
+
+
+def test_partner_sheets_show_admission_rows_only_with_an_admission(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from _pdf_helpers import docx_text
+
+    def sheet(example: str, kind: str, stem: str) -> str:
+        args = ("--document", f"partner:{kind}", "--formaat", "docx", "--uit", tmp_path)
+        assert run_cli("genereer", EXAMPLES / example, *args).code == 0
+        return " ".join(docx_text(tmp_path / f"{stem}_partner-{kind}_v1.docx").split())
+
+    reclassering = sheet("detentie-midden-nederland.yaml", "reclassering", "LLA-2026-0063")
+    assert "Stap 1: van Ambulant" in reclassering and "Terugkeergarantie" not in reclassering
+    kliniek = sheet("detentie-midden-nederland.yaml", "kliniek", "LLA-2026-0063")
+    assert "naar Beveiligde intensieve zorg (BIZ)" in kliniek and "Terugkeergarantie" in kliniek
