@@ -14,7 +14,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -80,7 +79,20 @@ def labels(doc, rows, widths=LABEL_WIDTHS):  # type: ignore[no-untyped-def]
             t.rows[i].cells[0].text = "{%tr endif %}"
             i += 1
     fixed_widths(t, widths)
+    keep_rows_whole(t)
     return t
+
+
+def keep_together(table) -> None:  # type: ignore[no-untyped-def]
+    """The whole table stays on one page, with the paragraph after it (a scenario)."""
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
+def keep_next(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
 def heading_run(doc, label: str, value: str) -> None:  # type: ignore[no-untyped-def]
@@ -106,9 +118,14 @@ def cover(doc) -> None:  # type: ignore[no-untyped-def]
         ("Regio", "{{ meta.regio }}"),
         ("Status", "{{ meta.status }}"),
         ("Versie van het plan", "{{ meta.planversie }}"),
-        ("Vastgesteld op", "{{ meta.vastgesteld }}"),
+        ("Geïncludeerd op", "{{ meta.inclusiedatum }}", "meta.inclusiedatum"),
+        ("Vastgesteld op", "{{ meta.vastgesteld }}{% if meta.vastgesteld_in %}, in "
+                           "{{ meta.vastgesteld_in }}{% endif %}"),
+        ("Aanwezig", bullets("meta.aanwezig"), "meta.aanwezig"),
         ("Volgende evaluatie", "{{ meta.volgende_evaluatie }}"),
+        ("Evaluatieritme", "{{ meta.evaluatie_ritme }}", "meta.evaluatie_ritme"),
         ("Opgesteld door", "{{ meta.auteurs }}", "meta.auteurs"),
+        ("Gewijzigd ten opzichte van de vorige versie", bullets("meta.wijzigingen"), "meta.wijzigingen"),
     ])
     para(doc, "{%p if aanspreekpunten %}")
     doc.add_heading("Eerste aanspreekpunten", level=2)
@@ -123,11 +140,11 @@ def cover(doc) -> None:  # type: ignore[no-untyped-def]
                "strafrechtelijke gegevens). Deel het alleen met partners die het voor hun taak "
                "nodig hebben, op de grondslag in hoofdstuk 3. Bewaar het niet op een open schijf "
                "en gooi een papieren versie weg via de vertrouwelijke papierbak.")
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def person(doc) -> None:  # type: ignore[no-untyped-def]
-    doc.add_heading("1. Persoon", level=1)
+    # a new page via the heading, not a break paragraph: a full cover then gives no blank page
+    doc.add_heading("1. Persoon", level=1).paragraph_format.page_break_before = True
     labels(doc, [
         ("Naam", "{{ persoon.naam }}"),
         ("Roepnaam", "{{ persoon.roepnaam }}", "persoon.roepnaam"),
@@ -138,6 +155,18 @@ def person(doc) -> None:  # type: ignore[no-untyped-def]
         ("Toelichting problematiek", "{{ persoon.problematiek_toelichting }}",
          "persoon.problematiek_toelichting"),
     ])
+    doc.add_heading("Wat {{ persoon.roepnaam or persoon.naam }} zelf wil", level=2)
+    para(doc, "{%p if client.doelen or client.wat_helpt or client.betrokkenheid %}")
+    labels(doc, [
+        ("Eigen doelen", bullets("client.doelen"), "client.doelen"),
+        ("Wat helpt", bullets("client.wat_helpt"), "client.wat_helpt"),
+        ("Betrokken bij dit plan", "{{ client.betrokkenheid }}", "client.betrokkenheid"),
+        ("Toelichting", "{{ client.toelichting }}", "client.toelichting"),
+    ])
+    para(doc, "{%p else %}")
+    para(doc, "Nog niet vastgelegd. Vraag {{ persoon.roepnaam or persoon.naam }} naar de eigen "
+              "doelen en wat helpt, en leg vast of het plan samen is opgesteld.", italic=True)
+    para(doc, "{%p endif %}")
     doc.add_heading("2. Juridisch kader en financiering", level=1)
     para(doc, "{%p if persoon.juridisch_kader %}")
     table(doc, ["Titel", "Vanaf", "Tot", "Toelichting"], "for k in persoon.juridisch_kader",
@@ -145,6 +174,16 @@ def person(doc) -> None:  # type: ignore[no-untyped-def]
           [4.6, 2.9, 2.9, 6.2])
     para(doc, "{%p else %}")
     para(doc, "Er is op dit moment geen juridische titel of financieringstitel vastgelegd.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if persoon.afloop %}")
+    doc.add_heading("Als een titel afloopt: wie doet wat", level=2)
+    para(doc, "{%p for a in persoon.afloop %}")
+    p = doc.add_paragraph(style="List Bullet")
+    p.add_run("{{ a.titel }}{% if a.voorbij %} liep af op {{ a.datum }}{% elif a.datum %} loopt af op "
+              "{{ a.datum }}{% else %}, bij afloop{% endif %}: ").bold = True
+    p.add_run("{% if a.wie %}{{ a.wie }}: {% endif %}{% if a.wat %}{{ a.wat }}{% else %}nog niet "
+              "afgesproken wie wat doet{% endif %}")
+    para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
 
 
@@ -174,7 +213,8 @@ def network(doc) -> None:  # type: ignore[no-untyped-def]
     table(doc, ["Rol", "Organisatie", "Contactpersoon", "Bereikbaar"], "for p in r.partners",
           ["{{ p.rol }}", "{{ p.organisatie }}",
            "{{ p.contactpersoon }}{% if p.functie %}, {{ p.functie }}{% endif %}",
-           "{{ p.bereikbaar }}"],
+           "{{ p.bereikbaar }}{% if p.buiten_kantoortijd and p.buiten_kantoortijd != p.telefoon %}"
+           "\nDag en nacht: {{ p.buiten_kantoortijd }}{% endif %}"],
           [4.2, 4.4, 3.6, 4.4])
     para(doc, "{%p endfor %}")
     para(doc, "{%p if not ringen %}")
@@ -182,13 +222,23 @@ def network(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
     doc.add_heading("Naasten", level=2)
     para(doc, "{%p if naasten %}")
-    table(doc, ["Naam", "Relatie", "Betekenis", "Contact mag", "Toelichting"], "for n in naasten",
-          ["{{ n.naam }}{% if n.telefoon %}\n{{ n.telefoon }}{% endif %}", "{{ n.relatie }}",
-           "{{ n.type }}", "{{ n.toestemming_contact }}", "{{ n.toelichting }}"],
-          [3.4, 2.2, 2.8, 1.8, 6.4])
+    table(doc, ["Naam", "Relatie", "Betekenis", "Bereikbaar", "Contact mag", "Toelichting"],
+          "for n in naasten",
+          ["{{ n.naam }}", "{{ n.relatie }}", "{{ n.type }}", "{{ n.telefoon }}",
+           "{{ n.toestemming_contact }}", "{{ n.toelichting }}"],
+          [3.0, 2.0, 2.5, 2.5, 1.6, 5.0])
     small(doc, "Neem alleen contact op met een naaste als de cliënt daar toestemming voor gaf "
                "('Contact mag: ja'). Is een naaste ook slachtoffer, stem elk contact dan eerst af "
                "met de casusregisseur.")
+    para(doc, "{%p if naasten|selectattr('stem')|list %}")
+    doc.add_heading("Wat naasten willen", level=2)
+    table(doc, ["Naaste", "Wat de naaste wil", "Hoe betrokken", "Bescherming als slachtoffer"],
+          "for n in naasten if n.stem",
+          ["{{ n.naam }}", "{{ n.wil or 'Nog niet gevraagd.' }}", "{{ n.betrokkenheid or 'Nog niet gevraagd.' }}",
+           "{% if n.slachtoffer %}{% for x in n.bescherming %}• {{ x }}{% if not loop.last %}\n{% endif %}"
+           "{% else %}Nog niet afgesproken.{% endfor %}{% else %}Niet van toepassing.{% endif %}"],
+          [3.0, 4.4, 4.4, 4.8])
+    para(doc, "{%p endif %}")
     para(doc, "{%p else %}")
     para(doc, "Er zijn geen naasten vastgelegd.")
     para(doc, "{%p endif %}")
@@ -199,6 +249,10 @@ def domains(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Per levensgebied: hoe het nu gaat, waar de risico's zitten, wat het doel is en "
               "wie wat doet. De ZRM-score (Zelfredzaamheid-Matrix) loopt van 1 (acuut probleem) "
               "tot 5 (volledig zelfredzaam).")
+    para(doc, "Elk levensgebied staat in dit overzicht, ook als er niets is afgesproken. Zo is te "
+              "zien welke gebieden bewust zijn overgeslagen.")
+    table(doc, ["Levensgebied", "ZRM", "Afspraken"], "for g in levensgebieden_overzicht",
+          ["{{ g.gebied }}", "{{ g.zrm }}", "{{ g.status }}"], [8.0, 3.4, 5.2])
     para(doc, "{%p for g in levensgebieden %}")
     doc.add_heading("5.{{ loop.index }} {{ g.gebied }}{% if g.zrm_score %} (ZRM {{ g.zrm_score }}){% endif %}",
                     level=2)
@@ -239,18 +293,32 @@ def scenarios(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("6.{{ loop.index }} {{ s.naam }}", level=2)
     para(doc, "{%p if s.beschrijving %}")
     para(doc, "{{ s.beschrijving }}")
+    keep_next(doc)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if s.gebieden %}")
+    heading_run(doc, "Levensgebieden: ", "{{ s.gebieden }}")
+    keep_next(doc)
     para(doc, "{%p endif %}")
     t = table(doc, ["Fase", "Signalen", "Wie doet wat"], "for f in s.fasen",
               ["{% cellbg f.kleur %}{{ f.label }}\n{{ f.uitleg }}",
                "{% for x in f.signalen %}• {{ x }}{% if not loop.last %}\n{% endif %}"
-               "{% else %}–{% endfor %}",
+               "{% else %}Nog niet beschreven.{% endfor %}",
+               "{% if f.rood %}Bij direct gevaar: bel eerst 112.{% if f.acties %}\n\n{% endif %}{% endif %}"
                "{% for a in f.acties %}{{ a.wie }}: {{ a.wat }}{% if not loop.last %}\n\n{% endif %}"
-               "{% else %}–{% endfor %}"],
+               "{% else %}{% if not f.rood %}Nog niet afgesproken.{% endif %}{% endfor %}"],
               [2.6, 6.0, 8.0])
     t.rows[2].cells[0].paragraphs[0].runs[0].bold = True
-    para(doc, "{%p if s.wie_bellen %}")
-    heading_run(doc, "Wie wordt gebeld: ", "{{ s.wie_bellen }}")
-    para(doc, "{%p endif %}")
+    keep_together(t)
+    p = doc.add_paragraph()
+    p.paragraph_format.keep_together = True  # the call line stays with its table, whole
+    p.add_run("Wie wordt gebeld: ").bold = True
+    p.add_run("1. bij direct gevaar 112"
+              "{% for b in s.bellen|rejectattr('politie') %}; {{ loop.index + 1 }}. {{ b.wie }}"
+              "{% if b.telefoon %}, {{ b.telefoon }}{% endif %}{% endfor %}."
+              "{% if nachtnummers %} Buiten kantoortijd: {% for n in nachtnummers %}{{ n.naam }}, "
+              "{{ n.telefoon }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}"
+              "{% for b in s.bellen|selectattr('politie') %} Na afloop informeren: {{ b.wie }}"
+              "{% if b.telefoon %} ({{ b.telefoon }}, geen spoedlijn){% endif %}.{% endfor %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p if not scenarios %}")
     para(doc, "Er zijn nog geen scenario's uitgewerkt.")
@@ -262,20 +330,40 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "Zo licht als kan, zo zwaar als nodig. Zo kort als kan, zo lang als nodig. "
               "Zo dichtbij als kan, zo ver weg als nodig. De route is vooraf afgesproken, de "
               "terugweg ook: wie opschaalt, weet al hoe en waarheen er weer wordt afgeschaald.")
+    para(doc, "{%p if opschaling.huidig_niveau or opschaling.volgende_stap %}")
+    p = doc.add_paragraph()
+    p.add_run("{% if opschaling.huidig_niveau %}Huidig niveau: {{ opschaling.huidig_niveau }}"
+              "{% if opschaling.huidig_sinds %} sinds {{ opschaling.huidig_sinds }}{% endif %}.{% endif %}"
+              ).bold = True
+    p.add_run("{% if opschaling.volgende_stap %} Volgende stap: {{ opschaling.volgende_stap }}{% endif %}")
+    para(doc, "{%p endif %}")
+    para(doc, "Er zijn drie vormen van opschaling. Elke vorm heeft een plek in de route of in een "
+              "scenario.")
+    keep_next(doc)
+    keep_together(table(doc, ["Vorm van opschaling", "Waar in dit plan"], "for v in opschaling.vormen",
+                        ["{{ v.vorm }}", "{{ v.waar or 'Nog niet uitgewerkt.' }}"], [9.0, 7.6]))
+    para(doc, "")
     para(doc, "{%p for s in opschaling.stappen %}")
     doc.add_heading("Stap {{ s.nummer }}: van {{ s.van }} naar {{ s.naar }}", level=2)
     labels(doc, [
         ("Wanneer opschalen", bullets("s.criteria"), "s.criteria"),
         ("Wie besluit", "{{ s.wie_besluit }}"),
-        ("Bestemming", "{{ s.plaats }}{% if s.bedtype %}{% if s.plaats %} ({{ s.bedtype }})"
-                       "{% else %}{{ s.bedtype }}{% endif %}{% endif %}", "s.plaats or s.bedtype"),
+        ("Vorm van opschaling", "{{ s.vormen }}", "s.vormen"),
+        ("Bestemming", "{{ s.plaats }}{% if s.bedtype %}{% if s.plaats %}\n{% endif %}{{ s.bedtype }}"
+                       "{% endif %}", "s.plaats or s.bedtype"),
+        ("Contact bestemming (opname)", "{% if s.contact %}{{ s.contact }}{% else %}contact ontbreekt"
+                                        "{% endif %}", "s.heeft_bestemming"),
         ("Beveiligingsniveau", "{{ s.beveiligingsniveau }}", "s.beveiligingsniveau"),
+        ("Reguliere klinische stap ernaast", "{{ opschaling.regulier_naast_biz or 'ontbreekt' }}", "s.biz"),
+        ("Afschalen naar (vastgelegd bij opname)",
+         "{{ (opschaling.afschaling and opschaling.afschaling.bestemming) or 'nog niet vastgelegd' }}",
+         "s.biz"),
         ("Juridische basis", "{{ s.juridische_basis }}", "s.juridische_basis"),
+        ("Als dat niet lukt", "{{ s.juridische_terugval }}", "s.juridische_terugval"),
         ("Vervoer", "{{ s.vervoer }}", "s.vervoer"),
         ("Overdracht", "{{ s.overdracht }}", "s.overdracht"),
-        ("Wat doorloopt tijdens opname", bullets("s.doorloopt"), "s.doorloopt"),
-        ("Terugkeergarantie", "{{ s.terugkeergarantie }}{% if s.terugkeer_toelichting %}: "
-                              "{{ s.terugkeer_toelichting }}{% endif %}"),
+        ("Wat doorloopt tijdens opname", bullets("s.doorloopt"), "s.opname and s.doorloopt"),
+        ("Terugkeergarantie", "{{ s.terugkeer }}", "s.opname and s.terugkeer"),
     ])
     para(doc, "{%p endfor %}")
     para(doc, "{%p if not opschaling.stappen %}")
@@ -283,16 +371,30 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endif %}")
     doc.add_heading("Afschalen", level=2)
     para(doc, "{%p if opschaling.afschaling %}")
+    para(doc, "De afschaling begint zodra de kliniek aangeeft dat de persoon stabiel is. Er wordt "
+              "afgeschaald als aan de drie voorwaarden hieronder is voldaan.")
+    keep_next(doc)
     labels(doc, [
-        ("Wanneer afschalen", bullets("opschaling.afschaling.criteria"), "opschaling.afschaling.criteria"),
+        ("Wie verklaart de persoon stabiel",
+         "{{ opschaling.afschaling.wie_stabiel or 'Nog niet afgesproken.' }}"),
+        ("1. Stabilisatie van risicofactoren", "{% for c in opschaling.afschaling.criteria %}• {{ c }}"
+         "{% if not loop.last %}\n{% endif %}{% else %}Nog niet beschreven.{% endfor %}"),
+        ("2. Randvoorwaarden voor goede (vervolg)zorg op orde",
+         "{% for c in opschaling.afschaling.randvoorwaarden %}• {{ c }}{% if not loop.last %}\n{% endif %}"
+         "{% else %}Nog niet beschreven.{% endfor %}"),
+        ("3. Warme overdracht", "{{ opschaling.afschaling.warme_overdracht or 'Nog niet beschreven.' }}"),
         ("Naar niveau", "{{ opschaling.afschaling.naar }}"),
         ("Bestemming na afschaling", "{{ opschaling.afschaling.bestemming }}",
          "opschaling.afschaling.bestemming"),
-        ("Warme overdracht", "{{ opschaling.afschaling.warme_overdracht }}",
-         "opschaling.afschaling.warme_overdracht"),
     ])
     para(doc, "{%p else %}")
     para(doc, "De afschaling is nog niet vooraf afgesproken. Leg deze vast voordat er wordt opgeschaald.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if veiligheidsafspraken %}")
+    doc.add_heading("Veiligheidsafspraken voor medewerkers", level=2)
+    para(doc, "{%p for x in veiligheidsafspraken %}")
+    para(doc, "{{ x }}", style="List Bullet")
+    para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
 
 
@@ -326,21 +428,21 @@ def risk_and_exit(doc) -> None:  # type: ignore[no-untyped-def]
 
 def signatures(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("10. Evaluatie en ondertekening", level=1)
-    para(doc, "Dit plan wordt geëvalueerd op {{ meta.volgende_evaluatie }}, of eerder als de "
+    para(doc, "Dit plan wordt geëvalueerd op {{ meta.volgende_evaluatie }}{% if meta.evaluatie_ritme %} "
+              "en daarna {{ meta.evaluatie_ritme }}{% endif %}, of eerder als de "
               "situatie daarom vraagt. De casusregisseur vraagt de procesregisseur van het Zorg- "
               "en Veiligheidshuis om de casus te agenderen als het plan vastloopt.")
     para(doc, "Met hun handtekening verklaren de partners dat zij de afspraken in dit plan "
-              "uitvoeren. De cliënt tekent voor gezien en, waar mogelijk, voor akkoord.")
+              "uitvoeren. Elke partner met een taak in dit plan tekent, en de procesregisseur. Heeft "
+              "de cliënt een wettelijk vertegenwoordiger (curator, mentor of bewindvoerder), dan tekent "
+              "die mee. De cliënt tekent voor gezien en, waar mogelijk, voor akkoord. Vul de datum in "
+              "bij het tekenen.")
+    keep_next(doc)
     widths = [7.4, 3.4, 5.8]
-    para(doc, "{%p if meta.akkoord %}")
-    t = table(doc, ["Akkoord namens", "Datum", "Handtekening"], "for a in meta.akkoord",
-              ["{{ a.wie }}", "{{ a.datum }}", ""], widths)
-    row_height(t.rows[2], 1.4)
-    para(doc, "{%p endif %}")
-    t = table(doc, ["Cliënt", "Datum", "Handtekening"], "for x in [1]",
-              ["{{ persoon.naam }}", "", ""], widths)
-    row_height(t.rows[2], 1.4)
-    para(doc, "")
+    t = table(doc, ["Namens", "Datum", "Handtekening"], "for a in ondertekening",
+              ["{{ a.wie }}\n{{ a.rol }}{% if a.akkoord %}\nakkoord gegeven op {{ a.akkoord }}{% endif %}",
+               "", ""], widths)
+    row_height(t.rows[2], 1.0)
     small(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
                "versie {{ document.versie }}.")
 

@@ -68,7 +68,9 @@ def _gegevensdeling() -> list[str]:
 
 def _partner(role: str, new_id: str | None, org: str, person: str, phone: str, mail: str) -> list[str]:
     short = typed(new_id) if new_id else ENTER
-    return [ADD, pick(role), short, typed(org), typed(person), ENTER, typed(phone), typed(mail), ENTER]
+    night = [ENTER] if role == "Levensloopaanbieder" else []  # the 24/7 number: left empty
+    return [ADD, pick(role), short, typed(org), typed(person), ENTER, typed(phone), typed(mail), *night,
+            ENTER]
 
 
 def _netwerk() -> list[str]:
@@ -79,6 +81,7 @@ def _netwerk() -> list[str]:
         *_partner("Gemeentelijke", None, "Gemeente Enschede, sociaal domein (voorbeeld)", "", "14 053", ""),
         DONE,
         ADD, typed("Wilma Hoogeveen"), typed("moeder"), ENTER, tick("Hulpbron"), YES, ENTER, ENTER,
+        ENTER, ENTER,  # what she wants, how she wants to be involved: left empty
         DONE,
     ]  # fmt: skip
 
@@ -112,10 +115,10 @@ def _opschaling() -> list[str]:
     return [
         ADD, ENTER, pick("(BIZ)"),
         lines("Rood in het scenario 'terugval in middelengebruik'.", "Geweld of dreiging met geweld."),
-        pick("forfact"), typed("FPK Oost (voorbeeld)"), pick("FPK -"), ENTER, pick("Zorgmachtiging"),
+        pick("forfact"), typed("FPK Oost (voorbeeld)"), pick("FPK -"), ENTER, ENTER, pick("Zorgmachtiging"),
         typed("Zorgambulance."), ENTER, lines(), ENTER, typed("ForFACT Oost neemt hem terug."), DONE,
         lines("Vier weken stabiel."), ENTER, typed("Beschermd wonen."),
-        typed("Overdrachtsgesprek op de afdeling."),
+        typed("Overdrachtsgesprek op de afdeling."), lines(), ENTER,
     ]  # fmt: skip
 
 
@@ -125,4 +128,7 @@ def _risicotaxatie() -> list[str]:
 
 
 def _evaluatie() -> list[str]:
-    return [typed("2-11-2026"), ENTER, lines("Ilse Brouwer (casusregisseur ForFACT, voorbeeld)"), DONE]
+    return [typed("2-11-2026"), ENTER, lines("Ilse Brouwer (casusregisseur ForFACT, voorbeeld)"),
+            ENTER, lines(), ENTER,  # meeting, attendees, rhythm: left empty
+            lines(), lines(), ENTER,  # the client's goals, what helps, part in the plan: left empty
+            DONE]

@@ -167,7 +167,8 @@ def test_answers_file_run_that_is_not_saved_keeps_its_draft(caravan: Path) -> No
 
 
 def test_renaming_a_partner_follows_every_reference(caravan: Path) -> None:
-    partners = [{} for _ in range(6)]
+    count = caravan.read_text(encoding="utf-8").split("  naasten:")[0].count("    - id: ")
+    partners = [{} for _ in range(count)]  # keep every partner; rename the first
     partners[0] = {"id": "fft"}
     assert edit(caravan, "netwerk", {"netwerk": {"partners": partners}}).saved
     text = caravan.read_text(encoding="utf-8")
@@ -183,7 +184,7 @@ def test_biz_details_only_for_a_step_to_biz(caravan: Path) -> None:
             asked.append(question.key)
             return super().ask(question)
 
-    to_biz = {"van": "klinisch_regulier", "naar": "biz", "wie_besluit": "forfact"}
+    to_biz = {"van": "klinisch_regulier", "naar": "biz", "wie_besluit": "zvh"}  # a change, so it saves
     data = {"opschaling": {"stappen": [{}, to_biz]}}
     assert edit(caravan, "opschaling", data, Recording(data, Path("a.yaml"), quiet=True)).saved
     assert "opschaling.stappen[1].bestemming.bedtype" in asked

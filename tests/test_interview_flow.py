@@ -270,17 +270,18 @@ def test_after_saving_the_plan_can_be_made_as_word_and_pdf(
 def test_no_return_guarantee_row_for_a_step_where_it_was_never_asked(tmp_path: Path, run_cli: Any) -> None:
     from docx import Document
 
-    case = tmp_path / "d.yaml"
-    text = (EXAMPLES / "detentie-midden-nederland.yaml").read_text(encoding="utf-8")
-    text = text.replace("      terugkeergarantie: true\n      terugkeer_toelichting: Na vier stabiele weken "
-                        "terug naar het gewone ambulante ritme.\n", "", 1)
-    case.write_text(text, encoding="utf-8")
+    # the example's first step (to intensive ambulant care) has no admission: never asked there
+    case = EXAMPLES / "detentie-midden-nederland.yaml"
+    from levensloop_docs.case.casefile import load_case
+
+    steps = load_case(case).casus.opschaling.stappen
+    assert not steps[0].terugkeer_gevraagd and all(s.terugkeer_gevraagd for s in steps[1:])
     out = tmp_path / "uit"
     assert run_cli("genereer", case, "--uit", out).code == 0
     plan = next(out.glob("*levensloopplan*.docx"))
     rows = [[c.text for c in row.cells] for t in Document(str(plan)).tables for row in t.rows]
     guarantees = [row[1] for row in rows if row[0] == "Terugkeergarantie"]
-    assert len(guarantees) == 1 and guarantees[0].startswith("ja")  # the clinical step only
+    assert len(guarantees) == len(steps) - 1 and all(g.startswith("Ja") for g in guarantees)
 
 
 # -- 9. month dates in the history ------------------------------------------------------

@@ -136,6 +136,11 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
             "volgende_evaluatie": "2027-04-01",
             "auteurs": [m("meta.auteurs[]", NEVER)],
             "akkoord": [{"wie": "casus"}],
+            # plan-only: where and with whom the plan was set, the evaluation rhythm
+            "vastgesteld_in": m("meta.vastgesteld_in", NEVER),
+            "aanwezig": [m("meta.aanwezig[]", NEVER)],
+            "evaluatie_ritme": m("meta.evaluatie_ritme", NEVER),
+            "wijzigingen": [m("meta.wijzigingen[]", NEVER)],
         },
         "persoon": {
             "naam": m("persoon.naam", "identificatie"),
@@ -151,6 +156,9 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "start": "2025-06-01",
                     "einde": titles_end,
                     "toelichting": m("persoon.juridisch_kader[].toelichting", "juridisch_kader"),
+                    # what happens when the title ends: in the plan only
+                    "bij_afloop": m("persoon.juridisch_kader[].bij_afloop", NEVER),
+                    "bij_afloop_wie": "casus",
                 },
                 {
                     "titel": "wvggz_zorgmachtiging",
@@ -181,6 +189,10 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "toestemming_contact": True,
                     # consent to contact a naaste is no consent to share their story
                     "toelichting": m("netwerk.naasten[].toelichting", NEVER),
+                    # the naaste's own voice and victim protection: in the plan only
+                    "wil": m("netwerk.naasten[].wil", NEVER),
+                    "betrokkenheid": m("netwerk.naasten[].betrokkenheid", NEVER),
+                    "bescherming": [m("netwerk.naasten[].bescherming[]", NEVER)],
                 },
                 # no consent for contact: on no sheet at all
                 {
@@ -201,7 +213,11 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                 "naar": "ambulant",
                 "bestemming": m("opschaling.afschaling.bestemming", "opschaling", step=0),
                 "warme_overdracht": m("opschaling.afschaling.warme_overdracht", "opschaling", step=0),
+                "randvoorwaarden": [m("opschaling.afschaling.randvoorwaarden[]", NEVER)],
+                "wie_stabiel": "kliniek",
             },
+            "huidig_niveau": "biz",
+            "volgende_stap": m("opschaling.volgende_stap", NEVER),
         },
         "risicotaxaties": [
             {
@@ -216,6 +232,13 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
             "toelichting": m("uitstroom.toelichting", NEVER),
         },
         "aanmelding": _aanmelding(m),
+        # the client's own voice and staff safety: in the plan only
+        "client": {
+            "doelen": [m("client.doelen[]", NEVER)],
+            "wat_helpt": [m("client.wat_helpt[]", NEVER)],
+            "toelichting": m("client.toelichting", NEVER),
+        },
+        "veiligheidsafspraken": [m("veiligheidsafspraken[]", NEVER)],
     }
     return case, m
 
@@ -408,7 +431,7 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
     from levensloop_docs.model.casus import VocabKey
 
     skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen",
-            "toestemming_partners",
+            "toestemming_partners", "buiten_kantoortijd", "partner", "wie_stabiel", "bij_afloop_wie",
             "datum"}  # datum: a day or a month ("2019-05"), never free text
     out: set[str] = set()
     for name, info in model.model_fields.items():

@@ -169,6 +169,8 @@ def test_scenarios_follow_the_stoplight(plans: dict[str, Plan], example: str) ->
     for s in c.scenarios:
         assert s.naam in plan.body
         for fase, label in (("groen", "Groen"), ("oranje", "Oranje"), ("rood", "Rood")):
+            if fase != "rood" and not getattr(s.signalen, fase) and not any(a.fase == fase for a in s.acties):
+                continue  # an empty phase is left out, never printed as '-'
             row = next(r for r in plan.rows if r[0].startswith(label) and
                        all(sig in r[1] for sig in getattr(s.signalen, fase)) and
                        all(f"{_who(c, a.wie)}" in r[2] and a.wat in r[2]
@@ -189,7 +191,9 @@ def test_escalation_risk_exit_and_signatures(plans: dict[str, Plan], example: st
     v = load_vocabularies()
     for i, stap in enumerate(c.opschaling.stappen, start=1):
         assert f"Stap {i}: van {v['niveaus'].label(stap.van)} naar {v['niveaus'].label(stap.naar)}" in body
-        for text in [*stap.criteria, *stap.doorloopt, stap.vervoer, stap.overdracht, stap.bestemming.plaats]:
+        admission = stap.naar in ("klinisch_regulier", "biz")
+        for text in [*stap.criteria, *(stap.doorloopt if admission else []), stap.vervoer, stap.overdracht,
+                     stap.bestemming.plaats]:
             assert text in body
         assert _who(c, stap.wie_besluit) in body
     af = c.opschaling.afschaling
@@ -205,9 +209,11 @@ def test_escalation_risk_exit_and_signatures(plans: dict[str, Plan], example: st
         assert criterium in body
     assert "Vroegst mogelijke uitstroom" in body
     for akkoord in c.meta.akkoord:
-        assert any(r[0].startswith(_who(c, akkoord.wie)) and r[1] == format_date(akkoord.datum)
+        # the agreement is recorded by the name; the date column stays empty until signed
+        assert any(r[0].startswith(_who(c, akkoord.wie)) and r[1] == ""
+                   and (akkoord.datum is None or f"akkoord gegeven op {format_date(akkoord.datum)}" in r[0])
                    for r in plan.rows)
-    assert any(r[0] == c.persoon.naam for r in plan.rows)  # the client signs too
+    assert any(r[0].startswith(f"{c.persoon.naam}\nCliënt") for r in plan.rows)  # the client signs too
 
 
 def test_uitstroom_shows_earliest_exit_date(plans: dict[str, Plan]) -> None:
@@ -243,7 +249,8 @@ def test_special_characters_survive_in_body(plans: dict[str, Plan]) -> None:
     for text in ('Sjoerd "Sjors" Ebbinge', "Marieke de Vries-Öztürk", "Joost van 't Veld",
                  "Conflict met de grondeigenaar loopt op bij drankgebruik.",
                  "Aanvraag Housing First-plek indienen & urgentie onderbouwen.",
-                 "Bewindvoering & Budget B.V. (voorbeeld)", "Uitzetting zonder alternatief -> dakloosheid"):
+                 "Bewindvoering & Budget B.V. (voorbeeld)",
+                 "Uitzetting zonder alternatief leidt tot dakloosheid"):
         assert text in body
     body = plans["detentie-midden-nederland.yaml"].body
     for text in ("Joël van 't Holt", "Stichting Tweede Kans Utrecht (voorbeeld)", "dr. Hélène Vos",
@@ -470,7 +477,7 @@ def test_pdf_pages_are_numbered_x_of_y(needs_libreoffice: None, run_cli, tmp_pat
     for pdf in sorted(out.glob("*.pdf")):
         reader = PdfReader(str(pdf))
         total = len(reader.pages)
-        assert 4 <= total <= 12, (pdf.name, total)
+        assert 4 <= total <= 16, (pdf.name, total)
         case_id = pdf.name.split("_")[0]
         for number, page in enumerate(reader.pages, start=1):
             text = " ".join(page.extract_text().split())

@@ -27,6 +27,9 @@ REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
     ("opschaling", "stappen", "*", "wie_besluit"),
     ("meta", "akkoord", "*", "wie"),
     ("gegevensdeling", "toestemming_partners", "*"),
+    ("opschaling", "stappen", "*", "bestemming", "partner"),
+    ("opschaling", "afschaling", "wie_stabiel"),
+    ("persoon", "juridisch_kader", "*", "bij_afloop_wie"),
 )
 
 
@@ -201,6 +204,7 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
 
 
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
+    from levensloop_docs.case.planrules import plan_problems
     from levensloop_docs.reference.criteria import case_problems as region_and_criteria
 
     return [
@@ -209,6 +213,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *route_problems(casus, vocab, today),
         *structure_problems(casus, vocab),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
+        *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)
     ]
 
 

@@ -94,6 +94,12 @@ class Meta(Model):
     volgende_evaluatie: Datum | None = None
     auteurs: list[Tekst] = []
     akkoord: list[Akkoord] = []
+    # when the person was included, where the plan was set and who attended, how often it is evaluated
+    inclusiedatum: Datum | None = None
+    vastgesteld_in: str = ""
+    aanwezig: list[Tekst] = []
+    evaluatie_ritme: str = ""
+    wijzigingen: list[Tekst] = []
 
 
 class Akkoord(Model):
@@ -106,6 +112,9 @@ class Titel(Model):
     start: Datum | None = None
     einde: Datum | None = None
     toelichting: str = ""
+    # what happens when the title ends, and who does it ("loopt af op ...: wie doet wat")
+    bij_afloop: str = ""
+    bij_afloop_wie: Ref | None = None
 
 
 class Persoon(Model):
@@ -139,6 +148,8 @@ class Partner(Model):
     functie: str = ""
     telefoon: Telefoon | None = None
     email: Email | None = None
+    # the 24/7 number (bereikbaarheidsdienst, crisisdienst): nights and weekends
+    buiten_kantoortijd: Telefoon | None = None
 
 
 class Naaste(Model):
@@ -149,6 +160,11 @@ class Naaste(Model):
     toestemming_contact: bool = False
     telefoon: Telefoon | None = None
     toelichting: str = ""
+    # the naaste's own voice: what they want, how they want to be involved
+    wil: str = ""
+    betrokkenheid: str = ""
+    # victim protection where the naaste is (also) slachtoffer
+    bescherming: list[Tekst] = []
 
 
 class Netwerk(Model):
@@ -191,12 +207,16 @@ class Scenario(Model):
     signalen: Signalen = Signalen()
     acties: list[ScenarioActie] = []
     wie_bellen: list[Ref] = []
+    # the levensgebieden this scenario is about (each needs a place in the plan)
+    levensgebieden: list[Annotated[str, vocab("levensgebieden")]] = []
 
 
 class Bestemming(Model):
     bedtype: Annotated[str, vocab("bedtypes")] | None = None
     plaats: str = ""
     beveiligingsniveau: Annotated[int, Field(ge=1, le=4, strict=True)] | None = None
+    # the clinic as a partner of the network: phone and intake contact come from there
+    partner: Ref | None = None
 
 
 # Steps to these levels are admissions: only there are destination and return asked.
@@ -210,6 +230,9 @@ class OpschalingsStap(Model):
     wie_besluit: Ref
     bestemming: Bestemming = Bestemming()
     juridische_basis: Annotated[str, vocab("juridische_basis")] | None = None
+    # what applies when the first basis fails (a zelfbindingsverklaring that is withdrawn)
+    juridische_terugval: Annotated[str, vocab("juridische_basis")] | None = None
+    vormen: list[Annotated[str, vocab("escalatievormen")]] = []
     vervoer: str = ""
     overdracht: str = ""
     doorloopt: list[Tekst] = []
@@ -227,11 +250,26 @@ class Afschaling(Model):
     naar: Annotated[str, vocab("niveaus")] = "ambulant"
     bestemming: str = ""
     warme_overdracht: str = ""
+    # who declares the person stable (the clinic of the levensloopaanbieder, seed 001)
+    wie_stabiel: Ref | None = None
+    randvoorwaarden: list[Tekst] = []
 
 
 class Opschaling(Model):
     stappen: list[OpschalingsStap] = []
     afschaling: Afschaling | None = None
+    huidig_niveau: Annotated[str, vocab("niveaus")] | None = None
+    huidig_sinds: Datum | None = None
+    volgende_stap: str = ""
+
+
+class Stem(Model):
+    """What the client wants, in their own words, and how they took part in the plan."""
+
+    doelen: list[Tekst] = []
+    wat_helpt: list[Tekst] = []
+    betrokkenheid: Annotated[str, vocab("betrokkenheid")] | None = None
+    toelichting: str = ""
 
 
 class Risicotaxatie(Model):
@@ -330,6 +368,9 @@ class Casus(Model):
     risicotaxaties: list[Risicotaxatie] = []
     uitstroom: Uitstroom = Uitstroom()
     aanmelding: Aanmelding | None = None
+    client: Stem = Stem()
+    # staff safety: home visits with two, with the police
+    veiligheidsafspraken: list[Tekst] = []
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)

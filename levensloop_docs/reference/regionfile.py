@@ -47,6 +47,9 @@ class BedEntry(Model):
     bedtype: Annotated[str, vocab("bedtypes")]
     beveiligingsniveau: Annotated[int, Field(ge=1, le=4)] | None = None
     plaats: str = ""
+    # how a bed is arranged: the intake contact (opnamecoördinator) and its number
+    telefoon: Telefoon | None = None
+    contact: str = ""
 
 
 class RouteEntry(Model):
@@ -77,6 +80,11 @@ class RegionFile(Model):
     aanmeldpunten: list[AanmeldpuntEntry] = Field(default_factory=list)
     bijzonderheden: list[Tekst] = Field(default_factory=list)
     uitgave: UitgaveEntry = UitgaveEntry()
+    # the roles that are in the first ring around every person in this region (000 §3.1:
+    # the make-up differs per province); the rest of a case's network is the second ring
+    eerste_ring: list[Annotated[str, vocab("rollen")]] = Field(
+        default_factory=lambda: ["procesregisseur", "levensloopaanbieder", "gemeente"]
+    )
 
     @field_validator("criteria")
     @classmethod

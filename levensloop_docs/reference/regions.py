@@ -14,6 +14,7 @@ API (used by the aanmelding interview and the partner leaflets)::
     class Criterion: sleutel: str; tekst: str
     @dataclass(frozen=True)
     class Bed: naam: str; bedtype: str; beveiligingsniveau: int | None; plaats: str = ""
+               telefoon: str = ""; contact: str = ""   # intake contact for arranging the bed
     @dataclass(frozen=True)
     class RouteStep: niveau: str; wie: tuple[str, ...]; wat: str
         # niveau = key of vocabulary 'niveaus', wie = keys of vocabulary 'rollen'
@@ -23,6 +24,7 @@ API (used by the aanmelding interview and the partner leaflets)::
                   route: tuple[RouteStep, ...]; voorbeeld: bool;
                   aanmeldpunten: tuple[Contact, ...]  # werkgebied set; empty: the one ZVH
                   bijzonderheden: tuple[str, ...]; uitgever: str; vastgesteld/herzien: date | None
+                  eerste_ring: tuple[str, ...]   # roles in ring 1 (default ZVH, aanbieder, gemeente)
 
     load_region(key) -> Region        # DataFileError (Dutch, names file and field) when missing/invalid
     all_regions() -> list[Region]     # every profile, sorted by key; all problems at once
@@ -70,6 +72,8 @@ class Bed:
     bedtype: str
     beveiligingsniveau: int | None
     plaats: str = ""
+    telefoon: str = ""
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class Region:
     uitgever: str = ""
     vastgesteld: date | None = None
     herzien: date | None = None
+    eerste_ring: tuple[str, ...] = ("procesregisseur", "levensloopaanbieder", "gemeente")
+
+    def bed(self, naam: str) -> Bed | None:
+        return next((b for b in self.bedden if b.naam == naam), None)
 
     def criterion(self, key: str) -> Criterion | None:
         return next((c for c in self.criteria if c.sleutel == key), None)
@@ -223,7 +231,10 @@ def _freeze(key: str, p: Any) -> Region:
         zvh=_contact(p.zvh),
         aanbieder=_contact(p.aanbieder),
         criteria=tuple(Criterion(c.sleutel, c.tekst.strip()) for c in p.criteria),
-        bedden=tuple(Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats) for b in p.bedden),
+        bedden=tuple(
+            Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats, b.telefoon or "", b.contact)
+            for b in p.bedden
+        ),
         route=tuple(RouteStep(s.niveau, tuple(s.wie), s.wat.strip()) for s in p.route),
         voorbeeld=p.voorbeeld,
         aanmeldpunten=tuple(
@@ -234,4 +245,5 @@ def _freeze(key: str, p: Any) -> Region:
         uitgever=p.uitgave.uitgever,
         vastgesteld=p.uitgave.vastgesteld,
         herzien=p.uitgave.herzien,
+        eerste_ring=tuple(p.eerste_ring),
     )

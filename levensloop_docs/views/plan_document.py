@@ -7,13 +7,16 @@ from typing import Any
 
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.views.plan import build_context
+from levensloop_docs.views.plan import ContextBuilder
+from levensloop_docs.views.plan_extra import extend_plan
 
 
 def plan_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> dict[str, Any]:
-    return build_context(casus, vocab, today)
+    builder = ContextBuilder(casus, vocab, today)
+    # the plan adds safety, legal route, completeness and voice to the shared context
+    return extend_plan(builder.build(), builder)
 
 
 def has_plan(casus: Casus) -> bool:

@@ -37,8 +37,41 @@ def run(interview: Interview) -> None:
         version = interview.number("meta.planversie", _("Plan version"), meta.get("planversie", 1), 1, 999)
         store(meta, "planversie", version)
     store(meta, "auteurs", interview.lines("meta.auteurs", _("Authors (name and role)"), meta.get("auteurs")))
+    _meeting(interview, meta)
+    _client_voice(interview)
     if interview.people():
         _agreed(interview, meta)
+
+
+def _meeting(interview: Interview, meta: Item) -> None:
+    """Where the plan was set, who attended, and how often it is evaluated."""
+    question = _("In which meeting was the plan set?")
+    where = interview.text("meta.vastgesteld_in", question, meta.get("vastgesteld_in"))
+    store(meta, "vastgesteld_in", where)
+    store(meta, "aanwezig", interview.lines("meta.aanwezig", _("Who attended?"), meta.get("aanwezig")))
+    rhythm = interview.text(
+        "meta.evaluatie_ritme", _("How often is the plan evaluated?"), meta.get("evaluatie_ritme")
+    )
+    store(meta, "evaluatie_ritme", rhythm)
+
+
+def _client_voice(interview: Interview) -> None:
+    """What the client wants, in their own words, and how they took part in the plan."""
+    client = interview.section("client")
+    goals = interview.lines("client.doelen", _("The client's own goals"), client.get("doelen"))
+    store(client, "doelen", goals)
+    store(client, "wat_helpt", interview.lines("client.wat_helpt", _("What helps the client?"),
+                                               client.get("wat_helpt")))
+    part = interview.choice(
+        "client.betrokkenheid",
+        _("Did the client co-write, see or refuse the plan?"),
+        "betrokkenheid",
+        client.get("betrokkenheid"),
+        required=False,
+    )
+    store(client, "betrokkenheid", part)
+    if not client:
+        interview.data.pop("client", None)
 
 
 def _agreement(interview: Interview, key: str, item: Item) -> Item:

@@ -39,14 +39,15 @@ def _actions(interview: Interview, key: str, gebied: Item) -> None:
 def _gebied(interview: Interview, gebied: Item) -> None:
     key = f"levensgebieden.{gebied['gebied']}"
     interview.say(f"-- {interview.vocab['levensgebieden'].label(str(gebied['gebied']))} --")
-    zrm = interview.number(
-        f"{key}.zrm_score",
-        _("Self-reliance score (ZRM, 1 acute to 5 fully self-reliant)"),
-        gebied.get("zrm_score"),
-        1,
-        5,
-    )
-    store(gebied, "zrm_score", zrm)
+    if interview.vocab["levensgebieden"].get(str(gebied["gebied"]), "zrm", True):  # not for a non-ZRM domain
+        zrm = interview.number(
+            f"{key}.zrm_score",
+            _("Self-reliance score (ZRM, 1 acute to 5 fully self-reliant)"),
+            gebied.get("zrm_score"),
+            1,
+            5,
+        )
+        store(gebied, "zrm_score", zrm)
     store(
         gebied,
         "situatie",

@@ -89,13 +89,26 @@ def _in_words(interview: Interview, loc: tuple[Any, ...]) -> str:
         return _("scenario '{name}', phase {phase}: '{what}'").format(
             name=scenario.get("naam", ""), phase=action.get("fase", ""), what=action.get("wat", "")
         )
-    if loc[0] == "opschaling":
+    if loc[:2] == ("opschaling", "stappen"):
         step = data["opschaling"]["stappen"][loc[2]]
         niveaus = vocab["niveaus"]
-        return _("step up {van} -> {naar}: decides").format(
-            van=niveaus.label(str(step.get("van"))), naar=niveaus.label(str(step.get("naar")))
+        what = _("decides") if loc[-1] == "wie_besluit" else _("receives the person")
+        return _("step up from {van} to {naar}: {what}").format(
+            van=niveaus.label(str(step.get("van"))), naar=niveaus.label(str(step.get("naar"))), what=what
         )
+    if loc[:2] == ("opschaling", "afschaling"):
+        return _("step down: declares the person stable")
+    if loc[:2] == ("persoon", "juridisch_kader"):
+        titel = data["persoon"]["juridisch_kader"][loc[2]]
+        return _("legal title '{title}': acts when it ends").format(
+            title=vocab["titels"].label(str(titel.get("titel", ""))))
+    if loc[0] == "gegevensdeling":
+        return _("named in the consent to share")
     return _("agreed to the plan")
+
+
+# roles whose 24/7 number the plan needs (bereikbaarheidsdienst, crisisdienst)
+NIGHT_ROLES = ("levensloopaanbieder", "crisisdienst")
 
 
 def _in_use(interview: Interview, item: Item) -> str | None:
@@ -150,12 +163,28 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
     store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
     store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
     store(item, "email", interview.email(f"{key}.email", _("E-mail"), item.get("email")))
-    usual = str(rollen.get(rol, "ring", 2))
+    if rol in NIGHT_ROLES:  # nights and weekends: the plan prints this number in every crisis
+        night = interview.phone(f"{key}.buiten_kantoortijd", _("Phone day and night (24/7)"),
+                                item.get("buiten_kantoortijd"))
+        store(item, "buiten_kantoortijd", night)
+    usual = _usual_ring(interview, rol, str(rollen.get(rol, "ring", 2)))
     rings = [("1", _("first ring (in every case)")), ("2", _("second ring (in this case)"))]
     ring = interview.choice(f"{key}.ring", _("Ring"), rings, str(item.get("ring", usual)))
     if ring != usual or "ring" in item:
         item["ring"] = int(str(ring))
     return item
+
+
+def _usual_ring(interview: Interview, rol: str, fallback: str) -> str:
+    """Ring 1 is a setting of the region profile (eerste_ring), not a property of the role."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.reference.regions import load_region
+
+    try:
+        first = load_region(str((interview.data.get("meta") or {}).get("regio"))).eerste_ring
+    except LevensloopError:
+        return fallback
+    return "1" if rol in first else "2"
 
 
 def _naaste(interview: Interview, key: str, item: Item) -> Item:
@@ -182,7 +211,23 @@ def _naaste(interview: Interview, key: str, item: Item) -> Item:
     store(
         item, "toelichting", interview.text(f"{key}.toelichting", _("Explanation"), item.get("toelichting"))
     )
+    _naaste_voice(interview, key, item)
     return item
+
+
+def _naaste_voice(interview: Interview, key: str, item: Item) -> None:
+    """What the naaste wants and how they want to be involved; protection if they are a victim."""
+    store(item, "wil", interview.text(f"{key}.wil", _("What does this naaste want?"), item.get("wil")))
+    store(
+        item,
+        "betrokkenheid",
+        interview.text(
+            f"{key}.betrokkenheid", _("How do they want to be involved?"), item.get("betrokkenheid")
+        ),
+    )
+    if "slachtoffer" in (item.get("type") or []):
+        question = _("Victim protection: what is agreed (contactverbod, who informs and protects them)?")
+        store(item, "bescherming", interview.lines(f"{key}.bescherming", question, item.get("bescherming")))
 
 
 def run(interview: Interview) -> None:

@@ -67,6 +67,14 @@ def _destination(interview: Interview, key: str, item: Item, naar: str) -> None:
             4,
         )
         store(bestemming, "beveiligingsniveau", level)
+    partner = interview.choice(
+        f"{key}.bestemming.partner",
+        _("Which partner in the network is this clinic (phone and intake contact)?"),
+        interview.people(),
+        bestemming.get("partner"),
+        required=False,
+    )
+    store(bestemming, "partner", partner)
     store(item, "bestemming", bestemming)
     basis = interview.choice(
         f"{key}.juridische_basis",
@@ -76,6 +84,15 @@ def _destination(interview: Interview, key: str, item: Item, naar: str) -> None:
         required=False,
     )
     store(item, "juridische_basis", basis)
+    if basis == "zelfbindingsverklaring":  # it can be withdrawn: what applies then?
+        fallback = interview.choice(
+            f"{key}.juridische_terugval",
+            _("If the zelfbindingsverklaring is withdrawn: which basis then?"),
+            "juridische_basis",
+            item.get("juridische_terugval"),
+            required=False,
+        )
+        store(item, "juridische_terugval", fallback)
 
 
 def _return(interview: Interview, key: str, item: Item, naar: str) -> None:
@@ -148,6 +165,26 @@ def _scale_down(interview: Interview) -> None:
         down,
         "warme_overdracht",
         interview.text(f"{key}.warme_overdracht", _("Warm handover: how?"), down.get("warme_overdracht")),
+    )
+    store(
+        down,
+        "randvoorwaarden",
+        interview.lines(
+            f"{key}.randvoorwaarden",
+            _("Conditions for good (follow-up) care that must be in place"),
+            down.get("randvoorwaarden"),
+        ),
+    )
+    store(
+        down,
+        "wie_stabiel",
+        interview.choice(
+            f"{key}.wie_stabiel",
+            _("Who declares the person stable?"),
+            interview.people(),
+            down.get("wie_stabiel"),
+            required=False,
+        ),
     )
     store(o, "afschaling", down)
 

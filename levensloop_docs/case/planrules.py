@@ -1,0 +1,259 @@
+"""Warnings on the content of a levensloopplan: safety, the legal route, completeness, voice.
+
+A case can be valid and still not be a plan that a network can adopt: no 24/7 number, a
+clinic without a contact, a zelfbindingsverklaring without a fallback, a levensgebied a
+scenario is about but that the plan leaves out. These are warnings (``controleer`` reports
+them; ``genereer`` still prints), each naming the field where the fix goes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from levensloop_docs.errors import Problem
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.model.casus import Casus, OpschalingsStap, Partner, Scenario
+from levensloop_docs.model.vocab import Vocabularies
+
+if TYPE_CHECKING:
+    from levensloop_docs.reference.regions import Region
+
+Loc = tuple[str | int, ...]
+# A title that ends within this period after the plan was set needs an agreement now.
+PLAN_PERIOD = timedelta(days=365)
+ADMISSION_LEVELS = ("klinisch_regulier", "biz")
+# scenario kinds that count as the third form of escalation: after contact with justice
+ARREST_KINDS = ("contact_justitie",)
+
+
+def _w(loc: Loc, message: str) -> tuple[Loc, Problem]:
+    from levensloop_docs.problems import format_loc
+
+    return loc, Problem(None, format_loc(loc), message, warning=True)
+
+
+def has_plan(casus: Casus) -> bool:
+    """The same rule as the plan document: included, left, or no aanmelding in the file."""
+    return casus.aanmelding is None or casus.meta.status in ("geincludeerd", "uitgestroomd")
+
+
+def is_admission(level: str) -> bool:
+    return level in ADMISSION_LEVELS
+
+
+def running(casus: Casus, titel: str, today: date) -> bool:
+    return any(
+        k.titel == titel and (k.start is None or k.start <= today) and (k.einde is None or k.einde >= today)
+        for k in casus.persoon.juridisch_kader
+    )
+
+
+# -- 1. the 24/7 contact --------------------------------------------------------------------
+
+def night_numbers(casus: Casus) -> list[Partner]:
+    """The partners reachable day and night: a bereikbaarheidsdienst or the crisisdienst."""
+    return [
+        p for p in casus.netwerk.partners
+        if p.buiten_kantoortijd or (p.rol == "crisisdienst" and p.telefoon)
+    ]
+
+
+def contact_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    partners = casus.netwerk.partners
+    aanbieder = [p for p in partners if p.rol == "levensloopaanbieder"]
+    if not any(p.buiten_kantoortijd for p in aanbieder):
+        yield _w(("netwerk", "partners"), _(
+            "There is no 24/7 number of the levensloopaanbieder: fill in 'buiten_kantoortijd' "
+            "(the bereikbaarheidsdienst) for the partner with role levensloopaanbieder."))
+    if not any(p.rol == "crisisdienst" and (p.telefoon or p.buiten_kantoortijd) for p in partners):
+        yield _w(("netwerk", "partners"), _(
+            "The GGZ crisisdienst is missing: add a partner with role 'crisisdienst' and its "
+            "number, so that nights and weekends are covered."))
+
+
+# -- 2, 3 and 5: the route ------------------------------------------------------------------
+
+def destination_contact(casus: Casus, stap: OpschalingsStap) -> tuple[str, str, str] | None:
+    """(name, intake contact, phone) of a step's destination, or None when it has none."""
+    b = stap.bestemming
+    if b.partner:
+        p = casus.partner(b.partner)
+        if p is not None and p.telefoon and p.contactpersoon:
+            return p.organisatie, p.contactpersoon, p.telefoon
+        return None
+    region: Region | None = _region(casus.meta.regio)
+    bed = region.bed(b.plaats) if region and b.plaats else None
+    if bed is not None and bed.telefoon and bed.contact:
+        return bed.naam, bed.contact, bed.telefoon
+    return None
+
+
+def has_destination(stap: OpschalingsStap) -> bool:
+    b = stap.bestemming
+    return bool(b.bedtype or b.plaats or b.partner)
+
+
+def route_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc, Problem]]:
+    stappen = casus.opschaling.stappen
+    bedtypes, niveaus = vocab["bedtypes"], vocab["niveaus"]
+    for i, stap in enumerate(stappen):
+        loc: Loc = ("opschaling", "stappen", i)
+        if has_destination(stap) and destination_contact(casus, stap) is None:
+            yield _w((*loc, "bestemming"), _(
+                "This destination has no contact details: name the clinic as a partner "
+                "(bestemming.partner, with contactpersoon and telefoon) or use a bed of the "
+                "region profile that has an intake contact and phone number."))
+        level = bedtypes.get(stap.bestemming.bedtype or "", "niveau")
+        if level and level != stap.naar:
+            yield _w((*loc, "bestemming", "bedtype"), _(
+                "This bed type belongs to the level '{level}', but the step goes to '{naar}'. "
+                "Let the step go to that level, or choose another bed type.").format(
+                    level=niveaus.label(level), naar=niveaus.label(stap.naar)))
+        if not is_admission(stap.naar) and (stap.doorloopt or stap.terugkeer_toelichting):
+            yield _w((*loc, "doorloopt"), _(
+                "This step has no admission: 'doorloopt' and the terugkeergarantie are not "
+                "printed for it."))
+    to_biz = [s for s in stappen if s.naar == "biz"]
+    if to_biz and not any(s.naar == "klinisch_regulier" for s in stappen):
+        yield _w(("opschaling", "stappen"), _(
+            "There is a step to beveiligde intensieve zorg (BIZ) but no regular clinical step "
+            "beside it: fix the regular clinical setting to step down to."))
+    af = casus.opschaling.afschaling
+    if to_biz and (af is None or not af.bestemming):
+        yield _w(("opschaling", "afschaling", "bestemming"), _(
+            "With a BIZ step the step-down destination is decided at admission: fill in "
+            "afschaling.bestemming."))
+    if af is not None and af.wie_stabiel is None and stappen:
+        yield _w(("opschaling", "afschaling", "wie_stabiel"), _(
+            "Name who declares the person stable (usually the clinic of the "
+            "levensloopaanbieder): that starts the de-escalation."))
+
+
+def escalation_form_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    if not any(s.soort in ARREST_KINDS for s in casus.scenarios):
+        yield _w(("scenarios",), _(
+            "There is no scenario for arrest or a new detention (soort: contact_justitie): "
+            "who tells the casusregisseur, and how does contact continue in the PI?"))
+
+
+# -- 6. legal basis ---------------------------------------------------------------------------
+
+def legal_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
+    for i, stap in enumerate(casus.opschaling.stappen):
+        loc: Loc = ("opschaling", "stappen", i)
+        if stap.juridische_basis == "zelfbindingsverklaring" and stap.juridische_terugval is None:
+            yield _w((*loc, "juridische_terugval"), _(
+                "A zelfbindingsverklaring alone is not enough: name the fallback for when it is "
+                "withdrawn (juridische_terugval: crisismaatregel, or zorgmachtiging via the OM)."))
+        if stap.juridische_basis == "lopende_zorgmachtiging" and not running(
+            casus, "wvggz_zorgmachtiging", today
+        ):
+            yield _w((*loc, "juridische_basis"), _(
+                "This step relies on a running zorgmachtiging, but the legal framework has none "
+                "that runs today."))
+        if stap.juridische_basis == "zorgmachtiging" and running(casus, "wvggz_zorgmachtiging", today):
+            yield _w((*loc, "juridische_basis"), _(
+                "A zorgmachtiging already runs: choose 'lopende_zorgmachtiging', or plan the "
+                "request for a new one when the current one ends."))
+    start = casus.meta.vastgesteld or today
+    for i, titel in enumerate(casus.persoon.juridisch_kader):
+        if titel.einde and start <= titel.einde <= start + PLAN_PERIOD and not titel.bij_afloop:
+            yield _w(("persoon", "juridisch_kader", i, "bij_afloop"), _(
+                "This title ends on {date}, within the plan period: agree who does what before "
+                "then (bij_afloop and bij_afloop_wie).").format(date=format_date(titel.einde)))
+
+
+# -- 9. completeness and voice ----------------------------------------------------------------
+
+def referred_domains(s: Scenario, vocab: Vocabularies) -> set[str]:
+    """The levensgebieden a scenario names, implies by its kind, or whose words it uses."""
+    gebieden = vocab["levensgebieden"]
+    found = set(s.levensgebieden) | set(vocab["scenariosoorten"].get(s.soort, "levensgebieden", []) or [])
+    text = " ".join([s.naam, s.beschrijving, *s.signalen.groen, *s.signalen.oranje, *s.signalen.rood])
+    text = text.lower()
+    for key in gebieden:
+        words = gebieden.get(key, "trefwoorden", []) or []
+        if any(re.search(r"(?<!\w)" + re.escape(str(w).lower()), text) for w in words):
+            found.add(key)
+    return found
+
+
+def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc, Problem]]:
+    gebieden = vocab["levensgebieden"]
+    present = {g.gebied for g in casus.levensgebieden}
+    for i, s in enumerate(casus.scenarios):
+        for key in sorted(referred_domains(s, vocab) - present):
+            yield _w(("scenarios", i), _(
+                "This scenario is about '{domain}', but that levensgebied is not in the plan: "
+                "add it to 'levensgebieden' (with content, or empty for 'geen afspraken nodig').").format(
+                    domain=gebieden.label(key)))
+    for i, g in enumerate(casus.levensgebieden):
+        if g.zrm_score is not None and not gebieden.get(g.gebied, "zrm", True):
+            yield _w(("levensgebieden", i, "zrm_score"), _(
+                "This levensgebied has no domain in the Zelfredzaamheid-Matrix: the ZRM score is "
+                "not printed. Remove it."))
+    for i, n in enumerate(casus.netwerk.naasten):
+        if "slachtoffer" in n.type and not n.bescherming:
+            yield _w(("netwerk", "naasten", i, "bescherming"), _(
+                "This naaste is (also) a victim: record the victim-protection agreements "
+                "(check of a contactverbod, who informs and protects them)."))
+    c = casus.client
+    if not (c.doelen or c.wat_helpt or c.betrokkenheid):
+        yield _w(("client",), _(
+            "The client's own voice is missing: record their goals, what helps them and whether "
+            "they co-wrote, saw or refused the plan (client.doelen, client.wat_helpt, "
+            "client.betrokkenheid)."))
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+# '28 februari' without a year: in a plan that runs for years the reader cannot tell which one
+DAY_WITHOUT_YEAR = re.compile(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r")\b(?! \d{4})", re.IGNORECASE)
+
+
+def _texts(node: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, (*loc, i))
+
+
+def typography_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    """Text that prints badly: an arrow typed as '->', a date without its year."""
+    data = casus.model_dump(mode="json", exclude={"aanmelding"})
+    for loc, text in _texts(data, ()):
+        if "->" in text:
+            yield _w(loc, _("Write out what '->' means (for example 'leidt tot'): an arrow typed as '->' "
+                            "reads badly in print."))
+        if DAY_WITHOUT_YEAR.search(text):
+            yield _w(loc, _("A date in this text has no year (for example '28 februari'): add the year."))
+
+
+def plan_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
+    if not has_plan(casus):
+        return []
+    return [
+        *contact_problems(casus),
+        *route_problems(casus, vocab),
+        *escalation_form_problems(casus),
+        *legal_problems(casus, today),
+        *completeness_problems(casus, vocab),
+        *typography_problems(casus),
+    ]
+
+
+def _region(key: str) -> Region | None:
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.reference.regions import load_region
+
+    try:
+        return load_region(key)
+    except LevensloopError:
+        return None
