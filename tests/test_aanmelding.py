@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from levensloop_docs.case.casefile import load_case, validate_raw
 from levensloop_docs.model.casus import Aanmelding
 from levensloop_docs.reference.criteria import (
-    beoordeel,
-    besluit_waarschuwingen,
-    crisis_woorden,
-    regio_samenvatting,
-    samenvatting,
-    waarschuwingen,
+    aanmelding_warnings,
+    assess,
+    crisis_words,
+    decision_warnings,
+    regional_summary,
+    summary_line,
 )
 from levensloop_docs.reference.regions import load_region, national_criteria, region_keys
 
@@ -58,15 +58,15 @@ def test_criteria_logic_per_region(region_key: str) -> None:
     national = [c.sleutel for c in national_criteria()]
     ag = _aanmelding(criteria_landelijk=_answers("voldoet", national),
                      criteria_regio=_answers("voldoet", keys))
-    verdict = beoordeel(ag, region)
+    verdict = assess(ag, region)
     assert len(verdict.regio) == REGION_COUNTS[region_key]
-    assert verdict.alle_landelijk_voldaan and verdict.alle_regio_voldaan
-    assert samenvatting(verdict) == "Aan alle landelijke criteria is voldaan."
+    assert verdict.all_national_met and verdict.all_regional_met
+    assert summary_line(verdict) == "Aan alle landelijke criteria is voldaan."
     # one regional 'voldoet niet' does not change the national verdict
     ag2 = _aanmelding(criteria_landelijk=_answers("voldoet", national),
                       criteria_regio=_answers("voldoet_niet", keys[:1]))
-    verdict2 = beoordeel(ag2, region)
-    assert verdict2.alle_landelijk_voldaan and not verdict2.alle_regio_voldaan
+    verdict2 = assess(ag2, region)
+    assert verdict2.all_national_met and not verdict2.all_regional_met
     assert [s.oordeel for s in verdict2.regio][1:] == ["onbekend"] * (len(keys) - 1)
 
 
@@ -75,12 +75,12 @@ def test_missing_and_failed_national_criteria() -> None:
         {"criterium": "1", "oordeel": "voldoet"},
         {"criterium": 2, "oordeel": "voldoet_niet", "toelichting": "geen risicotaxatie"},
     ])
-    verdict = beoordeel(ag, load_region("groningen"))
-    assert not verdict.alle_landelijk_voldaan
-    assert verdict.niet_voldaan == ("2",)
+    verdict = assess(ag, load_region("groningen"))
+    assert not verdict.all_national_met
+    assert verdict.not_met == ("2",)
     assert verdict.onbekend == ("3", "4", "5", "6")
     assert verdict.landelijk[1].toelichting == "geen risicotaxatie"
-    text = samenvatting(verdict)
+    text = summary_line(verdict)
     assert text.startswith("Niet aan alle landelijke criteria is voldaan")
     assert "niet voldaan: criterium 2" in text
     assert "nog niet vastgesteld: criterium 3, 4, 5, 6, bespreken in het overleg" in text
@@ -89,7 +89,7 @@ def test_missing_and_failed_national_criteria() -> None:
 def test_only_unknown_criteria_read_as_not_yet_established() -> None:
     national = [c.sleutel for c in national_criteria()]
     ag = _aanmelding(criteria_landelijk=[*_answers("voldoet", national[:5]), {"criterium": "6"}])
-    text = samenvatting(beoordeel(ag, None))
+    text = summary_line(assess(ag, None))
     # an open question is not a failed criterion, and "6" is a criterion number, not a count
     assert text == ("Nog niet alle landelijke criteria zijn vastgesteld "
                     "(nog niet vastgesteld: criterium 6, bespreken in het overleg).")
@@ -100,13 +100,13 @@ def test_regional_summary_uses_numbers_never_keys() -> None:
     keys = [c.sleutel for c in region.criteria]
     ag = _aanmelding(criteria_regio=[{"criterium": keys[0], "oordeel": "voldoet_niet"},
                                      *_answers("voldoet", keys[1:])])
-    text = regio_samenvatting(beoordeel(ag, region))
+    text = regional_summary(assess(ag, region))
     assert text == "Niet aan alle regionale criteria is voldaan (niet voldaan: criterium 1)."
     assert keys[0] not in text
 
 
 def test_without_region_only_national_criteria_count() -> None:
-    verdict = beoordeel(_aanmelding(), None)
+    verdict = assess(_aanmelding(), None)
     assert verdict.regio == () and len(verdict.landelijk) == 6
 
 
@@ -127,9 +127,9 @@ def test_decision_warnings(besluit: str | None, national: str, warned: bool) -> 
     answers = _answers("voldoet", keys[:5]) + _answers(national, keys[5:])
     ag = _aanmelding(criteria_landelijk=answers, besluit=besluit, advies="Bemoeizorg.",
                      casusregisseur="X")
-    verdict = beoordeel(ag, load_region("limburg"))
-    assert bool(besluit_waarschuwingen(besluit, verdict)) is warned
-    fields = [w.veld for w in waarschuwingen(ag, load_region("limburg"))]
+    verdict = assess(ag, load_region("limburg"))
+    assert bool(decision_warnings(besluit, verdict)) is warned
+    fields = [w.field for w in aanmelding_warnings(ag, load_region("limburg"))]
     assert ("aanmelding.besluit" in fields) is warned
 
 
@@ -139,26 +139,26 @@ def test_decision_warnings(besluit: str | None, national: str, warned: bool) -> 
      "Opname vandaag nodig na ruzie", "Dreigt nu met een mes"],
 )
 def test_crisis_reason_is_warned(reason: str) -> None:
-    found = waarschuwingen(_aanmelding(reden=reason), None)
-    assert [w.veld for w in found] == ["aanmelding.reden"]
-    assert "rustige periode" in found[0].tekst
+    found = aanmelding_warnings(_aanmelding(reden=reason), None)
+    assert [w.field for w in found] == ["aanmelding.reden"]
+    assert "rustige periode" in found[0].text
 
 
 def test_calm_reason_is_not_warned() -> None:
-    assert crisis_woorden("Het toezicht loopt af; de situatie is rustig.") == []
+    assert crisis_words("Het toezicht loopt af; de situatie is rustig.") == []
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text())
 def test_crisis_detection_never_fails_on_free_text(text: str) -> None:
-    words = crisis_woorden(text)
+    words = crisis_words(text)
     assert isinstance(words, list)
 
 
 def test_rejection_without_advice_and_inclusion_without_casusregisseur_warn() -> None:
-    fields = [w.veld for w in waarschuwingen(_aanmelding(besluit="niet_geincludeerd"), None)]
+    fields = [w.field for w in aanmelding_warnings(_aanmelding(besluit="niet_geincludeerd"), None)]
     assert "aanmelding.advies" in fields
-    fields = [w.veld for w in waarschuwingen(_aanmelding(besluit="geincludeerd"), None)]
+    fields = [w.field for w in aanmelding_warnings(_aanmelding(besluit="geincludeerd"), None)]
     assert "aanmelding.casusregisseur" in fields
 
 

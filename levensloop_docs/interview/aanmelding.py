@@ -21,7 +21,7 @@ from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
 from levensloop_docs.model.validators import first_day
 
-# The decision of the meeting is also the status of the case (see status_waarschuwingen).
+# The decision of the meeting is also the status of the case (see status_warnings).
 _DECIDED = ("geincludeerd", "niet_geincludeerd", "aangehouden")
 
 
@@ -47,7 +47,7 @@ def run_aanmelder(interview: Interview) -> None:
 
 
 def run_reden(interview: Interview) -> None:
-    from levensloop_docs.reference.criteria import crisis_woorden
+    from levensloop_docs.reference.criteria import crisis_words
 
     ag = interview.section("aanmelding")
     meeting = (ag.get("overleg") or {}).get("datum")  # set already when the aanmelding is edited
@@ -59,7 +59,7 @@ def run_reden(interview: Interview) -> None:
                             required=True, multiline=True,
                             hint=_("what worries you, and why now"))
     store(ag, "reden", reason)
-    words = crisis_woorden(reason)
+    words = crisis_words(reason)
     if words:
         interview.say(_("Note: the reason suggests an acute crisis ({words}). Registration is preferably "
                         "done in a calm period; deal with the crisis first through the usual crisis "
@@ -148,7 +148,7 @@ def _region(interview: Interview) -> Any:
 
 def _beoordeling(interview: Interview) -> Any:
     from levensloop_docs.model.casus import Aanmelding
-    from levensloop_docs.reference.criteria import beoordeel
+    from levensloop_docs.reference.criteria import assess
 
     ag = interview.data.get("aanmelding") or {}
     # only the criteria count here; the rest of the aanmelding may still be incomplete
@@ -156,7 +156,7 @@ def _beoordeling(interview: Interview) -> Any:
         criteria_landelijk=_oordelen(ag.get("criteria_landelijk") or []),
         criteria_regio=_oordelen(ag.get("criteria_regio") or []),
     )
-    return beoordeel(partial, _region(interview))
+    return assess(partial, _region(interview))
 
 
 def _oordelen(raw: list[dict[str, Any]]) -> list[Any]:
@@ -173,9 +173,9 @@ def _oordelen(raw: list[dict[str, Any]]) -> list[Any]:
 
 
 def _verdict(interview: Interview) -> str:
-    from levensloop_docs.reference.criteria import samenvatting
+    from levensloop_docs.reference.criteria import summary_line
 
-    return samenvatting(_beoordeling(interview))
+    return summary_line(_beoordeling(interview))
 
 
 def _edit_request(interview: Interview, key: str, item: Item) -> Item:
@@ -231,13 +231,13 @@ def run_overleg(interview: Interview) -> None:
 
 
 def run_besluit(interview: Interview) -> None:
-    from levensloop_docs.reference.criteria import besluit_waarschuwingen
+    from levensloop_docs.reference.criteria import decision_warnings
 
     ag = interview.section("aanmelding")
     decision = interview.choice("aanmelding.besluit", _("Decision of the meeting (empty if not yet taken)"),
                                 "besluiten", ag.get("besluit"), required=False)
     store(ag, "besluit", decision)
-    for warning in besluit_waarschuwingen(decision, _beoordeling(interview)):
+    for warning in decision_warnings(decision, _beoordeling(interview)):
         interview.say(_("Warning: {text}").format(text=warning))
     store(ag, "besluit_toelichting", interview.text("aanmelding.besluit_toelichting",
                                                     _("Explanation of the decision"),

@@ -6,15 +6,15 @@ the documents (STYLE: question logic separate from the prompt layer).
 API (used by the aanmelding interview)::
 
     OORDELEN                                   # ("voldoet", "voldoet_niet", "onbekend")
-    beoordeel(aanmelding, region) -> Beoordeling
-        .landelijk / .regio: tuple[CriteriumStand, ...]  (every criterion, unanswered = onbekend)
-        .alle_landelijk_voldaan: bool, .niet_voldaan / .onbekend: national keys
-    samenvatting(beoordeling) -> str           # one Dutch sentence: are all national criteria met?
-    regio_samenvatting(beoordeling) -> str     # the same for the regional criteria (by number)
-    nummers(standen, oordeel) -> tuple[int]    # printed numbers of the criteria with a verdict
-    waarschuwingen(aanmelding, region) -> list[Waarschuwing]   # (veld, tekst), never blocking
-    besluit_waarschuwingen(besluit, beoordeling) -> list[str]  # decision contradicts criteria
-    crisis_woorden(text) -> list[str]          # crisis keywords found (data/crisiswoorden.yaml)
+    assess(aanmelding, region) -> Assessment
+        .landelijk / .regio: tuple[CriterionAnswer, ...]  (every criterion, unanswered = onbekend)
+        .all_national_met: bool, .not_met / .onbekend: national keys
+    summary_line(assessment) -> str           # one Dutch sentence: are all national criteria met?
+    regional_summary(assessment) -> str     # the same for the regional criteria (by number)
+    numbers(standen, oordeel) -> tuple[int]    # printed numbers of the criteria with a verdict
+    aanmelding_warnings(aanmelding, region) -> list[AanmeldingWarning]  # (field, text), never blocking
+    decision_warnings(besluit, assessment) -> list[str]  # decision contradicts criteria
+    crisis_words(text) -> list[str]          # crisis keywords found (data/crisiswoorden.yaml)
     case_problems(casus) -> list[(loc, Problem)]  # region exists, criterion keys known (errors)
                                                   # + the warnings above (Problem.warning=True)
 A region may be ``None`` (profile missing): then only the national criteria count.
@@ -39,7 +39,7 @@ OORDELEN = ("voldoet", "voldoet_niet", "onbekend")
 
 
 @dataclass(frozen=True)
-class CriteriumStand:
+class CriterionAnswer:
     """One criterion with the answer given (``onbekend`` when it was not answered)."""
 
     criterium: Criterion
@@ -53,20 +53,20 @@ class CriteriumStand:
 
 
 @dataclass(frozen=True)
-class Beoordeling:
-    landelijk: tuple[CriteriumStand, ...]
-    regio: tuple[CriteriumStand, ...]
+class Assessment:
+    landelijk: tuple[CriterionAnswer, ...]
+    regio: tuple[CriterionAnswer, ...]
 
     @property
-    def alle_landelijk_voldaan(self) -> bool:
+    def all_national_met(self) -> bool:
         return all(s.voldoet for s in self.landelijk)
 
     @property
-    def alle_regio_voldaan(self) -> bool:
+    def all_regional_met(self) -> bool:
         return all(s.voldoet for s in self.regio)
 
     @property
-    def niet_voldaan(self) -> tuple[str, ...]:
+    def not_met(self) -> tuple[str, ...]:
         return tuple(s.criterium.sleutel for s in self.landelijk if s.oordeel == "voldoet_niet")
 
     @property
@@ -75,41 +75,41 @@ class Beoordeling:
 
 
 @dataclass(frozen=True)
-class Waarschuwing:
-    veld: str
-    tekst: str
+class AanmeldingWarning:
+    field: str  # path such as aanmelding.besluit
+    text: str
 
 
-def _standen(criteria: tuple[Criterion, ...], answers: list[CriteriumOordeel]) -> tuple[CriteriumStand, ...]:
+def _answers(criteria: tuple[Criterion, ...], answers: list[CriteriumOordeel]) -> tuple[CriterionAnswer, ...]:
     given = {a.criterium: a for a in answers}
     out = []
     for c in criteria:
         answer = given.get(c.sleutel)
         if answer is None:
-            out.append(CriteriumStand(c, "onbekend", "", False))
+            out.append(CriterionAnswer(c, "onbekend", "", False))
         else:
-            out.append(CriteriumStand(c, answer.oordeel, answer.toelichting, True))
+            out.append(CriterionAnswer(c, answer.oordeel, answer.toelichting, True))
     return tuple(out)
 
 
-def beoordeel(aanmelding: Aanmelding, region: Region | None) -> Beoordeling:
+def assess(aanmelding: Aanmelding, region: Region | None) -> Assessment:
     """Every national and regional criterion with its answer; missing answers count as unknown."""
     regional = region.criteria if region is not None else ()
-    return Beoordeling(
-        landelijk=_standen(national_criteria(), aanmelding.criteria_landelijk),
-        regio=_standen(regional, aanmelding.criteria_regio),
+    return Assessment(
+        landelijk=_answers(national_criteria(), aanmelding.criteria_landelijk),
+        regio=_answers(regional, aanmelding.criteria_regio),
     )
 
 
-def nummers(standen: tuple[CriteriumStand, ...], oordeel: str) -> tuple[int, ...]:
+def numbers(standen: tuple[CriterionAnswer, ...], oordeel: str) -> tuple[int, ...]:
     """The printed numbers (1..n, in profile order) of the criteria with this verdict."""
     return tuple(i for i, s in enumerate(standen, start=1) if s.oordeel == oordeel)
 
 
-def _details(standen: tuple[CriteriumStand, ...]) -> str:
+def _details(standen: tuple[CriterionAnswer, ...]) -> str:
     parts = []
-    failed = nummers(standen, "voldoet_niet")
-    open_ = nummers(standen, "onbekend")
+    failed = numbers(standen, "voldoet_niet")
+    open_ = numbers(standen, "onbekend")
     if failed:
         parts.append(_("not met: criterion {keys}").format(keys=", ".join(map(str, failed))))
     if open_:
@@ -118,34 +118,34 @@ def _details(standen: tuple[CriteriumStand, ...]) -> str:
     return "; ".join(parts)
 
 
-def samenvatting(beoordeling: Beoordeling) -> str:
+def summary_line(assessment: Assessment) -> str:
     """One sentence on the national criteria, by criterion number (never an internal key)."""
-    if beoordeling.alle_landelijk_voldaan:
+    if assessment.all_national_met:
         return _("All national criteria are met.")
-    details = _details(beoordeling.landelijk)
-    if not beoordeling.niet_voldaan:
+    details = _details(assessment.landelijk)
+    if not assessment.not_met:
         return _("Not every national criterion has been established yet ({details}).").format(details=details)
     return _("Not all national criteria are met ({details}).").format(details=details)
 
 
-def regio_samenvatting(beoordeling: Beoordeling) -> str:
+def regional_summary(assessment: Assessment) -> str:
     """The same sentence for the regional criteria; empty when the region has none."""
-    if not beoordeling.regio:
+    if not assessment.regio:
         return ""
-    if beoordeling.alle_regio_voldaan:
+    if assessment.all_regional_met:
         return _("All regional criteria are met.")
-    details = _details(beoordeling.regio)
-    if not nummers(beoordeling.regio, "voldoet_niet"):
+    details = _details(assessment.regio)
+    if not numbers(assessment.regio, "voldoet_niet"):
         return _("Not every regional criterion has been established yet ({details}).").format(details=details)
     return _("Not all regional criteria are met ({details}).").format(details=details)
 
 
-def besluit_waarschuwingen(besluit: str | None, beoordeling: Beoordeling) -> list[str]:
+def decision_warnings(besluit: str | None, assessment: Assessment) -> list[str]:
     """Texts when the decision contradicts the national criteria (a warning, never a block)."""
-    if besluit == "geincludeerd" and not beoordeling.alle_landelijk_voldaan:
+    if besluit == "geincludeerd" and not assessment.all_national_met:
         return [_("The person is included, but not every national criterion is met. "
                   "Check the criteria or record why the meeting decided otherwise.")]
-    if besluit == "niet_geincludeerd" and beoordeling.alle_landelijk_voldaan:
+    if besluit == "niet_geincludeerd" and assessment.all_national_met:
         return [_("The person is not included, although every national criterion is met. "
                   "Record the reason in 'besluit_toelichting'.")]
     return []
@@ -157,12 +157,12 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def crisis_woorden_path() -> Path:
+def crisis_words_path() -> Path:
     return data_dir() / "crisiswoorden.yaml"
 
 
 @cache
-def _crisis_words(path: Path) -> tuple[str, ...]:
+def _load_crisis_words(path: Path) -> tuple[str, ...]:
     from levensloop_docs.yamlio import YamlReadError, load_yaml
 
     try:
@@ -177,13 +177,13 @@ def _crisis_words(path: Path) -> tuple[str, ...]:
     return tuple(w.strip() for w in words)
 
 
-def crisis_woorden(text: str) -> list[str]:
+def crisis_words(text: str) -> list[str]:
     """The crisis keywords that occur in ``text`` (as part of a word, accents ignored)."""
     folded = _fold(text)
-    return [w for w in _crisis_words(crisis_woorden_path()) if _fold(w) in folded]
+    return [w for w in _load_crisis_words(crisis_words_path()) if _fold(w) in folded]
 
 
-def status_waarschuwingen(status: str, besluit: str | None) -> list[str]:
+def status_warnings(status: str, besluit: str | None) -> list[str]:
     if besluit is None and status in ("geincludeerd", "niet_geincludeerd", "aangehouden"):
         return [_("The status says a decision was taken, but the aanmelding has no decision (besluit).")]
     allowed = {besluit, "uitgestroomd"} if besluit == "geincludeerd" else {besluit}
@@ -192,23 +192,23 @@ def status_waarschuwingen(status: str, besluit: str | None) -> list[str]:
     return []
 
 
-def waarschuwingen(aanmelding: Aanmelding, region: Region | None) -> list[Waarschuwing]:
+def aanmelding_warnings(aanmelding: Aanmelding, region: Region | None) -> list[AanmeldingWarning]:
     """Everything the procesregisseur should see before saving; nothing here blocks."""
-    found: list[Waarschuwing] = []
-    words = crisis_woorden(aanmelding.reden)
+    found: list[AanmeldingWarning] = []
+    words = crisis_words(aanmelding.reden)
     if words:
         msg = _("The reason suggests an acute crisis ({words}). Registration is preferably done in a "
                 "calm period; deal with the crisis first through the usual crisis route.")
-        found.append(Waarschuwing("aanmelding.reden", msg.format(words=", ".join(words))))
-    beoordeling = beoordeel(aanmelding, region)
-    for text in besluit_waarschuwingen(aanmelding.besluit, beoordeling):
-        found.append(Waarschuwing("aanmelding.besluit", text))
+        found.append(AanmeldingWarning("aanmelding.reden", msg.format(words=", ".join(words))))
+    assessment = assess(aanmelding, region)
+    for text in decision_warnings(aanmelding.besluit, assessment):
+        found.append(AanmeldingWarning("aanmelding.besluit", text))
     if aanmelding.besluit == "niet_geincludeerd" and not aanmelding.advies.strip():
         msg = _("The person is not included: write an advice for the registrant in 'advies'.")
-        found.append(Waarschuwing("aanmelding.advies", msg))
+        found.append(AanmeldingWarning("aanmelding.advies", msg))
     if aanmelding.besluit == "geincludeerd" and not aanmelding.casusregisseur.strip():
         msg = _("The person is included: name the assigned casusregisseur.")
-        found.append(Waarschuwing("aanmelding.casusregisseur", msg))
+        found.append(AanmeldingWarning("aanmelding.casusregisseur", msg))
     return found
 
 
@@ -252,12 +252,12 @@ def case_problems(casus: Casus) -> list[tuple[Loc, Problem]]:
         where = _("the criteria of region {region}").format(region=region.sleutel)
         keys = [c.sleutel for c in region.criteria]
         found += _key_problems(ag.criteria_regio, keys, "criteria_regio", where)
-    warnings = [*waarschuwingen(ag, region)]
-    for text in status_waarschuwingen(casus.meta.status, ag.besluit):
-        warnings.append(Waarschuwing("meta.status", text))
+    warnings = [*aanmelding_warnings(ag, region)]
+    for text in status_warnings(casus.meta.status, ag.besluit):
+        warnings.append(AanmeldingWarning("meta.status", text))
     for w in warnings:
-        loc = tuple(w.veld.split("."))
-        found.append((loc, Problem(None, w.veld, w.tekst, warning=True)))
+        loc = tuple(w.field.split("."))
+        found.append((loc, Problem(None, w.field, w.text, warning=True)))
     return found
 
 

@@ -18,13 +18,13 @@ from levensloop_docs.model.casus import Aanmelding, Casus
 from levensloop_docs.model.validators import first_day
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.criteria import (
-    Beoordeling,
-    CriteriumStand,
-    beoordeel,
-    regio_samenvatting,
+    Assessment,
+    CriterionAnswer,
+    aanmelding_warnings,
+    assess,
+    regional_summary,
     safe_region,
-    samenvatting,
-    waarschuwingen,
+    summary_line,
 )
 from levensloop_docs.reference.regions import Region
 from levensloop_docs.views.common import date_text, region_view, text
@@ -43,7 +43,7 @@ def _box(on: bool) -> str:
     return CHECKED if on else UNCHECKED
 
 
-def stand_context(s: CriteriumStand, vocab: Vocabularies, nummer: int = 0) -> Context:
+def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> Context:
     # 'nummer' is what print shows; 'sleutel' is internal (mapping files of PDF forms use it)
     return {
         "nummer": nummer,
@@ -62,18 +62,18 @@ def stand_context(s: CriteriumStand, vocab: Vocabularies, nummer: int = 0) -> Co
     }
 
 
-def _criteria(beoordeling: Beoordeling, vocab: Vocabularies) -> Context:
-    landelijk = [stand_context(s, vocab, i) for i, s in enumerate(beoordeling.landelijk, start=1)]
-    regio = [stand_context(s, vocab, i) for i, s in enumerate(beoordeling.regio, start=1)]
+def _criteria(assessment: Assessment, vocab: Vocabularies) -> Context:
+    landelijk = [stand_context(s, vocab, i) for i, s in enumerate(assessment.landelijk, start=1)]
+    regio = [stand_context(s, vocab, i) for i, s in enumerate(assessment.regio, start=1)]
     return {
         "landelijk": landelijk,
         "regio": regio,
         "criteria_landelijk": {c["sleutel"]: c for c in landelijk},
         "criteria_regio": {c["sleutel"]: c for c in regio},
-        "alle_landelijk_voldaan": beoordeling.alle_landelijk_voldaan,
-        "alle_regio_voldaan": beoordeling.alle_regio_voldaan,
-        "landelijk_samenvatting": samenvatting(beoordeling),
-        "regio_samenvatting": regio_samenvatting(beoordeling),
+        "alle_landelijk_voldaan": assessment.all_national_met,
+        "alle_regio_voldaan": assessment.all_regional_met,
+        "landelijk_samenvatting": summary_line(assessment),
+        "regio_samenvatting": regional_summary(assessment),
         # for the terugkoppeling: what the meeting found not met, by number
         "niet_voldaan": [
             {"soort": _("national") if soort == "landelijk" else _("regional"), **c}
@@ -123,7 +123,7 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
             for g in history
         ],
         "huidige_zorg": text(ag.huidige_zorg),
-        **_criteria(beoordeel(ag, region), vocab),
+        **_criteria(assess(ag, region), vocab),
         "overleg": {
             "datum": date_text(overleg.datum if overleg else None),
             "deelnemers": deelnemers,
@@ -137,7 +137,7 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "gemeentelijke_casusregisseur": text(ag.gemeentelijke_casusregisseur),
         "advies": text(ag.advies),
         "advies_noemt_heraanmelding": "opnieuw" in ag.advies.casefold(),
-        "waarschuwingen": [w.tekst for w in waarschuwingen(ag, region)],
+        "waarschuwingen": [w.text for w in aanmelding_warnings(ag, region)],
         **procesregisseur_context(ag, vocab),
     }
 
