@@ -8,7 +8,7 @@ registry, so a new document type needs a manifest entry, not a code change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -26,13 +26,21 @@ AppliesFn = Callable[[Casus], bool]
 
 _CONTEXTS: dict[str, ContextFn] = {}
 _APPLIES: dict[str, AppliesFn] = {}
+# Context builders that also get the earlier plan versions (oldest first), as
+# ``history=[Casus, ...]``: the voortgangsverslag shows what changed since the last one.
+_WITH_HISTORY: set[str] = set()
 
 
-def context_builder(name: str) -> Callable[[ContextFn], ContextFn]:
-    """Register a function that builds a document's template context."""
+def context_builder(name: str, *, history: bool = False) -> Callable[[Any], Any]:
+    """Register a function that builds a document's template context.
 
-    def register(fn: ContextFn) -> ContextFn:
+    ``history=True``: the function takes a keyword ``history`` with the archived versions.
+    """
+
+    def register(fn: Any) -> Any:
         _CONTEXTS[name] = fn
+        if history:
+            _WITH_HISTORY.add(name)
         return fn
 
     return register
@@ -61,10 +69,17 @@ class DocumentType:
     parameters: tuple[str, ...] = ()
 
     def build_context(
-        self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+        self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
+        history: Sequence[Casus] = (),
     ) -> dict[str, Any]:
         _load_builders()
+        if self.context in _WITH_HISTORY:
+            return _CONTEXTS[self.context](casus, vocab, today, parameter, history=list(history))  # type: ignore[call-arg]
         return _CONTEXTS[self.context](casus, vocab, today, parameter)
+
+    def wants_history(self) -> bool:
+        _load_builders()
+        return self.context in _WITH_HISTORY
 
     def applies_to(self, casus: Casus) -> bool:
         _load_builders()
@@ -89,6 +104,8 @@ BUILDER_MODULES: list[str] = [
     "levensloop_docs.views.plan_document",
     "levensloop_docs.views.aanmelding",
     "levensloop_docs.views.partner_sheet",
+    "levensloop_docs.views.voortgang",
+    "levensloop_docs.views.uitstroom",
 ]
 
 

@@ -59,9 +59,19 @@ class RenderRun:
 
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
-        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter)
+        history = self.history(job.case) if doc.wants_history() else []
+        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter, history)
         ctx["document"] = {"titel": doc.title, "versie": doc.version, "sjabloon": doc.template.name}
         return ctx
+
+    def history(self, case: CaseFile) -> list[Any]:
+        """The archived plan versions of the case (oldest first), before its own version."""
+        from levensloop_docs.case.casefile import load_case
+        from levensloop_docs.case.history import history_files
+
+        own = case.casus.meta.planversie
+        older = [load_case(p, self.vocab, self.today).casus for p in history_files(case.path)]
+        return [c for c in older if c.meta.planversie < own]
 
     def properties(self, job: Job) -> dict[str, str]:
         doc, cid = job.document, job.case.casus.meta.casus_id

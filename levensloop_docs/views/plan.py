@@ -251,7 +251,7 @@ class ContextBuilder:
                 {"naam": labels[c.key], "voldaan": "ja" if c.met else "nee"} for c in status.criteria
             ],
             "alle_voldaan": status.all_met,
-            "stabiel_sinds": d(u.stabiel_sinds) or "onbekend",
+            "stabiel_sinds": d(status.stable_since) or "onbekend",
             "vroegste_datum": d(status.earliest) or "nog niet te bepalen",
             "beschermende_factoren": t(u.beschermende_factoren),
             "toelichting": t(u.toelichting),
