@@ -242,7 +242,8 @@ def _agreed(interview: Interview, meta: Item, day: date) -> None:
     def edit(k: str, item: Item) -> Item:
         who = interview.choice(f"{k}.wie", _("Who agreed?"), interview.people(), item.get("wie"))
         store(item, "wie", who)
-        store(item, "datum", _copy(interview.date(f"{k}.datum", _("On which date?"), item.get("datum") or day)))
+        when = interview.date(f"{k}.datum", _("On which date?"), item.get("datum") or day)
+        store(item, "datum", _copy(when))
         return item
 
     chosen = interview.edit_list("meta.akkoord", _("Who agreed to the new version?"), items,
