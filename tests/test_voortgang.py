@@ -166,6 +166,7 @@ def test_voortgangsverslag_docx_has_the_chart_and_a_table_with_the_same_numbers(
     stem = _render(tmp_path, "docx")
     doc = Document(str(stem.with_suffix(".docx")))
     assert len(doc.inline_shapes) == 1
+    assert "dezelfde cijfers staan in de tabel" in doc.inline_shapes[0]._inline.docPr.get("descr")
     blob = doc.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
     image = doc.part.related_parts[blob].blob
     assert image.startswith(PNG)

@@ -94,6 +94,7 @@ def render_docx_docxtpl(
         doc.render(_with_images(doc, context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as exc:
         raise template_error(template, exc) from None
+    _describe_images(doc, context)
     set_properties(doc.docx, properties)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
@@ -122,3 +123,12 @@ def _with_images(doc: Any, context: dict[str, Any]) -> dict[str, Any]:
         if _is_image(value):
             out[key] = InlineImage(doc, io.BytesIO(value.png), width=Cm(value.width_cm))
     return out
+
+
+def _describe_images(doc: Any, context: dict[str, Any]) -> None:
+    """Alternative text for a screen reader: each picture's own description (Word: 'Alt-tekst')."""
+    descriptions = [str(getattr(v, "description", "")) for v in context.values() if _is_image(v)]
+    if len(descriptions) != 1:
+        return  # which picture is which cannot be told from the document; leave them
+    for shape in doc.docx.inline_shapes:
+        shape._inline.docPr.set("descr", descriptions[0])

@@ -26,15 +26,16 @@ AppliesFn = Callable[[Casus], bool]
 
 _CONTEXTS: dict[str, ContextFn] = {}
 _APPLIES: dict[str, AppliesFn] = {}
-# Context builders that also get the earlier plan versions (oldest first), as
-# ``history=[Casus, ...]``: the voortgangsverslag shows what changed since the last one.
+# Context builders that also get the plan history, as ``history=[Casus]``: the newest
+# archived version before the case's own (RenderRun.history); the voortgangsverslag shows
+# what changed since then.
 _WITH_HISTORY: set[str] = set()
 
 
 def context_builder(name: str, *, history: bool = False) -> Callable[[Any], Any]:
     """Register a function that builds a document's template context.
 
-    ``history=True``: the function takes a keyword ``history`` with the archived versions.
+    ``history=True``: the function takes a keyword ``history`` with the previous version.
     """
 
     def register(fn: Any) -> Any:

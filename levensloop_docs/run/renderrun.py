@@ -65,13 +65,32 @@ class RenderRun:
         return ctx
 
     def history(self, case: CaseFile) -> list[Any]:
-        """The archived plan versions of the case (oldest first), before its own version."""
-        from levensloop_docs.case.casefile import load_case
-        from levensloop_docs.case.history import history_files
+        """The newest archived plan version before the case's own, as a one-item list (or none).
 
-        own = case.casus.meta.planversie
-        older = [load_case(p, self.vocab, self.today).casus for p in history_files(case.path)]
-        return [c for c in older if c.meta.planversie < own]
+        The voortgangsverslag compares with the previous version only; older versions are
+        not read (each costs a parse and a validation). The archive was valid when it was
+        set, so it is read with the fast YAML parser; a broken one is reported as usual.
+        """
+        from levensloop_docs.case.history import previous_version
+
+        path = previous_version(case.path, case.casus.meta.planversie)
+        return [] if path is None else [self._read_archived(path)]
+
+    def _read_archived(self, path: Path) -> Any:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+
+        from levensloop_docs.case.casefile import load_case, validate_raw
+        from levensloop_docs.yamlio import YamlReadError, read_text
+
+        try:
+            raw = YAML(typ="safe").load(read_text(path))
+        except (YamlReadError, YAMLError, ValueError, RecursionError):
+            return load_case(path, self.vocab, self.today).casus  # raises with lines
+        casus, problems = validate_raw(raw, path, self.vocab, self.today)
+        if casus is None or any(not p.warning for p in problems):
+            return load_case(path, self.vocab, self.today).casus
+        return casus
 
     def properties(self, job: Job) -> dict[str, str]:
         doc, cid = job.document, job.case.casus.meta.casus_id

@@ -60,38 +60,35 @@ def zrm_series(casus: Casus, vocab: Vocabularies) -> ZrmSeries:
 
 def zrm_chart_png(series: ZrmSeries, title: str = "") -> bytes:
     """The chart as PNG bytes (150 dpi, 16 x 9 cm)."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import pyplot as plt
+    # The Figure API without pyplot: no global state, no GUI backend, and faster per chart.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import DateFormatter, date2num
+    from matplotlib.figure import Figure
 
-    fig, ax = plt.subplots(figsize=(6.3, 3.6), dpi=150)
+    fig = Figure(figsize=(6.3, 3.6), dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.09, 0.12, 0.60, 0.80))  # fixed layout: room for the legend on the right
     n = len(series.labels)
-    try:
-        for i, (key, label) in enumerate(series.labels.items()):
-            points = sorted(series.scores[key].items())
-            shift = max(-0.2, min(0.2, (i - (n - 1) / 2) * SPREAD))
-            ax.plot(
-                [_num(date2num, d) for d, _s in points], [s + shift for _d, s in points], label=label,
-                color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
-                linestyle=STYLES[(i // len(PALETTE)) % len(STYLES)], linewidth=1.8, markersize=6,
-            )
-        ax.set_ylim(0.5, 5.5)
-        ax.set_yticks([1, 2, 3, 4, 5])
-        ax.set_ylabel("ZRM-score (1-5)")
-        ax.xaxis.set_major_formatter(DateFormatter("%m-%Y"))  # type: ignore[no-untyped-call]
-        ax.set_xticks([_num(date2num, d) for d in series.dates])
-        ax.grid(True, axis="y", color="#cccccc", linewidth=0.6)
-        if title:
-            ax.set_title(title, fontsize=10)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
-        fig.tight_layout()
-        out = io.BytesIO()
-        fig.savefig(out, format="png", metadata={"Software": None})
-        return out.getvalue()
-    finally:
-        plt.close(fig)
+    for i, (key, label) in enumerate(series.labels.items()):
+        points = sorted(series.scores[key].items())
+        shift = max(-0.2, min(0.2, (i - (n - 1) / 2) * SPREAD))
+        ax.plot(
+            [_num(date2num, d) for d, _s in points], [s + shift for _d, s in points], label=label,
+            color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
+            linestyle=STYLES[(i // len(PALETTE)) % len(STYLES)], linewidth=1.8, markersize=6,
+        )
+    ax.set_ylim(0.5, 5.5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_ylabel("ZRM-score (1-5)")
+    ax.xaxis.set_major_formatter(DateFormatter("%m-%Y"))  # type: ignore[no-untyped-call]
+    ax.set_xticks([_num(date2num, d) for d in series.dates])
+    ax.grid(True, axis="y", color="#cccccc", linewidth=0.6)
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()
 
 
 def _num(date2num: Any, day: date) -> float:
