@@ -255,6 +255,9 @@ class ContextBuilder:
             "vroegste_datum": d(status.earliest) or "nog niet te bepalen",
             "beschermende_factoren": t(u.beschermende_factoren),
             "toelichting": t(u.toelichting),
+            "vervolgaanbieder": t(u.vervolgaanbieder),
+            "nazorg": t(u.nazorg),
+            "overdracht_datum": d(u.overdracht_datum),
         }
 
     def ringen(self, partners: list[Context]) -> list[Context]:
