@@ -423,6 +423,9 @@ def risk_and_exit(doc) -> None:  # type: ignore[no-untyped-def]
         ("Vroegst mogelijke uitstroom", "{{ uitstroom.vroegste_datum }}"),
         ("Beschermende factoren", "{{ uitstroom.beschermende_factoren }}", "uitstroom.beschermende_factoren"),
         ("Toelichting", "{{ uitstroom.toelichting }}", "uitstroom.toelichting"),
+        ("Vervolgaanbieder", "{{ uitstroom.vervolgaanbieder }}", "uitstroom.vervolgaanbieder"),
+        ("Nazorg en consultatie", "{{ uitstroom.nazorg }}", "uitstroom.nazorg"),
+        ("Overdracht op", "{{ uitstroom.overdracht_datum }}", "uitstroom.overdracht_datum"),
     ])
 
 

@@ -65,6 +65,11 @@ EXPECTED: dict[str, Expect] = {
     "twee-documenten.yaml": Expect("één casus", line=64),
     "sleutel-is-getal.yaml": Expect("geen woord", "persoon", 9),
     "versie-is-ja.yaml": Expect("geheel getal", "meta.planversie", 6),
+    # The life course (evaluaties): order of dates, ZRM range, dated escalations, known actions.
+    "evaluatie-voor-vorige.yaml": Expect("vóór de vorige", "evaluaties[1].datum", 69),
+    "evaluatie-zrm-buiten-bereik.yaml": Expect("hoogstens 5", "evaluaties[1].zrm[0].score", 76),
+    "escalatie-zonder-datum.yaml": Expect("heeft een datum nodig", "evaluaties[1].incidenten[0].datum", 78),
+    "evaluatie-actie-bestaat-niet.yaml": Expect("(niet meer)", "evaluaties[1].acties[0].actie", 72),
     "groot.yaml": Expect("te groot"),  # 50 MB, made by the fixture below, never committed
 }
 

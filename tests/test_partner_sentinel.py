@@ -230,6 +230,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
         "uitstroom": {
             "beschermende_factoren": m("uitstroom.beschermende_factoren", NEVER),
             "toelichting": m("uitstroom.toelichting", NEVER),
+            "vervolgaanbieder": m("uitstroom.vervolgaanbieder", NEVER),
+            "nazorg": m("uitstroom.nazorg", NEVER),
         },
         "aanmelding": _aanmelding(m),
         # the client's own voice and staff safety: in the plan only
@@ -239,6 +241,7 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
             "toelichting": m("client.toelichting", NEVER),
         },
         "veiligheidsafspraken": [m("veiligheidsafspraken[]", NEVER)],
+        "evaluaties": [_evaluatie(m)],
     }
     return case, m
 
@@ -254,6 +257,24 @@ def _step(m: Markers, n: int, van: str, naar: str, who: str) -> dict[str, Any]:
         "doorloopt": [m("opschaling.stappen[].doorloopt[]", "opschaling", step=n)],
         "terugkeergarantie": True,
         "terugkeer_toelichting": m("opschaling.stappen[].terugkeer_toelichting", NEVER),
+    }  # fmt: skip
+
+
+def _evaluatie(m: Markers) -> dict[str, Any]:
+    """The network's own evaluation: never on a partner sheet."""
+    e = "evaluaties[]"
+    return {
+        "datum": "2026-10-01", "deelnemers": [m(f"{e}.deelnemers[]", NEVER)],
+        "acties": [{"gebied": "huisvesting", "actie": m(f"{e}.acties[].actie", NEVER), "status": "afgerond",
+                    "gedaan": m(f"{e}.acties[].gedaan", NEVER)}],
+        "doelen": [{"gebied": "huisvesting", "doel": m(f"{e}.doelen[].doel", NEVER), "oordeel": "deels",
+                    "toelichting": m(f"{e}.doelen[].toelichting", NEVER)}],
+        "zrm": [{"gebied": "huisvesting", "score": 3}],
+        "incidenten": [{"datum": "2026-09-01", "omschrijving": m(f"{e}.incidenten[].omschrijving", NEVER),
+                        "niveau": "klinisch_regulier", "fase": "rood"}],
+        "risicotaxatie": m("evaluaties[].risicotaxatie", NEVER),
+        "gaat_goed": [m(f"{e}.gaat_goed[]", NEVER)], "gaat_minder": [m(f"{e}.gaat_minder[]", NEVER)],
+        "wijzigingen": [m(f"{e}.wijzigingen[]", NEVER)],
     }  # fmt: skip
 
 

@@ -247,7 +247,7 @@ def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints
     cases = []
     for path in files:
         key = path.relative_to(opts.folder).as_posix()
-        digest = file_hash(path)
+        digest = case_digest(path)
         record = manifest.cases.get(key)
         case_reason = _case_reason(record, digest, opts.everything)
         replan = (case_reason is not None or record is None or record["register"] != register
@@ -262,6 +262,24 @@ def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints
     for key in [k for k in manifest.cases if k not in known]:
         del manifest.cases[key]  # case file gone: forget it (its outputs stay on disk)
     return cases
+
+
+def case_digest(path: Path) -> str:
+    """The hash of a case file, and of its plan history when it has one.
+
+    The voortgangsverslag compares the plan with its previous version, so an archived
+    version that changes makes the case's documents again. Without history the hash is the
+    file's own (manifests of earlier runs stay valid).
+    """
+    from levensloop_docs.case.history import history_files
+
+    older = history_files(path)
+    if not older:
+        return file_hash(path)
+    combined = hashlib.sha256(file_hash(path).encode())
+    for archived in older:
+        combined.update(archived.name.encode() + b"\0" + file_hash(archived).encode())
+    return combined.hexdigest()
 
 
 def _case_reason(record: CaseRecord | None, digest: str, everything: bool) -> str | None:

@@ -98,8 +98,11 @@ def find_case_files(target: Path) -> list[Path]:
 
 def _skipped(path: Path, root: Path) -> bool:
     rel = path.relative_to(root)
-    # drafts of the interview and PDF-form mappings (aanmelding formulier) are no case files
+    # drafts of the interview and PDF-form mappings (aanmelding formulier) are no case files;
+    # are no case files; nor are archived plan versions (CASE.geschiedenis/vN.yaml)
     skipped_names = (".concept.yaml", ".koppeling.yaml")
+    if any(part.endswith(".geschiedenis") for part in rel.parts[:-1]):
+        return True
     return any(part.startswith(".") for part in rel.parts) or path.name.endswith(skipped_names)
 
 

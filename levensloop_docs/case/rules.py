@@ -116,6 +116,10 @@ NEXT_RISK_AFTER = Rule(_not_after, lambda: _("The next risk assessment must come
 WITHDRAWN_AFTER_CONSENT = Rule(_after, lambda: _("Consent cannot be withdrawn before it was given."))
 MEETING_AFTER_REGISTRATION = Rule(_after, lambda: _("The meeting cannot take place before the registration."))
 # (earlier, later) = the order numbers of the levels "van" and "naar".
+EVALUATION_AFTER_PREVIOUS = Rule(_after, lambda: _(
+    "This evaluation is dated before the previous one. Evaluations are kept oldest first; check the date."))
+NEXT_EVALUATION_AFTER = Rule(_not_after, lambda: _("The next evaluation must come after this evaluation."))
+INCIDENT_BY_EVALUATION = Rule(_after, lambda: _("This incident lies after the date of the evaluation."))
 STEP_UP_HEAVIER = Rule(_not_after, lambda: _("A step up must go to a heavier level than it starts from."))
 
 
@@ -203,6 +207,52 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
         yield from _rule(loc, MEETING_AFTER_REGISTRATION, ag.datum, ag.overleg.datum)
 
 
+def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
+    """Evaluations: in order of date, not in the future, dated incidents, known actions."""
+    previous: date | None = None
+    for i, ev in enumerate(casus.evaluaties):
+        loc: Loc = ("evaluaties", i)
+        if ev.datum > today:
+            yield _p((*loc, "datum"), _("An evaluation cannot be dated in the future."))
+        yield from _rule((*loc, "datum"), EVALUATION_AFTER_PREVIOUS, previous, ev.datum)
+        previous = ev.datum
+        yield from _rule((*loc, "volgende_evaluatie"), NEXT_EVALUATION_AFTER, ev.datum, ev.volgende_evaluatie)
+        yield from _evaluation_items(ev, loc)
+    if casus.evaluaties:
+        yield from _unknown_actions(casus, len(casus.evaluaties) - 1)
+
+
+def _evaluation_items(ev: Any, loc: Loc) -> Iterator[tuple[Loc, Problem]]:
+    for j, incident in enumerate(ev.incidenten):
+        if incident.datum is None:
+            msg = _("An incident or escalation needs a date: without it the uitstroom check cannot "
+                    "tell since when the person is stable.")
+            yield _p((*loc, "incidenten", j, "datum"), msg)
+        else:
+            where = (*loc, "incidenten", j, "datum")
+            yield from _rule(where, INCIDENT_BY_EVALUATION, incident.datum, ev.datum)
+    seen: set[str] = set()
+    for j, score in enumerate(ev.zrm):
+        if score.gebied in seen:
+            yield _p((*loc, "zrm", j, "gebied"), _("This levensgebied has two ZRM scores here."))
+        seen.add(score.gebied)
+
+
+def _unknown_actions(casus: Casus, i: int) -> Iterator[tuple[Loc, Problem]]:
+    """The latest evaluation may only change the status of actions the plan still has.
+
+    An action that was finished or stopped may leave the plan; older evaluations describe
+    earlier plan versions (kept in the history folder) and are not checked against this one.
+    """
+    actions = {(g.gebied, a.wat.strip()) for g in casus.levensgebieden for a in g.acties}
+    for j, item in enumerate(casus.evaluaties[i].acties):
+        ended = item.status in ("afgerond", "gestopt")
+        if (item.gebied, item.actie.strip()) not in actions and not ended:
+            msg = _("This action is not (any more) in the plan under this levensgebied. Copy its text "
+                    "('wat') exactly from the plan, or give it the status afgerond or gestopt.")
+            yield _p(("evaluaties", i, "acties", j, "actie"), msg)
+
+
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
     from levensloop_docs.case.planrules import plan_problems
     from levensloop_docs.reference.criteria import case_problems as region_and_criteria
@@ -212,6 +262,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *consent_problems(casus),
         *route_problems(casus, vocab, today),
         *structure_problems(casus, vocab),
+        *evaluation_problems(casus, today),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
         *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)
     ]

@@ -26,12 +26,14 @@ COMMANDS: dict[str, str] = {
     "bundel": "levensloop_docs.cli.commands.bundel:bundel",
     "controleer": "levensloop_docs.cli.commands.controleer:controleer",
     "doctor": "levensloop_docs.cli.commands.doctor:doctor",
+    "evaluatie": "levensloop_docs.cli.commands.evaluatie:evaluatie",
     "genereer": "levensloop_docs.cli.commands.genereer:genereer",
     "handreiking": "levensloop_docs.cli.commands.handreiking:handreiking",
     "nieuw": "levensloop_docs.cli.commands.nieuw:nieuw",
     "partnerinfo": "levensloop_docs.cli.commands.partnerinfo:partnerinfo",
     "schema": "levensloop_docs.cli.commands.schema:schema",
     "sjablonen": "levensloop_docs.cli.commands.sjablonen:sjablonen",
+    "uitstroom": "levensloop_docs.cli.commands.uitstroom:uitstroom",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +25,8 @@ from levensloop_docs.interview.questions import GoBack, Question
 from levensloop_docs.interview.session import Interview, Part
 from levensloop_docs.interview.summary import summary, summary_in_words
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+
+BeforeSave = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def run_interview(
     resume: bool = False,
     today: date | None = None,
     vocab: Vocabularies | None = None,
+    before_save: BeforeSave | None = None,
 ) -> Outcome:
     """Run ``parts`` on the case at ``case_path``, or on a new case in ``folder``.
 
@@ -52,6 +55,8 @@ def run_interview(
     of new cases in ``folder``; an existing case always offers its draft.
     Raises ``Interrupted`` (exit 130) on Ctrl-C or a closed terminal: the draft keeps
     every answer. Raises ``ConflictError`` when the file changed meanwhile.
+    ``before_save(loaded)`` runs after the confirmation, just before an existing case is
+    replaced (``levensloop evaluatie`` archives the version it replaces there).
     """
     vocab = vocab or load_vocabularies()
     today = today or date.today()
@@ -63,12 +68,13 @@ def run_interview(
             )
         )
     if case_path is not None:
-        return _edit_existing(parts, asker, case_path, vocab, today)
+        return _edit_existing(parts, asker, case_path, vocab, today, before_save)
     return _create_new(parts, asker, folder or Path.cwd(), resume, vocab, today)
 
 
 def _edit_existing(
-    parts: Sequence[Part], asker: Asker, path: Path, vocab: Vocabularies, today: date
+    parts: Sequence[Part], asker: Asker, path: Path, vocab: Vocabularies, today: date,
+    before_save: BeforeSave | None = None,
 ) -> Outcome:
     from levensloop_docs.case.casefile import case_to_data, load_case
 
@@ -88,7 +94,7 @@ def _edit_existing(
             lock=lock,
             replay=deque(replay),
         )
-        return _run_and_finish(interview, parts, old, loaded)
+        return _run_and_finish(interview, parts, old, loaded, before_save)
     finally:
         lock.release()
 
@@ -119,7 +125,8 @@ def _bind_new(interview: Interview, path: Path) -> None:
 
 
 def _run_and_finish(
-    interview: Interview, parts: Sequence[Part], old: Mapping[str, Any], loaded: Any
+    interview: Interview, parts: Sequence[Part], old: Mapping[str, Any], loaded: Any,
+    before_save: BeforeSave | None = None,
 ) -> Outcome:
     """Run the parts and save; whenever the case is not saved, the draft keeps every answer."""
     from levensloop_docs.errors import AnswersFileError
@@ -128,7 +135,7 @@ def _run_and_finish(
         while True:
             try:
                 _run_parts(interview, parts)
-                return _finish(interview, old, loaded)
+                return _finish(interview, old, loaded, before_save)
             except GoBack:
                 interview.rewind(len(interview.answers()) - 1)
             except _AskAgain as again:
@@ -221,7 +228,9 @@ def _pick_new_draft(asker: Asker, folder: Path) -> list[tuple[str, Any]]:
     return list(drafts[picked].answers)
 
 
-def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcome:
+def _finish(
+    interview: Interview, old: Mapping[str, Any], loaded: Any, before_save: BeforeSave | None = None
+) -> Outcome:
     from levensloop_docs.case.casefile import case_to_data, save_case, validate_raw
 
     path, draft = interview.case_path, interview.draft
@@ -249,6 +258,8 @@ def _finish(interview: Interview, old: Mapping[str, Any], loaded: Any) -> Outcom
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
+    if before_save is not None and loaded is not None:
+        before_save(loaded)
     try:
         save_case(path, casus, loaded)
     except ConflictError as refused:

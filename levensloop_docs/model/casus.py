@@ -287,6 +287,10 @@ class Uitstroom(Model):
     risico_verlaagd: bool = False
     risicotaxatie_datum: Datum | None = None
     toelichting: str = ""
+    # For the uitstroom documents (levensloop uitstroom): who takes over, and how.
+    vervolgaanbieder: str = ""
+    nazorg: str = ""
+    overdracht_datum: Datum | None = None
 
 
 class Aanmelder(Model):
@@ -355,6 +359,56 @@ class Aanmelding(Model):
     client_op_de_hoogte: Literal["ja", "nee", "onbekend"] = "onbekend"
 
 
+Doeloordeel = Literal["bereikt", "deels", "niet"]
+
+
+class ActieEvaluatie(Model):
+    """What became of one action of the plan: found by its levensgebied and its text (``wat``)."""
+
+    gebied: Annotated[str, vocab("levensgebieden")]
+    actie: Tekst
+    status: Annotated[str, vocab("actiestatussen")]
+    gedaan: str = ""
+
+
+class DoelEvaluatie(Model):
+    gebied: Annotated[str, vocab("levensgebieden")]
+    doel: Tekst
+    oordeel: Doeloordeel
+    toelichting: str = ""
+
+
+class ZrmScore(Model):
+    gebied: Annotated[str, vocab("levensgebieden")]
+    score: Annotated[int, Field(ge=1, le=5, strict=True)]
+
+
+class Incident(Model):
+    """An incident or escalation since the last evaluation; a missing date is a rule error."""
+
+    datum: Datum | None = None
+    omschrijving: Tekst
+    niveau: Annotated[str, vocab("niveaus")] = "ambulant"  # the heaviest level of care reached
+    fase: Fase | None = None
+
+
+class Evaluatie(Model):
+    """One evaluation moment (levensloopbijeenkomst); the list is kept oldest first."""
+
+    datum: Datum
+    planversie: Annotated[int, Field(ge=1, le=9999, strict=True)] | None = None  # version evaluated
+    deelnemers: list[Tekst] = []
+    acties: list[ActieEvaluatie] = []
+    doelen: list[DoelEvaluatie] = []
+    zrm: list[ZrmScore] = []
+    incidenten: list[Incident] = []
+    risicotaxatie: str = ""
+    gaat_goed: list[Tekst] = []
+    gaat_minder: list[Tekst] = []
+    wijzigingen: list[Tekst] = []
+    volgende_evaluatie: Datum | None = None
+
+
 class Casus(Model):
     """One person in the levensloopaanpak: the whole case file."""
 
@@ -371,6 +425,7 @@ class Casus(Model):
     client: Stem = Stem()
     # staff safety: home visits with two, with the police
     veiligheidsafspraken: list[Tekst] = []
+    evaluaties: list[Evaluatie] = []
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)

@@ -67,6 +67,9 @@ def render_docx(template: Path, context: dict[str, Any], target: Path, propertie
     from levensloop_docs.atomic import write_bytes
     from levensloop_docs.render.docx_fast import Unsupported, compiled
 
+    if _has_images(context):  # pictures need docxtpl's own part handling
+        render_docx_docxtpl(template, context, target, properties)
+        return
     try:
         data = compiled(template, make_environment).render(
             context, lambda doc: set_properties(doc, properties)
@@ -88,9 +91,44 @@ def render_docx_docxtpl(
 
     try:
         doc = DocxTemplate(str(template))
-        doc.render(context, jinja_env=make_environment(), autoescape=True)
+        doc.render(_with_images(doc, context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as exc:
         raise template_error(template, exc) from None
+    _describe_images(doc, context)
     set_properties(doc.docx, properties)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
+
+
+def _is_image(value: Any) -> bool:
+    """A picture from a view (``views.zrmchart.Image``): PNG bytes and a width in cm."""
+    return isinstance(getattr(value, "png", None), bytes) and hasattr(value, "width_cm")
+
+
+def _has_images(context: dict[str, Any]) -> bool:
+    return any(_is_image(v) for v in context.values())
+
+
+def _with_images(doc: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """Top-level pictures become docxtpl InlineImages (they need the template object)."""
+    if not _has_images(context):
+        return context
+    import io
+
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    out = dict(context)
+    for key, value in context.items():
+        if _is_image(value):
+            out[key] = InlineImage(doc, io.BytesIO(value.png), width=Cm(value.width_cm))
+    return out
+
+
+def _describe_images(doc: Any, context: dict[str, Any]) -> None:
+    """Alternative text for a screen reader: each picture's own description (Word: 'Alt-tekst')."""
+    descriptions = [str(getattr(v, "description", "")) for v in context.values() if _is_image(v)]
+    if len(descriptions) != 1:
+        return  # which picture is which cannot be told from the document; leave them
+    for shape in doc.docx.inline_shapes:
+        shape._inline.docPr.set("descr", descriptions[0])

@@ -8,7 +8,7 @@ registry, so a new document type needs a manifest entry, not a code change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -28,7 +28,7 @@ AppliesFn = Callable[[Casus], bool]
 @cache
 def _views() -> dict[str, ContextFn]:
     """Context name (``context:`` in the manifest) -> the view that builds it."""
-    from levensloop_docs.views import aanmelding, partner_sheet, plan_document
+    from levensloop_docs.views import aanmelding, partner_sheet, plan_document, uitstroom, voortgang
 
     return {
         "plan": plan_document.plan_context,
@@ -36,18 +36,27 @@ def _views() -> dict[str, ContextFn]:
         "aanmelding_anoniem": aanmelding.anonymous_form_view,
         "terugkoppeling": aanmelding.feedback_view,
         "partnerblad": partner_sheet.partner_sheet_context,
+        "voortgang": voortgang.voortgang_context,
+        "uitstroom": uitstroom.uitstroom_context,
     }
+
+
+# Views that also get the plan history, as ``history=[Casus]``: the newest archived version
+# before the case's own (RenderRun.history); the voortgangsverslag shows what changed since.
+WITH_HISTORY = frozenset({"voortgang"})
 
 
 @cache
 def _predicates() -> dict[str, AppliesFn]:
     """Predicate name (``van_toepassing:`` in the manifest) -> does the case call for it?"""
-    from levensloop_docs.views import aanmelding, plan_document
+    from levensloop_docs.views import aanmelding, plan_document, uitstroom, voortgang
 
     return {
         "heeft_plan": plan_document.has_plan,
         "heeft_aanmelding": aanmelding.has_aanmelding,
         "heeft_besluit": aanmelding.has_decision,
+        "heeft_evaluaties": voortgang.has_evaluations,
+        "voldoet_uitstroom": uitstroom.meets_exit,
     }
 
 
@@ -70,9 +79,16 @@ class DocumentType:
         return not self.parameters and not self.on_request
 
     def build_context(
-        self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+        self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
+        history: Sequence[Casus] = (),
     ) -> dict[str, Any]:
-        return _views()[self.context](casus, vocab, today, parameter)
+        view = _views()[self.context]
+        if self.context in WITH_HISTORY:
+            return view(casus, vocab, today, parameter, history=list(history))  # type: ignore[call-arg]
+        return view(casus, vocab, today, parameter)
+
+    def wants_history(self) -> bool:
+        return self.context in WITH_HISTORY
 
     def applies_to(self, casus: Casus) -> bool:
         return self.applies is None or _predicates()[self.applies](casus)

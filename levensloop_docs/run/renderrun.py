@@ -75,9 +75,38 @@ class RenderRun:
 
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
-        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter)
+        history = self.history(job.case) if doc.wants_history() else []
+        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter, history)
         ctx["document"] = {"titel": doc.title, "versie": doc.version, "sjabloon": doc.template.name}
         return ctx
+
+    def history(self, case: CaseFile) -> list[Any]:
+        """The newest archived plan version before the case's own, as a one-item list (or none).
+
+        The voortgangsverslag compares with the previous version only; older versions are
+        not read (each costs a parse and a validation). The archive was valid when it was
+        set, so it is read with the fast YAML parser; a broken one is reported as usual.
+        """
+        from levensloop_docs.case.history import previous_version
+
+        path = previous_version(case.path, case.casus.meta.planversie)
+        return [] if path is None else [self._read_archived(path)]
+
+    def _read_archived(self, path: Path) -> Any:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+
+        from levensloop_docs.case.casefile import load_case, validate_raw
+        from levensloop_docs.yamlio import YamlReadError, read_text
+
+        try:
+            raw = YAML(typ="safe").load(read_text(path))
+        except (YamlReadError, YAMLError, ValueError, RecursionError):
+            return load_case(path, self.vocab, self.today).casus  # raises with lines
+        casus, problems = validate_raw(raw, path, self.vocab, self.today)
+        if casus is None or any(not p.warning for p in problems):
+            return load_case(path, self.vocab, self.today).casus
+        return casus
 
     def properties(self, job: Job) -> dict[str, str]:
         doc, cid = job.document, job.case.casus.meta.casus_id

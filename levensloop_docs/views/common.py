@@ -400,3 +400,17 @@ def region_view(key: str, region: Region | None) -> RegionView:
         "zvh": contact_view(region.zvh if region else None),
         "aanbieder": contact_view(region.aanbieder if region else None),
     }
+
+
+def exit_criterion_labels() -> dict[str, str]:
+    """The three uitstroom criteria as the seeds word them (plan, uitstroombesluit, overdracht)."""
+    return {
+        "stabiel": _("At least two years stable on the danger criterion"),
+        "beschermende_factoren": _("Protective factors lastingly secured"),
+        "risico_verlaagd": _("Risk demonstrably reduced (risk assessment)"),
+    }
+
+
+def goal_verdicts() -> dict[str, str]:
+    """How far an evaluation found a goal reached (evaluaties[].doelen[].oordeel)."""
+    return {"bereikt": _("Reached"), "deels": _("Partly reached"), "niet": _("Not reached")}

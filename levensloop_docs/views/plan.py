@@ -29,6 +29,7 @@ from levensloop_docs.views.common import (
     date_text,
     deescalation_view,
     escalation_step,
+    exit_criterion_labels,
     legal_frame,
     naaste_entry,
     partner_entry,
@@ -146,21 +147,20 @@ class ContextBuilder:
 
     def uitstroom(self) -> Context:
         status = exit_status(self.casus, self.today)
-        labels = {
-            "stabiel": _("At least two years stable on the danger criterion"),
-            "beschermende_factoren": _("Protective factors lastingly secured"),
-            "risico_verlaagd": _("Risk demonstrably reduced (risk assessment)"),
-        }
+        labels = exit_criterion_labels()
         u = self.casus.uitstroom
         return {
             "criteria": [
                 {"naam": labels[c.key], "voldaan": yes_no(c.met)} for c in status.criteria
             ],
             "alle_voldaan": status.all_met,
-            "stabiel_sinds": date_text(u.stabiel_sinds) or _("unknown"),
+            "stabiel_sinds": date_text(status.stable_since) or _("unknown"),
             "vroegste_datum": date_text(status.earliest) or _("cannot be determined yet"),
             "beschermende_factoren": text(u.beschermende_factoren),
             "toelichting": text(u.toelichting),
+            "vervolgaanbieder": text(u.vervolgaanbieder),
+            "nazorg": text(u.nazorg),
+            "overdracht_datum": date_text(u.overdracht_datum),
         }
 
     def ringen(self, partners: list[PartnerEntry]) -> list[Context]:

@@ -55,7 +55,8 @@ def hang_up_as_interrupt() -> None:
 
 
 def offer_plan(
-    asker: Asker, case_path: Path, out_dir: Path = Path("uitvoer"), documents: tuple[str, ...] = ()
+    asker: Asker, case_path: Path, out_dir: Path = Path("uitvoer"), documents: tuple[str, ...] = (),
+    label: str | None = None,
 ) -> None:
     """After saving: make the levensloopplan (or the named documents) at once, if the user wants."""
     from levensloop_docs.case.casefile import load_case
@@ -63,7 +64,9 @@ def offer_plan(
     from levensloop_docs.interview.questions import Question
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
-    if documents:
+    if label is not None:
+        pass
+    elif documents:
         label = _("Make the documents of the aanmelding now (in {folder})?").format(folder=out_dir)
     else:
         label = _("Make the levensloopplan now (in {folder})?").format(folder=out_dir)

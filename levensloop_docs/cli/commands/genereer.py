@@ -81,9 +81,12 @@ def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any)
               help="Map: schrijf niets; toon welke bestanden gemaakt zouden worden, en waarom.")
 @click.option("--processen", "processen", type=click.IntRange(min=1), default=None,
               help="Map: hoeveel processen tegelijk (standaard: één per processorkern).")
+@click.option("--versie", "versie", type=click.IntRange(min=1), default=None,
+              help="Eén casus: maak de documenten van een eerdere planversie (uit CASUS.geschiedenis/).")
 def genereer(
     pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False,
     alles: bool = False, droog: bool = False, processen: int | None = None, geanonimiseerd: bool = False,
+    versie: int | None = None,
 ) -> None:
     """Maak de documenten van een casus (of van elke casus in een map).
 
@@ -95,6 +98,15 @@ def genereer(
     formats = parse_formats(formaat, known_formats())
     if geanonimiseerd:
         documenten = anonymised(documenten)
+    if versie is not None and pad.is_dir():
+        from levensloop_docs.errors import UsageError
+        from levensloop_docs.i18n import _
+
+        raise UsageError(_("--versie works with one case file, not with a folder."))
+    if versie is not None:
+        from levensloop_docs.case.history import load_version
+
+        pad = load_version(pad, versie)
     if pad.is_dir():
         _note_formats(formats, list(documenten), None)
         _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)

@@ -1,0 +1,50 @@
+"""``levensloop evaluatie CASE``: record one evaluation and set the next plan version.
+
+The interview (``interview/evaluatie.py``) runs on the usual engine: autosave, resume,
+lock, ``--antwoorden``. Just before the case is saved, the version it replaces is
+archived in ``CASE.geschiedenis/vN.yaml`` (``case/history.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+@click.command(name="evaluatie")
+@click.argument("casus", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--antwoorden", "answers", type=click.Path(path_type=Path, dir_okay=False),
+              help="Neem de antwoorden uit dit YAML-bestand in plaats van te vragen.")
+@click.option("--uit", "out_dir", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,
+              help="Map voor het plan en het voortgangsverslag als u ze na het opslaan meteen laat maken.")
+def evaluatie(casus: Path, answers: Path | None, out_dir: Path) -> None:
+    """Leg een evaluatie vast (levensloopbijeenkomst) en stel de nieuwe planversie vast."""
+    from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker, offer_plan
+    from levensloop_docs.errors import UsageError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.interview import run_interview
+    from levensloop_docs.interview.evaluatie import evaluation_parts
+
+    if not casus.exists():
+        raise UsageError(_("{file}: the file does not exist.").format(file=casus),
+                              hint=_("Make a new case with 'levensloop nieuw'."))
+    asker = make_asker(answers)
+    hang_up_as_interrupt()
+    outcome = run_interview(evaluation_parts(), asker, case_path=casus, before_save=archive_replaced)
+    if outcome.saved and outcome.path is not None:
+        label = _("Make the levensloopplan and the voortgangsverslag now (in {folder})?")
+        label = label.format(folder=out_dir)
+        offer_plan(asker, outcome.path, out_dir, ("levensloopplan", "voortgangsverslag"), label)
+
+
+def archive_replaced(loaded: Any) -> None:
+    """Keep the version being replaced, exactly as it is on disk (when nobody changed it)."""
+    from levensloop_docs.case.casefile import digest_text
+    from levensloop_docs.case.history import archive_text
+    from levensloop_docs.yamlio import read_text
+
+    text = read_text(loaded.path)
+    if digest_text(text) == loaded.digest:  # otherwise the save refuses with a conflict
+        archive_text(loaded.path, loaded.casus.meta.planversie, text)

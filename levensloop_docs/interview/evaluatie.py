@@ -1,0 +1,271 @@
+"""The evaluation interview (``levensloop evaluatie CASE``): one levensloopbijeenkomst.
+
+On the same engine as the plan interview (autosave in a draft, resume, lock, answers
+file, the conflict-safe save). It records one evaluation in ``evaluaties`` (actions,
+goals, ZRM scores, incidents and escalations, risk, how it goes, what changes) and ends
+with a new plan version: ``meta.planversie`` goes up by one, set on the evaluation date.
+The command archives the version it replaces in the history folder just before saving
+(``case/history.py``).
+
+Question keys mirror the case file: ``evaluaties[3].acties[0].status``. Two keys are no
+field: ``plan.levensgebieden[i].acties[j].verwijderen`` (take a finished action out of
+the plan) and ``plan.onderdelen`` (which plan parts to change now).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
+from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
+from levensloop_docs.interview.session import Interview, Item, Part, store
+
+# The two levensgebieden of the default list that are not domains of the ZRM.
+NOT_ZRM = ("basisvoorwaarden", "veiligheid")
+OORDELEN = ("bereikt", "deels", "niet")
+ENDED = ("afgerond", "gestopt")
+# Plan parts that can be changed in the same run (the plan interview's own parts).
+PLAN_PARTS = ("netwerk", "levensgebieden", "scenarios", "opschaling", "juridisch")
+
+
+class _Moment:
+    """Which item of ``evaluaties`` this run fills: a new one after every earlier one."""
+
+    def __init__(self) -> None:
+        self.index: int | None = None
+
+    def current(self, interview: Interview) -> tuple[str, Item]:
+        evaluations = interview.data.setdefault("evaluaties", [])
+        if self.index is None:
+            evaluations.append({})
+            self.index = len(evaluations) - 1
+        return f"evaluaties[{self.index}]", evaluations[self.index]
+
+
+_MOMENT = _Moment()
+
+
+def _current(interview: Interview) -> tuple[str, Item]:
+    return _MOMENT.current(interview)
+
+
+def _last_date(interview: Interview) -> date | None:
+    earlier = interview.data.get("evaluaties", [])[:-1]
+    dates = [e.get("datum") for e in earlier if isinstance(e.get("datum"), date)]
+    return max(dates) if dates else None
+
+
+def run_moment(interview: Interview) -> None:
+    key, ev = _current(interview)
+    last = _last_date(interview)
+    if last is not None:
+        interview.say(_("Previous evaluation: {date}.").format(date=format_date(last)))
+    checks = (not_in_future(interview.today),
+              later_than(EVALUATION_AFTER_PREVIOUS, last))
+
+    def check(value: date) -> None:
+        for c in checks:
+            c(value)
+
+    day = interview.date(f"{key}.datum", _("Date of the evaluation (levensloopbijeenkomst)"),
+                         ev.get("datum") or interview.today, required=True, check=check)
+    store(ev, "datum", day)
+    store(ev, "planversie", (interview.data.get("meta") or {}).get("planversie", 1))
+    store(ev, "deelnemers", interview.lines(f"{key}.deelnemers", _("Who took part (one per line)"),
+                                            ev.get("deelnemers")))
+
+
+def run_acties(interview: Interview) -> None:
+    key, ev = _current(interview)
+    results: list[Item] = []
+    gebieden = interview.data.get("levensgebieden") or []
+    for gi, gebied in enumerate(gebieden):
+        for actie in list(gebied.get("acties") or []):
+            k = len(results)
+            interview.say(f"{interview.vocab['levensgebieden'].label(gebied['gebied'])}: {actie['wat']}")
+            status = interview.choice(f"{key}.acties[{k}].status", _("Status of this action"),
+                                      "actiestatussen", actie.get("status", "gepland"))
+            item: Item = {"gebied": gebied["gebied"], "actie": actie["wat"], "status": status}
+            store(item, "gedaan", interview.text(f"{key}.acties[{k}].gedaan", _("What was done?"), ""))
+            results.append(item)
+            actie["status"] = status
+        _drop_ended(interview, gi, gebied)
+    store(ev, "acties", results)
+
+
+def _drop_ended(interview: Interview, gi: int, gebied: Item) -> None:
+    """A finished or stopped action may leave the plan; its evaluation keeps the record."""
+    kept = []
+    for ai, actie in enumerate(gebied.get("acties") or []):
+        if actie.get("status") in ENDED and interview.confirm(
+            f"plan.levensgebieden[{gi}].acties[{ai}].verwijderen",
+            _("Take this ended action out of the plan? ({what})").format(what=actie["wat"]), False,
+        ):
+            continue
+        kept.append(actie)
+    store(gebied, "acties", kept)
+
+
+def run_doelen(interview: Interview) -> None:
+    key, ev = _current(interview)
+    labels = {"bereikt": _("reached"), "deels": _("partly reached"), "niet": _("not reached")}
+    choices = [(k, labels[k]) for k in OORDELEN]
+    results: list[Item] = []
+    for gebied in interview.data.get("levensgebieden") or []:
+        for doel in gebied.get("doelen") or []:
+            k = len(results)
+            interview.say(f"{interview.vocab['levensgebieden'].label(gebied['gebied'])}: {doel}")
+            item: Item = {"gebied": gebied["gebied"], "doel": doel}
+            item["oordeel"] = interview.choice(f"{key}.doelen[{k}].oordeel", _("Is this goal reached?"),
+                                               choices, "deels")
+            store(item, "toelichting", interview.text(f"{key}.doelen[{k}].toelichting", _("Explanation"), ""))
+            results.append(item)
+    store(ev, "doelen", results)
+
+
+def run_zrm(interview: Interview) -> None:
+    key, ev = _current(interview)
+    interview.say(_("ZRM score per levensgebied: 1 acute problems ... 5 fully self-reliant. "
+                    "Empty: not scored."))
+    scores: list[Item] = []
+    for gebied in interview.data.get("levensgebieden") or []:
+        if gebied["gebied"] in NOT_ZRM:
+            continue
+        label = interview.vocab["levensgebieden"].label(gebied["gebied"])
+        score = interview.number(f"{key}.zrm[{len(scores)}].score", _("ZRM score: {name}").format(name=label),
+                                 gebied.get("zrm_score"), 1, 5)
+        if score is not None:
+            scores.append({"gebied": gebied["gebied"], "score": score})
+            gebied["zrm_score"] = score  # the plan shows the latest score
+    store(ev, "zrm", scores)
+
+
+def _edit_incident(interview: Interview, key: str, item: Item, day: date | None) -> Item:
+    def check(value: date) -> None:
+        not_in_future(interview.today)(value)
+        if day is not None and value > day:
+            raise ValueError(_("This incident lies after the date of the evaluation."))
+
+    store(item, "datum", interview.date(f"{key}.datum", _("Date"), item.get("datum"), required=True,
+                                        check=check))
+    store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
+                                               item.get("omschrijving"), required=True))
+    item["niveau"] = interview.choice(f"{key}.niveau", _("Heaviest level of care it reached"), "niveaus",
+                                      item.get("niveau", "ambulant"))
+    fases = [("groen", _("green")), ("oranje", _("orange")), ("rood", _("red"))]
+    store(item, "fase", interview.choice(f"{key}.fase", _("Phase of the scenario"), fases, item.get("fase"),
+                                         required=False))
+    return item
+
+
+def run_incidenten(interview: Interview) -> None:
+    key, ev = _current(interview)
+    day = ev.get("datum")
+    items = interview.edit_list(
+        f"{key}.incidenten", _("Incidents and escalations since the last evaluation"),
+        ev.setdefault("incidenten", []),
+        lambda i: f"{format_date(i.get('datum'))}: {str(i.get('omschrijving', ''))[:50]}",
+        lambda k, item: _edit_incident(interview, k, item, day),
+    )
+    items.sort(key=lambda i: i.get("datum") or date.min)
+    store(ev, "incidenten", items)
+
+
+def run_risico(interview: Interview) -> None:
+    from levensloop_docs.interview.parts.risicotaxatie import _edit
+
+    key, ev = _current(interview)
+    store(ev, "risicotaxatie", interview.text(f"{key}.risicotaxatie",
+                                              _("What changed in the risk picture (risicotaxatie)?"),
+                                              ev.get("risicotaxatie"), multiline=True))
+    taxaties = interview.data.setdefault("risicotaxaties", [])
+    if interview.confirm("risicotaxatie_nieuw", _("Was a new risk assessment done?"), False):
+        taxaties.append(_edit(interview, f"risicotaxaties[{len(taxaties)}]", {}))
+    store(interview.data, "risicotaxaties", taxaties)
+
+
+def run_beloop(interview: Interview) -> None:
+    key, ev = _current(interview)
+    store(ev, "gaat_goed", interview.lines(f"{key}.gaat_goed", _("What goes well (one per line)"),
+                                           ev.get("gaat_goed")))
+    store(ev, "gaat_minder", interview.lines(f"{key}.gaat_minder", _("What goes less well (one per line)"),
+                                             ev.get("gaat_minder")))
+    changes = interview.lines(f"{key}.wijzigingen", _("What changes in the plan (one per line)"),
+                              ev.get("wijzigingen"))
+    store(ev, "wijzigingen", changes)
+
+
+def run_plan(interview: Interview) -> None:
+    """Change plan parts in the same run: the plan interview's own parts."""
+    from levensloop_docs.interview.parts import find_part
+
+    choices = [(name, part.title()) for name in PLAN_PARTS if (part := find_part(name)) is not None]
+    chosen = interview.multi("plan.onderdelen", _("Which parts of the plan change now? (none: only the "
+                                                  "statuses and scores above)"), choices, [])
+    for name in chosen:
+        part = find_part(name)
+        if part is not None:
+            interview.say(f"== {part.title()} ==")
+            part.run(interview)
+
+
+def run_vaststelling(interview: Interview) -> None:
+    key, ev = _current(interview)
+    meta = interview.section("meta")
+    old = int(meta.get("planversie", 1))
+    day = ev["datum"]
+    meta["planversie"] = old + 1
+    meta["vastgesteld"] = _copy(day)
+    interview.say(_("The plan becomes version {new}, set on {date}; version {old} is kept in the "
+                    "history.").format(new=old + 1, date=format_date(day), old=old))
+    upcoming = interview.date(f"{key}.volgende_evaluatie", _("Next evaluation"),
+                              ev.get("volgende_evaluatie") or _months_later(day, MONTHS_TO_EVALUATION),
+                              required=True, check=later_than(NEXT_EVALUATION_AFTER, day))
+    store(ev, "volgende_evaluatie", upcoming)
+    store(meta, "volgende_evaluatie", _copy(upcoming))
+    if interview.people():
+        _agreed(interview, meta, day)
+
+
+def _copy(day: date | None) -> date | None:
+    """A date object of its own: YAML would write one object used twice as an anchor (&id001)."""
+    return date.fromordinal(day.toordinal()) if day is not None else None
+
+
+def _agreed(interview: Interview, meta: Item, day: date) -> None:
+    """Agreement is given anew for the new version: the same partners, dated this evaluation."""
+    items: list[Item] = [{"wie": a["wie"], "datum": _copy(day)} for a in meta.get("akkoord") or []
+                         if a.get("wie")]
+
+    def edit(k: str, item: Item) -> Item:
+        who = interview.choice(f"{k}.wie", _("Who agreed?"), interview.people(), item.get("wie"))
+        store(item, "wie", who)
+        when = interview.date(f"{k}.datum", _("On which date?"), item.get("datum") or day)
+        store(item, "datum", _copy(when))
+        return item
+
+    chosen = interview.edit_list("meta.akkoord", _("Who agreed to the new version?"), items,
+                                 lambda a: f"{a.get('wie')} {format_date(a.get('datum'))}", edit)
+    store(meta, "akkoord", chosen)
+
+
+PARTS: tuple[Part, ...] = (
+    Part("moment", lambda: _("Evaluation: date and participants"), run_moment),
+    Part("acties", lambda: _("Actions: status and what was done"), run_acties),
+    Part("doelen", lambda: _("Goals"), run_doelen),
+    Part("zrm", lambda: _("ZRM scores"), run_zrm),
+    Part("incidenten", lambda: _("Incidents and escalations"), run_incidenten),
+    Part("risico", lambda: _("Risk"), run_risico),
+    Part("beloop", lambda: _("How it goes"), run_beloop),
+    Part("plan", lambda: _("Changes to the plan"), run_plan),
+    Part("vaststelling", lambda: _("New plan version"), run_vaststelling),
+)
+
+
+def evaluation_parts() -> tuple[Part, ...]:
+    """The parts for one run; a run starts a new evaluation item (see ``_Moment``)."""
+    global _MOMENT
+    _MOMENT = _Moment()
+    return PARTS

@@ -1,0 +1,87 @@
+"""The voortgangsverslag: the latest evaluation, ZRM over time, and what changed in the plan.
+
+Made for the levensloopbijeenkomst: what became of each action and goal, the ZRM scores
+per evaluation date (chart and table), incidents and escalations since last time, the
+risk picture, and "wat is gewijzigd sinds versie N" from the plan history.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.case.uitstroom import is_escalation
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.model.casus import Casus, Evaluatie
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.views.common import goal_verdicts, phase_style, text, texts, yes_no
+from levensloop_docs.views.plan import build_context
+from levensloop_docs.views.plandiff import grouped, plan_diff
+from levensloop_docs.views.zrmchart import Image, zrm_chart_png, zrm_series, zrm_table
+
+CHART_WIDTH_CM = 16.0
+
+
+def evaluation_context(ev: Evaluatie, vocab: Vocabularies) -> dict[str, Any]:
+    gebieden, niveaus = vocab["levensgebieden"], vocab["niveaus"]
+    return {
+        "datum": format_date(ev.datum),
+        "planversie": ev.planversie or "",
+        "deelnemers": texts(ev.deelnemers),
+        "acties": [
+            {"gebied": gebieden.label(a.gebied), "actie": text(a.actie),
+             "status": vocab["actiestatussen"].label(a.status), "gedaan": text(a.gedaan)}
+            for a in ev.acties
+        ],
+        "doelen": [
+            {"gebied": gebieden.label(d.gebied), "doel": text(d.doel), "oordeel": goal_verdicts()[d.oordeel],
+             "toelichting": text(d.toelichting)}
+            for d in ev.doelen
+        ],
+        "incidenten": [
+            {"datum": format_date(i.datum), "omschrijving": text(i.omschrijving),
+             "niveau": niveaus.label(i.niveau), "fase": phase_style(i.fase, vocab)["label"] if i.fase else "",
+             "escalatie": yes_no(is_escalation(i))}
+            for i in ev.incidenten
+        ],
+        "risicotaxatie": text(ev.risicotaxatie),
+        "gaat_goed": texts(ev.gaat_goed),
+        "gaat_minder": texts(ev.gaat_minder),
+        "wijzigingen": texts(ev.wijzigingen),
+        "volgende_evaluatie": format_date(ev.volgende_evaluatie) or "nog niet gepland",
+    }
+
+
+def zrm_context(casus: Casus, vocab: Vocabularies) -> tuple[dict[str, Any], Image | None]:
+    series = zrm_series(casus, vocab)
+    table = zrm_table(series)
+    if series.empty():
+        return table, None
+    description = _("ZRM scores per levensgebied per evaluation date; the same numbers are in the table.")
+    return table, Image(zrm_chart_png(series), CHART_WIDTH_CM, description)
+
+
+def voortgang_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
+    history: list[Casus] | None = None,
+) -> dict[str, Any]:
+    ctx = build_context(casus, vocab, today)
+    evaluations = casus.evaluaties
+    latest = evaluations[-1] if evaluations else None
+    ctx["evaluatie"] = evaluation_context(latest, vocab) if latest else None
+    ctx["vorige_evaluatie"] = format_date(evaluations[-2].datum) if len(evaluations) > 1 else ""
+    ctx["evaluaties"] = [
+        {"datum": format_date(e.datum), "planversie": e.planversie or "",
+         "incidenten": len(e.incidenten), "escalaties": sum(1 for i in e.incidenten if is_escalation(i))}
+        for e in evaluations
+    ]
+    ctx["zrm"], chart = zrm_context(casus, vocab)
+    ctx["zrm_grafiek"] = chart if chart is not None else ""
+    previous = (history or [])[-1] if history else None
+    ctx["vorige_versie"] = previous.meta.planversie if previous else ""
+    ctx["plan_wijzigingen"] = grouped(plan_diff(previous, casus, vocab)) if previous else []
+    return ctx
+
+
+def has_evaluations(casus: Casus) -> bool:
+    return bool(casus.evaluaties)

@@ -1,0 +1,109 @@
+"""ZRM over time: the score per levensgebied per evaluation date, as data and as a chart.
+
+The chart is drawn with matplotlib (imported only here, only when a chart is made) on
+the Agg backend, as PNG. Colours are the Okabe-Ito palette (safe for the common kinds of
+colour blindness) and every line also has its own marker and line style, so it reads in
+black and white too. The same numbers go into a text table beside the chart.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import Vocabularies
+
+# Okabe & Ito (2008), without its yellow (too pale on white paper).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000")
+# Lines with the same scores would hide each other: each is drawn a little higher or lower
+# (at most a fifth of a point); the table beside the chart has the exact numbers.
+SPREAD = 0.05
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p", "8")
+STYLES = ("-", "--", "-.", ":")
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture for a Word template; the DOCX renderer turns it into a docxtpl InlineImage."""
+
+    png: bytes
+    width_cm: float
+    description: str  # alternative text
+
+
+@dataclass(frozen=True)
+class ZrmSeries:
+    dates: tuple[date, ...]
+    labels: dict[str, str]  # levensgebied key -> label, in plan order
+    scores: dict[str, dict[date, int]]  # levensgebied key -> date -> score
+
+    def empty(self) -> bool:
+        return not self.dates
+
+
+def zrm_series(casus: Casus, vocab: Vocabularies) -> ZrmSeries:
+    """Every ZRM score of every evaluation; levensgebieden in the order they first appear."""
+    labels: dict[str, str] = {}
+    scores: dict[str, dict[date, int]] = {}
+    dates: list[date] = []
+    for ev in casus.evaluaties:
+        if ev.zrm and ev.datum not in dates:
+            dates.append(ev.datum)
+        for s in ev.zrm:
+            labels.setdefault(s.gebied, vocab["levensgebieden"].label(s.gebied))
+            scores.setdefault(s.gebied, {})[ev.datum] = s.score
+    return ZrmSeries(tuple(dates), labels, scores)
+
+
+def zrm_chart_png(series: ZrmSeries, title: str = "") -> bytes:
+    """The chart as PNG bytes (150 dpi, 16 x 9 cm)."""
+    # The Figure API without pyplot: no global state, no GUI backend, and faster per chart.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import DateFormatter, date2num
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.3, 3.6), dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.09, 0.12, 0.60, 0.80))  # fixed layout: room for the legend on the right
+    n = len(series.labels)
+    for i, (key, label) in enumerate(series.labels.items()):
+        points = sorted(series.scores[key].items())
+        shift = max(-0.2, min(0.2, (i - (n - 1) / 2) * SPREAD))
+        ax.plot(
+            [_num(date2num, d) for d, _s in points], [s + shift for _d, s in points], label=label,
+            color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
+            linestyle=STYLES[(i // len(PALETTE)) % len(STYLES)], linewidth=1.8, markersize=6,
+        )
+    ax.set_ylim(0.5, 5.5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_ylabel("ZRM-score (1-5)")
+    ax.xaxis.set_major_formatter(DateFormatter("%m-%Y"))  # type: ignore[no-untyped-call]
+    ax.set_xticks([_num(date2num, d) for d in series.dates])
+    ax.grid(True, axis="y", color="#cccccc", linewidth=0.6)
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()
+
+
+def _num(date2num: Any, day: date) -> float:
+    """matplotlib's number for a date (its date2num has no type hints)."""
+    return float(date2num(day))
+
+
+def zrm_table(series: ZrmSeries) -> dict[str, object]:
+    """The table beside the chart: one row per levensgebied, one column per evaluation date."""
+    from levensloop_docs.i18n import format_date
+
+    return {
+        "datums": [format_date(d, "short") for d in series.dates],
+        "rijen": [
+            {"gebied": label, "scores": [str(series.scores[key].get(d, "")) for d in series.dates]}
+            for key, label in series.labels.items()
+        ],
+    }
