@@ -110,6 +110,8 @@ class Persoon(Model):
     naam: Tekst
     roepnaam: str = ""
     geboortedatum: Datum | None = None
+    # for the regional monitor (Tabel 4 of the Noord Nederland evaluation); empty is unknown
+    geslacht: Literal["man", "vrouw", "anders"] | None = None
     verblijf: Annotated[str, vocab("verblijf")]
     verblijf_toelichting: str = ""
     problematiek: list[Annotated[str, vocab("problematiek")]] = []
@@ -121,6 +123,7 @@ class Gegevensdeling(Model):
     route: Annotated[str, vocab("routes")]
     toestemming_datum: Datum | None = None
     toestemming_omvang: str = ""
+    toestemming_geldig_tot: Datum | None = None
     ingetrokken: bool = False
     ingetrokken_datum: Datum | None = None
     toelichting: str = ""
@@ -216,9 +219,19 @@ class Afschaling(Model):
     warme_overdracht: str = ""
 
 
+class Escalatie(Model):
+    """One escalation that happened (not the route agreed in advance): for the agenda and monitor."""
+
+    datum: Datum
+    naar: Annotated[str, vocab("niveaus")]
+    # the three forms of escalation: planned clinical care, acute crisis, after contact with justice
+    vorm: Literal["gepland", "acute_crisis", "justitie"]
+
+
 class Opschaling(Model):
     stappen: list[OpschalingsStap] = []
     afschaling: Afschaling | None = None
+    escalaties: list[Escalatie] = []
 
 
 class Risicotaxatie(Model):
@@ -236,6 +249,7 @@ class Uitstroom(Model):
     risico_verlaagd: bool = False
     risicotaxatie_datum: Datum | None = None
     toelichting: str = ""
+    datum: Datum | None = None  # the day the person left the approach (status uitgestroomd)
 
 
 class Aanmelder(Model):
@@ -275,11 +289,16 @@ class Aanmelding(Model):
     criteria_regio: list[CriteriumOordeel] = []
     overleg: Overleg | None = None
     besluit: Annotated[str, vocab("besluiten")] | None = None
+    besluit_datum: Datum | None = None  # empty: the date of the overleg counts
     besluit_toelichting: str = ""
     levensloopaanbieder: str = ""
     casusregisseur: str = ""
     gemeentelijke_casusregisseur: str = ""
     advies: str = ""
+    # as the Noord Nederland evaluation records at registration; empty is unknown
+    behoefte_opname: bool | None = None
+    behoefte_gemeente: bool | None = None
+    reeds_in_zorg: bool | None = None
 
 
 class Casus(Model):
