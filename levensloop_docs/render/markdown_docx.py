@@ -6,6 +6,10 @@ in the PDF), a footer with "pagina X van Y" fields, a framed contact box, and on
 Calibri (Carlito in LibreOffice, the same width) and Liberation Mono. Bullets and
 numbers are written as text with a hanging indent, so a numbered list always starts at 1.
 
+Pictures: an ``<img>`` (Markdown ``![alt](data:image/png;base64,...)``) is embedded when its
+source is a PNG or JPEG data URI, with the alt text as the picture's description; any
+other source prints the alt text, so a document never reads files or the network.
+
 Recognised blocks: h1-h3, p, ul/ol (nested), table, blockquote, ``div.contact`` and
 ``div.kader`` (framed boxes), ``section.hoofdstuk`` (starts on a new page) and
 ``div.inhoudsopgave`` (where the table of contents goes).
@@ -13,6 +17,7 @@ Recognised blocks: h1-h3, p, ul/ol (nested), table, blockquote, ``div.contact`` 
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,6 +170,9 @@ class _Builder:
         if tag == "br":
             para.add_run().add_break()
             return
+        if tag == "img":
+            self.picture(para, child)
+            return
         extra = {"strong": "b", "b": "b", "em": "i", "i": "i", "code": "code"}.get(tag)
         self.inline(para, child, fmt | {extra} if extra else fmt)
         href = child.get("href", "") if tag == "a" else ""
@@ -180,6 +188,21 @@ class _Builder:
         run.italic = True if "i" in fmt else None
         if "code" in fmt:
             _set_font(run._r, MONO)
+
+    def picture(self, para: Any, img: Any) -> None:
+        """An embedded PNG or JPEG (data URI), at most the text width, with its alt text kept."""
+        alt = img.get("alt", "")
+        blob = image_bytes(img.get("src", ""))
+        if blob is None:  # only embedded pictures: a path or a URL would read outside the document
+            self.run(para, f"[{alt}]" if alt else "", frozenset())
+            return
+        from docx.image.image import Image
+
+        info = Image.from_blob(blob)
+        natural_mm = info.px_width / (info.horz_dpi or 96) * 25.4
+        para.paragraph_format.keep_together = True
+        shape = para.add_run().add_picture(io.BytesIO(blob), width=_mm(min(natural_mm, TEXT_WIDTH_MM)))
+        shape._inline.docPr.set("descr", alt)  # the alt text, for screen readers (Word: "Alt Text")
 
     # -- blocks ---------------------------------------------------------------------------
     def paragraph(self, box: Any, style: str | None = None) -> Any:
@@ -325,6 +348,23 @@ class _Builder:
             run = para.add_run(f"{entry.text}\t{entry.page if entry.page is not None else ''}")
             run.bold = True if entry.level <= 1 else None
         self.break_before = True
+
+
+_DATA_URI = re.compile(r"data:image/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)")
+
+
+def image_bytes(src: str) -> bytes | None:
+    """The picture of a ``data:image/png;base64,...`` (or jpeg) URI; None for anything else."""
+    import base64
+    import binascii
+
+    match = _DATA_URI.fullmatch(src.strip())
+    if match is None:
+        return None
+    try:
+        return base64.b64decode(match.group(2), validate=False)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def _no_split(row: Any) -> None:
