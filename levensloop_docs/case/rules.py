@@ -142,6 +142,10 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
     if ag and ag.overleg and ag.overleg.datum and ag.overleg.datum < ag.datum:
         msg = _("The meeting cannot take place before the registration.")
         yield _p(("aanmelding", "overleg", "datum"), msg)
+    if ag and ag.besluit_datum and ag.besluit_datum < ag.datum:
+        # the monitor's waiting time (registration to decision) would be negative
+        msg = _("The decision cannot be taken before the registration.")
+        yield _p(("aanmelding", "besluit_datum"), msg)
 
 
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
