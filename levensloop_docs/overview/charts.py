@@ -46,7 +46,9 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[int | None]]
         ax.tick_params(axis="y", labelsize=8)
         ax.set_title(title, fontsize=10)
         ax.set_ylabel(ylabel, fontsize=8)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 on the axis
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(fontsize=7, frameon=False)
         fig.tight_layout()

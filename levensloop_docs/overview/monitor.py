@@ -26,7 +26,9 @@ from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.overview.deadlines import decision_date
 
 MEASURES = ("aanmeldingen", "inclusies", "afwijzingen", "aangehouden", "uitstroom")
-DECISION_MEASURE = {"geincludeerd": "inclusies", "niet_geincludeerd": "afwijzingen", "aangehouden": "aangehouden"}
+DECISION_MEASURE = {
+    "geincludeerd": "inclusies", "niet_geincludeerd": "afwijzingen", "aangehouden": "aangehouden",
+}
 FORMS = ("gepland", "acute_crisis", "justitie")
 RM_ZM = ("wvggz_zorgmachtiging", "wzd_rechterlijke_machtiging")
 

@@ -92,7 +92,9 @@ def counts_over_time(cases: list[Casus], period: Period, threshold: int) -> tupl
     return _grid_table(header, labels, s), s
 
 
-def counts_by_region(cases: list[Casus], period: Period, threshold: int) -> tuple[Table, Suppressed, list[str]]:
+def counts_by_region(
+    cases: list[Casus], period: Period, threshold: int
+) -> tuple[Table, Suppressed, list[str]]:
     """Rows: the regions and the total; columns: the five measures (regions add up)."""
     per_region = by_region(cases, period)
     regions = list(per_region)

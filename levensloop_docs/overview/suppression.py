@@ -130,7 +130,8 @@ def pinned(values: Sequence[Sequence[int]], lines: Sequence[Line], primary: froz
     """The small (primary) cells a reader can compute exactly from what is shown."""
     hidden = primary | secondary
     unknown = sorted(hidden)
-    exact = _linear_exact(values, lines, unknown) | _bounded_exact(values, lines, primary, secondary, threshold)
+    exact = _linear_exact(values, lines, unknown)
+    exact |= _bounded_exact(values, lines, primary, secondary, threshold)
     return exact & set(primary)
 
 

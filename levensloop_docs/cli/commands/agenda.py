@@ -11,9 +11,11 @@ import click
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @click.option("--datum", "datum", required=True, help="De dag van het overleg, bijvoorbeeld 10-12-2026.")
 @click.option("--vorige", "vorige", default=None,
-              help="De dag van het vorige overleg (standaard twee weken eerder): escalaties daarna komen erop.")
+              help="De dag van het vorige overleg (standaard twee weken eerder): "
+                   "escalaties daarna komen erop.")
 @click.option("--volgende", "volgende", default=None,
-              help="De dag van het volgende overleg (standaard twee weken later): evaluaties tot dan komen erop.")
+              help="De dag van het volgende overleg (standaard twee weken later): "
+                   "evaluaties tot dan komen erop.")
 @click.option("--regio", "regio", default=None, help="Alleen casussen van deze regio.")
 @click.option("--overleg", "overleg", default="levensloopteam", show_default=True,
               help="De naam van het overleg, bijvoorbeeld 'aanmeldtafel'.")

@@ -11,7 +11,8 @@ import click
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @click.option("--regio", "regio", required=True, help="De regio, bijvoorbeeld groningen.")
 @click.option("--van", "van", required=True, help="Eerste dag van de periode, bijvoorbeeld 1-1-2026.")
-@click.option("--tot", "tot", required=True, help="Laatste dag van de periode (telt mee), bijvoorbeeld 31-3-2026.")
+@click.option("--tot", "tot", required=True,
+              help="Laatste dag van de periode (telt mee), bijvoorbeeld 31-3-2026.")
 @click.option("--drempel", "drempel", type=click.IntRange(2, 100), default=5, show_default=True,
               help="Aantallen onder de drempel staan er als '<5' (en worden niet terug te rekenen).")
 @click.option("--uit", "uit", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -9,7 +10,8 @@ import click
 
 @click.command(name="overzicht")
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
-@click.option("--per", "per", default=None, help="De dag van het overzicht (standaard vandaag), bijvoorbeeld 7-12-2026.")
+@click.option("--per", "per", default=None,
+              help="De dag van het overzicht (standaard vandaag), bijvoorbeeld 7-12-2026.")
 @click.option("--uit", "uit", type=click.Path(path_type=Path), default=None,
               help="Map voor de bestanden; zonder --uit alleen de tabel op het scherm.")
 @click.option("--formaat", "formaat", default="pdf,csv", show_default=True,
@@ -43,7 +45,7 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str) -> No
         report_written(write_publication(pub, fmts, uit, {"overzicht": table}), uit)
 
 
-def _print_table(rows: list[object]) -> None:
+def _print_table(rows: Sequence[object]) -> None:
     from rich.console import Console
     from rich.table import Table
 
