@@ -120,7 +120,7 @@ def _category_label(row: ProfileRow, key: str, vocab: Vocabularies) -> str:
     if row.key == "verblijf":
         return vocab["verblijf"].label(key)
     return {"ja": _("yes"), "nee": _("no"), "man": _("man"), "vrouw": _("woman"),
-            "anders": _("other")}.get(key, key)
+            "anders": _("other sex")}.get(key, key)
 
 
 def profile_table(prof: Profile, vocab: Vocabularies, threshold: int) -> Table:
