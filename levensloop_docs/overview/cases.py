@@ -7,6 +7,7 @@ fields). Parsing uses the C YAML parser; only a file with problems is read again
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,20 +32,29 @@ class CaseSet:
         return len(self.cases) + len(self.broken)
 
 
-def _fast_parse(path: Path) -> Any:
+def _fast_parse(text: str | None) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from levensloop_docs.yamlio import YamlReadError, read_text
-
+    if text is None:
+        return None
     try:
-        return YAML(typ="safe").load(read_text(path))
-    except (YamlReadError, YAMLError, ValueError, RecursionError):
+        return YAML(typ="safe").load(text)
+    except (YAMLError, ValueError, RecursionError):
         return None
 
 
-def load_one(path: Path, vocab: Vocabularies, today: date) -> Casus | list[Problem]:
-    raw = _fast_parse(path)
+def _read(path: Path) -> str | None:
+    from levensloop_docs.yamlio import YamlReadError, read_text
+
+    try:
+        return read_text(path)
+    except YamlReadError:
+        return None  # load_case reports it
+
+
+def load_one(path: Path, vocab: Vocabularies, today: date, text: str | None = None) -> Casus | list[Problem]:
+    raw = _fast_parse(text if text is not None else _read(path))
     if raw is not None:
         casus, problems = validate_raw(raw, path, vocab, today)
         if casus is not None and not any(not p.warning for p in problems):
@@ -55,8 +65,13 @@ def load_one(path: Path, vocab: Vocabularies, today: date) -> Casus | list[Probl
         return [p for p in exc.problems if not p.warning] or exc.problems
 
 
-def load_folder(target: Path, today: date) -> CaseSet:
-    """Every case under ``target``; an error only when there is no case file at all."""
+def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet:
+    """Every case under ``target``; an error only when there is no case file at all.
+
+    Unchanged valid cases come from the per-user cache (``cache.py``); the rest is read,
+    validated and added to it.
+    """
+    from levensloop_docs.overview.cache import CaseCache
     if not target.exists():
         raise LevensloopError(_("The folder {folder} does not exist.").format(folder=target))
     files = find_case_files(target)
@@ -64,12 +79,25 @@ def load_folder(target: Path, today: date) -> CaseSet:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
     vocab = load_vocabularies()
     found = CaseSet()
+    store = CaseCache(target if target.is_dir() else target.parent) if use_cache else None
+    names = set()
     for path in files:
-        result = load_one(path, vocab, today)
+        text = _read(path)
+        name = str(path.resolve())
+        names.add(name)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else ""
+        cached = store.get(name, digest, today, vocab) if store and text is not None else None
+        result = cached or load_one(path, vocab, today, text)
         if isinstance(result, Casus):
             found.cases.append(result)
+            if store is not None and cached is None and text is not None:
+                store.put(name, digest, today, result)
         else:
             found.broken[path] = result
+    if store is not None:
+        if target.is_dir():
+            store.keep_only(names)
+        store.save()
     return found
 
 
