@@ -69,3 +69,18 @@ def test_a_case_valid_later_is_checked_again_for_an_earlier_day(tmp_path: Path) 
     assert load_folder(folder, DAY).cases  # valid on 10 December, and cached
     early = load_folder(folder, date(2026, 11, 1))  # the taxatie lies in the future then
     assert list(early.broken) == [path] and not early.cases
+
+
+def test_restore_builds_the_same_model_as_validation() -> None:
+    from conftest import example_paths
+
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.overview.cache import prune, restore
+
+    vocab = load_vocabularies()
+    for path in example_paths():
+        data = prune(load_case(path, today=DAY).casus)
+        validated = Casus.model_validate(data, context={"vocab": vocab})
+        assert restore(json.loads(json.dumps(data)), vocab) == validated

@@ -14,6 +14,7 @@ from levensloop_docs.case.uitstroom import exit_status
 from levensloop_docs.model.casus import Casus
 
 HORIZON_DAYS = 90
+ATTENTION_DAYS = 14  # the terminal shows what falls due in the next two weeks
 ACTIVE = ("aangemeld", "aangehouden", "geincludeerd")
 
 
@@ -56,6 +57,12 @@ class CaseRow:
     @property
     def risicotaxatie_te_laat(self) -> bool:
         return self.volgende_risicotaxatie is not None and self.volgende_risicotaxatie < self.per
+
+    def needs_attention(self, days: int = ATTENTION_DAYS) -> bool:
+        """Something to act on now: overdue, withdrawn, unsigned, waiting, or due within ``days``."""
+        soon = self.per + timedelta(days=days)
+        return bool(self.overdue or self.toestemming in ("ingetrokken", "verlopen") or self.niet_ondertekend
+                    or self.wacht_dagen is not None or any(d.day <= soon for d in self.deadlines))
 
     def urgency(self) -> tuple[int, int, int, str]:
         """Sort key: overdue first (most overdue items), then the nearest date, then the id."""

@@ -40,7 +40,7 @@ def publication(name: str, context: dict[str, Any], title: str, stem: str, per: 
     return Publication(rendered, title, footer, stem)
 
 
-def write_publication(pub: Publication, formats: tuple[str, ...], out_dir: Path,
+def write_publication(pub: Publication | None, formats: tuple[str, ...], out_dir: Path,
                       tables: dict[str, list[list[str]]]) -> list[Path]:
     """Write the documents (one LibreOffice for PDF) and the tables (CSV: the first table)."""
     from levensloop_docs.overview.tables import write_csv, write_xlsx
@@ -48,7 +48,8 @@ def write_publication(pub: Publication, formats: tuple[str, ...], out_dir: Path,
 
     written: list[Path] = []
     docs = tuple(f for f in formats if f in DOCUMENT_FORMATS)
-    if docs:
+    stem = pub.stem if pub is not None else next(iter(tables))  # no document: the table names the files
+    if docs and pub is not None:
         converter = start_converter() if "pdf" in docs else None
         try:
             written += publish(pub, docs, out_dir, converter)
@@ -57,11 +58,11 @@ def write_publication(pub: Publication, formats: tuple[str, ...], out_dir: Path,
                 converter.close()
     if "csv" in formats:
         for i, (name, table) in enumerate(tables.items()):
-            target = out_dir / (f"{pub.stem}.csv" if i == 0 else f"{pub.stem}-{name}.csv")
+            target = out_dir / (f"{stem}.csv" if i == 0 else f"{stem}-{name}.csv")
             write_csv(target, table)
             written.append(target)
     if "xlsx" in formats:
-        target = out_dir / f"{pub.stem}.xlsx"
+        target = out_dir / f"{stem}.xlsx"
         write_xlsx(target, tables)
         written.append(target)
     return written

@@ -13,8 +13,12 @@ from levensloop_docs.overview.tables import Table, overview_table
 from levensloop_docs.run.publish import Publication
 
 
-def overview_publication(rows: list[CaseRow], per: date, found: CaseSet) -> tuple[Publication, Table]:
+def overview_publication(rows: list[CaseRow], per: date, found: CaseSet,
+                         render: bool = True) -> tuple[Publication | None, Table]:
+    """The document and its table; ``render=False`` skips the document (only a CSV is wanted)."""
     table = overview_table(rows, load_vocabularies())
+    if not render:
+        return None, table
     context = {
         "per": format_date(per), "aantal": len(rows), "regio": "", "totaal": found.total,
         "overgeslagen": len(found.broken), "koppen": table[0], "rijen": table[1:],

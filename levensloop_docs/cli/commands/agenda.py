@@ -29,7 +29,7 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
 
     Bij elk punt een verslagblok: wie er was per organisatie, het besluit, wie wat doet.
     """
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from levensloop_docs.cli.commands._overzicht import (
         output_formats,
@@ -55,7 +55,7 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
         msg = _("Unknown value '{value}' for {option}. Choose from: {known}.")
         raise LevensloopError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
     fmts = output_formats(formaat, ("docx", "pdf", "html"))
-    found = load_folder(map_, day)
+    found = load_folder(map_, date.today())  # validated as controleer does: on today
     items = agenda_items(found.cases, meeting, regio)
     report_skipped(found)
     pub = agenda_publication(items, meeting, found, regio, overleg)

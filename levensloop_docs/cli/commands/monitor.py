@@ -25,6 +25,8 @@ def monitor(map_: Path, regio: str, van: str, tot: str, drempel: int, uit: Path,
     Met staafdiagrammen per regio en per maand. Het verslag bevat alleen aantallen; kleine
     aantallen staan er als '<5'.
     """
+    from datetime import date
+
     from levensloop_docs.cli.commands._overzicht import (
         output_formats,
         parse_day,
@@ -46,7 +48,7 @@ def monitor(map_: Path, regio: str, van: str, tot: str, drempel: int, uit: Path,
         msg = _("Unknown value '{value}' for {option}. Choose from: {known}.")
         raise LevensloopError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
     fmts = output_formats(formaat, ("docx", "pdf", "html", "csv", "xlsx"))
-    found = load_folder(map_, period.tot)
+    found = load_folder(map_, date.today())  # validated as controleer does: on today
     report = build_report(found, regio, period, drempel, period.tot)
     report_skipped(found)
     report_written(write_publication(monitor_publication(report), fmts, uit, report.tables), uit)

@@ -16,12 +16,17 @@ import click
               help="Map voor de bestanden; zonder --uit alleen de tabel op het scherm.")
 @click.option("--formaat", "formaat", default="pdf,csv", show_default=True,
               help="Formaten, met komma's: docx,pdf,html,csv.")
-def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str) -> None:
+@click.option("--alles", "alles", is_flag=True,
+              help="Toon op het scherm elke casus, niet alleen wat de komende twee weken aandacht vraagt.")
+def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles: bool) -> None:
     """Toon alle casussen met wat aandacht vraagt: evaluatie, titels, risicotaxatie, toestemming.
 
     Ook de vroegste uitstroomdatum, plannen zonder ondertekening en aanmeldingen die op een
-    besluit wachten (en hoe lang). Te laat staat bovenaan.
+    besluit wachten (en hoe lang). Te laat staat bovenaan. Het scherm toont wat te laat is of
+    binnen twee weken valt (--alles: elke casus); de bestanden bevatten altijd elke casus.
     """
+    from datetime import date
+
     from levensloop_docs.cli.commands._overzicht import (
         output_formats,
         parse_day,
@@ -33,19 +38,21 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str) -> No
 
     day = parse_day(per, "--per")
     fmts = output_formats(formaat, ("docx", "pdf", "html", "csv")) if uit else ()
-    found = load_folder(map_, day)
+    found = load_folder(map_, date.today())  # validated as controleer does: on today
     rows = overview_rows(found.cases, day)
-    _print_table(rows)
+    shown = rows if alles else [r for r in rows if r.needs_attention()]
+    _print_table(shown, len(rows))
     report_skipped(found)
     if uit is not None:
         from levensloop_docs.overview.documents import write_publication
         from levensloop_docs.overview.overzicht import overview_publication
 
-        pub, table = overview_publication(rows, day, found)
-        report_written(write_publication(pub, fmts, uit, {"overzicht": table}), uit)
+        pub, table = overview_publication(rows, day, found, render=any(f != "csv" for f in fmts))
+        tables = {f"overzicht-{day.isoformat()}": table}
+        report_written(write_publication(pub, fmts, uit, tables), uit)
 
 
-def _print_table(rows: Sequence[object]) -> None:
+def _print_table(rows: Sequence[object], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -64,5 +71,8 @@ def _print_table(rows: Sequence[object]) -> None:
         style = "bold red" if row.overdue or row.toestemming == "ingetrokken" else None
         table.add_row(*(cells[k] for k, _h in overview_columns()), style=style)
     Console().print(table)
-    if not rows:
+    if not total:
         click.echo(_("No valid cases in this folder."))
+    elif len(rows) < total:
+        msg = _("{n} of {total} cases need attention in the next two weeks; --alles shows every case.")
+        click.echo(msg.format(n=len(rows), total=total))
