@@ -16,6 +16,7 @@ JSON, so reading it never runs code. A damaged or foreign file is ignored and re
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -82,35 +83,41 @@ def restore(data: dict[str, Any], vocab: Vocabularies) -> Casus:
     return casus
 
 
+Convert = typing.Callable[[Any], Any]
+
+
 def _construct(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
-    values = {}
-    for name, info in model.model_fields.items():
-        if name in data:
-            values[name] = _value(info.annotation, data[name])
+    plan = _plan(model)
+    values = {name: plan[name](value) for name, value in data.items() if name in plan}
     return model.model_construct(_fields_set=set(values), **values)
 
 
-def _value(annotation: Any, value: Any) -> Any:
-    """Turn JSON back into the annotated type: nested models, lists of them, dates."""
+@functools.cache
+def _plan(model: type[BaseModel]) -> dict[str, Convert]:
+    """Per field of ``model``, the function that turns its JSON back into the annotated type."""
+    return {name: _converter(info.annotation) for name, info in model.model_fields.items()}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converter(annotation: Any) -> Convert:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _value(args[0], value)
+        return _converter(args[0])
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        if value is None:
-            return None
-        for option in options:
-            converted = _value(option, value)
-            if converted is not value or option in (str, int, bool):
-                return converted
-        return value
+        options = [_converter(a) for a in args if a is not type(None)]
+        inner = options[0] if len(options) == 1 else _same  # date | str stays as written
+        return lambda value: None if value is None else inner(value)
     if origin is list:
-        return [_value(args[0], v) for v in value]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
-        return _construct(annotation, value)
-    if annotation is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    return value
+        item = _converter(args[0])
+        return lambda value: [item(v) for v in value]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return lambda value: _construct(annotation, value)
+    if annotation is date:
+        return lambda value: date.fromisoformat(value) if isinstance(value, str) else value
+    return _same
 
 
 def cache_file(folder: Path) -> Path:
