@@ -41,14 +41,14 @@ def publication(name: str, context: dict[str, Any], title: str, stem: str, per: 
 
 
 def write_publication(pub: Publication | None, formats: tuple[str, ...], out_dir: Path,
-                      tables: dict[str, list[list[str]]]) -> list[Path]:
+                      tables: dict[str, list[list[str]]], stem: str = "") -> list[Path]:
     """Write the documents (one LibreOffice for PDF) and the tables (CSV: the first table)."""
     from levensloop_docs.overview.tables import write_csv, write_xlsx
     from levensloop_docs.run.publish import publish, start_converter
 
     written: list[Path] = []
     docs = tuple(f for f in formats if f in DOCUMENT_FORMATS)
-    stem = pub.stem if pub is not None else next(iter(tables))  # no document: the table names the files
+    stem = pub.stem if pub is not None else stem  # without a document the caller names the files
     if docs and pub is not None:
         converter = start_converter() if "pdf" in docs else None
         try:

@@ -74,6 +74,10 @@ class MonitorReport:
     context: dict[str, Any]
     charts: dict[str, bytes]
 
+    @property
+    def stem(self) -> str:
+        return f"monitor-{self.regio}-{self.period.van.isoformat()}-{self.period.tot.isoformat()}"
+
 
 def _grid_table(header: list[str], labels: list[str], s: Suppressed) -> Table:
     width = len(header) - 1
@@ -167,8 +171,9 @@ def waiting_cells(cases: list[Casus], period: Period, threshold: int) -> dict[st
     return {"n": str(n), "gemiddeld": format_number(round(mean, 1)), "mediaan": format_number(median)}
 
 
-def build_report(found: CaseSet, regio: str, period: Period, threshold: int, made: date) -> MonitorReport:
-    from levensloop_docs.overview.charts import bar_chart
+def build_report(found: CaseSet, regio: str, period: Period, threshold: int, made: date,
+                 charts: bool = True) -> MonitorReport:
+    """The tables and context; ``charts=False`` skips matplotlib (only CSV or XLSX wanted)."""
 
     vocab = load_vocabularies()
     region_cases = [c for c in found.cases if c.meta.regio == regio]
@@ -179,10 +184,10 @@ def build_report(found: CaseSet, regio: str, period: Period, threshold: int, mad
     esc_table = escalation_table(region_cases, period, vocab, threshold)
     undated = counts(region_cases, period).undated
     labels = measure_labels()
-    charts = {
+    pictures = {
         "regio": _chart_regions(region_s, region_names, labels, bar_chart),
         "tijd": _chart_time(time_s, time_table[0][1:-1], labels, bar_chart),
-    }
+    } if charts else {}
     context = {
         "regio": region_label(regio), "van": format_date(period.van), "tot": format_date(period.tot),
         "gemaakt": format_date(made), "drempel": threshold, "casussen": len(region_cases),
@@ -195,12 +200,18 @@ def build_report(found: CaseSet, regio: str, period: Period, threshold: int, mad
     }
     tables = {"aantallen": time_table, "regios": region_table, "kenmerken": prof_table,
               "escalaties": esc_table}
-    return MonitorReport(regio, period, threshold, tables, context, charts)
+    return MonitorReport(regio, period, threshold, tables, context, pictures)
 
 
 def _series(s: Suppressed, rows: list[int], col: int, by_row: bool) -> tuple[list[int | None], list[str]]:
     cells = [(r, col) if by_row else (col, r) for r in rows]
     return [s.shown(c) for c in cells], [s.text(c) for c in cells]
+
+
+def bar_chart(*args: Any) -> bytes:
+    from levensloop_docs.overview.charts import bar_chart as draw
+
+    return draw(*args)
 
 
 def _chart_regions(s: Suppressed, names: list[str], labels: dict[str, str], draw: Any) -> bytes:
@@ -226,6 +237,5 @@ def monitor_publication(report: MonitorReport) -> Any:
     from levensloop_docs.overview.documents import publication
 
     title = _("Monitor levensloopaanpak region {region}").format(region=report.context["regio"])
-    stem = f"monitor-{report.regio}-{report.period.van.isoformat()}-{report.period.tot.isoformat()}"
     pictures = {name: data_uri(png) for name, png in report.charts.items()}
-    return publication("monitor", report.context, title, stem, report.period.tot, pictures)
+    return publication("monitor", report.context, title, report.stem, report.period.tot, pictures)

@@ -49,6 +49,8 @@ def monitor(map_: Path, regio: str, van: str, tot: str, drempel: int, uit: Path,
         raise LevensloopError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
     fmts = output_formats(formaat, ("docx", "pdf", "html", "csv", "xlsx"))
     found = load_folder(map_, date.today())  # validated as controleer does: on today
-    report = build_report(found, regio, period, drempel, period.tot)
+    documents = any(f in ("docx", "pdf", "html") for f in fmts)
+    report = build_report(found, regio, period, drempel, date.today(), charts=documents)
     report_skipped(found)
-    report_written(write_publication(monitor_publication(report), fmts, uit, report.tables), uit)
+    pub = monitor_publication(report) if documents else None
+    report_written(write_publication(pub, fmts, uit, report.tables, report.stem), uit)

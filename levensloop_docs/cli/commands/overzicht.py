@@ -48,8 +48,8 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles
         from levensloop_docs.overview.overzicht import overview_publication
 
         pub, table = overview_publication(rows, day, found, render=any(f != "csv" for f in fmts))
-        tables = {f"overzicht-{day.isoformat()}": table}
-        report_written(write_publication(pub, fmts, uit, tables), uit)
+        stem = f"overzicht-{day.isoformat()}"
+        report_written(write_publication(pub, fmts, uit, {"overzicht": table}, stem), uit)
 
 
 def _print_table(rows: Sequence[object], total: int) -> None:
