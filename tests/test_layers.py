@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "levensloop_docs"
 # Top to bottom. Stages on one line are side by side: they may not import each other.
 LAYERS: list[set[str]] = [
     {"cli"},
-    {"interview", "batch"},
+    {"interview", "batch", "overview"},
     {"run"},
     {"views", "render", "pdf"},
     {"case"},

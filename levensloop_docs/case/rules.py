@@ -114,6 +114,7 @@ EVALUATION_AFTER_SET = Rule(
 END_AFTER_START = Rule(_after, lambda: _("The end date lies before the start date."))
 NEXT_RISK_AFTER = Rule(_not_after, lambda: _("The next risk assessment must come after this one."))
 WITHDRAWN_AFTER_CONSENT = Rule(_after, lambda: _("Consent cannot be withdrawn before it was given."))
+DECISION_AFTER_REGISTRATION = Rule(_after, lambda: _("The decision cannot be taken before the registration."))
 MEETING_AFTER_REGISTRATION = Rule(_after, lambda: _("The meeting cannot take place before the registration."))
 # (earlier, later) = the order numbers of the levels "van" and "naar".
 EVALUATION_AFTER_PREVIOUS = Rule(_after, lambda: _(
@@ -205,6 +206,10 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
     if ag and ag.overleg:
         loc: Loc = ("aanmelding", "overleg", "datum")
         yield from _rule(loc, MEETING_AFTER_REGISTRATION, ag.datum, ag.overleg.datum)
+    if ag and ag.besluit_datum:
+        # the monitor's waiting time (registration to decision) would be negative
+        where: Loc = ("aanmelding", "besluit_datum")
+        yield from _rule(where, DECISION_AFTER_REGISTRATION, ag.datum, ag.besluit_datum)
 
 
 def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:

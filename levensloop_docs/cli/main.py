@@ -22,6 +22,7 @@ from levensloop_docs.i18n import _
 # command name -> "module:attribute"; add a command by adding a line here.
 COMMANDS: dict[str, str] = {
     "aanmelding": "levensloop_docs.cli.commands.aanmelding:aanmelding",
+    "agenda": "levensloop_docs.cli.commands.agenda:agenda",
     "bewerk": "levensloop_docs.cli.commands.bewerk:bewerk",
     "bundel": "levensloop_docs.cli.commands.bundel:bundel",
     "controleer": "levensloop_docs.cli.commands.controleer:controleer",
@@ -29,7 +30,9 @@ COMMANDS: dict[str, str] = {
     "evaluatie": "levensloop_docs.cli.commands.evaluatie:evaluatie",
     "genereer": "levensloop_docs.cli.commands.genereer:genereer",
     "handreiking": "levensloop_docs.cli.commands.handreiking:handreiking",
+    "monitor": "levensloop_docs.cli.commands.monitor:monitor",
     "nieuw": "levensloop_docs.cli.commands.nieuw:nieuw",
+    "overzicht": "levensloop_docs.cli.commands.overzicht:overzicht",
     "partnerinfo": "levensloop_docs.cli.commands.partnerinfo:partnerinfo",
     "schema": "levensloop_docs.cli.commands.schema:schema",
     "sjablonen": "levensloop_docs.cli.commands.sjablonen:sjablonen",

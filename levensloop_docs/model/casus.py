@@ -121,6 +121,8 @@ class Persoon(Model):
     naam: Tekst
     roepnaam: str = ""
     geboortedatum: Datum | None = None
+    # for the regional monitor (Tabel 4 of the Noord Nederland evaluation); empty is unknown
+    geslacht: Literal["man", "vrouw", "anders"] | None = None
     verblijf: Annotated[str, vocab("verblijf")]
     verblijf_toelichting: str = ""
     problematiek: list[Annotated[str, vocab("problematiek")]] = []
@@ -134,6 +136,7 @@ class Gegevensdeling(Model):
     toestemming_omvang: str = ""
     # the partners (ids) the consent covers; empty: the whole network
     toestemming_partners: list[Ref] = []
+    toestemming_geldig_tot: Datum | None = None
     ingetrokken: bool = False
     ingetrokken_datum: Datum | None = None
     toelichting: str = ""
@@ -255,12 +258,22 @@ class Afschaling(Model):
     randvoorwaarden: list[Tekst] = []
 
 
+class Escalatie(Model):
+    """One escalation that happened (not the route agreed in advance): for the agenda and monitor."""
+
+    datum: Datum
+    naar: Annotated[str, vocab("niveaus")]
+    # the three forms of escalation: planned clinical care, acute crisis, after contact with justice
+    vorm: Annotated[str, vocab("escalatievormen")]
+
+
 class Opschaling(Model):
     stappen: list[OpschalingsStap] = []
     afschaling: Afschaling | None = None
     huidig_niveau: Annotated[str, vocab("niveaus")] | None = None
     huidig_sinds: Datum | None = None
     volgende_stap: str = ""
+    escalaties: list[Escalatie] = []
 
 
 class Stem(Model):
@@ -291,6 +304,7 @@ class Uitstroom(Model):
     vervolgaanbieder: str = ""
     nazorg: str = ""
     overdracht_datum: Datum | None = None
+    datum: Datum | None = None  # the day the person left the approach (status uitgestroomd)
 
 
 class Aanmelder(Model):
@@ -347,6 +361,7 @@ class Aanmelding(Model):
     criteria_regio: list[CriteriumOordeel] = []
     overleg: Overleg | None = None
     besluit: Annotated[str, vocab("besluiten")] | None = None
+    besluit_datum: Datum | None = None  # empty: the date of the overleg counts
     besluit_toelichting: str = ""
     levensloopaanbieder: str = ""
     casusregisseur: str = ""
@@ -357,6 +372,10 @@ class Aanmelding(Model):
     informatie_partners: list[Informatievraag] = []
     voorcheck: str = ""
     client_op_de_hoogte: Literal["ja", "nee", "onbekend"] = "onbekend"
+    # as the Noord Nederland evaluation records at registration; empty is unknown
+    behoefte_opname: bool | None = None
+    behoefte_gemeente: bool | None = None
+    reeds_in_zorg: bool | None = None
 
 
 Doeloordeel = Literal["bereikt", "deels", "niet"]

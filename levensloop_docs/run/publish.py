@@ -168,6 +168,7 @@ class Publication:
     footer: str
     stem: str
     toc: bool = False
+    confidential: bool = False  # about cases (overview, agenda), not a public leaflet
 
 
 def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
@@ -203,7 +204,8 @@ def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[
 
 def _properties(pub: Publication) -> dict[str, str]:
     return {"title": pub.title, "subject": pub.title, "keywords": "levensloopaanpak",
-            "comments": "levensloop-docs", "category": _("Public")}  # fmt: skip
+            "comments": "levensloop-docs",
+            "category": _("Confidential") if pub.confidential else _("Public")}  # fmt: skip
 
 
 def _toc(pub: Publication, pages: dict[str, int] | None) -> list[Any] | None:

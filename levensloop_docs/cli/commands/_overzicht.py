@@ -1,0 +1,43 @@
+"""What overzicht, agenda and monitor share at the CLI edge: dates, formats, skipped files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from levensloop_docs.errors import UsageError
+from levensloop_docs.i18n import _
+
+
+def parse_day(value: str | None, option: str) -> date:
+    """A date option (same forms as in a case file); empty is today."""
+    from levensloop_docs.model.validators import parse_date
+
+    if not value:
+        return date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def output_formats(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    from levensloop_docs.cli.options import parse_formats
+
+    return parse_formats(value, allowed) or allowed
+
+
+def report_skipped(found: object) -> None:
+    from levensloop_docs.overview.cases import CaseSet, skipped_lines
+
+    assert isinstance(found, CaseSet)
+    for line in skipped_lines(found):
+        click.echo(line, err=True)
+
+
+def report_written(written: list[Path], out_dir: Path) -> None:
+    for path in written:
+        click.echo(str(path))
+    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=out_dir))

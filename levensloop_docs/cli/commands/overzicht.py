@@ -1,0 +1,78 @@
+"""``levensloop overzicht``: every case in one table, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+
+@click.command(name="overzicht")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--per", "per", default=None,
+              help="De dag van het overzicht (standaard vandaag), bijvoorbeeld 7-12-2026.")
+@click.option("--uit", "uit", type=click.Path(path_type=Path), default=None,
+              help="Map voor de bestanden; zonder --uit alleen de tabel op het scherm.")
+@click.option("--formaat", "formaat", default="pdf,csv", show_default=True,
+              help="Formaten, met komma's: docx,pdf,html,csv.")
+@click.option("--alles", "alles", is_flag=True,
+              help="Toon op het scherm elke casus, niet alleen wat de komende twee weken aandacht vraagt.")
+def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles: bool) -> None:
+    """Toon alle casussen met wat aandacht vraagt: evaluatie, titels, risicotaxatie, toestemming.
+
+    Ook de vroegste uitstroomdatum, plannen zonder ondertekening en aanmeldingen die op een
+    besluit wachten (en hoe lang). Te laat staat bovenaan. Het scherm toont wat te laat is of
+    binnen twee weken valt (--alles: elke casus); de bestanden bevatten altijd elke casus.
+    """
+    from datetime import date
+
+    from levensloop_docs.cli.commands._overzicht import (
+        output_formats,
+        parse_day,
+        report_skipped,
+        report_written,
+    )
+    from levensloop_docs.overview.cases import load_folder
+    from levensloop_docs.overview.deadlines import overview_rows
+
+    day = parse_day(per, "--per")
+    fmts = output_formats(formaat, ("docx", "pdf", "html", "csv")) if uit else ()
+    found = load_folder(map_, date.today())  # validated as controleer does: on today
+    rows = overview_rows(found.cases, day)
+    shown = rows if alles else [r for r in rows if r.needs_attention()]
+    _print_table(shown, len(rows))
+    report_skipped(found)
+    if uit is not None:
+        from levensloop_docs.overview.documents import write_publication
+        from levensloop_docs.overview.overzicht import overview_publication
+
+        pub, table = overview_publication(rows, day, found, render=any(f != "csv" for f in fmts))
+        stem = f"overzicht-{day.isoformat()}"
+        report_written(write_publication(pub, fmts, uit, {"overzicht": table}, stem), uit)
+
+
+def _print_table(rows: Sequence[object], total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from levensloop_docs.i18n import _
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.overview.deadlines import CaseRow
+    from levensloop_docs.overview.tables import overview_cells, overview_columns
+
+    vocab = load_vocabularies()
+    table = Table(title=_("Cases, most urgent first"), show_lines=False)
+    for _key, header in overview_columns():
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        assert isinstance(row, CaseRow)
+        cells = overview_cells(row, vocab)
+        style = "bold red" if row.overdue or row.toestemming == "ingetrokken" else None
+        table.add_row(*(cells[k] for k, _h in overview_columns()), style=style)
+    Console().print(table)
+    if not total:
+        click.echo(_("No valid cases in this folder."))
+    elif len(rows) < total:
+        msg = _("{n} of {total} cases need attention in the next two weeks; --alles shows every case.")
+        click.echo(msg.format(n=len(rows), total=total))

@@ -1,0 +1,79 @@
+"""The agenda of a meeting of the levensloopteam or the aanmeldtafel, with minutes per item.
+
+Four kinds of item, in this order: registrations waiting for a decision (new, or held
+at an earlier meeting), plans to be set (included, but not yet ``vastgesteld`` or not
+signed), evaluations due before the next meeting (overdue ones too), and escalations
+since the last meeting (``opschaling.escalaties`` dated after ``vorige`` up to the
+meeting). Every item names the case by its id only, and lists the organisations in its
+network so the minutes can record who attended for whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.overview.deadlines import casusregisseur, waiting
+
+KINDS = ("aanmelding", "plan", "evaluatie", "escalatie")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str
+    casus_id: str
+    regio: str
+    day: date | None  # registration, evaluation or escalation date
+    casusregisseur: str
+    organisations: tuple[str, ...]
+    detail: dict[str, str] = field(default_factory=dict)  # vocabulary keys and numbers only
+
+
+@dataclass(frozen=True)
+class Meeting:
+    datum: date
+    vorige: date
+    volgende: date
+
+
+def _organisations(casus: Casus) -> tuple[str, ...]:
+    found = [casus.aanmelding.aanmelder.organisatie] if casus.aanmelding else []
+    found += [p.organisatie for p in casus.netwerk.partners]
+    return tuple(dict.fromkeys(found))
+
+
+def _item(kind: str, casus: Casus, day: date | None, **detail: str) -> AgendaItem:
+    return AgendaItem(kind, casus.meta.casus_id, casus.meta.regio, day, casusregisseur(casus),
+                      _organisations(casus), detail)
+
+
+def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
+    m, items = casus.meta, []
+    if waiting(casus) and casus.aanmelding is not None:
+        a = casus.aanmelding
+        criteria = [c.oordeel for c in a.criteria_landelijk]
+        items.append(_item("aanmelding", casus, a.datum, wacht=str((meeting.datum - a.datum).days),
+                           aangehouden="ja" if a.besluit == "aangehouden" else "nee",
+                           voldoet=str(criteria.count("voldoet")),
+                           onbekend=str(criteria.count("onbekend")),
+                           voldoet_niet=str(criteria.count("voldoet_niet"))))
+    if m.status == "geincludeerd":
+        unsigned = not m.akkoord or any(a.datum is None for a in m.akkoord)
+        if m.vastgesteld is None or unsigned:
+            items.append(_item("plan", casus, m.vastgesteld,
+                               vastgesteld="ja" if m.vastgesteld else "nee",
+                               ondertekend="nee" if unsigned else "ja"))
+        if m.volgende_evaluatie is not None and m.volgende_evaluatie <= meeting.volgende:
+            items.append(_item("evaluatie", casus, m.volgende_evaluatie,
+                               te_laat="ja" if m.volgende_evaluatie < meeting.datum else "nee"))
+    for e in casus.opschaling.escalaties:
+        if meeting.vorige < e.datum <= meeting.datum:
+            items.append(_item("escalatie", casus, e.datum, naar=e.naar, vorm=e.vorm))
+    return items
+
+
+def agenda_items(cases: list[Casus], meeting: Meeting, regio: str | None = None) -> list[AgendaItem]:
+    """Every item of the meeting, grouped by kind; within a kind the oldest date first."""
+    items = [i for c in cases if regio in (None, c.meta.regio) for i in case_items(c, meeting)]
+    return sorted(items, key=lambda i: (KINDS.index(i.kind), i.day or date.min, i.casus_id))

@@ -1,0 +1,58 @@
+"""The agenda as a document: the context of ``templates/overzicht/agenda.md``."""
+
+from __future__ import annotations
+
+from levensloop_docs.i18n import _, format_date
+from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.overview.agenda import AgendaItem, Meeting
+from levensloop_docs.overview.cases import CaseSet
+from levensloop_docs.overview.documents import publication
+from levensloop_docs.overview.monitor_report import form_labels
+from levensloop_docs.overview.tables import short
+from levensloop_docs.reference.regions import region_label
+from levensloop_docs.run.publish import Publication
+
+
+def kind_labels() -> dict[str, str]:
+    return {"aanmelding": _("Registration"), "plan": _("Set the plan"), "evaluatie": _("Evaluation"),
+            "escalatie": _("Escalation")}
+
+
+def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
+    d = item.detail
+    if item.kind == "aanmelding":
+        text = _("Registered on {day}; waiting {days} days for a decision. National criteria: "
+                 "{yes} met, {unknown} unknown, {no} not met.").format(
+            day=format_date(item.day), days=d["wacht"], yes=d["voldoet"], unknown=d["onbekend"],
+            no=d["voldoet_niet"])
+        return text + (" " + _("Held at an earlier meeting.") if d["aangehouden"] == "ja" else "")
+    if item.kind == "plan":
+        if d["vastgesteld"] == "nee":
+            return _("Included; the levensloopplan has not been set yet.")
+        return _("The levensloopplan was set on {day} but not everyone has signed it.").format(
+            day=format_date(item.day))
+    if item.kind == "evaluatie":
+        text = _("Evaluation planned on {day}.").format(day=format_date(item.day))
+        return text + (" " + _("This date has passed.") if d["te_laat"] == "ja" else "")
+    return _("Escalated on {day} to {level}: {form}.").format(
+        day=format_date(item.day), level=vocab["niveaus"].label(d["naar"]).lower(),
+        form=form_labels()[d["vorm"]].lower())
+
+
+def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet, regio: str | None,
+                       overleg: str) -> Publication:
+    vocab, kinds = load_vocabularies(), kind_labels()
+    punten = [
+        {"nummer": i, "soort": kinds[item.kind], "casus": item.casus_id, "datum": short(item.day),
+         "casusregisseur": item.casusregisseur, "organisaties": list(item.organisations),
+         "toelichting": explanation(item, vocab)}
+        for i, item in enumerate(items, start=1)
+    ]
+    context = {
+        "overleg": overleg, "datum": format_date(meeting.datum), "vorige": format_date(meeting.vorige),
+        "volgende": format_date(meeting.volgende), "regio": region_label(regio) if regio else "",
+        "punten": punten, "overgeslagen": len(found.broken), "totaal": found.total,
+    }
+    title = _("Agenda {meeting} {day}").format(meeting=overleg, day=format_date(meeting.datum))
+    stem = f"agenda-{regio + '-' if regio else ''}{meeting.datum.isoformat()}"
+    return publication("agenda", context, title, stem, meeting.datum)

@@ -1,0 +1,239 @@
+"""The regional monitor: counts over a period and the target-group profile (Tabel 4).
+
+Counts in the period ``van``..``tot`` (both included):
+
+- aanmeldingen: registrations dated in the period;
+- inclusies, afwijzingen, aangehouden: decisions dated in the period (``besluit_datum``,
+  else the date of the overleg); a decision without a date is counted as undated;
+- uitstroom: cases that left (status uitgestroomd) with ``uitstroom.datum`` in the period;
+- wachttijd: days from registration to decision, for the decisions in the period.
+
+The profile is of the persons in the approach during the period: included (or since
+exited), not included after ``tot`` and not exited before ``van``. Every percentage is
+over the persons for whom the characteristic is known; the unknowns are counted apart,
+as the Noord Nederland evaluation does.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.overview.deadlines import decision_date
+
+MEASURES = ("aanmeldingen", "inclusies", "afwijzingen", "aangehouden", "uitstroom")
+DECISION_MEASURE = {
+    "geincludeerd": "inclusies", "niet_geincludeerd": "afwijzingen", "aangehouden": "aangehouden",
+}
+FORMS = ("gepland", "acute_crisis", "justitie")
+RM_ZM = ("wvggz_zorgmachtiging", "wzd_rechterlijke_machtiging")
+
+
+@dataclass(frozen=True)
+class Period:
+    van: date
+    tot: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.van <= day <= self.tot
+
+    def months(self) -> list[tuple[int, int]]:
+        out, (y, m) = [], (self.van.year, self.van.month)
+        while (y, m) <= (self.tot.year, self.tot.month):
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+
+@dataclass
+class Events:
+    """Dated events of one case in the period, each as (measure, day)."""
+
+    dated: list[tuple[str, date]] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    waiting_days: int | None = None
+
+
+def case_events(casus: Casus, period: Period) -> Events:
+    ev = Events()
+    a = casus.aanmelding
+    if a is not None:
+        if a.datum in period:
+            ev.dated.append(("aanmeldingen", a.datum))
+        if a.besluit is not None:
+            decided = decision_date(casus)
+            measure = DECISION_MEASURE[a.besluit]
+            if decided is None:
+                ev.undated.append(measure)
+            elif decided in period:
+                ev.dated.append((measure, decided))
+                ev.waiting_days = (decided - a.datum).days
+    if casus.meta.status == "uitgestroomd":
+        if casus.uitstroom.datum is None:
+            ev.undated.append("uitstroom")
+        elif casus.uitstroom.datum in period:
+            ev.dated.append(("uitstroom", casus.uitstroom.datum))
+    return ev
+
+
+@dataclass
+class Counts:
+    totals: dict[str, int]
+    undated: dict[str, int]
+    per_month: dict[str, dict[tuple[int, int], int]]
+    waiting: list[int]
+
+    @property
+    def waiting_mean(self) -> float | None:
+        return statistics.fmean(self.waiting) if self.waiting else None
+
+    @property
+    def waiting_median(self) -> float | None:
+        return float(statistics.median(self.waiting)) if self.waiting else None
+
+
+def counts(cases: list[Casus], period: Period) -> Counts:
+    months = period.months()
+    result = Counts({m: 0 for m in MEASURES}, {m: 0 for m in MEASURES},
+                    {m: dict.fromkeys(months, 0) for m in MEASURES}, [])
+    for casus in cases:
+        ev = case_events(casus, period)
+        for measure, day in ev.dated:
+            result.totals[measure] += 1
+            result.per_month[measure][(day.year, day.month)] += 1
+        for measure in ev.undated:
+            result.undated[measure] += 1
+        if ev.waiting_days is not None:
+            result.waiting.append(ev.waiting_days)
+    return result
+
+
+def in_approach(casus: Casus, period: Period) -> bool:
+    """Included (or exited) and in the approach at some day of the period."""
+    if casus.meta.status not in ("geincludeerd", "uitgestroomd"):
+        return False
+    included = decision_date(casus)
+    if included is not None and included > period.tot:
+        return False
+    left = casus.uitstroom.datum if casus.meta.status == "uitgestroomd" else None
+    return not (left is not None and left < period.van)
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """One characteristic: how many have each value, and how many are unknown."""
+
+    key: str
+    categories: tuple[str, ...]  # e.g. ("ja", "nee") or the stay types
+    counts: tuple[int, ...]
+    unknown: int
+
+    @property
+    def known(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def total(self) -> int:
+        return self.known + self.unknown
+
+
+@dataclass(frozen=True)
+class Ages:
+    known: list[int]
+    unknown: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    population: int
+    ages: Ages
+    rows: list[ProfileRow]
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+YesNo = Callable[[Casus], bool | None]
+
+
+def _yes_no(key: str, cases: list[Casus], test: YesNo) -> ProfileRow:
+    answers = [test(c) for c in cases]
+    yes = sum(1 for a in answers if a is True)
+    no = sum(1 for a in answers if a is False)
+    return ProfileRow(key, ("ja", "nee"), (yes, no), len(answers) - yes - no)
+
+
+def _problem(*keys: str) -> YesNo:
+    def test(c: Casus) -> bool | None:
+        found = c.persoon.problematiek
+        return any(k in found for k in keys) if found else None
+
+    return test
+
+
+def _title(match: Callable[[str], bool]) -> YesNo:
+    def test(c: Casus) -> bool | None:
+        titles = c.persoon.juridisch_kader
+        return any(match(t.titel) for t in titles) if titles else None
+
+    return test
+
+
+def _registration(attribute: str) -> YesNo:
+    def test(c: Casus) -> bool | None:
+        value = getattr(c.aanmelding, attribute) if c.aanmelding else None
+        return value if isinstance(value, bool) else None
+
+    return test
+
+
+def profile(cases: list[Casus], period: Period, vocab: Vocabularies) -> Profile:
+    people = [c for c in cases if in_approach(c, period)]
+    ages = [_age(c.persoon.geboortedatum, period.tot) for c in people if c.persoon.geboortedatum]
+    titels = vocab["titels"]
+    sexes = ("man", "vrouw", "anders")
+    sex_row = ProfileRow(
+        "geslacht", sexes, tuple(sum(1 for c in people if c.persoon.geslacht == s) for s in sexes),
+        sum(1 for c in people if c.persoon.geslacht is None),
+    )
+    stays = tuple(vocab["verblijf"].keys())
+    stay_row = ProfileRow("verblijf", stays, tuple(sum(1 for c in people if c.persoon.verblijf == s)
+                                                   for s in stays), 0)
+    rows = [
+        sex_row,
+        _yes_no("lvb", people, _problem("lvb", "lvb_vermoeden")),
+        _yes_no("ggz", people, _problem("ggz")),
+        _yes_no("verslaving", people, _problem("verslaving")),
+        _yes_no("psychosociaal", people, _problem("psychosociaal")),
+        _yes_no("wlz", people, _title(lambda t: t == "wlz_indicatie")),
+        _yes_no("forensisch", people, _title(lambda t: titels.get(t, "wet") == "Wfz")),
+        _yes_no("rm_zm", people, _title(lambda t: t in RM_ZM)),
+        stay_row,
+        _yes_no("behoefte_opname", people, _registration("behoefte_opname")),
+        _yes_no("behoefte_gemeente", people, _registration("behoefte_gemeente")),
+        _yes_no("reeds_in_zorg", people, _registration("reeds_in_zorg")),
+    ]
+    return Profile(len(people), Ages(ages, len(people) - len(ages)), rows)
+
+
+def escalations(cases: list[Casus], period: Period, levels: list[str]) -> list[list[int]]:
+    """Escalations dated in the period: one row per level, one column per form."""
+    grid = [[0] * len(FORMS) for _ in levels]
+    for casus in cases:
+        for e in casus.opschaling.escalaties:
+            if e.datum in period and e.naar in levels:
+                grid[levels.index(e.naar)][FORMS.index(e.vorm)] += 1
+    return grid
+
+
+def by_region(cases: list[Casus], period: Period) -> dict[str, dict[str, int]]:
+    """The five counts per region (every region that has a case in the folder)."""
+    regions: dict[str, list[Casus]] = {}
+    for casus in cases:
+        regions.setdefault(casus.meta.regio, []).append(casus)
+    return {r: counts(found, period).totals for r, found in sorted(regions.items())}

@@ -1,0 +1,82 @@
+"""levensloop agenda: the items of a meeting from purpose-built cases, and the minutes blocks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from _overview_cases import write_case
+
+from levensloop_docs.overview.agenda import Meeting, agenda_items
+from levensloop_docs.overview.cases import load_folder
+
+MEETING = Meeting(date(2026, 12, 10), date(2026, 11, 26), date(2026, 12, 24))
+PARTNERS = [
+    {"id": "forfact", "rol": "levensloopaanbieder", "organisatie": "ForFACT Noord (voorbeeld)"},
+    {"id": "gemeente", "rol": "gemeente", "organisatie": "Gemeente Assen (voorbeeld)"},
+]
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "casussen"
+    write_case(folder, 1, status="aangemeld", aangemeld=date(2026, 11, 30))  # new registration
+    write_case(folder, 2, status="aangehouden", besluit="aangehouden", besluit_datum=date(2026, 11, 12),
+               aangemeld=date(2026, 11, 2))  # held: back on the agenda
+    included = {"status": "geincludeerd", "besluit": "geincludeerd", "besluit_datum": date(2026, 6, 1),
+                "netwerk.partners": PARTNERS}
+    write_case(folder, 3, **included)  # plan not set yet
+    write_case(folder, 4, **included, **{  # evaluation before the next meeting; escalation since the last
+        "meta.vastgesteld": date(2026, 6, 20), "meta.volgende_evaluatie": date(2026, 12, 20),
+        "meta.akkoord": [{"wie": "forfact", "datum": date(2026, 6, 21)}],
+        "opschaling.escalaties": [
+            {"datum": date(2026, 12, 1), "naar": "biz", "vorm": "acute_crisis"},
+            {"datum": date(2026, 11, 20), "naar": "klinisch_regulier", "vorm": "gepland"}]})  # before
+    write_case(folder, 5, **included, **{  # evaluation after the next meeting: not on the agenda
+        "meta.vastgesteld": date(2026, 6, 20), "meta.volgende_evaluatie": date(2027, 1, 20),
+        "meta.akkoord": [{"wie": "forfact", "datum": date(2026, 6, 21)}]})
+    write_case(folder, 6, regio="groningen", status="aangemeld", aangemeld=date(2026, 12, 1))
+    return folder
+
+
+def test_items_by_kind_and_date(tmp_path: Path) -> None:
+    found = load_folder(_folder(tmp_path), MEETING.datum)
+    items = agenda_items(found.cases, MEETING, "drenthe")
+    assert [(i.kind, i.casus_id[-1]) for i in items] == [
+        ("aanmelding", "2"), ("aanmelding", "1"), ("plan", "3"), ("evaluatie", "4"), ("escalatie", "4")]
+    assert items[0].detail["aangehouden"] == "ja" and items[0].detail["wacht"] == "38"
+    assert items[3].day == date(2026, 12, 20)
+    assert items[4].detail == {"naar": "biz", "vorm": "acute_crisis"}
+    assert items[2].organisations == ("Reclassering Noord, unit Assen (voorbeeld)",
+                                      "ForFACT Noord (voorbeeld)", "Gemeente Assen (voorbeeld)")
+    assert len(agenda_items(found.cases, MEETING)) == 6  # all regions
+
+
+def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    out = tmp_path / "uit"
+    result = run_cli("agenda", _folder(tmp_path), "--datum", "10-12-2026", "--vorige", "26-11-2026",
+                     "--volgende", "24-12-2026", "--regio", "drenthe", "--overleg", "aanmeldtafel",
+                     "--uit", out, "--formaat", "docx,html")
+    assert result.code == 0, result.err
+    assert "5 punten op de agenda" in result.out
+    doc = Document(str(out / "agenda-drenthe-2026-12-10.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Agenda aanmeldtafel"
+    assert headings[2:] == ["1. Aanmelding: SYN-2026-00002", "2. Aanmelding: SYN-2026-00001",
+                            "3. Plan vaststellen: SYN-2026-00003", "4. Evaluatie: SYN-2026-00004",
+                            "5. Escalatie: SYN-2026-00004"]
+    who = [t for t in doc.tables if t.cell(0, 0).text == "Wie"]
+    present = [t for t in doc.tables if t.cell(0, 0).text == "Organisatie"]
+    assert len(who) == len(present) == 5
+    assert [r.cells[0].text for r in present[2].rows[1:3]] == [
+        "Reclassering Noord, unit Assen (voorbeeld)", "ForFACT Noord (voorbeeld)"]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Opgeschaald op 1 december 2026 naar beveiligde intensieve zorg (biz): acute crisis." in text
+    html = (out / "agenda-drenthe-2026-12-10.html").read_text(encoding="utf-8")
+    assert "Persoon 1" not in html and "SYN-2026-00006" not in html
+
+
+def test_cli_meetings_out_of_order(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("agenda", _folder(tmp_path), "--datum", "10-12-2026", "--vorige", "11-12-2026")
+    assert result.code == 2 and "--vorige" in result.err

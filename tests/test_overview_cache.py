@@ -1,0 +1,86 @@
+"""The overviews' cache: same results as reading every file, no names kept, safe to lose."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from _overview_cases import write_case
+from test_agenda import MEETING
+from test_agenda import _folder as agenda_folder
+
+from levensloop_docs.overview.agenda import agenda_items
+from levensloop_docs.overview.cache import cache_file
+from levensloop_docs.overview.cases import load_folder
+from levensloop_docs.overview.deadlines import overview_rows
+from levensloop_docs.overview.monitor import Period
+from levensloop_docs.overview.monitor_report import build_report
+
+DAY = date(2026, 12, 10)
+
+
+def _all_results(folder: Path, use_cache: bool) -> tuple[object, ...]:
+    found = load_folder(folder, DAY, use_cache=use_cache)
+    report = build_report(found, "drenthe", Period(date(2026, 1, 1), DAY), 2, DAY)
+    return (overview_rows(found.cases, DAY), agenda_items(found.cases, MEETING),
+            report.tables, report.context)
+
+
+def test_cached_cases_give_the_same_overview_agenda_and_monitor(tmp_path: Path) -> None:
+    folder = agenda_folder(tmp_path)
+    write_case(folder, 7, status="uitgestroomd", besluit="geincludeerd", besluit_datum=date(2026, 2, 1),
+               **{"uitstroom.datum": date(2026, 10, 1), "persoon.geslacht": "vrouw"})
+    fresh = _all_results(folder, use_cache=False)
+    first = _all_results(folder, use_cache=True)  # fills the cache
+    assert cache_file(folder).is_file()
+    second = _all_results(folder, use_cache=True)  # from the cache
+    assert fresh == first == second
+
+
+def test_cache_keeps_no_names_and_is_owner_only(tmp_path: Path) -> None:
+    folder = agenda_folder(tmp_path)
+    load_folder(folder, DAY)
+    path = cache_file(folder)
+    text = path.read_text(encoding="utf-8")
+    assert "Persoon 1" not in text and "Ilse" not in text and "toezicht" not in text
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_changed_file_is_read_again_and_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    folder = agenda_folder(tmp_path)
+    load_folder(folder, DAY)
+    path = write_case(folder, 1, status="aangemeld", aangemeld=date(2026, 12, 2))
+    found = load_folder(folder, DAY)
+    case = next(c for c in found.cases if c.meta.casus_id.endswith("00001"))
+    assert case.aanmelding is not None and case.aanmelding.datum == date(2026, 12, 2)
+    cache_file(folder).write_text("{kapot", encoding="utf-8")
+    assert len(load_folder(folder, DAY).cases) == 6
+    assert json.loads(cache_file(folder).read_text(encoding="utf-8"))["cases"]
+    path.write_text("meta: [", encoding="utf-8")  # now broken: named, never served from the cache
+    assert list(load_folder(folder, DAY).broken) == [path]
+
+
+def test_a_case_valid_later_is_checked_again_for_an_earlier_day(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    taxatie = [{"instrument": "HKT-R", "datum": date(2026, 12, 1), "uitkomst": "Matig."}]
+    path = write_case(folder, 1, status="aangemeld", **{"risicotaxaties": taxatie})
+    assert load_folder(folder, DAY).cases  # valid on 10 December, and cached
+    early = load_folder(folder, date(2026, 11, 1))  # the taxatie lies in the future then
+    assert list(early.broken) == [path] and not early.cases
+
+
+def test_restore_builds_the_same_model_as_validation() -> None:
+    from conftest import example_paths
+
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.overview.cache import prune, restore
+
+    vocab = load_vocabularies()
+    for path in example_paths():
+        data = prune(load_case(path, today=DAY).casus)
+        validated = Casus.model_validate(data, context={"vocab": vocab})
+        assert restore(json.loads(json.dumps(data)), vocab) == validated
