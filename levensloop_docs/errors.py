@@ -28,6 +28,12 @@ class LevensloopError(Exception):
         return out
 
 
+class InputError(LevensloopError):
+    """The case lacks what a document needs, or a request names something that is not there."""
+
+    exit_code = 2
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about an input file: where it is and what is wrong, in Dutch."""

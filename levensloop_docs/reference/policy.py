@@ -10,7 +10,7 @@ falls back to what another basis (a title that runs today) allows, or to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -38,6 +38,9 @@ class PolicyFile(Model):
     zonder_grondslag: list[str] = Field(default_factory=list)
     grondslagen: dict[str, list[str]] = Field(default_factory=dict)
     partners: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    # documents with an audience of their own (the client, a crisis card): their groups
+    publieksgroepen: dict[str, GroupEntry] = Field(default_factory=dict)
+    publiek: dict[str, list[str]] = Field(default_factory=dict)
 
 
 Loc = tuple[str | int, ...]
@@ -57,6 +60,10 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
                 found.append(((*loc, i), msg.format(key=g, allowed=", ".join(data.groepen))))
 
     check_groups(("standaard",), data.standaard)
+    groups |= set(data.publieksgroepen)
+    for audience, values in data.publiek.items():
+        check_groups(("publiek", audience), values)
+    groups -= set(data.publieksgroepen)
     check_groups(("zonder_grondslag",), data.zonder_grondslag)
     for route, titles in data.grondslagen.items():
         if route not in routes or route == VOLUNTARY:
@@ -87,6 +94,11 @@ class Policy:
     without_basis: tuple[str, ...]
     grounds: dict[str, tuple[str, ...]]  # route -> titles that give that basis
     partners: dict[str, dict[str, tuple[str, ...]]]
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def audience(self, name: str) -> frozenset[str]:
+        """The groups a document for this audience may carry (none for an unknown audience)."""
+        return frozenset(self.audiences.get(name, ()))
 
     def partner_types(self) -> list[str]:
         return list(self.partners)
@@ -149,6 +161,7 @@ def _load_policy(path: Path) -> Policy:
         without_basis=tuple(data.zonder_grondslag),
         grounds={k: tuple(v) for k, v in data.grondslagen.items()},
         partners={k: {r: tuple(g) for r, g in v.items()} for k, v in data.partners.items()},
+        audiences={k: tuple(v) for k, v in data.publiek.items()},
     )
 
 

@@ -59,6 +59,8 @@ class DocumentType:
     context: str
     applies: str | None
     parameters: tuple[str, ...] = ()
+    # body text size in points ('lettergrootte'), e.g. large type for the client; None: house style
+    font_size: float | None = None
 
     def build_context(
         self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
@@ -89,6 +91,9 @@ BUILDER_MODULES: list[str] = [
     "levensloop_docs.views.plan_document",
     "levensloop_docs.views.aanmelding",
     "levensloop_docs.views.partner_sheet",
+    "levensloop_docs.views.client",
+    "levensloop_docs.views.crisiskaart",
+    "levensloop_docs.views.overgang",
 ]
 
 
@@ -139,7 +144,17 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
         context=context,
         applies=None if applies is None else str(applies),
         parameters=tuple(str(p) for p in entry.get("parameters", [])),
+        font_size=_font_size(entry.get("lettergrootte")),
     )
+
+
+def _font_size(value: Any) -> float | None:
+    if value is None:
+        return None
+    size = float(value)
+    if not 8 <= size <= 24:
+        raise ValueError(size)
+    return size
 
 
 def parse_document_request(text: str) -> tuple[str, str | None]:

@@ -1,0 +1,97 @@
+"""The crisiskaart for one partner type (``genereer CASE --document crisiskaart:politie``).
+
+One A4 page for the moment it goes wrong: 112 first, the 24/7 numbers, the casusregisseur,
+the red signals, the clinic and its intake contact, the afschaling agreement and the
+terugkeergarantie, and the minimum to identify the person. What the page may carry is the
+policy's 'publiek: crisiskaart' as far as this partner type may see it (the same sharing
+decision as its partner sheet); a group that is not allowed is absent from the context.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.case.planrules import destination_contact, is_admission
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.policy import load_policy
+from levensloop_docs.run.documents import context_builder
+from levensloop_docs.views.audience import (
+    allowed_groups,
+    left_out,
+    meta,
+    night_lines,
+    phone_line,
+    require_casusregisseur,
+    require_night_number,
+)
+from levensloop_docs.views.partner_sheet import _kind_label, resolve_kind
+from levensloop_docs.views.plan import d, t, texts
+
+Context = dict[str, Any]
+WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
+
+
+def clinics(casus: Casus, vocab: Vocabularies) -> list[Context]:
+    """Each admission step: where to, its intake contact, and whether the place is kept."""
+    out = []
+    for i, s in enumerate(casus.opschaling.stappen, start=1):
+        if not is_admission(s.naar):
+            continue
+        contact = destination_contact(casus, s)
+        out.append({
+            "stap": i,
+            "naar": vocab["niveaus"].label(s.naar),
+            "naam": t(contact[0]) if contact else t(s.bestemming.plaats),
+            "intake": t(contact[1]) if contact else "",
+            "telefoon": t(contact[2]) if contact else "",
+            "terugkeergarantie": s.terugkeergarantie,
+        })  # fmt: skip
+    return out
+
+
+def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
+    out = []
+    for s in casus.scenarios:
+        taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
+        if s.signalen.rood or taken:
+            out.append({"naam": t(s.naam), "signalen": texts(s.signalen.rood), "taken": taken})
+    return out
+
+
+def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+    policy = load_policy()
+    kind, roles = resolve_kind(parameter, policy, vocab)
+    require_night_number(casus, "crisiskaart")
+    regisseur = require_casusregisseur(casus, "crisiskaart")
+    groups = allowed_groups(policy, "crisiskaart", casus, today, kind)
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    p, af = casus.persoon, casus.opschaling.afschaling
+    ctx: Context = {
+        "meta": meta(casus, today),
+        "partner": _kind_label(kind),
+        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        if "identificatie" in groups else None,
+        "nacht": night_lines(casus),
+        "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
+        "rood": red_signals(casus, own, "scenario_taken" in groups) if "signalen" in groups else None,
+        "klinieken": clinics(casus, vocab) if "opschaling" in groups else None,
+        "afschaling": None,
+        "weggelaten": left_out(policy, groups, WANTED),
+    }
+    if "opschaling" in groups and af is not None:
+        stabiel = casus.partner(af.wie_stabiel) if af.wie_stabiel else None
+        ctx["afschaling"] = {
+            "naar": vocab["niveaus"].label(af.naar),
+            "bestemming": t(af.bestemming),
+            "wie_stabiel": t(stabiel.organisatie) if stabiel else "",
+        }
+    return ctx
+
+
+@context_builder("crisiskaart")
+def crisiskaart_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return crisiskaart(casus, vocab, today, parameter)
