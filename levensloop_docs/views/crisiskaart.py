@@ -52,11 +52,13 @@ def clinics(casus: Casus, vocab: Vocabularies) -> list[Context]:
 
 
 def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
+    """Every scenario's red signals; its name and this partner's own red duties need 'scenario_taken'."""
     out = []
-    for s in casus.scenarios:
+    for i, s in enumerate(casus.scenarios, start=1):
         taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
         if s.signalen.rood or taken:
-            out.append({"naam": t(s.naam), "signalen": texts(s.signalen.rood), "taken": taken})
+            naam = t(s.naam) if with_tasks else f"Scenario {i}"
+            out.append({"naam": naam, "signalen": texts(s.signalen.rood), "taken": taken})
     return out
 
 

@@ -33,8 +33,8 @@ from levensloop_docs.views.audience import (
 from levensloop_docs.views.plan import ContextBuilder, afschaling_context, d, t, texts
 
 Context = dict[str, Any]
-LETTER = ("identificatie", "contacten", "signalen", "opschaling", "verblijf", "juridisch_kader",
-          "problematiek", "eigen_acties")
+LETTER = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling", "verblijf",
+          "juridisch_kader", "problematiek")
 
 
 def admission_steps(casus: Casus) -> list[tuple[int, OpschalingsStap]]:
@@ -65,6 +65,12 @@ def choose_step(casus: Casus, parameter: str | None) -> tuple[int, OpschalingsSt
     raise InputError(msg.format(case=casus.meta.casus_id, step=parameter or "", known=known or "-"))
 
 
+def _clinic(contact: tuple[str, str, str] | None, step: OpschalingsStap) -> Context:
+    if contact is None:
+        return {"naam": t(step.bestemming.plaats), "intake": "", "telefoon": ""}
+    return {"naam": t(contact[0]), "intake": t(contact[1]), "telefoon": t(contact[2])}
+
+
 def _basis(vocab: Vocabularies, key: str | None) -> str:
     return vocab["juridische_basis"].label(key) if key else ""
 
@@ -83,8 +89,8 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "meta": meta(casus, today),
         "stap": number,
         "naar": v["niveaus"].label(step.naar),
-        "kliniek": {"naam": t(contact[0]), "intake": t(contact[1]), "telefoon": t(contact[2])}
-        if contact else {"naam": t(step.bestemming.plaats), "intake": "", "telefoon": ""},
+        # the destination is part of the route: without 'opschaling' the letter is addressed plainly
+        "kliniek": _clinic(contact, step) if route else {"naam": "", "intake": "", "telefoon": ""},
         "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
         if "identificatie" in groups else None,
         "verblijf": v["verblijf"].label(p.verblijf) if "verblijf" in groups else "",
@@ -104,8 +110,9 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
             "afschaling": afschaling_context(casus.opschaling.afschaling, v),
         } if route else None,
         "rood": [
-            {"naam": t(s.naam), "oranje": texts(s.signalen.oranje), "rood": texts(s.signalen.rood)}
-            for s in casus.scenarios
+            {"naam": t(s.naam) if "scenario_taken" in groups else f"Scenario {i}",
+             "oranje": texts(s.signalen.oranje), "rood": texts(s.signalen.rood)}
+            for i, s in enumerate(casus.scenarios, start=1)
         ] if "signalen" in groups else None,
         "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
         "nacht": night_lines(casus),
@@ -161,6 +168,8 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
         "meta": {**meta(casus, today), "regio": region_label(casus.meta.regio)},
         "naar": naar,
         "persoon": plan["persoon"] if "identificatie" in groups else None,
+        "verblijf": {"label": plan["persoon"]["verblijf"], "toelichting": plan["persoon"]["verblijf_toelichting"]}
+        if "verblijf" in groups else None,
         "juridisch": plan["persoon"]["juridisch_kader"] if "juridisch_kader" in groups else [],
         "problematiek": plan["persoon"]["problematiek"] if "problematiek" in groups else "",
         "acties": open_actions if "eigen_acties" in groups else [],
