@@ -71,7 +71,7 @@ CLIENT_ALLOWED = {
 
 
 @pytest.mark.parametrize("variant", ["vrijwillig", "wvggz", "ingetrokken_zonder_titel"])
-def test_signaleringsplan_shows_only_the_clients_own_words_and_the_contacts(variant: str, tmp_path: Path) -> None:
+def test_signaleringsplan_shows_only_the_clients_own_words_and_contacts(variant: str, tmp_path: Path) -> None:
     data, markers = sentinel_case(variant)
     files = render_case(data, ["signaleringsplan"], ("html", "docx"), tmp_path)
     index = by_text(markers)
@@ -127,7 +127,8 @@ def test_the_clients_own_words_come_through_as_text(words: str) -> None:
     vocab = load_vocabularies()
     casus = Casus.model_validate(data, context={"vocab": vocab})
     doc = registry()["signaleringsplan"]
-    page = render_markdown_file(doc.template, doc.build_context(casus, vocab, TODAY), search_path=doc.template.parent.parent)
+    context = doc.build_context(casus, vocab, TODAY)
+    page = render_markdown_file(doc.template, context, search_path=doc.template.parent.parent)
     plain = html.unescape(re.sub(r"<[^>]+>", "", page.body))
     assert " ".join(clean_text(words).split()) in " ".join(plain.split())
     assert "<script" not in page.body.lower()
@@ -186,7 +187,8 @@ def test_opnamebrief_and_overdracht_carry_only_their_audiences_groups(variant: s
                   f"opnamebrief ({variant})", LETTER_GROUPS)
     withdrawn = variant.startswith("ingetrokken")
     allowed = effective("overdracht", "kliniek" if withdrawn else None, variant)
-    assert_groups(files["overdracht:drenthe.html"], markers, allowed, f"overdracht ({variant})", LETTER_GROUPS)
+    where = f"overdracht ({variant})"
+    assert_groups(files["overdracht:drenthe.html"], markers, allowed, where, LETTER_GROUPS)
 
 
 def test_toestemmingsverklaring_names_partners_and_supporting_naasten_only(tmp_path: Path) -> None:

@@ -149,6 +149,11 @@ def target_region(casus: Casus, parameter: str | None) -> Context:
     }
 
 
+def _verblijf(plan: Context) -> Context:
+    p = plan["persoon"]
+    return {"label": p["verblijf"], "toelichting": p["verblijf_toelichting"]}
+
+
 def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
     policy = load_policy()
     naar = target_region(casus, parameter)
@@ -168,8 +173,7 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
         "meta": {**meta(casus, today), "regio": region_label(casus.meta.regio)},
         "naar": naar,
         "persoon": plan["persoon"] if "identificatie" in groups else None,
-        "verblijf": {"label": plan["persoon"]["verblijf"], "toelichting": plan["persoon"]["verblijf_toelichting"]}
-        if "verblijf" in groups else None,
+        "verblijf": _verblijf(plan) if "verblijf" in groups else None,
         "juridisch": plan["persoon"]["juridisch_kader"] if "juridisch_kader" in groups else [],
         "problematiek": plan["persoon"]["problematiek"] if "problematiek" in groups else "",
         "acties": open_actions if "eigen_acties" in groups else [],
