@@ -24,6 +24,34 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
+def usable_output_dir(path: Path) -> Path:
+    """Prove that ``path`` can be made and written in, or raise OutputFolderError.
+
+    Called before any slow work (LibreOffice, a batch), so a folder that is a file, lies
+    under a file, or is read-only is named at once instead of failing at the first write.
+    Nothing is made: a missing folder is judged by the nearest folder that exists (the
+    first write makes it). A real write is tried, because permission bits do not tell
+    (root, read-only mounts).
+    """
+    from levensloop_docs.errors import OutputFolderError
+    from levensloop_docs.i18n import _
+
+    existing = next(p for p in (path, *path.parents) if p.exists() or p == p.parent)
+    if existing.exists() and not existing.is_dir():
+        msg = _("The output folder {folder} cannot be used: {file} is a file, not a folder. "
+                "Choose another folder with --uit.")
+        raise OutputFolderError(msg.format(folder=path, file=existing))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".levensloop-probe-", dir=existing)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        msg = _("The output folder {folder} cannot be made or written in ({reason}). "
+                "Choose a folder you can write in with --uit.")
+        raise OutputFolderError(msg.format(folder=path, reason=exc.strerror or exc)) from None
+    return path
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``."""

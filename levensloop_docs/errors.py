@@ -83,6 +83,14 @@ class TemplateProblemError(ProblemsError):
     """A template cannot be parsed or asks for data the case does not provide."""
 
 
+class OutputFolderError(LevensloopError):
+    """The output folder is a file, cannot be made, or cannot be written in (bad input: exit 2)."""
+
+
+class NotInNetworkError(LevensloopError):
+    """A partner sheet was asked for a partner type the case's network does not have."""
+
+
 class RenderError(LevensloopError):
     """A document could not be made."""
 

@@ -7,7 +7,9 @@ stray 50 MB export or a binary file gives a clear message instead of a hang.
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,20 +43,7 @@ def _round_trip() -> Any:
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read ``path`` as UTF-8 text, or raise YamlReadError with a Dutch explanation."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise YamlReadError(Problem(path, "", _("The file does not exist."))) from None
-    except OSError:
-        raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
-    if size > max_bytes:
-        msg = _("The file is too large ({size} MB; at most {limit} MB). Is this the right file?")
-        limit = max_bytes // (1024 * 1024)
-        raise YamlReadError(Problem(path, "", msg.format(size=size // (1024 * 1024), limit=limit)))
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
+    raw = _read_regular(path, max_bytes)
     if b"\x00" in raw[:8192]:
         raise YamlReadError(Problem(path, "", _("This is not a text file (it contains binary data).")))
     try:
@@ -64,6 +53,36 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         msg = _("The file is not saved as UTF-8 text. Save it again as UTF-8.")
         raise YamlReadError(Problem(path, "", msg, line=line)) from None
     return text
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    A pipe, a device or a link to one (/dev/zero) is refused before a byte is read: opening
+    a pipe without a writer blocks, and a device never ends. The file is opened without
+    blocking and checked on the open handle (no race with a swap), and never more than
+    ``max_bytes`` + 1 bytes are read, whatever the size the file claims.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise YamlReadError(Problem(path, "", _("The file does not exist."))) from None
+    except OSError:
+        raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            msg = _("This is not a regular file (but a pipe, a device or a folder). Give a case file.")
+            raise YamlReadError(Problem(path, "", msg))
+        try:
+            raw = fh.read(max_bytes + 1)
+        except OSError:
+            raise YamlReadError(Problem(path, "", _("The file cannot be read."))) from None
+    if len(raw) > max_bytes:
+        size = os.stat(path).st_size
+        msg = _("The file is too large ({size} MB; at most {limit} MB). Is this the right file?")
+        limit = max_bytes // (1024 * 1024)
+        raise YamlReadError(Problem(path, "", msg.format(size=size // (1024 * 1024), limit=limit)))
+    return raw
 
 
 def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES) -> Any:

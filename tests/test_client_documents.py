@@ -185,8 +185,7 @@ def test_opnamebrief_and_overdracht_carry_only_their_audiences_groups(variant: s
     files = render_case(data, ["opnamebrief", "overdracht:drenthe"], ("html",), tmp_path)
     assert_groups(files["opnamebrief:None.html"], markers, effective("opnamebrief", "kliniek", variant),
                   f"opnamebrief ({variant})", LETTER_GROUPS)
-    withdrawn = variant.startswith("ingetrokken")
-    allowed = effective("overdracht", "kliniek" if withdrawn else None, variant)
+    allowed = effective("overdracht", "kliniek", variant)
     where = f"overdracht ({variant})"
     assert_groups(files["overdracht:drenthe.html"], markers, allowed, where, LETTER_GROUPS)
 

@@ -7,9 +7,11 @@ calling the sheet builder: a marker is tagged with its group and with whose data
 
 from __future__ import annotations
 
+import html
 import re
 import typing
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -21,8 +23,12 @@ from _pdf_helpers import pdf_text, squash
 from conftest import TODAY, libreoffice_or_skip
 
 ROUTES = ["vrijwillig", "onder_voorwaarden", "wvggz", "wzd", "bemoeizorg"]
-# a voluntary route with withdrawn consent: with running titles (other bases), and without
-VARIANTS = [*ROUTES, "ingetrokken_met_titel", "ingetrokken_zonder_titel"]
+# a voluntary route with withdrawn consent: with running titles (other bases), and without;
+# the Wvggz route after its zorgmachtiging ended (the bijzondere voorwaarden still run);
+# consent that covers only the gemeente and the two regisseurs
+VARIANTS = [*ROUTES, "ingetrokken_met_titel", "ingetrokken_zonder_titel", "titel_geeindigd",
+            "toestemming_beperkt", "onder_voorwaarden_met_toestemming"]
+CONSENT_SCOPE = ["gem", "casus", "zvh"]
 CONTACT_IDS = {"casus", "zvh", "gem"}
 PARTNERS = {  # id -> role
     "casus": "levensloopaanbieder", "zvh": "procesregisseur", "gem": "gemeente",
@@ -59,8 +65,9 @@ class Markers:
 
 def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
     m = Markers()
-    route = "vrijwillig" if variant.startswith("ingetrokken") else variant
+    route = case_route(variant)
     titles_end = date(2026, 1, 1) if variant == "ingetrokken_zonder_titel" else None
+    zm_end = date(2026, 1, 1) if variant == "titel_geeindigd" else titles_end
     partners = [
         {
             "id": pid,
@@ -93,7 +100,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
     ]
     scenarios = [
         {
-            "naam": m("scenarios[].naam", "scenario_taken", pid),
+            # the name says what the scenario is about, like its description
+            "naam": m("scenarios[].naam", "signalen", pid),
             "beschrijving": m("scenarios[].beschrijving", "signalen", pid),
             "signalen": {
                 f: [m("scenarios[].signalen.fase[]", "signalen", pid)] for f in ("groen", "oranje", "rood")
@@ -163,18 +171,20 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                 {
                     "titel": "wvggz_zorgmachtiging",
                     "start": "2025-06-01",
-                    "einde": titles_end,
+                    "einde": zm_end,
                     "toelichting": m("persoon.juridisch_kader[].toelichting", "juridisch_kader"),
                 },
             ],
         },
         "gegevensdeling": {
             "route": route,
-            "toestemming_datum": "2026-09-01",
+            # consent is recorded on the voluntary route only: no other basis slips in
+            "toestemming_datum": "2026-09-01" if route == "vrijwillig" or "toestemming" in variant else None,
             "toestemming_omvang": m("gegevensdeling.toestemming_omvang", NEVER),
             "toelichting": m("gegevensdeling.toelichting", NEVER),
             "ingetrokken": variant.startswith("ingetrokken"),
             "ingetrokken_datum": "2026-11-01" if variant.startswith("ingetrokken") else None,
+            **({"toestemming_partners": CONSENT_SCOPE} if variant == "toestemming_beperkt" else {}),
         },
         "netwerk": {
             "partners": partners,
@@ -185,7 +195,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "relatie": m("netwerk.naasten[].relatie", "naasten"),
                     "type": ["hulpbron"],
                     "toestemming_contact": True,
-                    "toelichting": m("netwerk.naasten[].toelichting", "naasten"),
+                    # consent to contact a naaste is no consent to share their story
+                    "toelichting": m("netwerk.naasten[].toelichting", NEVER),
                     # the naaste's own voice and victim protection: in the plan only
                     "wil": m("netwerk.naasten[].wil", NEVER),
                     "betrokkenheid": m("netwerk.naasten[].betrokkenheid", NEVER),
@@ -282,16 +293,49 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
 # -- the oracle -----------------------------------------------------------------------------
 
 
+def case_route(variant: str) -> str:
+    if variant.startswith(("ingetrokken", "toestemming")):
+        return "vrijwillig"
+    return {"titel_geeindigd": "wvggz", "onder_voorwaarden_met_toestemming": "onder_voorwaarden"}.get(
+        variant, variant)
+
+
+@cache
+def expected_bases(kind: str, variant: str) -> tuple[str, ...]:
+    """The routes this partner's data is shared on, from the policy's meaning (issues 12, 17).
+
+    A route listed under the partner type is a basis for it, while it holds: consent not
+    withdrawn and covering the partner; a title that carries it still running. Otherwise:
+    recorded consent, then every route carried by a title that runs today (both titles of
+    the sentinel case run, except where a variant ends them).
+    """
+    from levensloop_docs.reference.policy import load_policy
+
+    listed = load_policy().partners[kind]
+    route = case_route(variant)
+    running = {"onder_voorwaarden", "wvggz"}
+    running -= {"wvggz"} if variant == "titel_geeindigd" else set()
+    running -= {"onder_voorwaarden", "wvggz"} if variant == "ingetrokken_zonder_titel" else set()
+    holds = route in listed and not (
+        variant.startswith("ingetrokken") or variant == "titel_geeindigd"
+        or (variant == "toestemming_beperkt" and not own_ids(kind) <= set(CONSENT_SCOPE))
+    )
+    if holds:
+        return (route,)
+    consent = ("vrijwillig",) if variant == "onder_voorwaarden_met_toestemming" else ()
+    titles = tuple(r for r in ("onder_voorwaarden", "wvggz") if r in running and r != route and r in listed)
+    return consent + titles
+
+
 @cache
 def expected_groups(kind: str, variant: str) -> frozenset[str]:
     from levensloop_docs.reference.policy import load_policy
 
     policy = load_policy()
-    if variant == "ingetrokken_met_titel":  # bijzondere voorwaarden and a zorgmachtiging run
-        return frozenset(policy.allowed(kind, "onder_voorwaarden")) | frozenset(policy.allowed(kind, "wvggz"))
-    if variant == "ingetrokken_zonder_titel":
+    bases = expected_bases(kind, variant)
+    if not bases:
         return frozenset(policy.without_basis)
-    return frozenset(policy.allowed(kind, variant))
+    return frozenset(g for r in bases for g in policy.allowed(kind, r))
 
 
 @cache
@@ -340,20 +384,21 @@ def partner_kinds() -> list[str]:
 
 
 def render(
-    variant: str, kinds: list[str], formats: tuple[str, ...], out: Path
+    variant: str, kinds: list[str], formats: tuple[str, ...], out: Path,
+    case: Callable[[str], tuple[dict[str, Any], Markers]] | None = None,
 ) -> tuple[Markers, dict[str, Path]]:
     from levensloop_docs.case.casefile import CaseFile
     from levensloop_docs.model.casus import Casus
     from levensloop_docs.model.vocab import load_vocabularies
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
-    data, markers = sentinel_case(variant)
+    data, markers = (case or sentinel_case)(variant)
     casus = Casus.model_validate(data, context={"vocab": load_vocabularies()})
-    case = CaseFile(out / "sentinel.yaml", data, casus, "x")
+    casefile = CaseFile(out / "sentinel.yaml", data, casus, "x")
     run = RenderRun(out_dir=out, today=TODAY)
     files: dict[str, Path] = {}
     try:
-        for job in plan_jobs(case, [f"partner:{k}" for k in kinds], formats):
+        for job in plan_jobs(casefile, [f"partner:{k}" for k in kinds], formats):
             for path in render_job(run, job):
                 files[f"{job.parameter}.{path.suffix[1:]}"] = path
     finally:
@@ -389,7 +434,7 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
     from levensloop_docs.model.casus import VocabKey
 
     skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen",
-            "buiten_kantoortijd", "partner", "wie_stabiel", "bij_afloop_wie"}
+            "buiten_kantoortijd", "partner", "wie_stabiel", "bij_afloop_wie", "toestemming_partners"}
     out: set[str] = set()
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
@@ -464,3 +509,163 @@ def test_the_oracle_is_not_trivial() -> None:
     assert steps_taken("politie", own_ids("politie")) == {2}
     assert steps_taken("woningcorporatie", own_ids("woningcorporatie")) == {3}
     assert steps_taken("bewindvoerder", own_ids("bewindvoerder")) == set()
+
+
+# -- labels: a vocabulary label says as much as a text --------------------------------------
+
+# Each label that names something sensitive, with the groups whose content it reveals (the
+# group of the place it stands in first). Written from what the words mean, not from the code.
+LABELS = {
+    "Forensische kliniek": {"verblijf", "juridisch_kader", "problematiek"},
+    "FVA - forensische verslavingsafdeling": {"opschaling", "juridisch_kader", "problematiek"},
+    "Crisismaatregel (burgemeester)": {"opschaling", "juridisch_kader"},
+    "Terugval in middelengebruik": {"scenario_taken", "problematiek"},
+}
+
+
+def labelled_case(variant: str) -> tuple[dict[str, Any], Markers]:
+    data, markers = sentinel_case(variant)
+    data["persoon"]["verblijf"] = "forensische_kliniek"
+    for step in data["opschaling"]["stappen"]:
+        step["bestemming"]["bedtype"] = "FVA"
+        step["juridische_basis"] = "crisismaatregel"
+    for scenario in data["scenarios"]:
+        scenario["soort"] = "terugval_middelen"
+    return data, markers
+
+
+def label_shown(label: str, kind: str, groups: frozenset[str]) -> bool:
+    if not LABELS[label] <= groups:
+        return False
+    if "opschaling" in LABELS[label]:
+        return bool(steps_taken(kind, own_ids(kind)))
+    return True
+
+
+@pytest.mark.parametrize("variant", ["vrijwillig", "onder_voorwaarden", "wvggz", "bemoeizorg"])
+def test_labels_are_shared_like_the_text_they_name(variant: str, tmp_path: Path) -> None:
+    kinds = partner_kinds()
+    _markers, files = render(variant, kinds, ("html",), tmp_path, case=labelled_case)
+    shown = 0
+    for kind in kinds:
+        page = files[f"{kind}.html"].read_text("utf-8")
+        groups = expected_groups(kind, variant)
+        for label in LABELS:
+            want = label_shown(label, kind, groups)
+            shown += want
+            verdict = "ontbreekt" if want else "staat er maar mag niet"
+            assert (label in page) == want, f"{kind}.html ({variant}): label '{label}' {verdict}"
+    assert shown  # some sheet (the kliniek's) does show them
+
+
+# -- partners outside the network, ended titles, every HTML page ----------------------------
+
+
+def case_file(data: dict[str, Any], path: Path) -> Path:
+    """The sentinel case as a file the CLI accepts (one levensgebied per area: the last repeats)."""
+    from levensloop_docs.yamlio import dump_yaml
+
+    data["levensgebieden"] = data["levensgebieden"][: len(set(GEBIEDEN))]
+    path.write_text(dump_yaml(data), "utf-8")
+    return path
+
+
+def test_no_sheet_for_a_partner_type_outside_the_network(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data, _markers = sentinel_case("vrijwillig")
+    data["netwerk"]["partners"] = [p for p in data["netwerk"]["partners"] if p["id"] != "om"]
+    for area in data["levensgebieden"]:
+        area["acties"] = [a for a in area["acties"] if a["wie"] != "om"]
+    data["scenarios"] = [s for s in data["scenarios"] if all(a["wie"] != "om" for a in s["acties"])]
+    case = case_file(data, tmp_path / "casus.yaml")
+    out = tmp_path / "uit"
+    result = run_cli("genereer", case, "--document", "partner:openbaar_ministerie", "--formaat", "html",
+                     "--uit", out)
+    assert result.code == 2, result.err
+    assert "geen partner van de soort Openbaar Ministerie" in result.err, result.err
+    assert "LLA-2026-0999" in result.err and "MK" not in result.err
+    assert not out.exists() or not list(out.glob("*.html"))
+    assert run_cli("genereer", case, "--document", "partner:reclassering", "--formaat", "html",
+                   "--uit", out).code == 0
+
+
+def test_controleer_warns_when_the_title_under_the_route_has_ended(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = case_file(sentinel_case("titel_geeindigd")[0], tmp_path / "casus.yaml")
+    result = run_cli("controleer", case)
+    words = " ".join(result.out.split() + result.err.split())
+    assert "Route Wet verplichte ggz (Wvggz)" in words and "1 januari 2026" in words, words
+    assert "geëindigd" in words
+    running = case_file(sentinel_case("wvggz")[0], tmp_path / "lopend.yaml")
+    assert "geëindigd" not in run_cli("controleer", running).out
+
+
+def test_every_html_page_has_a_content_security_policy(tmp_path: Path) -> None:
+    from levensloop_docs.reference.regions import load_region
+    from levensloop_docs.run.publish import handreiking_publication, leaflet_publication, publish
+
+    _markers, files = render("vrijwillig", ["gemeente"], ("html",), tmp_path)
+    region = load_region("groningen")
+    pages = [files["gemeente.html"]]
+    pages += publish(leaflet_publication("politie", region, TODAY), ("html",), tmp_path / "folder")
+    pages += publish(handreiking_publication(region, TODAY), ("html",), tmp_path / "handreiking")
+    for page in pages:
+        head = page.read_text("utf-8").split("</head>")[0]
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert match, page.name
+        assert "default-src 'none'" in match.group(1) and "script-src" not in match.group(1)
+
+
+def region_route_texts() -> list[str]:
+    from levensloop_docs.reference.regions import load_region
+
+    return [" ".join(s.wat.split()) for s in load_region("groningen").route]
+
+
+# -- the basis line: per partner, with its date, never naming what the sheet withholds ------
+
+ROUTE_LABELS = {"vrijwillig": "Vrijwillige route (schriftelijke toestemming)",
+                "onder_voorwaarden": "Route 'onder voorwaarden' (uit een gedwongen kader of het strafrecht)",
+                "wvggz": "Route Wet verplichte ggz (Wvggz)", "wzd": "Route Wet zorg en dwang (Wzd)",
+                "bemoeizorg": "Route bemoeizorg"}  # fmt: skip
+LEGAL_WORDS = ("Strafrechtelijke titel", "bijzondere voorwaarden", "zorgmachtiging", "Wvggz", "Wzd",
+               "onder voorwaarden", "strafrecht")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, tmp_path: Path) -> None:
+    """Every partner type x basis (issue 12): the basis line names the partner's own basis, from
+    its date, and never a route or title when the sheet withholds the legal framework."""
+    kinds = partner_kinds()
+    _markers, files = render(variant, kinds, ("html",), tmp_path)
+    seen = set()
+    for kind in kinds:
+        page = " ".join(html.unescape(files[f"{kind}.html"].read_text("utf-8")).split())
+        kader = " ".join(page.split('<div class="kader">')[1].split("</div>")[0].split())
+        bases, groups = expected_bases(kind, variant), expected_groups(kind, variant)
+        seen |= {(r, "juridisch_kader" in groups) for r in bases}
+        where = f"{kind} ({variant}): {kader}"
+        if not bases:
+            assert "Er is geen andere grondslag" in kader, where
+        for route in bases:
+            # a coerced route's name is the legal framework; consent and bemoeizorg say nothing of it
+            named = route in ("vrijwillig", "bemoeizorg") or "juridisch_kader" in groups
+            label = ROUTE_LABELS[route] if named else "een wettelijke grondslag"
+            assert f"<strong>{label}</strong>" in kader, where
+            # from its date: consent given, or the start of the title that carries the route
+            since = {"vrijwillig": "toestemming gegeven op 1 september 2026",
+                     "onder_voorwaarden": "vanaf 1 juni 2025", "wvggz": "vanaf 1 juni 2025"}.get(route, "")
+            assert since in kader, where
+        if "juridisch_kader" not in groups:
+            # the region's own (public) route text may explain the steps in general terms
+            own_text = page
+            for text in region_route_texts():
+                own_text = own_text.replace(text, "")
+            assert not [w for w in LEGAL_WORDS if w in own_text], where
+    assert seen or variant == "ingetrokken_zonder_titel", "geen enkele grondslag getoetst"
+
+
+def test_the_consent_scope_names_partners_of_the_network(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data, _markers = sentinel_case("toestemming_beperkt")
+    data["gegevensdeling"]["toestemming_partners"] = ["gem", "buurman"]
+    result = run_cli("controleer", case_file(data, tmp_path / "casus.yaml"))
+    assert result.code == 2
+    assert "gegevensdeling.toestemming_partners[1]" in result.err, result.err

@@ -52,10 +52,13 @@ def test_a_partner_without_actions_gets_a_plain_sentence_not_an_empty_table(run_
     assert "In dit plan staan geen afspraken voor Reclassering." in texts["docx"]
 
 
-def test_a_partner_type_not_in_the_network_gets_the_same_sentence(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    texts = sheet(run_cli, EXAMPLE, "woningcorporatie", tmp_path)
-    assert "In dit plan staan geen afspraken voor Woningcorporatie." in texts["html"]
-    assert "Levensgebied" not in texts["docx"]  # no table header without rows
+def test_a_partner_type_not_in_the_network_gets_no_sheet(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A sheet for a partner the case does not have would give its data to a stranger (issue 17)."""
+    result = run_cli("genereer", EXAMPLE, "--document", "partner:woningcorporatie", "--formaat", "html",
+                     "--uit", tmp_path)
+    assert result.code == 2
+    assert "LLA-2026-0042 heeft geen partner van de soort Woningcorporatie" in result.err
+    assert not list(tmp_path.glob("*.html"))
 
 
 def test_the_sheet_states_route_and_what_it_leaves_out(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -83,14 +86,20 @@ def test_withdrawn_consent_without_another_basis_leaves_only_contacts(run_cli, t
     assert "Fatima El Amrani" in words  # whom to call stays
 
 
-def test_a_running_title_is_named_as_the_basis(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_basis_is_named_only_where_the_legal_frame_is_shared(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: the basis per partner, from its date; its name never reveals a withheld group."""
     def wvggz(data: Any) -> None:
         data["gegevensdeling"]["route"] = "wvggz"
         data["persoon"]["juridisch_kader"][0]["einde"] = "2030-01-01"
 
-    texts = sheet(run_cli, edited_example(tmp_path, wvggz), "politie", tmp_path / "uit")
-    words = " ".join(texts["docx"].split())
-    assert "Gedeeld op grond van: Route Wet verplichte ggz (Wvggz) (Wvggz - zorgmachtiging)." in words
+    case = edited_example(tmp_path, wvggz)
+    gemeente = " ".join(sheet(run_cli, case, "gemeente", tmp_path / "gem")["docx"].split())
+    assert ("Gedeeld op grond van: Route Wet verplichte ggz (Wvggz) (Wvggz - zorgmachtiging), "
+            "vanaf 3 november 2025.") in gemeente
+    # the police gets no legal frame on this route: the basis is not named either
+    politie = " ".join(sheet(run_cli, case, "politie", tmp_path / "pol")["docx"].split())
+    assert "Gedeeld op grond van: een wettelijke grondslag, vanaf 3 november 2025." in politie
+    assert "Wvggz" not in politie and "zorgmachtiging" not in politie
 
 
 def test_withdrawn_consent_with_a_running_zorgmachtiging_shares_on_it(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -202,3 +211,31 @@ def test_the_manifest_offers_exactly_the_partner_types_of_the_policy() -> None:
     from levensloop_docs.run.documents import registry
 
     assert set(registry()["partner"].parameters) == set(load_policy().partner_types())
+
+
+def test_the_basis_is_per_partner_in_the_plan_and_on_the_sheets(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: on the criminal-law route the gemeente shares on the client's consent, the police
+    on the route; the plan and the sheets say the same, each with its date."""
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.views.plan import build_context
+
+    def criminal(data: Any) -> None:
+        data["gegevensdeling"]["route"] = "onder_voorwaarden"
+        data["persoon"]["juridisch_kader"].append(
+            {"titel": "bijzondere_voorwaarden", "start": "2026-03-01", "einde": "2028-03-01"})
+
+    case = edited_example(tmp_path, criminal)
+    plan = build_context(load_case(case).casus, load_vocabularies(), TODAY)["gegevensdeling"]["per_partner"]
+    by_partner = {p["partner"].split(" (")[0]: p["grondslagen"] for p in plan}
+    gemeente = next(v for k, v in by_partner.items() if k.startswith("Gemeente"))
+    politie = next(v for k, v in by_partner.items() if k.startswith("Politie"))
+    assert [b["route"] for b in gemeente] == ["Vrijwillige route (schriftelijke toestemming)"]
+    assert gemeente[0]["vanaf"] == "28 september 2026"
+    assert politie[0]["route"].startswith("Route 'onder voorwaarden'")
+    assert politie[0]["vanaf"] == "1 maart 2026"
+    words = " ".join(sheet(run_cli, case, "gemeente", tmp_path / "gem")["docx"].split())
+    assert "is geen grondslag om met deze partner te delen" in words
+    assert ("andere grondslag mag: Vrijwillige route (schriftelijke toestemming), toestemming gegeven op "
+            "28 september 2026.") in words
+    assert "onder voorwaarden" not in words.split("Niet op dit blad")[0].split("Daarom")[1]

@@ -36,8 +36,22 @@ def pdf_documents() -> list[DocumentType]:
     return [d for d in registry().values() if "pdf" in d.formats]
 
 
-def request(doc: DocumentType) -> str:
-    return f"{doc.name}:{doc.parameters[0]}" if doc.parameters else doc.name
+def parameter_for(doc: DocumentType, casus: Casus) -> str | None:
+    """A partner sheet is made only for a partner type in the case's network (issue 17)."""
+    from levensloop_docs.model.vocab import load_vocabularies
+
+    rollen = load_vocabularies()["rollen"]
+    kinds = {rollen.get(p.rol, "partnersoort") for p in casus.netwerk.partners}
+    return next((k for k in doc.parameters if k in kinds), None)
+
+
+def fits(doc: DocumentType, casus: Casus) -> bool:
+    return doc.applies_to(casus) and (not doc.parameters or parameter_for(doc, casus) is not None)
+
+
+def request(doc: DocumentType, casus: Casus) -> str:
+    parameter = parameter_for(doc, casus)
+    return f"{doc.name}:{parameter}" if parameter else doc.name
 
 
 @dataclass
@@ -63,8 +77,9 @@ def _special_examples(target: Path) -> Path:
 
 def _genereer(case: Path, out: Path, documents: list[DocumentType], *extra: str) -> None:
     args = ["genereer", str(case), "--uit", str(out), "--formaat", "docx,pdf", *extra]
+    casus = load_case(case).casus
     for doc in documents:
-        args += ["--document", request(doc)]
+        args += ["--document", request(doc, casus)]
     assert run_in_process(args) in (0, None)
 
 
@@ -77,13 +92,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Rendered]:
     out: list[Rendered] = []
     for path in sorted((root / "examples").glob("*.yaml")):
         case = load_case(path)
-        docs = [d for d in pdf_documents() if d.applies_to(case.casus)]
+        docs = [d for d in pdf_documents() if fits(d, case.casus)]
         if not docs:
             continue
         folder = root / path.stem
         _genereer(path, folder, docs)
-        made = {d.name: folder / d.output_stem(case.casus, d.parameters[0] if d.parameters else None)
-                for d in docs}
+        made = {d.name: folder / d.output_stem(case.casus, parameter_for(d, case.casus)) for d in docs}
         out.append(Rendered(case.casus, folder, made))
     return out
 
@@ -105,7 +119,7 @@ def _all_pdfs(rendered: list[Rendered]) -> list[tuple[Rendered, str, Path]]:
 def test_every_pdf_document_type_is_made(needs_libreoffice: None, rendered: list[Rendered]) -> None:
     made = {name for r in rendered for name in r.made}
     assert "levensloopplan" in made
-    expected = {d.name for d in pdf_documents() if any(d.applies_to(r.casus) for r in rendered)}
+    expected = {d.name for d in pdf_documents() if any(fits(d, r.casus) for r in rendered)}
     assert made == expected
 
 
@@ -232,10 +246,10 @@ def test_bundel_has_a_bookmark_per_document(needs_libreoffice: None, run_cli, tm
 
     case = sorted(EXAMPLES.glob("*.yaml"))[0]
     casus = load_case(case).casus
-    docs = [d for d in pdf_documents() if d.applies_to(casus)]
+    docs = [d for d in pdf_documents() if fits(d, casus)]
     args: list[str | Path] = ["bundel", case, "--uit", tmp_path]
     for doc in docs:
-        args += ["--document", request(doc)]
+        args += ["--document", request(doc, casus)]
     result = run_cli(*args)
     assert result.code == 0, result.err
     bundle = next(tmp_path.glob("*_bundel_*.pdf"))

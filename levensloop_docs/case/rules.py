@@ -29,6 +29,7 @@ REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
     ("opschaling", "stappen", "*", "bestemming", "partner"),
     ("opschaling", "afschaling", "wie_stabiel"),
     ("persoon", "juridisch_kader", "*", "bij_afloop_wie"),
+    ("gegevensdeling", "toestemming_partners", "*"),
 )
 
 
@@ -130,6 +131,25 @@ def consent_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
         yield _p(("gegevensdeling", "toestemming_datum"), msg, warning=True)
 
 
+def route_problems(casus: Casus, vocab: Vocabularies, today: date) -> Iterator[tuple[Loc, Problem]]:
+    """A route whose every carrying title has ended no longer gives a basis for sharing."""
+    from levensloop_docs.i18n import format_date, format_list
+    from levensloop_docs.reference.policy import load_policy, route_ended
+
+    policy = load_policy()
+    ended = route_ended(policy, casus, today)
+    if ended is None:
+        return
+    route = casus.gegevensdeling.route
+    titles = [k.titel for k in casus.persoon.juridisch_kader if k.titel in policy.grounds.get(route, ())]
+    msg = _("The route '{route}' rests on a title ({titles}) that ended on {date}. From that date the "
+            "partner sheets share only what another basis allows. Record the route that applies now, "
+            "or the new title.")
+    text = msg.format(route=vocab["routes"].label(route), date=format_date(ended),
+                      titles=format_list(dict.fromkeys(vocab["titels"].label(t) for t in titles)))
+    yield _p(("gegevensdeling", "route"), text, warning=True)
+
+
 def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc, Problem]]:
     seen: set[str] = set()
     for i, gebied in enumerate(casus.levensgebieden):
@@ -154,6 +174,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
     return [
         *date_problems(casus, today),
         *consent_problems(casus),
+        *route_problems(casus, vocab, today),
         *structure_problems(casus, vocab),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
         *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)

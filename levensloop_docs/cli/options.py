@@ -44,6 +44,9 @@ def regions(value: str) -> list[Region]:
 
 
 def publish_all(pubs: list[Publication], fmts: tuple[str, ...], out_dir: Path) -> None:
+    from levensloop_docs.atomic import usable_output_dir
+
+    usable_output_dir(out_dir)  # before LibreOffice starts
     converter = start_converter() if "pdf" in fmts else None
     written: list[Path] = []
     try:

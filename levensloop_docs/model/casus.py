@@ -130,6 +130,8 @@ class Gegevensdeling(Model):
     route: Annotated[str, vocab("routes")]
     toestemming_datum: Datum | None = None
     toestemming_omvang: str = ""
+    # the partners (ids) the consent covers; empty: the whole network
+    toestemming_partners: list[Ref] = []
     ingetrokken: bool = False
     ingetrokken_datum: Datum | None = None
     toelichting: str = ""

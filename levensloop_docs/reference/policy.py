@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -41,6 +42,8 @@ class PolicyFile(Model):
     # documents with an audience of their own (the client, a crisis card): their groups
     publieksgroepen: dict[str, GroupEntry] = Field(default_factory=dict)
     publiek: dict[str, list[str]] = Field(default_factory=dict)
+    # vocabulary -> key -> the groups its label reveals (a label is shared like that text)
+    etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
 
 
 Loc = tuple[str | int, ...]
@@ -84,6 +87,17 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
                 text = msg.format(key=route, kind=kind, allowed=", ".join(routes))
                 found.append((("partners", kind, route), text))
             check_groups(("partners", kind, route), values)
+    for name, entries in data.etiketten.items():
+        if name not in vocab.items:
+            msg = _("Unknown vocabulary '{key}'. Choose one of: {allowed}.")
+            found.append((("etiketten", name), msg.format(key=name, allowed=", ".join(vocab.items))))
+            continue
+        for key, values in entries.items():
+            if key not in vocab[name]:
+                msg = _("Unknown key '{key}' in vocabulary '{name}'. Choose one of: {allowed}.")
+                allowed = ", ".join(vocab[name].keys())
+                found.append((("etiketten", name, key), msg.format(key=key, name=name, allowed=allowed)))
+            check_groups(("etiketten", name, key), values)
     return found
 
 
@@ -99,6 +113,7 @@ class Policy:
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
         return frozenset(self.audiences.get(name, ()))
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def partner_types(self) -> list[str]:
         return list(self.partners)
@@ -106,20 +121,47 @@ class Policy:
     def allowed(self, kind: str, route: str) -> tuple[str, ...]:
         return self.partners.get(kind, {}).get(route, self.default)
 
+    def label_groups(self, vocabulary: str, key: str) -> tuple[str, ...]:
+        return self.labels.get(vocabulary, {}).get(key, ())
+
+
+# Why the case's own route does not hold for a partner (the sheet says which).
+WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED = "ingetrokken", "buiten_toestemming", "titel_geeindigd"
+NOT_FOR_PARTNER = "route_niet_voor_partner"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """One basis on which a partner gets data: a route, from a date, carried by titles."""
+
+    route: str
+    since: date | None  # consent: the day it was given; a title route: the first title's start
+    titles: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True)
 class Sharing:
     """What one partner type may see of one case, and why."""
 
-    route: str
+    route: str  # the case's route
     withdrawn: bool
-    other_grounds: tuple[str, ...]  # routes used after withdrawal
-    titles: tuple[str, ...]  # running titles that give those routes
+    other_grounds: tuple[str, ...]  # routes used because the case's route does not hold here
+    titles: tuple[str, ...]  # running titles that give the route(s) used
     groups: tuple[str, ...]
     left_out: tuple[str, ...]
+    reason: str = ""  # NOT_FOR_PARTNER, WITHDRAWN, OUTSIDE_CONSENT, TITLE_ENDED, or "" (it holds)
+    ended: date | None = None  # with TITLE_ENDED: the day the last carrying title ended
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    bases: tuple[Basis, ...] = ()  # what this partner's data is shared on (none: zonder_grondslag)
 
     def allows(self, group: str) -> bool:
         return group in self.groups
+
+    def shows_label(self, vocabulary: str, key: str | None) -> bool:
+        """A label is shown only where every group whose content it names is shared."""
+        if not key:
+            return False
+        return all(g in self.groups for g in self.labels.get(vocabulary, {}).get(key, ()))
 
 
 def policy_path() -> Path:
@@ -162,6 +204,7 @@ def _load_policy(path: Path) -> Policy:
         grounds={k: tuple(v) for k, v in data.grondslagen.items()},
         partners={k: {r: tuple(g) for r, g in v.items()} for k, v in data.partners.items()},
         audiences={k: tuple(v) for k, v in data.publiek.items()},
+        labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
     )
 
 
@@ -173,27 +216,222 @@ def running_titles(casus: Casus, today: date) -> list[str]:
     ]
 
 
-def sharing(policy: Policy, casus: Casus, kind: str, today: date) -> Sharing:
-    """The decision for partner type ``kind``: the groups it may see of this case."""
+def route_ended(policy: Policy, casus: Casus, today: date) -> date | None:
+    """The day the case's route lost its basis: every title that carries it has ended.
+
+    ``None`` while one runs, and for a route without carrying titles in the case (the
+    route is then taken as recorded; ``controleer`` has other checks for that).
+    """
+    route_titles = policy.grounds.get(casus.gegevensdeling.route, ())
+    carrying = [k for k in casus.persoon.juridisch_kader if k.titel in route_titles]
+    if not carrying or any(k.titel in running_titles(casus, today) for k in carrying):
+        return None
+    ends = [k.einde for k in carrying if k.einde is not None and k.einde < today]
+    return max(ends) if ends else None
+
+
+def consent_covers(casus: Casus, partner_ids: set[str]) -> bool:
+    """The recorded consent scope (``toestemming_partners``; empty: the whole network)."""
+    scope = set(casus.gegevensdeling.toestemming_partners)
+    return not scope or partner_ids <= scope
+
+
+def usable(policy: Policy, kind: str, route: str) -> bool:
+    """A route listed under a partner type is a basis for it; one not listed is none."""
+    return kind not in policy.partners or route in policy.partners[kind]
+
+
+def _route_fails(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str]
+) -> tuple[str, date | None]:
+    """Why the case's own route gives no basis for this partner ("" when it does)."""
     g = casus.gegevensdeling
-    withdrawn = g.route == VOLUNTARY and g.ingetrokken
-    grounds: list[str] = []
-    titles: list[str] = []
-    if not withdrawn:
-        allowed = set(policy.allowed(kind, g.route))
-        # the titles that carry this route, named on the sheet as its basis
-        titles = [t for t in running_titles(casus, today) if t in policy.grounds.get(g.route, ())]
+    if not usable(policy, kind, g.route):
+        return NOT_FOR_PARTNER, None
+    if g.route == VOLUNTARY:
+        if g.ingetrokken:
+            return WITHDRAWN, None
+        return ("", None) if consent_covers(casus, partner_ids) else (OUTSIDE_CONSENT, None)
+    ended = route_ended(policy, casus, today)
+    return (TITLE_ENDED, ended) if ended else ("", None)
+
+
+def _title_basis(policy: Policy, casus: Casus, route: str, today: date) -> Basis:
+    """A route carried by titles: the running ones, from the day the first of them started."""
+    running = [k for k in casus.persoon.juridisch_kader
+               if k.titel in policy.grounds.get(route, ()) and k.titel in running_titles(casus, today)]
+    starts = [k.start for k in running if k.start is not None]
+    return Basis(route, min(starts) if starts else None, tuple(dict.fromkeys(k.titel for k in running)))
+
+
+def _other_bases(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str], reason: str
+) -> list[Basis]:
+    """When the case's route does not hold: recorded consent, and every title that runs today."""
+    g = casus.gegevensdeling
+    bases = []
+    consent_left = reason not in (WITHDRAWN, OUTSIDE_CONSENT) and not g.ingetrokken
+    if (g.route != VOLUNTARY and consent_left and g.toestemming_datum is not None
+            and consent_covers(casus, partner_ids) and usable(policy, kind, VOLUNTARY)):
+        bases.append(Basis(VOLUNTARY, g.toestemming_datum, ()))
+    for route in policy.grounds:
+        if route != g.route and usable(policy, kind, route):
+            basis = _title_basis(policy, casus, route, today)
+            if basis.titles:
+                bases.append(basis)
+    return bases
+
+
+def sharing(
+    policy: Policy, casus: Casus, kind: str, today: date, partner_ids: set[str] | None = None
+) -> Sharing:
+    """The decision for partner type ``kind`` (its partners ``partner_ids``): the groups it may see.
+
+    The case's route decides, unless it does not hold for this partner: the policy does not
+    list the route for this partner type, consent was withdrawn or does not cover it, or
+    the carrying title ended. Then recorded consent or a title that runs today is the
+    basis, each from its own date; without any, ``zonder_grondslag``.
+    """
+    g, ids = casus.gegevensdeling, partner_ids or set()
+    reason, ended = _route_fails(policy, casus, kind, today, ids)
+    if not reason:
+        own = _title_basis(policy, casus, g.route, today) if g.route != VOLUNTARY else None
+        bases = [own or Basis(VOLUNTARY, g.toestemming_datum, ())]
     else:
-        running = running_titles(casus, today)
-        allowed = set()
-        for route, route_titles in policy.grounds.items():
-            hits = [t for t in running if t in route_titles]
-            if hits:
-                grounds.append(route)
-                titles.extend(t for t in hits if t not in titles)
-                allowed |= set(policy.allowed(kind, route))
-        if not grounds:
-            allowed = set(policy.without_basis)
+        bases = _other_bases(policy, casus, kind, today, ids, reason)
+    allowed = {k for b in bases for k in policy.allowed(kind, b.route)} or set(policy.without_basis)
+    allowed -= _hidden_by_labels(policy, casus, allowed)
     ordered = tuple(k for k in policy.groups if k in allowed)
     left_out = tuple(k for k in policy.groups if k not in allowed)
-    return Sharing(g.route, withdrawn, tuple(grounds), tuple(titles), ordered, left_out)
+    titles = tuple(dict.fromkeys(t for b in bases for t in b.titles))
+    others = tuple(b.route for b in bases) if reason else ()
+    return Sharing(g.route, reason == WITHDRAWN, others, titles, ordered, left_out,
+                   reason, ended, policy.labels, tuple(bases))
+
+
+def _hidden_by_labels(policy: Policy, casus: Casus, allowed: set[str]) -> set[str]:
+    """A group whose every line is a label that reveals more than is shared: left out whole.
+
+    The verblijf line is its label ("Forensische kliniek"); when that label names a group
+    the sheet withholds, the line (and its note, which describes the same place) goes.
+    """
+    needs = policy.label_groups("verblijf", casus.persoon.verblijf)
+    return {"verblijf"} if not set(needs) <= allowed else set()
+
+
+# the people every allowed partner may call: casusregisseur, procesregisseur, gemeente
+CONTACT_ROLES = ("levensloopaanbieder", "procesregisseur", "gemeente")
+
+
+def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
+    """The part of ``casus`` one partner may see: a new case built from what is allowed.
+
+    An allow-list by construction: every part is copied in only when its group is shared,
+    and only the parts that concern the partner with ``roles`` (its own actions, the
+    scenarios where it has a duty, its contacts). A field this function does not name
+    (a field added to the model later, too) keeps its empty default.
+    """
+    from levensloop_docs.model.casus import Netwerk
+
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in own]
+    partners = contacts if share.allows("contacten") else []
+    naasten = [_naaste(n, share) for n in casus.netwerk.naasten if n.toestemming_contact]
+    naasten = naasten if share.allows("naasten") else []
+    visible = {p.id for p in partners}
+    return Casus.model_construct(
+        meta=casus.meta.model_construct(
+            casus_id=casus.meta.casus_id, regio=casus.meta.regio, status=casus.meta.status,
+            planversie=casus.meta.planversie, vastgesteld=casus.meta.vastgesteld,
+        ),
+        persoon=_person(casus, share),
+        gegevensdeling=casus.gegevensdeling.model_construct(
+            route=casus.gegevensdeling.route, toestemming_datum=casus.gegevensdeling.toestemming_datum,
+            ingetrokken=casus.gegevensdeling.ingetrokken,
+            ingetrokken_datum=casus.gegevensdeling.ingetrokken_datum,
+        ),
+        netwerk=Netwerk.model_construct(partners=partners, naasten=naasten),
+        levensgebieden=_areas(casus, share, own),
+        scenarios=_scenarios(casus, share, own, visible),
+        opschaling=_escalation(casus, share),
+        risicotaxaties=list(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
+    )
+
+
+def _naaste(n: Any, share: Sharing) -> Any:
+    """Consent to contact a naaste is no consent to share their story: the note only if named."""
+    fields = {k: getattr(n, k) for k in ("id", "naam", "relatie", "type", "toestemming_contact", "telefoon")}
+    if share.allows("naasten_toelichting"):
+        fields["toelichting"] = n.toelichting
+    return n.model_construct(**fields)
+
+
+def _person(casus: Casus, share: Sharing) -> Any:
+    p = casus.persoon
+    fields: dict[str, Any] = {"verblijf": p.verblijf}
+    if share.allows("identificatie"):
+        fields.update(naam=p.naam, roepnaam=p.roepnaam, geboortedatum=p.geboortedatum)
+    if share.allows("verblijf"):
+        fields.update(verblijf_toelichting=p.verblijf_toelichting)
+    if share.allows("problematiek"):
+        fields.update(problematiek=list(p.problematiek), problematiek_toelichting=p.problematiek_toelichting)
+    if share.allows("juridisch_kader"):
+        fields.update(juridisch_kader=list(p.juridisch_kader))
+    return p.model_construct(**{"naam": "", **fields})
+
+
+def _areas(casus: Casus, share: Sharing, own: set[str]) -> list[Any]:
+    """The levensgebieden where the partner has an action: its own actions, and the why."""
+    out = []
+    for g in casus.levensgebieden:
+        mine = [a for a in g.acties if a.wie in own]
+        if not mine:
+            continue
+        fields: dict[str, Any] = {"gebied": g.gebied}
+        if share.allows("eigen_acties"):
+            fields["acties"] = mine
+        if share.allows("achtergrond"):
+            fields.update(situatie=g.situatie, risicos=list(g.risicos), doelen=list(g.doelen))
+        out.append(g.model_construct(**fields))
+    return out
+
+
+def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -> list[Any]:
+    """The scenarios where the partner has a duty: only its own duties, and whom it may call."""
+    if not share.allows("scenario_taken"):
+        return []
+    out = []
+    for s in casus.scenarios:
+        mine = [a for a in s.acties if a.wie in own]
+        if not mine:
+            continue
+        # the name and the type say what the scenario is about: shared like its description
+        fields: dict[str, Any] = {
+            "naam": "", "soort": s.soort if share.shows_label("scenariosoorten", s.soort) else "",
+            "acties": mine, "wie_bellen": [r for r in s.wie_bellen if r in visible],
+        }
+        if share.allows("signalen"):
+            fields.update(naam=s.naam, beschrijving=s.beschrijving, signalen=s.signalen)
+        out.append(s.model_construct(**fields))
+    return out
+
+
+def _escalation(casus: Casus, share: Sharing) -> Any:
+    """Every step (the view keeps those the partner takes part in), without the notes on return."""
+    o = casus.opschaling
+    if not share.allows("opschaling"):
+        return o.model_construct(stappen=[], afschaling=None)
+    kept = ("van", "naar", "criteria", "wie_besluit", "vervoer", "overdracht", "doorloopt",
+            "terugkeergarantie")
+    stappen = []
+    for s in o.stappen:
+        fields = {k: getattr(s, k) for k in kept}
+        # a bed type (FVA) or a legal basis (crisismaatregel) names what the sheet may withhold
+        bed = s.bestemming
+        if not share.shows_label("bedtypes", bed.bedtype):
+            bed = bed.model_construct(plaats=bed.plaats)
+        fields["bestemming"] = bed
+        if share.shows_label("juridische_basis", s.juridische_basis):
+            fields["juridische_basis"] = s.juridische_basis
+        stappen.append(s.model_construct(**fields))
+    return o.model_construct(stappen=stappen, afschaling=o.afschaling)

@@ -193,6 +193,11 @@ footer.voet { margin-top: 2em; border-top: 1px solid #b8c7cf; padding-top: .4em;
 """
 
 
+# The pages are self-contained: inline style only. No script, no fetch, no frame, no form target,
+# so a text that slipped through escaping still cannot run or call home.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
 def size_css(font_size: float | None) -> str:
     """Scale the print stylesheet for one document (large type for the client)."""
     if font_size is None:
@@ -211,6 +216,7 @@ def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: b
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="levensloop-docs">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}{size_css(font_size)}</style>\n</head>\n<body>\n"
         f"{contents}\n<main>\n{rendered.body}\n</main>\n"
         f'<footer class="voet">{html.escape(footer)}</footer>\n</body>\n</html>\n'

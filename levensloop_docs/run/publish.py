@@ -30,6 +30,7 @@ from levensloop_docs.render.markdown import (
     with_anchors,
 )
 from levensloop_docs.resources import templates_dir
+from levensloop_docs.views.common import region_view
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -50,14 +51,9 @@ def leaflet_kinds() -> list[str]:
 
 def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
     rollen, niveaus, bedtypes = vocab["rollen"], vocab["niveaus"], vocab["bedtypes"]
-    contact = {"naam": "", "adres": "", "telefoon": "", "email": "", "website": ""}
     return {
         "regio": {
-            "sleutel": region.sleutel,
-            "naam": region.naam,
-            "voorbeeld": region.voorbeeld,
-            "zvh": {**contact, **vars(region.zvh)},
-            "aanbieder": {**contact, **vars(region.aanbieder)},
+            **region_view(region.sleutel, region),
             "criteria": [c.tekst for c in region.criteria],
             "bedden": [
                 {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,

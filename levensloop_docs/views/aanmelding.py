@@ -23,9 +23,10 @@ from levensloop_docs.reference.criteria import (
     samenvatting,
     waarschuwingen,
 )
-from levensloop_docs.reference.regions import Contact, Region
+from levensloop_docs.reference.regions import Region
 from levensloop_docs.run.documents import applies_when, context_builder
-from levensloop_docs.views.plan import ContextBuilder, d, t
+from levensloop_docs.views.common import date_text, region_view, text
+from levensloop_docs.views.plan import ContextBuilder
 
 Context = dict[str, Any]
 # plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
@@ -43,10 +44,10 @@ def _box(on: bool) -> str:
 def stand_context(s: CriteriumStand, vocab: Vocabularies) -> Context:
     return {
         "sleutel": s.criterium.sleutel,
-        "tekst": t(s.criterium.tekst),
+        "tekst": text(s.criterium.tekst),
         "oordeel": vocab["oordelen"].label(s.oordeel),
         "oordeel_sleutel": s.oordeel,
-        "toelichting": t(s.toelichting),
+        "toelichting": text(s.toelichting),
         "beantwoord": s.beantwoord,
         "voldoet": s.oordeel == "voldoet",
         "voldoet_niet": s.oordeel == "voldoet_niet",
@@ -54,22 +55,6 @@ def stand_context(s: CriteriumStand, vocab: Vocabularies) -> Context:
         "vak_voldoet": _box(s.oordeel == "voldoet"),
         "vak_voldoet_niet": _box(s.oordeel == "voldoet_niet"),
         "vak_onbekend": _box(s.oordeel == "onbekend"),
-    }
-
-
-def contact_context(c: Contact | None) -> Context:
-    c = c or Contact("")
-    return {"naam": t(c.naam), "adres": t(c.adres), "telefoon": t(c.telefoon),
-            "email": t(c.email), "website": t(c.website)}  # fmt: skip
-
-
-def region_context(key: str, region: Region | None) -> Context:
-    return {
-        "sleutel": key,
-        "naam": region.naam if region else key,
-        "zvh": contact_context(region.zvh if region else None),
-        "aanbieder": contact_context(region.aanbieder if region else None),
-        "voorbeeld": bool(region and region.voorbeeld),
     }
 
 
@@ -91,31 +76,31 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
     a = ag.aanmelder
     history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, g.datum or date.min))
     overleg = ag.overleg
-    deelnemers = [t(x) for x in overleg.deelnemers] if overleg else []
+    deelnemers = [text(x) for x in overleg.deelnemers] if overleg else []
     return {
-        "aanmelder": {"organisatie": t(a.organisatie), "naam": t(a.naam), "functie": t(a.functie),
-                      "telefoon": t(a.telefoon), "email": t(a.email)},
-        "datum": d(ag.datum),
-        "reden": t(ag.reden),
+        "aanmelder": {"organisatie": text(a.organisatie), "naam": text(a.naam), "functie": text(a.functie),
+                      "telefoon": text(a.telefoon), "email": text(a.email)},
+        "datum": date_text(ag.datum),
+        "reden": text(ag.reden),
         "voorgeschiedenis": [
-            {"datum": d(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort], "soort_sleutel": g.soort,
-             "omschrijving": t(g.omschrijving)}
+            {"datum": date_text(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
+             "soort_sleutel": g.soort, "omschrijving": text(g.omschrijving)}
             for g in history
         ],
-        "huidige_zorg": t(ag.huidige_zorg),
+        "huidige_zorg": text(ag.huidige_zorg),
         **_criteria(beoordeel(ag, region), vocab),
         "overleg": {
-            "datum": d(overleg.datum if overleg else None),
+            "datum": date_text(overleg.datum if overleg else None),
             "deelnemers": deelnemers,
             "deelnemers_tekst": "; ".join(deelnemers),
         },
         "besluit": vocab["besluiten"].label(ag.besluit) if ag.besluit else "",
         "besluit_sleutel": ag.besluit or "",
-        "besluit_toelichting": t(ag.besluit_toelichting),
-        "levensloopaanbieder": t(ag.levensloopaanbieder),
-        "casusregisseur": t(ag.casusregisseur),
-        "gemeentelijke_casusregisseur": t(ag.gemeentelijke_casusregisseur),
-        "advies": t(ag.advies),
+        "besluit_toelichting": text(ag.besluit_toelichting),
+        "levensloopaanbieder": text(ag.levensloopaanbieder),
+        "casusregisseur": text(ag.casusregisseur),
+        "gemeentelijke_casusregisseur": text(ag.gemeentelijke_casusregisseur),
+        "advies": text(ag.advies),
         "waarschuwingen": [w.tekst for w in waarschuwingen(ag, region)],
     }
 
@@ -134,9 +119,9 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
         "meta": base.meta(),
         "persoon": base.persoon(),
         "gegevensdeling": base.gegevensdeling(),
-        "regio": region_context(casus.meta.regio, region),
+        "regio": region_view(casus.meta.regio, region),
         "aanmelding": aanmelding_context(casus.aanmelding, region, vocab),
-        "vandaag": d(today),
+        "vandaag": date_text(today),
         "generator": f"levensloop-docs {__version__}",
     }
 

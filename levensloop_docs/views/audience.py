@@ -16,17 +16,21 @@ from levensloop_docs.errors import InputError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus, Partner
 from levensloop_docs.reference.policy import Policy, sharing
-from levensloop_docs.views.plan import d, t
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import text as t
 
 Context = dict[str, Any]
 
 
 def allowed_groups(policy: Policy, audience: str, casus: Casus, today: date,
-                   kind: str | None = None) -> tuple[str, ...]:
-    """The groups a document for ``audience`` may carry; for a partner also what its type may see."""
+                   kind: str | None = None, partner_ids: set[str] | None = None) -> tuple[str, ...]:
+    """The groups a document for ``audience`` may carry; for a partner also what its type may see.
+
+    ``partner_ids``: the partners of that type in the network (a consent may cover only some).
+    """
     groups = policy.audience(audience)
     if kind is not None:
-        groups &= set(sharing(policy, casus, kind, today).groups)
+        groups &= set(sharing(policy, casus, kind, today, partner_ids).groups)
     order = [*policy.groups, *sorted(policy.audience(audience) - set(policy.groups))]
     return tuple(g for g in order if g in groups)
 
@@ -34,6 +38,11 @@ def allowed_groups(policy: Policy, audience: str, casus: Casus, today: date,
 def left_out(policy: Policy, groups: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
     """Labels of the groups this document would carry but may not (printed as 'niet op ...')."""
     return [policy.groups[g] for g in wanted if g not in groups and g in policy.groups]
+
+
+def partners_of_kind(casus: Casus, vocab: Any, kind: str) -> set[str]:
+    rollen = vocab["rollen"]
+    return {p.id for p in casus.netwerk.partners if rollen.get(p.rol, "partnersoort", p.rol) == kind}
 
 
 def casusregisseur(casus: Casus) -> Partner | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from levensloop_docs.model.casus import Casus, Naaste
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import VOLUNTARY, load_policy
+from levensloop_docs.reference.policy import VOLUNTARY, consent_covers, load_policy
 from levensloop_docs.run.documents import applies_when, context_builder
 from levensloop_docs.views.audience import (
     allowed_groups,
@@ -23,7 +23,9 @@ from levensloop_docs.views.audience import (
     night_lines,
     phone_line,
 )
-from levensloop_docs.views.plan import d, t, texts
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.common import texts
 
 Context = dict[str, Any]
 
@@ -87,15 +89,18 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     policy = load_policy()
     groups = allowed_groups(policy, "toestemming", casus, today)
     rollen = vocab["rollen"]
+    g = casus.gegevensdeling
+    recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
     rows: dict[str, Context] = {}
     for p in casus.netwerk.partners:
         kind = str(rollen.get(p.rol, "partnersoort", p.rol))
         if kind in ("levensloopaanbieder", "client"):
             continue  # the casusregisseur keeps the plan; the client is the one who signs
-        row = rows.setdefault(kind, {
-            "organisaties": [], "rollen": [], "groepen": list(policy.allowed(kind, VOLUNTARY)),
-        })  # fmt: skip
+        groepen = list(policy.allowed(kind, VOLUNTARY))
+        row = rows.setdefault(kind, {"organisaties": [], "rollen": [], "groepen": groepen, "nu": recorded})
         row["organisaties"].append(t(p.organisatie))
+        # the consent on file (h17: toestemming_partners; empty scope = the whole network)
+        row["nu"] = row["nu"] and consent_covers(casus, {p.id})
         if rollen.label(p.rol) not in row["rollen"]:
             row["rollen"].append(rollen.label(p.rol))
     partners = list(rows.values())
@@ -104,7 +109,6 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     for r in partners:
         r["extra"] = [k for k in r["groepen"] if k not in basis]
     regisseur = casusregisseur(casus)
-    g = casus.gegevensdeling
     return {
         "meta": meta(casus, today),
         "persoon": {"naam": t(casus.persoon.naam), "geboortedatum": d(casus.persoon.geboortedatum)}
@@ -119,6 +123,7 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
         "vrijwillig": g.route == VOLUNTARY,
         "route": vocab["routes"].label(g.route),
         "vanaf": d(g.toestemming_datum),
+        "vastgelegd": recorded,
         "tot": d(casus.meta.volgende_evaluatie),
     }
 

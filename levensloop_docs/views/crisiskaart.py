@@ -26,8 +26,10 @@ from levensloop_docs.views.audience import (
     require_casusregisseur,
     require_night_number,
 )
-from levensloop_docs.views.partner_sheet import _kind_label, resolve_kind
-from levensloop_docs.views.plan import d, t, texts
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.common import texts
+from levensloop_docs.views.partner_sheet import resolve_kind, sheet_label
 
 Context = dict[str, Any]
 WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
@@ -67,12 +69,12 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     kind, roles = resolve_kind(parameter, policy, vocab)
     require_night_number(casus, "crisiskaart")
     regisseur = require_casusregisseur(casus, "crisiskaart")
-    groups = allowed_groups(policy, "crisiskaart", casus, today, kind)
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    groups = allowed_groups(policy, "crisiskaart", casus, today, kind, own)
     p, af = casus.persoon, casus.opschaling.afschaling
     ctx: Context = {
         "meta": meta(casus, today),
-        "partner": _kind_label(kind),
+        "partner": sheet_label(vocab, kind, roles),
         "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
         if "identificatie" in groups else None,
         "nacht": night_lines(casus),

@@ -26,13 +26,18 @@ from levensloop_docs.views.audience import (
     left_out,
     meta,
     night_lines,
+    partners_of_kind,
     phone_line,
     require_casusregisseur,
     require_night_number,
 )
-from levensloop_docs.views.plan import ContextBuilder, afschaling_context, d, t, texts
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import deescalation_view, texts
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.plan import ContextBuilder
 
 Context = dict[str, Any]
+OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
 LETTER = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling", "verblijf",
           "juridisch_kader", "problematiek")
 
@@ -80,11 +85,12 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     number, step = choose_step(casus, parameter)
     require_night_number(casus, "opnamebrief")
     regisseur = require_casusregisseur(casus, "opnamebrief")
-    groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek")
+    clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
+    groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
     b, v, p = ContextBuilder(casus, vocab, today), vocab, casus.persoon
     contact = destination_contact(casus, step)
     route = "opschaling" in groups
-    share = sharing(policy, casus, "kliniek", today)
+    share = sharing(policy, casus, "kliniek", today, clinics)
     return {
         "meta": meta(casus, today),
         "stap": number,
@@ -107,7 +113,7 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
             "doorloopt": texts(step.doorloopt),
             "terugkeergarantie": step.terugkeergarantie,
             "terugkeer_toelichting": t(step.terugkeer_toelichting),
-            "afschaling": afschaling_context(casus.opschaling.afschaling, v),
+            "afschaling": deescalation_view(casus.opschaling.afschaling, v),
         } if route else None,
         "rood": [
             {"naam": t(s.naam) if "scenario_taken" in groups else f"Scenario {i}",
@@ -158,10 +164,11 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
     policy = load_policy()
     naar = target_region(casus, parameter)
     g = casus.gegevensdeling
-    withdrawn = g.route == "vrijwillig" and g.ingetrokken
-    groups = set(allowed_groups(policy, "overdracht", casus, today))
-    if withdrawn:  # without consent only what another basis (a running title) allows a clinic
-        groups &= set(sharing(policy, casus, "kliniek", today).groups)
+    # the receiving team is outside the network the consent named: at most what a clinic gets
+    # on the basis that holds for a partner outside the consent scope
+    share = sharing(policy, casus, "kliniek", today, {OUTSIDE_NETWORK})
+    groups = set(allowed_groups(policy, "overdracht", casus, today)) & set(share.groups)
+    withdrawn = share.withdrawn
     b = ContextBuilder(casus, vocab, today)
     plan = b.build()
     open_actions = [

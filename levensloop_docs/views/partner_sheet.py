@@ -10,29 +10,60 @@ of other partners are resolved only for the contacts this partner may call.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
-from levensloop_docs.errors import LevensloopError
+from levensloop_docs.errors import LevensloopError, NotInNetworkError
 from levensloop_docs.i18n import _, format_list
-from levensloop_docs.model.casus import Casus, Netwerk, OpschalingsStap, Scenario
+from levensloop_docs.model.casus import Casus, OpschalingsStap, Scenario
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import Policy, Sharing, load_policy, sharing
+from levensloop_docs.reference.policy import (
+    VOLUNTARY,
+    Basis,
+    Policy,
+    Sharing,
+    filter_case,
+    load_policy,
+    sharing,
+)
 from levensloop_docs.reference.regions import Region, load_region, region_label
 from levensloop_docs.run.documents import context_builder
-from levensloop_docs.views.plan import (
-    FASES,
-    ContextBuilder,
-    afschaling_context,
-    d,
-    naaste_context,
-    t,
-    texts,
+from levensloop_docs.views import common
+from levensloop_docs.views.common import (
+    ActionEntry,
+    AreaView,
+    DeescalationView,
+    NaasteEntry,
+    Names,
+    PartnerEntry,
+    RegionView,
+    RiskEntry,
+    ScenarioView,
+    StepView,
+    TitleEntry,
 )
 
 Context = dict[str, Any]
-# the people a partner calls: casusregisseur, procesregisseur, gemeentelijke casusregisseur
-CONTACT_ROLES = ("levensloopaanbieder", "procesregisseur", "gemeente")
-FASE_LABELS = {"groen": "Groen (rustig)", "oranje": "Oranje (spanning loopt op)", "rood": "Rood (crisis)"}
+
+
+class OwnAction(ActionEntry):
+    gebied: str
+
+
+class SheetStep(StepView):
+    besluit_zelf: bool
+    taak_regio: str
+
+
+class BasisLine(TypedDict):
+    route: str  # empty: the route's name would reveal a withheld group
+    titels: str
+    toestemming: bool
+    vanaf: str
+
+
+class SheetEscalation(TypedDict):
+    stappen: list[SheetStep]
+    afschaling: DeescalationView | None
 
 
 def partner_kind(vocab: Vocabularies, rol: str) -> str:
@@ -51,95 +82,71 @@ def resolve_kind(request: str | None, policy: Policy, vocab: Vocabularies) -> tu
 
 
 class PartnerView:
-    """The part of one case that one partner type may see, as a template context."""
+    """The part of one case that one partner type may see, as a template context.
+
+    The case is first filtered through the policy (``filter_case``); every group below is
+    then built by the shared view functions from that filtered case. ``None`` marks a
+    group the policy does not allow, so a template can tell it from an empty one.
+    """
 
     def __init__(
         self, casus: Casus, vocab: Vocabularies, today: date, kind: str, roles: set[str], policy: Policy
     ) -> None:
-        self.casus, self.vocab, self.today, self.kind = casus, vocab, today, kind
+        self.vocab, self.today, self.kind, self.roles = vocab, today, kind, roles
         self.policy = policy
-        self.share: Sharing = sharing(policy, casus, kind, today)
+        self.full = casus
         self.own = [p for p in casus.netwerk.partners if p.rol in roles]
         self.own_ids = {p.id for p in self.own}
-        self.roles = roles
-        contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in self.own_ids]
-        self.contacts = contacts if self.share.allows("contacten") else []
-        visible = Netwerk.model_construct(partners=self.contacts, naasten=[])
+        self.share: Sharing = sharing(policy, casus, kind, today, self.own_ids)
+        self.casus = filter_case(casus, self.share, roles)
         # names resolve only within the visible contacts; nobody else can be named
-        self.names = ContextBuilder(casus.model_copy(update={"netwerk": visible}), vocab, today)
+        unknown = _("another partner in the network")
+        self.names = Names(self.casus.netwerk.partners, [], vocab, unknown=unknown)
         self.region = _region(casus.meta.regio)
 
     def allows(self, group: str) -> bool:
         return self.share.allows(group)
-
-    def who(self, ref: str) -> str:
-        if any(p.id == ref for p in self.contacts):
-            return self.names.who(ref)
-        return _("another partner in the network")
 
     # -- groups ---------------------------------------------------------------------------
     def identificatie(self) -> Context | None:
         if not self.allows("identificatie"):
             return None
         p = self.casus.persoon
-        return {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        born = common.date_text(p.geboortedatum)
+        return {"naam": common.text(p.naam), "roepnaam": common.text(p.roepnaam), "geboortedatum": born}
 
-    def contacten(self) -> list[Context] | None:
+    def contacten(self) -> list[PartnerEntry] | None:
         if not self.allows("contacten"):
             return None
-        from levensloop_docs.views.plan import partner_context
+        return [common.partner_entry(p, self.vocab) for p in self.casus.netwerk.partners]
 
-        return [partner_context(p, self.vocab) for p in self.contacts]
-
-    def eigen_acties(self) -> list[Context] | None:
+    def eigen_acties(self) -> list[OwnAction] | None:
         if not self.allows("eigen_acties"):
             return None
-        out = []
-        for g in self.casus.levensgebieden:
-            for a in g.acties:
-                if a.wie in self.own_ids:
-                    item = self.names.actie(a)
-                    item["wie"] = self.who(a.wie)
-                    item["gebied"] = self.vocab["levensgebieden"].label(g.gebied)
-                    out.append(item)
-        return out
-
-    def achtergrond(self) -> list[Context] | None:
-        if not self.allows("achtergrond"):
-            return None
+        areas = self.vocab["levensgebieden"]
         return [
-            {
-                "gebied": self.vocab["levensgebieden"].label(g.gebied),
-                "situatie": t(g.situatie),
-                "risicos": texts(g.risicos),
-                "doelen": texts(g.doelen),
-            }
+            {**common.action_entry(a, self.vocab, self.names), "gebied": areas.label(g.gebied)}
             for g in self.casus.levensgebieden
-            if any(a.wie in self.own_ids for a in g.acties)
+            for a in g.acties
         ]
 
-    def scenario(self, s: Scenario) -> Context:
-        with_signals = self.allows("signalen")
-        fasen = []
-        for f in FASES:
-            acties = [t(a.wat) for a in s.acties if a.fase == f and a.wie in self.own_ids]
-            signalen = texts(getattr(s.signalen, f)) if with_signals else []
-            if acties or signalen:
-                fasen.append({"fase": f, "label": FASE_LABELS[f], "acties": acties, "signalen": signalen})
-        bellen = [self.who(r) for r in s.wie_bellen if any(p.id == r for p in self.contacts)]
-        return {
-            "naam": t(s.naam),
-            "soort": self.vocab["scenariosoorten"].label(s.soort),
-            "beschrijving": t(s.beschrijving) if with_signals else "",
-            "fasen": fasen,
-            "wie_bellen": format_list(bellen),
-        }
+    def achtergrond(self) -> list[AreaView] | None:
+        if not self.allows("achtergrond"):
+            return None
+        return [common.area_view(g, self.vocab, self.names) for g in self.casus.levensgebieden]
 
-    def scenarios(self) -> list[Context] | None:
+    def scenario(self, number: int, s: Scenario) -> ScenarioView:
+        """The shared scenario view, with only the phases where this partner has something."""
+        view = common.scenario_view(s, self.vocab, self.names, phones=False)
+        view["fasen"] = [f for f in view["fasen"] if f["acties"] or f["signalen"]]
+        # the filter withheld the name (it says what the scenario is about): a number instead
+        view["naam"] = view["naam"] or _("Scenario {n}").format(n=number)
+        return view
+
+    def scenarios(self) -> list[ScenarioView] | None:
         if not self.allows("scenario_taken"):
             return None
-        mine = [s for s in self.casus.scenarios if any(a.wie in self.own_ids for a in s.acties)]
-        return [self.scenario(s) for s in mine]
+        return [self.scenario(i, s) for i, s in enumerate(self.casus.scenarios, start=1)]
 
     def takes_part(self, step: OpschalingsStap) -> bool:
         """Deciding the step, or having a task at its level in the region's route."""
@@ -150,97 +157,93 @@ class PartnerView:
 
     def region_task(self, level: str) -> str:
         route = self.region.route if self.region else ()
-        return next((t(r.wat) for r in route if r.niveau == level and self.roles & set(r.wie)), "")
+        return next((common.text(r.wat) for r in route if r.niveau == level and self.roles & set(r.wie)), "")
 
-    def opschaling(self) -> Context | None:
+    def opschaling(self) -> SheetEscalation | None:
         if not self.allows("opschaling"):
             return None
-        v, o = self.vocab, self.casus.opschaling
-        stappen = []
-        for i, s in enumerate(o.stappen, start=1):
-            if not self.takes_part(s):
-                continue
-            stappen.append({
-                "nummer": i,
-                "van": v["niveaus"].label(s.van),
-                "naar": v["niveaus"].label(s.naar),
-                "criteria": texts(s.criteria),
-                "wie_besluit": self.who(s.wie_besluit),
-                "besluit_zelf": s.wie_besluit in self.own_ids,
-                "bestemming": ", ".join(x for x in (
-                    v["bedtypes"].label(s.bestemming.bedtype) if s.bestemming.bedtype else "",
-                    t(s.bestemming.plaats),
-                ) if x),
-                "juridische_basis": (
-                    v["juridische_basis"].label(s.juridische_basis) if s.juridische_basis else ""
-                ),
-                "vervoer": t(s.vervoer),
-                "overdracht": t(s.overdracht),
-                "doorloopt": texts(s.doorloopt),
-                "terugkeergarantie": s.terugkeergarantie,
-                "taak_regio": self.region_task(s.naar),
-            })
+        o = self.casus.opschaling
+        stappen: list[SheetStep] = [
+            {**common.escalation_step(i, s, self.vocab, self.names),
+             "besluit_zelf": s.wie_besluit in self.own_ids, "taak_regio": self.region_task(s.naar)}
+            for i, s in enumerate(o.stappen, start=1)
+            if self.takes_part(s)
+        ]  # fmt: skip
         # the way back down matters to a partner only if it takes part in a step up
-        afschaling = afschaling_context(o.afschaling, v) if stappen else None
+        afschaling = common.deescalation_view(o.afschaling, self.vocab) if stappen else None
         return {"stappen": stappen, "afschaling": afschaling}
 
     def verblijf(self) -> Context | None:
         if not self.allows("verblijf"):
             return None
         p = self.casus.persoon
-        return {"label": self.vocab["verblijf"].label(p.verblijf), "toelichting": t(p.verblijf_toelichting)}
+        label = self.vocab["verblijf"].label(p.verblijf)
+        return {"label": label, "toelichting": common.text(p.verblijf_toelichting)}
 
     def problematiek(self) -> Context | None:
         if not self.allows("problematiek"):
             return None
         p = self.casus.persoon
-        labels = format_list(self.vocab["problematiek"].label(k) for k in p.problematiek)
-        return {"labels": labels, "toelichting": t(p.problematiek_toelichting)}
+        labels = common.problem_labels(p, self.vocab)
+        return {"labels": labels, "toelichting": common.text(p.problematiek_toelichting)}
 
-    def juridisch_kader(self) -> list[Context] | None:
-        if not self.allows("juridisch_kader"):
+    def juridisch_kader(self) -> list[TitleEntry] | None:
+        return common.legal_frame(self.casus.persoon, self.vocab) if self.allows("juridisch_kader") else None
+
+    def risicotaxaties(self) -> list[RiskEntry] | None:
+        if not self.allows("risicotaxatie"):
             return None
-        return self.names.persoon()["juridisch_kader"]  # type: ignore[no-any-return]
+        return common.risk_entries(self.casus.risicotaxaties, self.vocab)
 
-    def risicotaxaties(self) -> list[Context] | None:
-        return self.names.risicotaxaties() if self.allows("risicotaxatie") else None
-
-    def naasten(self) -> list[Context] | None:
+    def naasten(self) -> list[NaasteEntry] | None:
         if not self.allows("naasten"):
             return None
-        # contacting naasten needs the client's consent: only those who gave it
-        return [naaste_context(n, self.vocab) for n in self.casus.netwerk.naasten if n.toestemming_contact]
+        # the filter keeps only naasten who consented to contact
+        return [common.naaste_entry(n, self.vocab) for n in self.casus.netwerk.naasten]
+
+    def basis(self, b: Basis) -> BasisLine:
+        """One basis; a route or title whose name reveals a withheld group is not named."""
+        s, v = self.share, self.vocab
+        return {
+            "route": v["routes"].label(b.route) if s.shows_label("routes", b.route) else "",
+            "titels": format_list(v["titels"].label(t) for t in b.titles if s.shows_label("titels", t)),
+            "toestemming": b.route == VOLUNTARY,
+            "vanaf": common.date_text(b.since),
+        }
 
     def deling(self) -> Context:
-        s, v, g = self.share, self.vocab, self.casus.gegevensdeling
+        s, v, g = self.share, self.vocab, self.full.gegevensdeling
         labels = self.policy.groups
         return {
-            "route": v["routes"].label(s.route),
+            "grondslagen": [self.basis(b) for b in s.bases],
+            "route": v["routes"].label(s.route) if s.shows_label("routes", s.route) else "",
             "ingetrokken": s.withdrawn,
-            "ingetrokken_datum": d(g.ingetrokken_datum) if s.withdrawn else "",
-            "toestemming_datum": d(g.toestemming_datum),
-            "andere_grondslag": format_list(v["routes"].label(r) for r in s.other_grounds),
-            "titels": format_list(v["titels"].label(k) for k in s.titles),
+            "reden": s.reason,
+            "geeindigd_op": common.date_text(s.ended),
+            "ingetrokken_datum": common.date_text(g.ingetrokken_datum) if s.withdrawn else "",
+            "toestemming_datum": common.date_text(g.toestemming_datum),
+            "andere_grondslag": bool(s.other_grounds),
             "gedeeld": [labels[k] for k in s.groups],
             "weggelaten": [labels[k] for k in s.left_out],
         }
 
     def build(self) -> Context:
-        narrowed = len(self.roles) == 1 and next(iter(self.roles)) not in KIND_LABELS
-        kind_label = self.vocab["rollen"].label(next(iter(self.roles))) if narrowed else ""
+        meta = self.full.meta
         return {
             "blad": {
                 "partnersoort": self.kind,
-                "label": kind_label or _kind_label(self.kind),
-                "organisaties": [t(p.organisatie) for p in self.own] if self.contacts else [],
+                "label": sheet_label(self.vocab, self.kind, self.roles),
+                # organisations are contact details: named only when contacts are shared
+                "organisaties": [common.text(p.organisatie) for p in self.casus.netwerk.partners
+                                 if p.id in self.own_ids],
             },
             "meta": {
-                "casus_id": t(self.casus.meta.casus_id),
-                "regio": region_label(self.casus.meta.regio),
-                "planversie": self.casus.meta.planversie,
-                "vastgesteld": d(self.casus.meta.vastgesteld) or "nog niet vastgesteld",
+                "casus_id": common.text(meta.casus_id),
+                "regio": region_label(meta.regio),
+                "planversie": meta.planversie,
+                "vastgesteld": common.set_on(meta.vastgesteld),
             },
-            "regio": _region_contacts(self.region),
+            "regio": self.regio(),
             "deling": self.deling(),
             "persoon": self.identificatie(),
             "contacten": self.contacten(),
@@ -253,22 +256,11 @@ class PartnerView:
             "juridisch_kader": self.juridisch_kader(),
             "risicotaxaties": self.risicotaxaties(),
             "naasten": self.naasten(),
-            "vandaag": d(self.today),
+            "vandaag": common.date_text(self.today),
         }
 
-
-KIND_LABELS = {
-    "gemeente": "Gemeente", "reclassering": "Reclassering", "politie": "Politie",
-    "penitentiaire_inrichting": "Penitentiaire inrichting", "openbaar_ministerie": "Openbaar Ministerie",
-    "woningcorporatie": "Woningcorporatie", "kliniek": "Kliniek", "zorgaanbieder": "Zorgaanbieder",
-    "woonaanbieder": "Beschermd wonen of opvang", "bewindvoerder": "Bewindvoerder",
-    "zorgverzekeraar": "Zorgverzekeraar", "ervaringsdeskundige": "Ervaringsdeskundige",
-    "overig": "Overige partner",
-}  # fmt: skip
-
-
-def _kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    def regio(self) -> RegionView | None:
+        return common.region_view(self.region.sleutel, self.region) if self.region else None
 
 
 def _region(key: str) -> Region | None:
@@ -278,22 +270,33 @@ def _region(key: str) -> Region | None:
         return None
 
 
-def _region_contacts(region: Region | None) -> Context | None:
-    if region is None:
-        return None
-    return {
-        "naam": region.naam,
-        "zvh": {"naam": region.zvh.naam, "telefoon": region.zvh.telefoon, "email": region.zvh.email},
-        "aanbieder": {"naam": region.aanbieder.naam, "telefoon": region.aanbieder.telefoon,
-                      "email": region.aanbieder.email},
-    }
-
-
 @context_builder("partnerblad")
 def partner_sheet_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> Context:
     policy = load_policy()
     kind, roles = resolve_kind(parameter, policy, vocab)
+    if not any(p.rol in roles for p in casus.netwerk.partners):
+        raise not_in_network(casus, kind, roles, vocab, policy)
     return PartnerView(casus, vocab, today, kind, roles, policy).build()
 
+
+def not_in_network(
+    casus: Casus, kind: str, roles: set[str], vocab: Vocabularies, policy: Policy
+) -> NotInNetworkError:
+    """A sheet for a partner the case does not have would hand its data to a stranger."""
+    kinds = {partner_kind(vocab, p.rol) for p in casus.netwerk.partners}
+    present = [k for k in policy.partner_types() if k in kinds]
+    msg = _("Case {id} has no partner of the type {kind} in its network (netwerk.partners), so no "
+            "partner sheet is made for it. Add the partner to the network first. "
+            "Partner types in this case: {known}.")
+    label = sheet_label(vocab, kind, roles)
+    return NotInNetworkError(msg.format(id=casus.meta.casus_id, kind=label, known=", ".join(present)))
+
+
+def sheet_label(vocab: Vocabularies, kind: str, roles: set[str]) -> str:
+    """The role's own label when the sheet was narrowed to one role (partner:verslavingszorg)."""
+    kinds, role = vocab["partnersoorten"], next(iter(roles))
+    if len(roles) == 1 and role not in kinds:
+        return vocab["rollen"].label(role)
+    return kinds.label(kind)

@@ -35,9 +35,9 @@ DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
 
 
 def _t(value: str | None) -> str:
-    from levensloop_docs.views.plan import t
+    from levensloop_docs.views.common import text
 
-    return t(value)
+    return text(value)
 
 
 def _first_ring(casus: Casus) -> tuple[str, ...]:

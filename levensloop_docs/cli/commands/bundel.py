@@ -37,7 +37,7 @@ def ask_password() -> str:
                    "of wordt gevraagd (niet zichtbaar).")
 def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool) -> None:
     """Zet documenten van één casus samen in één PDF, met een bladwijzer per document."""
-    from levensloop_docs.atomic import write_bytes
+    from levensloop_docs.atomic import usable_output_dir, write_bytes
     from levensloop_docs.case.casefile import load_case
     from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.pdf.bundle import merge
@@ -45,6 +45,7 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
     case = load_case(casus)
+    usable_output_dir(uit)
     password = ask_password() if versleutel else None
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"

@@ -111,6 +111,7 @@ def genereer(
 def _single(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
 ) -> None:
+    from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.case.casefile import load_case
     from levensloop_docs.i18n import _
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
@@ -119,6 +120,7 @@ def _single(
     jobs = plan_jobs(case, documenten, formats)
     _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
+    usable_output_dir(uit)  # before LibreOffice starts: a wrong --uit is named at once
     run = RenderRun(out_dir=uit, pdf_a=pdf_a)
     written: list[Path] = []
     try:
@@ -148,10 +150,13 @@ def _folder(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
     alles: bool, droog: bool, processen: int | None,
 ) -> None:
+    from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.batch.progress import for_terminal
     from levensloop_docs.batch.run import BatchOptions, run_batch
     from levensloop_docs.batch.summary import finish
 
+    if not droog:
+        usable_output_dir(uit)  # before the workers and LibreOffice start
     options = BatchOptions(
         folder=pad, out_dir=uit, requested=documenten, formats=formats, pdf_a=pdf_a,
         everything=alles, dry_run=droog, workers=processen,

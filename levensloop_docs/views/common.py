@@ -1,0 +1,401 @@
+"""The view functions every audience shares: each piece of template data is built once here.
+
+The plan (``plan.py``), the partner sheet (``partner_sheet.py``) and the aanmelding
+documents (``aanmelding.py``) all take their texts, dates, phases, escalation steps,
+contacts and region contacts from these functions, so a step or a phase reads the same on
+every document. The partner sheet first filters the case through the sharing policy
+(``reference/policy.py``, ``filter_case``) and then calls the same functions: what the
+filter removed cannot reach a template. Dutch words come from the catalogs or the
+vocabularies, never from literals here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TypedDict
+
+from levensloop_docs.i18n import _, format_date, format_list
+from levensloop_docs.model.casus import (
+    Actie,
+    Afschaling,
+    Levensgebied,
+    Naaste,
+    OpschalingsStap,
+    Partner,
+    Persoon,
+    Risicotaxatie,
+    Scenario,
+    ScenarioActie,
+)
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.regions import Contact, Region
+from levensloop_docs.text import clean_text
+
+# the keys of the stoplight, in order; their words and colours are in vocabulaires/fasen.yaml
+FASES = ("groen", "oranje", "rood")
+
+
+def text(value: str | None) -> str:
+    """Typed text, safe for DOCX, HTML and PDF."""
+    return clean_text(value or "")
+
+
+def texts(values: Iterable[str]) -> list[str]:
+    return [text(v) for v in values]
+
+
+def date_text(value: date | None) -> str:
+    """``date(2026, 11, 23)`` -> ``23 november 2026``; no date -> empty text."""
+    return format_date(value)
+
+
+def yes_no(flag: bool) -> str:
+    return _("yes") if flag else _("no")
+
+
+def set_on(value: date | None) -> str:
+    """The date a plan was set, or the plain words that it has not been set yet."""
+    return date_text(value) or _("not yet set")
+
+
+# -- phases ------------------------------------------------------------------------------------
+
+
+class PhaseStyle(TypedDict):
+    fase: str
+    label: str  # Groen
+    uitleg: str  # het gaat goed (the plan)
+    toestand: str  # rustig (the partner sheet)
+    kleur: str  # cell colour in the plan
+
+
+def phase_style(fase: str, vocab: Vocabularies) -> PhaseStyle:
+    v = vocab["fasen"]
+    return {
+        "fase": fase,
+        "label": v.label(fase),
+        "uitleg": str(v.get(fase, "uitleg", "")),
+        "toestand": str(v.get(fase, "toestand", "")),
+        "kleur": str(v.get(fase, "kleur", "FFFFFF")),
+    }
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+class PartnerEntry(TypedDict):
+    id: str
+    rol: str
+    rol_sleutel: str
+    ring: int
+    organisatie: str
+    contactpersoon: str
+    functie: str
+    telefoon: str
+    email: str
+    naam: str  # organisation (contact person)
+    bereikbaar: str  # phone and e-mail, one a line
+
+
+def partner_entry(p: Partner, vocab: Vocabularies) -> PartnerEntry:
+    rollen = vocab["rollen"]
+    return {
+        "id": text(p.id),
+        "rol": rollen.label(p.rol),
+        "rol_sleutel": p.rol,
+        "ring": p.ring or rollen.get(p.rol, "ring", 2),
+        "organisatie": text(p.organisatie),
+        "contactpersoon": text(p.contactpersoon),
+        "functie": text(p.functie),
+        "telefoon": text(p.telefoon),
+        "email": text(p.email),
+        "naam": text(p.organisatie + (f" ({p.contactpersoon})" if p.contactpersoon else "")),
+        "bereikbaar": text("\n".join(x for x in (p.telefoon, p.email) if x)),
+    }
+
+
+class NaasteEntry(TypedDict):
+    id: str
+    naam: str
+    relatie: str
+    type: str
+    toestemming_contact: str
+    telefoon: str
+    toelichting: str
+
+
+def naaste_entry(n: Naaste, vocab: Vocabularies) -> NaasteEntry:
+    types = vocab["naastentypes"]
+    return {
+        "id": text(n.id),
+        "naam": text(n.naam),
+        "relatie": text(n.relatie),
+        "type": format_list(types.label(k).lower() for k in n.type),
+        "toestemming_contact": yes_no(n.toestemming_contact),
+        "telefoon": text(n.telefoon),
+        "toelichting": text(n.toelichting),
+    }
+
+
+class Names:
+    """Resolves ``wie`` references to readable names, within the people it was given.
+
+    ``unknown`` is what a reference outside them reads as: on a partner sheet a neutral
+    phrase, so that nobody the sheet may not name is named.
+    """
+
+    def __init__(
+        self, partners: list[Partner], naasten: list[Naaste], vocab: Vocabularies, unknown: str | None = None
+    ) -> None:
+        self.people: dict[str, Partner | Naaste] = {p.id: p for p in partners}
+        self.people.update({n.id: n for n in naasten})
+        self.names = {p.id: partner_entry(p, vocab)["naam"] for p in partners}
+        self.names.update({n.id: f"{text(n.naam)} ({text(n.relatie)})" for n in naasten})
+        self.unknown = unknown
+
+    def known(self, ref: str) -> bool:
+        return ref in self.names
+
+    def who(self, ref: str) -> str:
+        if ref in self.names:
+            return self.names[ref]
+        return self.unknown if self.unknown is not None else text(ref)
+
+    def who_with_phone(self, ref: str) -> str:
+        """In a crisis the reader needs the number, not only the name."""
+        found = self.people.get(ref)
+        phone = text(found.telefoon) if found is not None and found.telefoon else ""
+        return f"{self.who(ref)}, {phone}" if phone else self.who(ref)
+
+
+# -- actions, areas, scenarios ------------------------------------------------------------------
+
+
+class ActionEntry(TypedDict):
+    wat: str
+    wie: str
+    wie_id: str
+    wanneer: str
+    status: str
+
+
+def action_entry(a: Actie, vocab: Vocabularies, names: Names) -> ActionEntry:
+    wanneer = a.wanneer
+    return {
+        "wat": text(a.wat),
+        "wie": names.who(a.wie),
+        "wie_id": a.wie,
+        "wanneer": date_text(wanneer) if isinstance(wanneer, date) else text(wanneer),
+        "status": vocab["actiestatussen"].label(a.status),
+    }
+
+
+class AreaView(TypedDict):
+    gebied: str
+    zrm_score: int | str
+    situatie: str
+    risicos: list[str]
+    doelen: list[str]
+    acties: list[ActionEntry]
+
+
+def area_view(g: Levensgebied, vocab: Vocabularies, names: Names) -> AreaView:
+    return {
+        "gebied": vocab["levensgebieden"].label(g.gebied),
+        "zrm_score": g.zrm_score or "",
+        "situatie": text(g.situatie),
+        "risicos": texts(g.risicos),
+        "doelen": texts(g.doelen),
+        "acties": [action_entry(a, vocab, names) for a in g.acties],
+    }
+
+
+class ScenarioAction(TypedDict):
+    wie: str
+    wie_id: str
+    wat: str
+
+
+class ScenarioPhase(PhaseStyle):
+    signalen: list[str]
+    acties: list[ScenarioAction]
+
+
+class ScenarioView(TypedDict):
+    naam: str
+    soort: str
+    beschrijving: str
+    signalen: dict[str, list[str]]
+    fasen: list[ScenarioPhase]
+    wie_bellen: str
+
+
+def scenario_action(a: ScenarioActie, names: Names) -> ScenarioAction:
+    return {"wie": names.who(a.wie), "wie_id": a.wie, "wat": text(a.wat)}
+
+
+def scenario_view(s: Scenario, vocab: Vocabularies, names: Names, *, phones: bool = True) -> ScenarioView:
+    """One scenario with every phase; ``phones``: the call list with phone numbers."""
+    fasen: list[ScenarioPhase] = [
+        {
+            **phase_style(f, vocab),
+            "signalen": texts(getattr(s.signalen, f)),
+            "acties": [scenario_action(a, names) for a in s.acties if a.fase == f],
+        }
+        for f in FASES
+    ]
+    call = names.who_with_phone if phones else names.who
+    return {
+        "naam": text(s.naam),
+        "soort": vocab["scenariosoorten"].label(s.soort),
+        "beschrijving": text(s.beschrijving),
+        "signalen": {f: texts(getattr(s.signalen, f)) for f in FASES},
+        "fasen": fasen,
+        "wie_bellen": format_list(call(r) for r in s.wie_bellen),
+    }
+
+
+# -- escalation ---------------------------------------------------------------------------------
+
+
+class StepView(TypedDict):
+    nummer: int
+    van: str
+    naar: str
+    criteria: list[str]
+    wie_besluit: str
+    bedtype: str
+    plaats: str
+    bestemming: str  # bed type and place, in one line
+    beveiligingsniveau: int | str
+    juridische_basis: str
+    vervoer: str
+    overdracht: str
+    doorloopt: list[str]
+    terugkeergarantie: str
+    terugkeer_toelichting: str
+
+
+def escalation_step(nummer: int, s: OpschalingsStap, vocab: Vocabularies, names: Names) -> StepView:
+    niveaus, bestemming = vocab["niveaus"], s.bestemming
+    bedtype = vocab["bedtypes"].label(bestemming.bedtype) if bestemming.bedtype else ""
+    return {
+        "nummer": nummer,
+        "van": niveaus.label(s.van),
+        "naar": niveaus.label(s.naar),
+        "criteria": texts(s.criteria),
+        "wie_besluit": names.who(s.wie_besluit),
+        "bedtype": bedtype,
+        "plaats": text(bestemming.plaats),
+        "bestemming": ", ".join(x for x in (bedtype, text(bestemming.plaats)) if x),
+        "beveiligingsniveau": bestemming.beveiligingsniveau or "",
+        "juridische_basis": vocab["juridische_basis"].label(s.juridische_basis) if s.juridische_basis else "",
+        "vervoer": text(s.vervoer),
+        "overdracht": text(s.overdracht),
+        "doorloopt": texts(s.doorloopt),
+        "terugkeergarantie": yes_no(s.terugkeergarantie),
+        "terugkeer_toelichting": text(s.terugkeer_toelichting),
+    }
+
+
+class DeescalationView(TypedDict):
+    criteria: list[str]
+    naar: str
+    bestemming: str
+    warme_overdracht: str
+
+
+def deescalation_view(af: Afschaling | None, vocab: Vocabularies) -> DeescalationView | None:
+    """The de-escalation decided in advance."""
+    if af is None:
+        return None
+    return {
+        "criteria": texts(af.criteria),
+        "naar": vocab["niveaus"].label(af.naar),
+        "bestemming": text(af.bestemming),
+        "warme_overdracht": text(af.warme_overdracht),
+    }
+
+
+# -- the person's frame -------------------------------------------------------------------------
+
+
+class TitleEntry(TypedDict):
+    titel: str
+    start: str
+    einde: str
+    toelichting: str
+
+
+def legal_frame(p: Persoon, vocab: Vocabularies) -> list[TitleEntry]:
+    return [
+        {
+            "titel": vocab["titels"].label(k.titel),
+            "start": date_text(k.start),
+            "einde": date_text(k.einde),
+            "toelichting": text(k.toelichting),
+        }
+        for k in p.juridisch_kader
+    ]
+
+
+def problem_labels(p: Persoon, vocab: Vocabularies) -> str:
+    return format_list(vocab["problematiek"].label(k) for k in p.problematiek)
+
+
+class RiskEntry(TypedDict):
+    instrument: str
+    datum: str
+    uitkomst: str
+    uitgevoerd_door: str
+    volgende: str
+
+
+def risk_entries(items: list[Risicotaxatie], vocab: Vocabularies) -> list[RiskEntry]:
+    return [
+        {
+            "instrument": vocab["instrumenten"].label(r.instrument),
+            "datum": date_text(r.datum),
+            "uitkomst": text(r.uitkomst),
+            "uitgevoerd_door": text(r.uitgevoerd_door),
+            "volgende": date_text(r.volgende) or _("not planned"),
+        }
+        for r in items
+    ]
+
+
+# -- region -------------------------------------------------------------------------------------
+
+
+class ContactView(TypedDict):
+    naam: str
+    adres: str
+    telefoon: str
+    email: str
+    website: str
+
+
+def contact_view(c: Contact | None) -> ContactView:
+    c = c or Contact("")
+    return {"naam": text(c.naam), "adres": text(c.adres), "telefoon": text(c.telefoon),
+            "email": text(c.email), "website": text(c.website)}  # fmt: skip
+
+
+class RegionView(TypedDict):
+    sleutel: str
+    naam: str
+    voorbeeld: bool
+    zvh: ContactView
+    aanbieder: ContactView
+
+
+def region_view(key: str, region: Region | None) -> RegionView:
+    """The region's two fixed contacts (ZVH and coordinating provider); the key if unknown."""
+    return {
+        "sleutel": key,
+        "naam": text(region.naam) if region else key,
+        "voorbeeld": bool(region and region.voorbeeld),
+        "zvh": contact_view(region.zvh if region else None),
+        "aanbieder": contact_view(region.aanbieder if region else None),
+    }
