@@ -294,3 +294,16 @@ def test_parameter_lists_follow_the_partner_types_and_the_regions() -> None:
     types = registry()
     assert types["crisiskaart"].parameters == types["partner"].parameters
     assert list(types["overdracht"].parameters) == region_keys()
+
+
+def test_every_list_line_stays_its_own_item(tmp_path: Path) -> None:
+    """A line that ends in a Jinja tag loses its newline: partners must not run together."""
+    data = load_example("detentie-midden-nederland")
+    files = render_case(data, ["overdracht:groningen", "signaleringsplan"], ("html",), tmp_path)
+    page = files["overdracht:groningen.html"].read_text(encoding="utf-8")
+    network = page.split("Huidig netwerk", 1)[1].split("</ul>", 1)[0]
+    assert network.count("<li>") == len(data["netwerk"]["partners"])
+    plan = files["signaleringsplan:None.html"].read_text(encoding="utf-8")
+    calls = plan.split("Wie bel ik?", 1)[1].split("</ul>", 1)[0]
+    assert calls.count("<li>") == 1 + 1 + 2  # 112, the casusregisseur, two 24/7 numbers
+    assert "**" not in plan and "**" not in page  # no Markdown left as text
