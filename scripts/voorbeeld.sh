@@ -2,6 +2,8 @@
 # Installs what is needed, then makes every document of the bundled examples in uitvoer/:
 # the levensloopplan, aanmeldformulier and terugkoppeling of each example case, the partner
 # sheets of the example in detention, and the partner leaflets and handreiking of its region.
+# Each included case also gets its signaleringsplan, toestemmingsverklaring and opnamebrief;
+# the example in detention gets crisiskaarten and an overdracht to another region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installeer.sh
@@ -10,8 +12,9 @@ FORMATEN=docx,pdf,html
 $LL genereer examples/ --uit uitvoer/ --formaat "$FORMATEN"
 partners=()
 for soort in gemeente penitentiaire_inrichting reclassering politie woningcorporatie; do
-  partners+=(--document "partner:$soort")
+  partners+=(--document "partner:$soort" --document "crisiskaart:$soort")
 done
+partners+=(--document overdracht:groningen)
 $LL genereer examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" "${partners[@]}"
 $LL partnerinfo --partner alle --regio midden-nederland --uit uitvoer/partnerinfo --formaat "$FORMATEN"
 $LL handreiking --regio midden-nederland --uit uitvoer/handreiking --formaat "$FORMATEN"

@@ -219,11 +219,19 @@ def test_crisiskaart_is_one_page_with_112_first_and_consent_form_at_most_two(tmp
     libreoffice_or_skip()
     from pypdf import PdfReader
 
+    from levensloop_docs.model.vocab import load_vocabularies
+
+    rollen = load_vocabularies()["rollen"]
     for name in INCLUDED:
-        requests = ["crisiskaart:politie", "crisiskaart:kliniek", "crisiskaart:woonaanbieder",
-                    "toestemmingsverklaring", "signaleringsplan"]
-        files = render_case(load_example(name), requests, ("pdf",), tmp_path / name)
-        for request in requests[:3]:
+        data = load_example(name)
+        # a card per partner type in the case's network (a type outside it gets none)
+        present = {str(rollen.get(p["rol"], "partnersoort")) for p in data["netwerk"]["partners"]}
+        kinds = [k for k in partner_kinds() if k in present]
+        assert "politie" in kinds and len(kinds) >= 3, (name, kinds)
+        cards = [f"crisiskaart:{k}" for k in kinds]
+        requests = [*cards, "toestemmingsverklaring", "signaleringsplan"]
+        files = render_case(data, requests, ("pdf",), tmp_path / name)
+        for request in cards:
             pdf = files[f"{request}.pdf"]
             assert len(PdfReader(pdf).pages) == 1, f"{name} {request}: meer dan één pagina"
             numbers = PHONE.findall(pdf_text(pdf))
@@ -274,6 +282,7 @@ def test_crisiskaart_without_a_24_7_number_is_refused(tmp_path: Path, run_cli: A
 @pytest.mark.parametrize(("request_", "field"), [
     ("opnamebrief:9", "opschaling.stappen"), ("opnamebrief:onbekend", "opschaling.stappen"),
     ("overdracht:groningen", "overdracht:drenthe"), ("crisiskaart:bakker", "partner:"),
+    ("crisiskaart:openbaar_ministerie", "netwerk.partners"),  # not in this case's network
 ])
 def test_bad_document_requests_are_refused_in_dutch(
     request_: str, field: str, tmp_path: Path, run_cli: Any

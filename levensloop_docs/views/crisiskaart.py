@@ -29,7 +29,7 @@ from levensloop_docs.views.audience import (
 from levensloop_docs.views.common import date_text as d
 from levensloop_docs.views.common import text as t
 from levensloop_docs.views.common import texts
-from levensloop_docs.views.partner_sheet import resolve_kind, sheet_label
+from levensloop_docs.views.partner_sheet import not_in_network, resolve_kind, sheet_label
 
 Context = dict[str, Any]
 WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
@@ -67,6 +67,8 @@ def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
 def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
     policy = load_policy()
     kind, roles = resolve_kind(parameter, policy, vocab)
+    if not any(p.rol in roles for p in casus.netwerk.partners):
+        raise not_in_network(casus, kind, roles, vocab, policy)  # a card for a stranger: none
     require_night_number(casus, "crisiskaart")
     regisseur = require_casusregisseur(casus, "crisiskaart")
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
