@@ -258,8 +258,9 @@ def test_pdf_in_workers_with_version_in_metadata(
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf")
     assert result.code == 0, result.err
     pdfs = sorted(out.glob("*.pdf"))
-    # the plan of the included case; aanmeldformulier and letter of the rejected one
-    assert len(pdfs) == len(list(out.glob("*.docx"))) == 3
+    # plan, signaleringsplan, consent form and opnamebrief of the included case;
+    # aanmeldformulier and letter of the rejected one
+    assert len(pdfs) == len(list(out.glob("*.docx"))) == 6
     for pdf in pdfs:
         version = registry()[pdf.stem.split("_")[1]].version
         reader = PdfReader(pdf)
@@ -267,7 +268,7 @@ def test_pdf_in_workers_with_version_in_metadata(
         assert version in reader.pages[-1].extract_text()  # the footer shows the template version
     assert "LLA-2026-0042" in PdfReader(out / "LLA-2026-0042_levensloopplan_v2.pdf").pages[0].extract_text()
     again = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--droog")
-    assert "Zou 0 bestanden maken; 6 ongewijzigd" in again.out
+    assert "Zou 0 bestanden maken; 12 ongewijzigd" in again.out
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--pdf-a", "--droog")
     reasons = dict(line.split(": ", 1) for line in result.out.splitlines() if ": " in line)
     assert sorted(reasons) == [p.name for p in pdfs] and set(reasons.values()) == {"andere opties"}
