@@ -2,7 +2,9 @@
 # Installs what is needed, then makes every document of the bundled examples in uitvoer/:
 # the levensloopplan, aanmeldformulier and terugkoppeling of each example case, the partner
 # sheets of the example in detention, the anonymised aanmeldformulier of one registration, and
-# the partner leaflets and handreiking of its region.
+# the partner leaflets and handreiking of its region. Each included case also gets its
+# signaleringsplan, toestemmingsverklaring and opnamebrief; the example in detention gets
+# crisiskaarten and an overdracht to another region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installeer.sh
@@ -11,8 +13,9 @@ FORMATEN=docx,pdf,html
 $LL genereer examples/ --uit uitvoer/ --formaat "$FORMATEN"
 partners=()
 for soort in gemeente penitentiaire_inrichting reclassering politie woningcorporatie; do
-  partners+=(--document "partner:$soort")
+  partners+=(--document "partner:$soort" --document "crisiskaart:$soort")
 done
+partners+=(--document overdracht:groningen)
 $LL genereer examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" "${partners[@]}"
 # the anonymised aanmeldformulier (tafelversie) of the registration in Oost-Brabant
 $LL genereer examples/aanmelding-oost-brabant.yaml --uit uitvoer/ --formaat "$FORMATEN" \

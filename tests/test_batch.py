@@ -68,6 +68,11 @@ def test_first_run_makes_everything_second_run_nothing(run_cli: Cli, cases: Path
     assert {n: (out / n).stat().st_mtime_ns for n in made} == before
 
 
+# every document of an included case is made from the case: an edit remakes them all
+CASE_EDITED = {f"LLA-2026-0042_{name}_v2.docx": "casus gewijzigd"
+               for name in ("levensloopplan", "signaleringsplan", "toestemmingsverklaring", "opnamebrief")}
+
+
 def test_another_selection_does_not_undo_the_first(run_cli: Cli, cases: Path, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     assert run_cli("genereer", cases, "--uit", out).code == 0
@@ -79,7 +84,7 @@ def test_another_selection_does_not_undo_the_first(run_cli: Cli, cases: Path, tm
     assert _dry(run_cli, cases, out) == {}
     edited = cases / "caravan-groningen.yaml"
     edited.write_text(edited.read_text().replace("Woont in een caravan", "Woont nog in een caravan"))
-    assert _dry(run_cli, cases, out) == {"LLA-2026-0042_levensloopplan_v2.docx": "casus gewijzigd"}
+    assert _dry(run_cli, cases, out) == CASE_EDITED
 
 
 def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp_path: Path) -> None:
@@ -91,13 +96,14 @@ def test_incremental_decisions(run_cli: Cli, shared_copy: Path, cases: Path, tmp
     # a case edited: only that case's outputs, "casus gewijzigd"
     case = cases / "caravan-groningen.yaml"
     case.write_text(case.read_text().replace("Woont in een caravan", "Woont sinds kort in een caravan"))
-    assert _dry(run_cli, cases, out) == {"LLA-2026-0042_levensloopplan_v2.docx": "casus gewijzigd"}
+    assert _dry(run_cli, cases, out) == CASE_EDITED
 
     # a template edited: only its documents, "sjabloon gewijzigd"
     letter = shared_copy / "templates" / "aanmelding" / "terugkoppeling.docx"
     _add_paragraph(letter, "Met vriendelijke groet.")
     dry = _dry(run_cli, cases, out)
-    assert dry.pop("LLA-2026-0042_levensloopplan_v2.docx") == "casus gewijzigd"
+    for name in CASE_EDITED:
+        assert dry.pop(name) == "casus gewijzigd"
     assert dry and set(dry.values()) == {"sjabloon gewijzigd"}
     assert all("_terugkoppeling_" in name for name in dry)
 
@@ -252,8 +258,9 @@ def test_pdf_in_workers_with_version_in_metadata(
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf")
     assert result.code == 0, result.err
     pdfs = sorted(out.glob("*.pdf"))
-    # the plan of the included case; aanmeldformulier and letter of the rejected one
-    assert len(pdfs) == len(list(out.glob("*.docx"))) == 3
+    # plan, signaleringsplan, consent form and opnamebrief of the included case;
+    # aanmeldformulier and letter of the rejected one
+    assert len(pdfs) == len(list(out.glob("*.docx"))) == 6
     for pdf in pdfs:
         version = registry()[pdf.stem.split("_")[1]].version
         reader = PdfReader(pdf)
@@ -261,7 +268,7 @@ def test_pdf_in_workers_with_version_in_metadata(
         assert version in reader.pages[-1].extract_text()  # the footer shows the template version
     assert "LLA-2026-0042" in PdfReader(out / "LLA-2026-0042_levensloopplan_v2.pdf").pages[0].extract_text()
     again = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--droog")
-    assert "Zou 0 bestanden maken; 6 ongewijzigd" in again.out
+    assert "Zou 0 bestanden maken; 12 ongewijzigd" in again.out
     result = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--pdf-a", "--droog")
     reasons = dict(line.split(": ", 1) for line in result.out.splitlines() if ": " in line)
     assert sorted(reasons) == [p.name for p in pdfs] and set(reasons.values()) == {"andere opties"}

@@ -18,7 +18,9 @@ from levensloop_docs.run.renderrun import Job, RenderRun, plan_jobs
 
 
 def _jobs() -> list[Job]:
-    return [j for p in example_paths() for j in plan_jobs(load_case(p), None, ("docx",))]
+    """The Word-template documents of the examples (Markdown documents do not use docxtpl)."""
+    jobs = [j for p in example_paths() for j in plan_jobs(load_case(p), None, ("docx",))]
+    return [j for j in jobs if j.document.engine == "docx"]
 
 
 def _core_without_dates(data: bytes) -> dict[str, str]:

@@ -128,7 +128,9 @@ def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str
         # and gets no output; the valid one is still made.
         _check_message(result.err + result.out, name, expect)
         assert "LLA-2026-0901" in result.out
-        assert len(list(out.glob("*.docx"))) == 1
+        # the valid case's documents (plan, signaleringsplan, consent form), none of the other
+        assert {p.name.split("_")[0] for p in out.glob("*.docx")} == {"LLA-2026-0901"}
+        assert any("levensloopplan" in p.name for p in out.glob("*.docx"))
         return
     if target.is_dir():
         assert f": {expect.field}: " in result.err

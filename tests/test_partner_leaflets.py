@@ -49,7 +49,18 @@ def _html_text(kind: str, region: Region, folder: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", "", html_file.read_text("utf-8")).split())
 
 
-@pytest.mark.parametrize("kind", leaflet_kinds())
+PARTNER_KINDS = [k for k in leaflet_kinds() if k != "naasten"]  # the naasten leaflet is for family
+
+
+def test_the_naasten_leaflet_names_112_its_publisher_and_that_a_role_may_be_refused(tmp_path: Path) -> None:
+    region = load_region("midden-nederland")
+    text = _html_text("naasten", region, tmp_path)
+    assert "bel 112" in text and region.zvh.naam in text
+    assert "Uitgegeven door Zorg- en Veiligheidshuis Midden-Nederland (voorbeeld)." in text
+    assert "nee" in text.lower()
+
+
+@pytest.mark.parametrize("kind", PARTNER_KINDS)
 def test_every_leaflet_names_the_basis_describes_behaviour_and_explains_its_words(
     kind: str, tmp_path: Path
 ) -> None:

@@ -77,6 +77,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
             "functie": m("netwerk.partners[].functie", "contacten", pid),
             "telefoon": "050-0000000",
             "email": f"{pid}@voorbeeld.nl",
+            # the 24/7 number of the levensloopaanbieder (crisiskaart, opnamebrief)
+            "buiten_kantoortijd": "050-0000999" if pid == "casus" else None,
         }
         for pid, rol in PARTNERS.items()
     ]
@@ -114,6 +116,12 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                 },
             ],
             "wie_bellen": ["casus", "zvh", "vz"],
+            # the client's own words: only on the signaleringsplan for the client
+            "in_eigen_woorden": {
+                "titel": m("scenarios[].in_eigen_woorden.titel", NEVER),
+                **{f: [m(f"scenarios[].in_eigen_woorden.{f}[]", NEVER)]
+                   for f in ("groen", "oranje", "rood", "wat_helpt")},
+            },
         }
         for pid in PARTNERS
         if pid != "casus"
@@ -193,6 +201,7 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "wil": m("netwerk.naasten[].wil", NEVER),
                     "betrokkenheid": m("netwerk.naasten[].betrokkenheid", NEVER),
                     "bescherming": [m("netwerk.naasten[].bescherming[]", NEVER)],
+                    "afspraak_client": m("netwerk.naasten[].afspraak_client", NEVER),
                 },
                 # no consent for contact: on no sheet at all
                 {
@@ -201,6 +210,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "relatie": m("netwerk.naasten[].relatie", NEVER),
                     "toestemming_contact": False,
                     "toelichting": m("netwerk.naasten[].toelichting", NEVER),
+                    # an agreement, but no consent for contact: not on the client's plan either
+                    "afspraak_client": m("netwerk.naasten[].afspraak_client", NEVER),
                 },
             ],
         },

@@ -168,6 +168,9 @@ class Naaste(Model):
     betrokkenheid: str = ""
     # victim protection where the naaste is (also) slachtoffer
     bescherming: list[Tekst] = []
+    # the agreement with this naaste as the client says it (signaleringsplan in eenvoudige
+    # taal); the naaste is named to the client only with this and toestemming_contact
+    afspraak_client: str = ""
 
 
 class Netwerk(Model):
@@ -197,6 +200,16 @@ class Signalen(Model):
     rood: list[Tekst] = []
 
 
+class EigenWoorden(Model):
+    """A scenario as the client says it: the signaleringsplan in eenvoudige taal shows only this."""
+
+    titel: str = ""
+    groen: list[Tekst] = []
+    oranje: list[Tekst] = []
+    rood: list[Tekst] = []
+    wat_helpt: list[Tekst] = []
+
+
 class ScenarioActie(Model):
     fase: Fase
     wie: Ref
@@ -212,6 +225,8 @@ class Scenario(Model):
     wie_bellen: list[Ref] = []
     # the levensgebieden this scenario is about (each needs a place in the plan)
     levensgebieden: list[Annotated[str, vocab("levensgebieden")]] = []
+    # the client's own words for the phases (beside the professionals' signalen)
+    in_eigen_woorden: EigenWoorden | None = None
 
 
 class Bestemming(Model):

@@ -39,6 +39,9 @@ class PolicyFile(Model):
     zonder_grondslag: list[str] = Field(default_factory=list)
     grondslagen: dict[str, list[str]] = Field(default_factory=dict)
     partners: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    # documents with an audience of their own (the client, a crisis card): their groups
+    publieksgroepen: dict[str, GroupEntry] = Field(default_factory=dict)
+    publiek: dict[str, list[str]] = Field(default_factory=dict)
     # vocabulary -> key -> the groups its label reveals (a label is shared like that text)
     etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
 
@@ -60,6 +63,10 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
                 found.append(((*loc, i), msg.format(key=g, allowed=", ".join(data.groepen))))
 
     check_groups(("standaard",), data.standaard)
+    groups |= set(data.publieksgroepen)
+    for audience, values in data.publiek.items():
+        check_groups(("publiek", audience), values)
+    groups -= set(data.publieksgroepen)
     check_groups(("zonder_grondslag",), data.zonder_grondslag)
     for route, titles in data.grondslagen.items():
         if route not in routes or route == VOLUNTARY:
@@ -101,6 +108,11 @@ class Policy:
     without_basis: tuple[str, ...]
     grounds: dict[str, tuple[str, ...]]  # route -> titles that give that basis
     partners: dict[str, dict[str, tuple[str, ...]]]
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def audience(self, name: str) -> frozenset[str]:
+        """The groups a document for this audience may carry (none for an unknown audience)."""
+        return frozenset(self.audiences.get(name, ()))
     labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def partner_types(self) -> list[str]:
@@ -190,6 +202,7 @@ def _load_policy(path: Path) -> Policy:
         without_basis=tuple(data.zonder_grondslag),
         grounds={k: tuple(v) for k, v in data.grondslagen.items()},
         partners={k: {r: tuple(g) for r, g in v.items()} for k, v in data.partners.items()},
+        audiences={k: tuple(v) for k, v in data.publiek.items()},
         labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
     )
 

@@ -195,7 +195,17 @@ footer.voet { margin-top: 2em; border-top: 1px solid #b8c7cf; padding-top: .4em;
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: bool = False) -> str:
+def size_css(font_size: float | None) -> str:
+    """Scale the print stylesheet for one document (large type for the client)."""
+    if font_size is None:
+        return ""
+    f = font_size / 11
+    return (f"\nhtml {{ font-size: {font_size:g}pt; line-height: 1.5; }} h1 {{ font-size: {20 * f:.0f}pt; }} "
+            f"h2 {{ font-size: {14 * f:.0f}pt; }} h3 {{ font-size: {12 * f:.0f}pt; }}\n")
+
+
+def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: bool = False,
+                  font_size: float | None = None) -> str:
     """A complete, printable HTML page (A4, print stylesheet inline: one file to hand on)."""
     contents = toc_html(rendered.headings) if toc else ""
     return (
@@ -204,7 +214,7 @@ def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: b
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="levensloop-docs">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}{size_css(font_size)}</style>\n</head>\n<body>\n"
         f"{contents}\n<main>\n{rendered.body}\n</main>\n"
         f'<footer class="voet">{html.escape(footer)}</footer>\n</body>\n</html>\n'
     )

@@ -53,19 +53,20 @@ def _set_font(rpr_owner: Any, name: str) -> None:
         fonts.set(qn(f"w:{attr}"), name)
 
 
-def _styles(doc: Any) -> None:
+def _styles(doc: Any, font_size: float | None = None) -> None:
     from docx.shared import Pt, RGBColor
 
+    body = font_size or 11
     normal = doc.styles["Normal"]
     _set_font(normal.element, FONT)
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(body)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     sizes = {"Title": 22, "Heading 1": 18, "Heading 2": 14, "Heading 3": 12}
     for name, size in sizes.items():
         style = doc.styles[name]
         _set_font(style.element, FONT)
-        style.font.size = Pt(size)
+        style.font.size = Pt(round(size * body / 11))
         style.font.bold = True
         style.font.italic = False
         style.font.color.rgb = RGBColor.from_string(ACCENT if name != "Heading 3" else "1A1A1A")
@@ -418,15 +419,19 @@ def build_docx(
     properties: dict[str, str],
     footer: str,
     toc: list[TocEntry] | None = None,
+    font_size: float | None = None,
 ) -> None:
-    """Write the HTML fragment ``body_html`` as a DOCX to ``target`` (atomically)."""
+    """Write the HTML fragment ``body_html`` as a DOCX to ``target`` (atomically).
+
+    ``font_size``: body text in points (headings scale with it); None keeps the house 11 pt.
+    """
     import lxml.html
     from docx import Document
 
     from levensloop_docs.render.docx import set_properties
 
     doc = Document()
-    _styles(doc)
+    _styles(doc, font_size)
     _page(doc, footer)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
     builder = _Builder(doc, toc or [])

@@ -28,7 +28,16 @@ AppliesFn = Callable[[Casus], bool]
 @cache
 def _views() -> dict[str, ContextFn]:
     """Context name (``context:`` in the manifest) -> the view that builds it."""
-    from levensloop_docs.views import aanmelding, partner_sheet, plan_document, uitstroom, voortgang
+    from levensloop_docs.views import (
+        aanmelding,
+        client,
+        crisiskaart,
+        overgang,
+        partner_sheet,
+        plan_document,
+        uitstroom,
+        voortgang,
+    )
 
     return {
         "plan": plan_document.plan_context,
@@ -38,6 +47,11 @@ def _views() -> dict[str, ContextFn]:
         "partnerblad": partner_sheet.partner_sheet_context,
         "voortgang": voortgang.voortgang_context,
         "uitstroom": uitstroom.uitstroom_context,
+        "signaleringsplan": client.signaleringsplan_context,
+        "toestemming": client.toestemming_context,
+        "crisiskaart": crisiskaart.crisiskaart_context,
+        "opnamebrief": overgang.opnamebrief_context,
+        "overdracht": overgang.overdracht_context,
     }
 
 
@@ -49,7 +63,7 @@ WITH_HISTORY = frozenset({"voortgang"})
 @cache
 def _predicates() -> dict[str, AppliesFn]:
     """Predicate name (``van_toepassing:`` in the manifest) -> does the case call for it?"""
-    from levensloop_docs.views import aanmelding, plan_document, uitstroom, voortgang
+    from levensloop_docs.views import aanmelding, client, overgang, plan_document, uitstroom, voortgang
 
     return {
         "heeft_plan": plan_document.has_plan,
@@ -57,6 +71,8 @@ def _predicates() -> dict[str, AppliesFn]:
         "heeft_besluit": aanmelding.has_decision,
         "heeft_evaluaties": voortgang.has_evaluations,
         "voldoet_uitstroom": uitstroom.meets_exit,
+        "heeft_scenarios": client.has_scenarios,
+        "heeft_opnamestap": overgang.has_admission_step,
     }
 
 
@@ -72,6 +88,8 @@ class DocumentType:
     applies: str | None
     parameters: tuple[str, ...] = ()
     on_request: bool = False  # manifest 'op_verzoek': made only when named (--document)
+    # body text size in points ('lettergrootte'), e.g. large type for the client; None: house style
+    font_size: float | None = None
 
     @property
     def by_default(self) -> bool:
@@ -145,7 +163,17 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
         applies=None if applies is None else str(applies),
         parameters=tuple(str(p) for p in entry.get("parameters", [])),
         on_request=bool(entry.get("op_verzoek", False)),
+        font_size=_font_size(entry.get("lettergrootte")),
     )
+
+
+def _font_size(value: Any) -> float | None:
+    if value is None:
+        return None
+    size = float(value)
+    if not 8 <= size <= 24:
+        raise ValueError(size)
+    return size
 
 
 def parse_document_request(text: str) -> tuple[str, str | None]:

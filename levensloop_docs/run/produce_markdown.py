@@ -31,7 +31,8 @@ def footer(run: RenderRun, job: Job) -> str:
 def make_html(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     page = rendered(job, context)
     title = run.properties(job)["title"]
-    write_text(target, html_document(page, title=title, footer=footer(run, job)))
+    size = job.document.font_size
+    write_text(target, html_document(page, title=title, footer=footer(run, job), font_size=size))
 
 
 @producer("markdown", "docx")
@@ -39,4 +40,5 @@ def make_docx(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -
     from levensloop_docs.render.markdown_docx import build_docx
 
     page = rendered(job, context)
-    build_docx(page.body, target, properties=run.properties(job), footer=footer(run, job))
+    build_docx(page.body, target, properties=run.properties(job), footer=footer(run, job),
+               font_size=job.document.font_size)

@@ -1,0 +1,138 @@
+"""Documents for the client: the signaleringsplan in eenvoudige taal and the consent form.
+
+The signaleringsplan is an allow-list like the partner sheet, with the client as its
+audience (policy 'publiek: client'): the scenarios only in the client's own words
+(``scenarios[].in_eigen_woorden``), what helps, whom to call, and the agreements with
+naasten who took a role (``afspraak_client`` and consent for contact). Never the
+professionals' signal text, risicotaxatie, problematiek or other people's details.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.model.casus import Casus, Naaste
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.policy import VOLUNTARY, consent_covers, load_policy
+from levensloop_docs.views.audience import (
+    allowed_groups,
+    casusregisseur,
+    meta,
+    night_lines,
+    phone_line,
+)
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.common import texts
+
+Context = dict[str, Any]
+
+
+def _first_name(casus: Casus) -> str:
+    p = casus.persoon
+    return t(p.roepnaam or p.naam.split()[0])
+
+
+def _naaste_with_role(n: Naaste) -> bool:
+    """Named to the client only where the naaste agreed to a role the client may know of."""
+    return n.toestemming_contact and bool(n.afspraak_client.strip())
+
+
+def signaleringsplan(casus: Casus, today: date) -> Context:
+    groups = allowed_groups(load_policy(), "client", casus, today)
+    scenarios = []
+    if "eigen_woorden" in groups:
+        for s in casus.scenarios:
+            w = s.in_eigen_woorden
+            if w is None:
+                continue
+            scenarios.append({
+                "titel": t(w.titel),
+                "groen": texts(w.groen), "oranje": texts(w.oranje), "rood": texts(w.rood),
+                "wat_helpt": texts(w.wat_helpt),
+            })  # fmt: skip
+    regisseur = casusregisseur(casus) if "contacten" in groups else None
+    return {
+        "meta": meta(casus, today),
+        "naam": _first_name(casus) if "identificatie" in groups else "",
+        "doelen": texts(casus.client.doelen) if "eigen_woorden" in groups else [],
+        "wat_helpt": texts(casus.client.wat_helpt) if "eigen_woorden" in groups else [],
+        "scenarios": scenarios,
+        "casusregisseur": phone_line(regisseur) if regisseur else None,
+        "nacht": night_lines(casus) if "contacten" in groups else [],
+        "naasten": [
+            {"naam": t(n.naam.split()[0]), "relatie": t(n.relatie), "afspraak": t(n.afspraak_client)}
+            for n in casus.netwerk.naasten
+            if "naasten_afspraken" in groups and _naaste_with_role(n)
+        ],
+    }
+
+
+def signaleringsplan_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return signaleringsplan(casus, today)
+
+
+# -- the consent form ----------------------------------------------------------------------
+
+def _consent_naaste(n: Naaste) -> bool:
+    """The naasten the client can allow contact with: supporters (not a victim or a risk)."""
+    return not n.type or (("hulpbron" in n.type) and "slachtoffer" not in n.type)
+
+
+def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
+    """Per partner the groups the policy shares with consent (the voluntary route)."""
+    policy = load_policy()
+    groups = allowed_groups(policy, "toestemming", casus, today)
+    rollen = vocab["rollen"]
+    g = casus.gegevensdeling
+    recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
+    rows: dict[str, Context] = {}
+    for p in casus.netwerk.partners:
+        kind = str(rollen.get(p.rol, "partnersoort", p.rol))
+        if kind in ("levensloopaanbieder", "client"):
+            continue  # the casusregisseur keeps the plan; the client is the one who signs
+        groepen = list(policy.allowed(kind, VOLUNTARY))
+        row = rows.setdefault(kind, {"organisaties": [], "rollen": [], "groepen": groepen, "nu": recorded})
+        row["organisaties"].append(t(p.organisatie))
+        # the consent on file (h17: toestemming_partners; empty scope = the whole network)
+        row["nu"] = row["nu"] and consent_covers(casus, {p.id})
+        if rollen.label(p.rol) not in row["rollen"]:
+            row["rollen"].append(rollen.label(p.rol))
+    partners = list(rows.values())
+    # what every partner gets is said once; each row names only what comes on top
+    basis = [k for k in policy.groups if partners and all(k in r["groepen"] for r in partners)]
+    for r in partners:
+        r["extra"] = [k for k in r["groepen"] if k not in basis]
+    regisseur = casusregisseur(casus)
+    return {
+        "meta": meta(casus, today),
+        "persoon": {"naam": t(casus.persoon.naam), "geboortedatum": d(casus.persoon.geboortedatum)}
+        if "identificatie" in groups else None,
+        "partners": partners if "toestemming" in groups else [],
+        "basis": basis if "toestemming" in groups else [],
+        "naasten": [
+            {"naam": t(n.naam), "relatie": t(n.relatie)}
+            for n in casus.netwerk.naasten if _consent_naaste(n)
+        ] if "toestemming" in groups else [],
+        "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
+        "vrijwillig": g.route == VOLUNTARY,
+        "route": vocab["routes"].label(g.route),
+        "vanaf": d(g.toestemming_datum),
+        "vastgelegd": recorded,
+        "tot": d(casus.meta.volgende_evaluatie),
+    }
+
+
+def toestemming_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return toestemming(casus, vocab, today)
+
+
+def has_scenarios(casus: Casus) -> bool:
+    from levensloop_docs.case.planrules import has_plan
+
+    return has_plan(casus) and bool(casus.scenarios)

@@ -1,0 +1,101 @@
+"""The crisiskaart for one partner type (``genereer CASE --document crisiskaart:politie``).
+
+One A4 page for the moment it goes wrong: 112 first, the 24/7 numbers, the casusregisseur,
+the red signals, the clinic and its intake contact, the afschaling agreement and the
+terugkeergarantie, and the minimum to identify the person. What the page may carry is the
+policy's 'publiek: crisiskaart' as far as this partner type may see it (the same sharing
+decision as its partner sheet); a group that is not allowed is absent from the context.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.case.planrules import destination_contact, is_admission
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.policy import load_policy
+from levensloop_docs.views.audience import (
+    allowed_groups,
+    left_out,
+    meta,
+    night_lines,
+    phone_line,
+    require_casusregisseur,
+    require_night_number,
+)
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.common import texts
+from levensloop_docs.views.partner_sheet import not_in_network, resolve_kind, sheet_label
+
+Context = dict[str, Any]
+WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
+
+
+def clinics(casus: Casus, vocab: Vocabularies) -> list[Context]:
+    """Each admission step: where to, its intake contact, and whether the place is kept."""
+    out = []
+    for i, s in enumerate(casus.opschaling.stappen, start=1):
+        if not is_admission(s.naar):
+            continue
+        contact = destination_contact(casus, s)
+        out.append({
+            "stap": i,
+            "naar": vocab["niveaus"].label(s.naar),
+            "naam": t(contact[0]) if contact else t(s.bestemming.plaats),
+            "intake": t(contact[1]) if contact else "",
+            "telefoon": t(contact[2]) if contact else "",
+            "terugkeergarantie": s.terugkeergarantie,
+        })  # fmt: skip
+    return out
+
+
+def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
+    """Every scenario's red signals; its name and this partner's own red duties need 'scenario_taken'."""
+    out = []
+    for i, s in enumerate(casus.scenarios, start=1):
+        taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
+        if s.signalen.rood or taken:
+            naam = t(s.naam) if with_tasks else f"Scenario {i}"
+            out.append({"naam": naam, "signalen": texts(s.signalen.rood), "taken": taken})
+    return out
+
+
+def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+    policy = load_policy()
+    kind, roles = resolve_kind(parameter, policy, vocab)
+    if not any(p.rol in roles for p in casus.netwerk.partners):
+        raise not_in_network(casus, kind, roles, vocab, policy)  # a card for a stranger: none
+    require_night_number(casus, "crisiskaart")
+    regisseur = require_casusregisseur(casus, "crisiskaart")
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    groups = allowed_groups(policy, "crisiskaart", casus, today, kind, own)
+    p, af = casus.persoon, casus.opschaling.afschaling
+    ctx: Context = {
+        "meta": meta(casus, today),
+        "partner": sheet_label(vocab, kind, roles),
+        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        if "identificatie" in groups else None,
+        "nacht": night_lines(casus),
+        "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
+        "rood": red_signals(casus, own, "scenario_taken" in groups) if "signalen" in groups else None,
+        "klinieken": clinics(casus, vocab) if "opschaling" in groups else None,
+        "afschaling": None,
+        "weggelaten": left_out(policy, groups, WANTED),
+    }
+    if "opschaling" in groups and af is not None:
+        stabiel = casus.partner(af.wie_stabiel) if af.wie_stabiel else None
+        ctx["afschaling"] = {
+            "naar": vocab["niveaus"].label(af.naar),
+            "bestemming": t(af.bestemming),
+            "wie_stabiel": t(stabiel.organisatie) if stabiel else "",
+        }
+    return ctx
+
+
+def crisiskaart_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return crisiskaart(casus, vocab, today, parameter)

@@ -1,0 +1,201 @@
+"""Documents for the moments of transition: the opnamebrief and the overdracht to a region.
+
+The opnamebrief (``--document opnamebrief`` or ``opnamebrief:<step number or clinic id>``) is
+the one-page handover for the clinic that admits the person: why now, what the route
+agreed, what continues, where the person goes back to, the terugkeergarantie and whom to
+call. It is made in advance for every case with an admission step, so that it is ready at
+night. The overdracht (``--document overdracht:<regio>``) hands the case to the
+levensloopteam of another region. Both carry only their audience's groups of the policy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levensloop_docs.case.planrules import destination_contact, has_plan, is_admission
+from levensloop_docs.errors import InputError, LevensloopError
+from levensloop_docs.i18n import _, format_list
+from levensloop_docs.model.casus import Casus, OpschalingsStap
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.policy import load_policy, sharing
+from levensloop_docs.reference.regions import load_region, region_keys, region_label
+from levensloop_docs.views.audience import (
+    allowed_groups,
+    left_out,
+    meta,
+    night_lines,
+    partners_of_kind,
+    phone_line,
+    require_casusregisseur,
+    require_night_number,
+)
+from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import deescalation_view, texts
+from levensloop_docs.views.common import text as t
+from levensloop_docs.views.plan import ContextBuilder
+
+Context = dict[str, Any]
+OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
+LETTER = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling", "verblijf",
+          "juridisch_kader", "problematiek")
+
+
+def admission_steps(casus: Casus) -> list[tuple[int, OpschalingsStap]]:
+    return [(i, s) for i, s in enumerate(casus.opschaling.stappen, start=1) if is_admission(s.naar)]
+
+
+def has_admission_step(casus: Casus) -> bool:
+    return has_plan(casus) and bool(admission_steps(casus))
+
+
+def choose_step(casus: Casus, parameter: str | None) -> tuple[int, OpschalingsStap]:
+    """By number or clinic id; without one the step to the current level, else the first admission."""
+    steps = admission_steps(casus)
+    if parameter is None:
+        now = [x for x in steps if x[1].naar == casus.opschaling.huidig_niveau]
+        if now or steps:
+            return (now or steps)[0]
+    else:
+        for i, s in steps:
+            if parameter == str(i) or parameter == s.bestemming.partner:
+                return i, s
+    known = format_list(f"{i} ({s.bestemming.partner})" if s.bestemming.partner else f"{i}" for i, s in steps)
+    msg = _(
+        "Case {case}: no admission step '{step}' for the opnamebrief (opschaling.stappen). "
+        "Name a step to 'klinisch_regulier' or 'biz' by number or by its bestemming.partner: {known}."
+    )
+    raise InputError(msg.format(case=casus.meta.casus_id, step=parameter or "", known=known or "-"))
+
+
+def _clinic(contact: tuple[str, str, str] | None, step: OpschalingsStap) -> Context:
+    if contact is None:
+        return {"naam": t(step.bestemming.plaats), "intake": "", "telefoon": ""}
+    return {"naam": t(contact[0]), "intake": t(contact[1]), "telefoon": t(contact[2])}
+
+
+def _basis(vocab: Vocabularies, key: str | None) -> str:
+    return vocab["juridische_basis"].label(key) if key else ""
+
+
+def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+    policy = load_policy()
+    number, step = choose_step(casus, parameter)
+    require_night_number(casus, "opnamebrief")
+    regisseur = require_casusregisseur(casus, "opnamebrief")
+    clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
+    groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
+    b, v, p = ContextBuilder(casus, vocab, today), vocab, casus.persoon
+    contact = destination_contact(casus, step)
+    route = "opschaling" in groups
+    share = sharing(policy, casus, "kliniek", today, clinics)
+    return {
+        "meta": meta(casus, today),
+        "stap": number,
+        "naar": v["niveaus"].label(step.naar),
+        # the destination is part of the route: without 'opschaling' the letter is addressed plainly
+        "kliniek": _clinic(contact, step) if route else {"naam": "", "intake": "", "telefoon": ""},
+        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        if "identificatie" in groups else None,
+        "verblijf": v["verblijf"].label(p.verblijf) if "verblijf" in groups else "",
+        "problematiek": format_list(v["problematiek"].label(k) for k in p.problematiek)
+        if "problematiek" in groups else "",
+        "juridisch": b.persoon()["juridisch_kader"] if "juridisch_kader" in groups else [],
+        "route": {
+            "criteria": texts(step.criteria),
+            "wie_besluit": b.who(step.wie_besluit),
+            "basis": _basis(vocab, step.juridische_basis),
+            "terugval": _basis(vocab, step.juridische_terugval),
+            "vervoer": t(step.vervoer),
+            "overdracht": t(step.overdracht),
+            "doorloopt": texts(step.doorloopt),
+            "terugkeergarantie": step.terugkeergarantie,
+            "terugkeer_toelichting": t(step.terugkeer_toelichting),
+            "afschaling": deescalation_view(casus.opschaling.afschaling, v),
+        } if route else None,
+        "rood": [
+            {"naam": t(s.naam) if "scenario_taken" in groups else f"Scenario {i}",
+             "oranje": texts(s.signalen.oranje), "rood": texts(s.signalen.rood)}
+            for i, s in enumerate(casus.scenarios, start=1)
+        ] if "signalen" in groups else None,
+        "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
+        "nacht": night_lines(casus),
+        "grondslag": v["routes"].label(share.route),
+        "weggelaten": left_out(policy, groups, LETTER),
+    }
+
+
+def opnamebrief_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return opnamebrief(casus, vocab, today, parameter)
+
+
+# -- overdracht to another region ----------------------------------------------------------
+
+def target_region(casus: Casus, parameter: str | None) -> Context:
+    if parameter is None or parameter not in region_keys() or parameter == casus.meta.regio:
+        msg = _(
+            "Case {case}: name the region that takes over, e.g. overdracht:drenthe. "
+            "Choose another region than the case's own: {known}."
+        )
+        known = ", ".join(k for k in region_keys() if k != casus.meta.regio)
+        raise InputError(msg.format(case=casus.meta.casus_id, known=known))
+    try:
+        r = load_region(parameter)
+    except LevensloopError:
+        return {"naam": region_label(parameter), "aanbieder": None, "zvh": None}
+    return {
+        "naam": r.naam,
+        "aanbieder": {"naam": r.aanbieder.naam, "telefoon": r.aanbieder.telefoon, "email": r.aanbieder.email},
+        "zvh": {"naam": r.zvh.naam, "telefoon": r.zvh.telefoon, "email": r.zvh.email},
+    }
+
+
+def _verblijf(plan: Context) -> Context:
+    p = plan["persoon"]
+    return {"label": p["verblijf"], "toelichting": p["verblijf_toelichting"]}
+
+
+def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+    policy = load_policy()
+    naar = target_region(casus, parameter)
+    g = casus.gegevensdeling
+    # the receiving team is outside the network the consent named: at most what a clinic gets
+    # on the basis that holds for a partner outside the consent scope
+    share = sharing(policy, casus, "kliniek", today, {OUTSIDE_NETWORK})
+    groups = set(allowed_groups(policy, "overdracht", casus, today)) & set(share.groups)
+    withdrawn = share.withdrawn
+    b = ContextBuilder(casus, vocab, today)
+    plan = b.build()
+    open_actions = [
+        {"gebied": vocab["levensgebieden"].label(lg.gebied), **b.actie(a)}
+        for lg in casus.levensgebieden for a in lg.acties if a.status != "afgerond"
+    ]
+    o = casus.opschaling
+    return {
+        "meta": {**meta(casus, today), "regio": region_label(casus.meta.regio)},
+        "naar": naar,
+        "persoon": plan["persoon"] if "identificatie" in groups else None,
+        "verblijf": _verblijf(plan) if "verblijf" in groups else None,
+        "juridisch": plan["persoon"]["juridisch_kader"] if "juridisch_kader" in groups else [],
+        "problematiek": plan["persoon"]["problematiek"] if "problematiek" in groups else "",
+        "acties": open_actions if "eigen_acties" in groups else [],
+        "scenarios": plan["scenarios"] if "signalen" in groups and "scenario_taken" in groups else [],
+        "niveau": vocab["niveaus"].label(o.huidig_niveau) if o.huidig_niveau else "",
+        "stappen": plan["opschaling"]["stappen"] if "opschaling" in groups else [],
+        "afschaling": plan["opschaling"]["afschaling"] if "opschaling" in groups else None,
+        "risicotaxaties": plan["risicotaxaties"] if "risicotaxatie" in groups else [],
+        "naasten": [x for x in plan["naasten"] if x["toestemming_contact"] == "ja"]
+        if "naasten" in groups else [],
+        "contacten": plan["partners"] if "contacten" in groups else [],
+        "grondslag": vocab["routes"].label(g.route),
+        "ingetrokken": withdrawn,
+        "weggelaten": [policy.groups[k] for k in policy.audience("overdracht") if k not in groups],
+    }
+
+
+def overdracht_context(
+    casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
+) -> Context:
+    return overdracht(casus, vocab, today, parameter)
