@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from levensloop_docs.process import alive
+
 PREFIX = "levensloop-run-"
 GUARD = Path(__file__).with_name("_guard.py")
 
@@ -121,19 +123,9 @@ def private_run() -> Iterator[None]:
             cleanup()
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _stale(path: Path, pid: str) -> bool:
     mine = not hasattr(os, "getuid") or path.lstat().st_uid == os.getuid()
-    return pid.isdigit() and mine and not _alive(int(pid))
+    return pid.isdigit() and mine and not alive(int(pid))
 
 
 def sweep(base: Path) -> list[Path]:

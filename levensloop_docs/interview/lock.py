@@ -21,6 +21,7 @@ from pathlib import Path
 
 from levensloop_docs.errors import ConflictError
 from levensloop_docs.i18n import _, format_date
+from levensloop_docs.process import alive
 
 STALE_AFTER = timedelta(hours=12)
 
@@ -57,21 +58,11 @@ class LockInfo:
         now = now or datetime.now()
         if now - self.since > STALE_AFTER:
             return True
-        return self.host == socket.gethostname() and not _alive(self.pid)
+        return self.host == socket.gethostname() and not alive(self.pid)
 
     def dumps(self) -> str:
         data = {"wie": self.user, "host": self.host, "pid": self.pid, "sinds": self.since.isoformat()}
         return json.dumps(data) + "\n"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def read_lock(case_path: Path) -> LockInfo | None:
