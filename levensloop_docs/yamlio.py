@@ -26,9 +26,10 @@ _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 class YamlReadError(Exception):
     """Internal: carries a Problem up to the caller that knows which error type to raise."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, problems: list[Problem] | None = None) -> None:
         super().__init__(problem.message)
         self.problem = problem
+        self.problems = problems or [problem]  # every bad value, when there are several
 
 
 def _round_trip() -> Any:
@@ -103,9 +104,11 @@ def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES
         msg = _("The file is nested too deeply to be a case file. Is this the right file?")
         raise YamlReadError(Problem(path, "", msg)) from None
     except ValueError:
-        # The YAML loader turns 2026-02-31 into a date itself and fails without a position.
-        msg = _("This date does not exist. Check day and month.")
-        raise YamlReadError(Problem(path, "", msg, _impossible_date_line(text))) from None
+        # The YAML loader turns 2026-02-31, hour 25 or a 5,000-digit number into a value
+        # itself and fails without a position: find the values again, with line and field.
+        date_msg = _("This date does not exist. Check day and month.")
+        problems = _value_problems(path, text) or [Problem(path, "", date_msg, _impossible_date_line(text))]
+        raise YamlReadError(problems[0], problems) from None
 
 
 def _marked_problem(path: Path, exc: Any, text: str) -> Problem:
@@ -123,6 +126,67 @@ def _marked_problem(path: Path, exc: Any, text: str) -> Problem:
     else:
         msg = _("This is not valid YAML. Check indentation, colons and quotes.")
     return Problem(path, "", msg, line)
+
+
+def _value_problems(path: Path, text: str) -> list[Problem]:
+    """Every value the loader cannot make (a date, a time, a number), with line and field.
+
+    The document is composed again (structure only, no values made) and each scalar is
+    made on its own, so the one that fails is known together with its place.
+    """
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from levensloop_docs.problems import format_loc
+
+    yaml = _round_trip()
+    try:
+        root = yaml.compose(text)
+    except Exception:  # the first load got past composing; be safe, fall back to the old search
+        return []
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
+    while stack:  # a loop, not recursion: a deep file must not end in RecursionError here
+        node, loc = stack.pop()
+        if node is None or id(node) in seen:  # an alias points back at a node already seen
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            message = _bad_value(yaml, node)
+            if message:
+                problems.append(Problem(path, format_loc(loc), message, node.start_mark.line + 1))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                name = key.value if isinstance(key, ScalarNode) else "?"
+                stack.append((value, (*loc, str(name))))
+                stack.append((key, loc))  # a bad key belongs to its section
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node.value))))
+    return problems
+
+
+def _bad_value(yaml: Any, node: Any) -> str | None:
+    """Why the loader cannot make this scalar, in Dutch; None when it can."""
+    try:
+        yaml.constructor.construct_object(node, deep=True)
+        return None
+    except ValueError:
+        pass
+    except Exception:  # other errors have their own message with a line; not ours to explain
+        return None
+    tag = str(getattr(node.tag, "value", node.tag))
+    if tag.endswith(":int"):
+        return _("This number has far too many digits. Check the field.")
+    if tag.endswith(":timestamp"):
+        value = str(node.value)
+        if value[:4] == "0000":
+            return _("The year 0000 does not exist. Check the year.")
+        if len(value) > 10:
+            return _(
+                "This date and time do not exist. Check day, month and time (hours 0 to 23, minutes 0 to 59)."
+            )
+        return _("This date does not exist. Check day and month.")
+    return _("This value cannot be read. Check the field.")
 
 
 def _impossible_date_line(text: str) -> int | None:

@@ -9,6 +9,8 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
 fc-list 2>/dev/null | grep -qi "liberation sans" || need_apt+=(fonts-liberation2)
+# emoji typed in a case (a signal, a note): without a font for them the PDF shows an empty box
+fc-list ':charset=1f37a' 2>/dev/null | grep -q . || need_apt+=(fonts-symbola)
 # the PDF converter talks to LibreOffice over its UNO bridge, from the system Python
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_apt+=(python3-uno)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)

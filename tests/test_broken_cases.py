@@ -50,7 +50,10 @@ EXPECTED: dict[str, Expect] = {
     "ongeldig-telefoonnummer.yaml": Expect("telefoonnummer", "netwerk.partners[0].telefoon", 24),
     "ongeldige-yaml.yaml": Expect("geen geldige YAML", line=11),
     "onmogelijke-datum.yaml": Expect("bestaat niet", "meta.vastgesteld", 7),
-    "onmogelijke-iso-datum.yaml": Expect("bestaat niet", line=35),
+    "onmogelijke-iso-datum.yaml": Expect("bestaat niet", "levensgebieden[0].acties[0].wanneer", 35),
+    "planversie-te-lang.yaml": Expect("te veel cijfers", "meta.planversie", 6),
+    "uur-25.yaml": Expect("uur 0 tot 23", "meta.vastgesteld", 7),
+    "jaar-nul.yaml": Expect("jaar 0000", "persoon.geboortedatum", 12),
     "opschaling-omlaag.yaml": Expect("zwaarder niveau", "opschaling.stappen[0].naar", 58),
     "python-tag.yaml": Expect("tekst", "persoon.roepnaam", 11),
     "risicotaxatie-toekomst.yaml": Expect("toekomst", "risicotaxaties[0].datum", 62),
@@ -152,6 +155,38 @@ def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli, tmp_path: 
     assert list(out.glob("LLA-2026-0042_levensloopplan_v2.docx"))
     for private in PERSONAL:
         assert private not in result.err + result.out
+
+
+@pytest.mark.parametrize("name", ["planversie-te-lang.yaml", "uur-25.yaml", "jaar-nul.yaml",
+                                  "onmogelijke-iso-datum.yaml"])
+def test_value_the_loader_cannot_make_is_placed_in_a_batch(run_cli, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The batch reads with the fast C parser; a value it cannot make still gets line and field."""
+    expect = EXPECTED[name]
+    folder = tmp_path / "casussen"
+    shutil.copytree(EXAMPLES, folder)
+    shutil.copy(BROKEN / name, folder / "kapot.yaml")
+    out = tmp_path / "uit"
+    result = run_cli("genereer", folder, "--uit", out, "--formaat", "docx")
+    assert result.code == 2
+    assert "Traceback" not in result.err + result.out
+    assert f"kapot.yaml:{expect.line}: {expect.field}: " in result.out, result.out
+    assert expect.fragment in result.out
+    assert not list(out.glob("LLA-2026-0901_*"))
+    assert list(out.glob("LLA-2026-0042_levensloopplan_v2.docx"))
+
+
+def test_every_bad_value_is_named_at_once(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Three values the loader cannot make: all three named, each with its line and field."""
+    text = (BROKEN / "uur-25.yaml").read_text(encoding="utf-8")
+    text = text.replace("geboortedatum: 1983-04-17", "geboortedatum: 0000-04-17")
+    text = text.replace("planversie: 1\n", "planversie: " + "7" * 5000 + "\n")
+    target = tmp_path / "drie.yaml"
+    target.write_text(text, encoding="utf-8")
+    result = run_cli("controleer", target)
+    assert result.code == 2
+    assert "drie.yaml:6: meta.planversie: " in result.err
+    assert "drie.yaml:7: meta.vastgesteld: " in result.err
+    assert "drie.yaml:12: persoon.geboortedatum: " in result.err
 
 
 def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -73,7 +73,7 @@ def load_case(path: Path, vocab: Vocabularies | None = None, today: date | None 
         text = read_text(path)
         raw = load_yaml(path)
     except YamlReadError as exc:
-        raise CaseFileError(problems=[exc.problem], summary=_("The case file cannot be read.")) from None
+        raise CaseFileError(problems=exc.problems, summary=_("The case file cannot be read.")) from None
     casus, problems = validate_raw(raw, path, vocab, today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:

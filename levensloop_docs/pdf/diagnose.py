@@ -21,6 +21,10 @@ from levensloop_docs.i18n import _
 SAMPLE_TEXT = "Proef: ë ï é ú û ĳ € 12,50"
 SAMPLE_CHARS = ("ë", "ï", "é", "ú", "û", "ĳ", "€")
 GOOD_FONTS = ("Carlito", "Calibri")
+# An emoji that neither Carlito nor DejaVu has (U+1F37A, beer mug): a font that covers it
+# lets LibreOffice draw emoji typed in a case instead of an empty box.
+EMOJI_SAMPLE = "\U0001F37A"
+EMOJI_PACKAGE = "fonts-symbola"
 FALLBACK_FONTS = ("DejaVu",)
 
 
@@ -136,7 +140,29 @@ def check_fonts() -> list[Check]:
     return [
         Check(_("Font for Calibri"), calibri.startswith(GOOD_FONTS), calibri),
         Check(_("Font Liberation Sans"), liberation.startswith("Liberation"), liberation),
+        check_emoji_font(),
     ]
+
+
+def emoji_fonts() -> list[str]:
+    """The installed font families that have a glyph for the sample emoji (fontconfig)."""
+    done = subprocess.run(
+        ["fc-list", f":charset={ord(EMOJI_SAMPLE):x}", "family"],
+        capture_output=True, text=True, timeout=30, check=False,
+    )
+    return sorted({line.split(",")[0].strip() for line in done.stdout.splitlines() if line.strip()})
+
+
+def check_emoji_font() -> Check:
+    """Without an emoji font, an emoji typed in a case is an empty box in the PDF."""
+    label = _("Font for emoji")
+    if shutil.which("fc-list") is None:
+        return Check(label, True, _("Cannot be checked here (no fontconfig)."))
+    families = emoji_fonts()
+    if families:
+        return Check(label, True, ", ".join(families))
+    detail = _("None found: an emoji in a case is printed as an empty box in the PDF. Install {package}.")
+    return Check(label, False, detail.format(package=EMOJI_PACKAGE))
 
 
 def check_catalogs() -> Check:
