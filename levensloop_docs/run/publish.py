@@ -72,6 +72,8 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
                 {**contact_view(a), "werkgebied": text(a.werkgebied)} for a in region.aanmeldpunten
             ],
             "bijzonderheden": list(region.bijzonderheden),
+            # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
+            "eerste_ring": list(region.eerste_ring),
             "uitgave": _publisher(region, today),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
