@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from conftest import TODAY, libreoffice_or_skip
 from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 
-from levensloop_docs.reference.regions import load_region
+from levensloop_docs.reference.regions import Region, load_region
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
 from levensloop_docs.run.renderrun import RenderRun
@@ -258,3 +259,47 @@ def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
     paragraphs = Document(str(tmp_path / "x.docx")).paragraphs
     breaks = {p.text: p.paragraph_format.page_break_before for p in paragraphs}
     assert breaks["Loopt door"] is None and breaks["Nieuwe pagina"] is True
+
+
+# ---- the rings: ring 1 is a setting of the region profile -------------------------------------
+
+
+def _rings(region: Region, out: Path) -> tuple[str, str]:
+    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=out))
+    chapter = _page_text(html_file).split("Rollen en taken")[-1].split("Op- en afschalen")[0]
+    first, second = chapter.split("Tweede ring")
+    return first, second
+
+
+def test_ring_one_is_the_regions_and_every_other_role_is_in_ring_two(tmp_path: Path) -> None:
+    region = load_region("groningen")
+    assert region.eerste_ring == ("procesregisseur", "levensloopaanbieder", "gemeente")
+    first, second = _rings(region, tmp_path / "a")
+    for role in ("Procesregisseur", "Levensloopaanbieder", "Gemeentelijke casusregisseur"):
+        assert role in first and role not in second, role
+    for role in ("Reclassering", "Politie", "Openbaar Ministerie", "Penitentiaire inrichting", "Kliniek",
+                 "Woningcorporatie", "Naasten"):
+        assert role in second and role not in first, role
+    # a region that puts the reclassering and the huisarts in ring 1 moves them there, with their task
+    wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "reclassering", "huisarts"))
+    first, second = _rings(wider, tmp_path / "b")
+    assert "Reclassering : toezicht en begeleiding" in first and "Reclassering" not in second
+    assert "Huisarts : delen van het plan uitvoeren" in first and "Huisarts" not in second
+    assert "GGZ-behandelaar , Verslavingszorg en VG- of LVB-zorg : delen van het plan" in second
+    assert "Politie" in second and "Politie" not in first
+
+
+def test_a_ring_set_in_the_profile_file_reaches_the_booklet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from levensloop_docs.resources import data_dir
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    profile = copy / "regios" / "drenthe.yaml"
+    ring = "\neerste_ring: [procesregisseur, levensloopaanbieder, politie]\n"
+    profile.write_text(profile.read_text("utf-8") + ring, "utf-8")
+    monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
+    first, second = _rings(load_region("drenthe"), tmp_path / "uit")
+    assert "Politie : signaleren" in first and "Gemeentelijke casusregisseur" in second
+    assert "Gemeentelijke casusregisseur" not in first

@@ -56,7 +56,14 @@ def test_nieuw_at_80x24_with_a_step_back_and_a_cross_field_error(tmp_path: Path)
     # 'Risico's en signalen' left 4 columns per line at 80 columns; now the answer has its own line
     assert answer_line(screen, "Slapen op straat leidt tot meer gebruik.")
     signals = rest.index(lines("Mist afspraken.", "Ruikt naar drank."))
-    screen = drive(term, rest[risks + 1:signals + 1], wait_for="Signalen in fase rood")
+    green = signals - 1
+    screen = drive(term, rest[risks + 1:green], wait_for="Signalen in fase groen")
+    # the green phase is asked with what it looks like when it goes well, so that it gets filled
+    # (an empty phase is left out of the plan); 'one per line' stays beside the hint
+    shown = " ".join(screen.split())
+    assert "(Hoe ziet het eruit als het goed gaat? Wat helpt?; één per regel;" in shown, shown
+    screen = drive(term, rest[green:signals + 1], wait_for="Signalen in fase rood")
+    assert "Wat ziet u als er gevaar is?" in " ".join(screen.split())
     assert "Signalen in fase oranje" in screen and answer_line(screen, "Mist afspraken.")
     assert "  Ruikt naar drank." in screen.splitlines()  # the second line uses the width too
     drive(term, rest[signals + 1:])

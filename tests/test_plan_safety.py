@@ -364,6 +364,15 @@ def test_a_bed_of_the_region_profile_with_an_intake_contact_counts(
     assert contact[-1] == "FVA De Eem (voorbeeld), opnamecoördinator, 033-0000999"
 
 
+def test_a_step_to_a_shipped_region_bed_prints_its_intake_contact(tmp_path: Path) -> None:
+    data = raw()
+    biz = step(data, "biz")
+    biz["bestemming"] = {"bedtype": "FPK", "plaats": "FPK De Heuvelrug (voorbeeld)", "beveiligingsniveau": 3}
+    assert not any("bestemming" in f for f, _m in warnings(data))
+    contact = [r[1] for r in rows(render(data, tmp_path)) if r[0] == "Contact bestemming (opname)"]
+    assert contact[-1] == "FPK De Heuvelrug (voorbeeld), opnamecoördinator (voorbeeld), 030-0000042"
+
+
 # -- the interview asks for the new fields --------------------------------------------------------
 
 def _interview(path: Path, part: str, data: Data) -> Data:

@@ -50,6 +50,9 @@ def test_profile_is_a_marked_example_with_valid_contacts(key: str) -> None:
     for bed in region.bedden:
         assert bed.bedtype in vocab["bedtypes"]
         assert bed.beveiligingsniveau in (1, 2, 3, 4)
+        # a step to this bed prints how an admission is arranged, never 'contact ontbreekt'
+        assert "(voorbeeld)" in bed.contact and bed.telefoon, bed.naam
+        parse_phone(bed.telefoon)
     niveaus = [step.niveau for step in region.route]
     assert niveaus == sorted(niveaus, key=lambda n: vocab["niveaus"].get(n, "volgorde"))
     assert {s.niveau for s in region.route} <= set(vocab["niveaus"])

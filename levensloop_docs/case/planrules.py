@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from levensloop_docs.errors import Problem
-from levensloop_docs.i18n import _, format_date
+from levensloop_docs.i18n import LOCALE, _, format_date
 from levensloop_docs.model.casus import Casus, OpschalingsStap, Partner, Scenario
 from levensloop_docs.model.vocab import Vocabularies
 
@@ -208,10 +209,14 @@ def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[L
             "client.betrokkenheid)."))
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
-# '28 februari' without a year: in a plan that runs for years the reader cannot tell which one
-DAY_WITHOUT_YEAR = re.compile(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r")\b(?! \d{4})", re.IGNORECASE)
+@cache
+def day_without_year() -> re.Pattern[str]:
+    """'28 februari' without a year: in a plan that runs for years the reader cannot tell which
+    one. The month names are the printed language's, from Babel."""
+    from babel.dates import get_month_names
+
+    months = [str(m) for m in get_month_names("wide", locale=LOCALE).values()]
+    return re.compile(r"\b\d{1,2} (?:" + "|".join(months) + r")\b(?! \d{4})", re.IGNORECASE)
 
 
 def _texts(node: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -232,7 +237,7 @@ def typography_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
         if "->" in text:
             yield _w(loc, _("Write out what '->' means (for example 'leidt tot'): an arrow typed as '->' "
                             "reads badly in print."))
-        if DAY_WITHOUT_YEAR.search(text):
+        if day_without_year().search(text):
             yield _w(loc, _("A date in this text has no year (for example '28 februari'): add the year."))
 
 

@@ -72,7 +72,8 @@ class PromptAsker:
             return True
 
         multiline = q.multiline or q.kind == "lines"
-        hints = [q.hint or (_("one per line") if q.kind == "lines" else "")]
+        # a list question keeps 'one per line' beside its own hint: both are needed to answer
+        hints = [q.hint, _("one per line") if q.kind == "lines" else ""]
         if multiline:
             hints.append(_("Esc then Enter to continue"))
         if q.back:

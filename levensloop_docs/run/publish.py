@@ -72,6 +72,8 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
                 {**contact_view(a), "werkgebied": text(a.werkgebied)} for a in region.aanmeldpunten
             ],
             "bijzonderheden": list(region.bijzonderheden),
+            # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
+            "eerste_ring": list(region.eerste_ring),
             "uitgave": _publisher(region, today),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
@@ -120,10 +122,12 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     for path in files:
         chapter = render_markdown_file(path, context, search_path=templates_dir())
         parts.append(f'<section class="hoofdstuk">\n{_demote(chapter.body)}\n</section>')
+    title = _("Guide to the levensloopaanpak")
+    subtitle = _("Region {region} · for partners in care, safety and the social domain")
+    version = _("Version of {date}").format(date=_esc(format_date(today)))
     cover = (
-        f"<h1>Handreiking levensloopaanpak</h1>\n<p class=\"ondertitel\">Regio {_esc(region.naam)}"
-        f" · voor partners in zorg, veiligheid en het sociaal domein</p>\n"
-        f"<p>Versie van {_esc(format_date(today))}</p>\n<div class=\"inhoudsopgave\"></div>\n"
+        f"<h1>{title}</h1>\n<p class=\"ondertitel\">{subtitle.format(region=_esc(region.naam))}</p>\n"
+        f"<p>{version}</p>\n<div class=\"inhoudsopgave\"></div>\n"
     )
     return with_anchors(cover + "\n".join(parts))
 

@@ -33,10 +33,6 @@ from levensloop_docs.views.plan import ContextBuilder
 Context = dict[str, Any]
 # plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
 CHECKED, UNCHECKED = "X", ""
-SOORTEN = {
-    "zorg": "Zorg", "politie": "Politie", "justitie": "Justitie",
-    "titel": "Titel of maatregel", "overig": "Overig",
-}  # fmt: skip
 
 
 def _box(on: bool) -> str:
@@ -118,7 +114,8 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "datum": date_text(ag.datum),
         "reden": text(ag.reden),
         "voorgeschiedenis": [
-            {"datum": format_date_or_month(g.datum) or "datum onbekend", "soort": SOORTEN[g.soort],
+            {"datum": format_date_or_month(g.datum) or _("date unknown"),
+             "soort": vocab["gebeurtenissoorten"].label(g.soort),
              "soort_sleutel": g.soort, "omschrijving": text(g.omschrijving)}
             for g in history
         ],

@@ -19,8 +19,8 @@ from levensloop_docs.case.planrules import (
     is_admission,
     night_numbers,
 )
-from levensloop_docs.i18n import format_date, format_list
-from levensloop_docs.model.casus import Casus
+from levensloop_docs.i18n import _, format_date, format_list
+from levensloop_docs.model.casus import Casus, OpschalingsStap
 from levensloop_docs.reference.regions import load_region
 
 if TYPE_CHECKING:
@@ -43,6 +43,10 @@ def _first_ring(casus: Casus) -> tuple[str, ...]:
         return load_region(casus.meta.regio).eerste_ring
     except LevensloopError:
         return DEFAULT_FIRST_RING
+
+
+def _step(number: int) -> str:
+    return _("step {number}").format(number=number)
 
 
 def acting_partners(casus: Casus) -> list[str]:
@@ -88,9 +92,11 @@ class PlanExtra:
             )
 
     def aanspreekpunten(self) -> None:
-        first = {"titel": "Bij direct gevaar", "naam": "Politie, ambulance, brandweer", "bereikbaar": "112"}
+        first = {"titel": _("In immediate danger"), "naam": _("Police, ambulance, fire brigade"),
+                 "bereikbaar": "112"}
+        nacht_titel = _("Outside office hours (day and night)")
         nacht = [
-            {"titel": "Buiten kantoortijd (dag en nacht)", "naam": n["naam"], "bereikbaar": n["telefoon"]}
+            {"titel": nacht_titel, "naam": n["naam"], "bereikbaar": n["telefoon"]}
             for n in self.nachtnummers()
         ]
         self.ctx["aanspreekpunten"] = [first, *self.ctx["aanspreekpunten"], *nacht]
@@ -102,23 +108,19 @@ class PlanExtra:
             contact = destination_contact(self.casus, s)
             sc["opname"] = is_admission(s.naar)
             sc["heeft_bestemming"] = has_destination(s)
-            sc["contact"] = (
-                f"{_t(contact[0])}, {_t(contact[1])}, {_t(contact[2])}" if contact else ""
-            )
+            sc["contact"] = ", ".join(_t(part) for part in contact) if contact else ""
             sc["biz"] = s.naar == "biz"
             sc["juridische_terugval"] = (
                 v["juridische_basis"].label(s.juridische_terugval) if s.juridische_terugval else ""
             )
             sc["vormen"] = format_list(v["escalatievormen"].label(k).lower() for k in s.vormen)
             # empty (the row is left out) where the question was never asked
-            sc["terugkeer"] = ("Ja" if s.terugkeergarantie else "Nee") + (
-                f". {_t(s.terugkeer_toelichting)}" if s.terugkeer_toelichting else ""
-            ) if s.terugkeer_gevraagd else ""
+            sc["terugkeer"] = self.terugkeer(s) if s.terugkeer_gevraagd else ""
         ctx["huidig_niveau"] = v["niveaus"].label(o.huidig_niveau) if o.huidig_niveau else ""
         ctx["huidig_sinds"] = format_date(o.huidig_sinds)
         ctx["volgende_stap"] = _t(o.volgende_stap)
         ctx["regulier_naast_biz"] = format_list(
-            f"stap {i}" for i, s in enumerate(o.stappen, start=1) if s.naar == "klinisch_regulier"
+            _step(i) for i, s in enumerate(o.stappen, start=1) if s.naar == "klinisch_regulier"
         )
         ctx["vormen"] = self.vormen()
         af, afc = o.afschaling, ctx["afschaling"]
@@ -126,14 +128,22 @@ class PlanExtra:
             afc["wie_stabiel"] = self.b.who(af.wie_stabiel) if af.wie_stabiel else ""
             afc["randvoorwaarden"] = [_t(x) for x in af.randvoorwaarden]
 
+    @staticmethod
+    def terugkeer(s: OpschalingsStap) -> str:
+        answer = _("Yes") if s.terugkeergarantie else _("No")
+        if not s.terugkeer_toelichting:
+            return answer
+        return _("{answer}. {explanation}").format(answer=answer, explanation=_t(s.terugkeer_toelichting))
+
     def vormen(self) -> list[Context]:
         """The three forms of escalation and where each has its place: steps and scenarios."""
         vormen = self.vocab["escalatievormen"]
         out = []
         for key in vormen:
             soorten = vormen.get(key, "scenariosoorten", []) or []
-            steps = [f"stap {i}" for i, s in enumerate(self.casus.opschaling.stappen, 1) if key in s.vormen]
-            scen = [f"scenario 6.{i}" for i, s in enumerate(self.casus.scenarios, 1) if s.soort in soorten]
+            steps = [_step(i) for i, s in enumerate(self.casus.opschaling.stappen, 1) if key in s.vormen]
+            scen = [_("scenario 6.{number}").format(number=i)
+                    for i, s in enumerate(self.casus.scenarios, 1) if s.soort in soorten]
             out.append({"vorm": vormen.label(key), "waar": format_list([*steps, *scen])})
         return out
 
@@ -170,12 +180,13 @@ class PlanExtra:
         numbers = {id(gc): i for i, gc in enumerate(detail, start=1)}
         for key in gebieden:
             gc = by_key.get(key)
-            status = "niet besproken" if gc is None else (
-                f"zie 5.{numbers[id(gc)]}" if id(gc) in numbers else "geen afspraken nodig")
+            status = _("not discussed") if gc is None else (
+                _("see 5.{number}").format(number=numbers[id(gc)]) if id(gc) in numbers
+                else _("no agreements needed"))
             overzicht.append({
                 "gebied": gebieden.label(key),
                 "zrm": (gc["zrm_score"] if gc else "") if gebieden.get(key, "zrm", True)
-                else "geen ZRM-domein",
+                else _("no ZRM domain"),
                 "status": status,
             })
         self.ctx["levensgebieden"] = detail
@@ -215,7 +226,8 @@ class PlanExtra:
                     "vertegenwoordiger": vertegenwoordiger,
                 })
         # the client signs last, in the same table (two tables in a row merge in LibreOffice)
-        out.append({"wie": _t(self.casus.persoon.naam), "rol": "Cliënt, voor gezien en waar mogelijk akkoord",
+        out.append({"wie": _t(self.casus.persoon.naam),
+                    "rol": _("Client, for seen and where possible agreed"),
                     "akkoord": "", "vertegenwoordiger": False})
         self.ctx["ondertekening"] = out
 

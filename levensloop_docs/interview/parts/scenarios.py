@@ -16,6 +16,15 @@ def _phase_labels() -> dict[str, str]:
     }
 
 
+def _signal_hints() -> dict[str, str]:
+    # green is what a casusregisseur most often leaves empty; the plan leaves an empty phase out
+    return {
+        "groen": _("What does it look like when it goes well? What helps?"),
+        "oranje": _("What do you see first when it starts to go wrong?"),
+        "rood": _("What do you see when there is danger?"),
+    }
+
+
 def _soort(interview: Interview, key: str, item: Item) -> str:
     used = {str(s.get("soort")) for s in interview.data.get("scenarios", []) if s is not item}
     options = [
@@ -27,9 +36,11 @@ def _soort(interview: Interview, key: str, item: Item) -> str:
 
 def _signals(interview: Interview, key: str, item: Item) -> None:
     signalen = dict(item.get("signalen") or {})
+    hints = _signal_hints()
     for phase, label in _phase_labels().items():
         text = _("Signals in phase {phase}").format(phase=label)
-        store(signalen, phase, interview.lines(f"{key}.signalen.{phase}", text, signalen.get(phase)))
+        answer = interview.lines(f"{key}.signalen.{phase}", text, signalen.get(phase), hint=hints[phase])
+        store(signalen, phase, answer)
     store(item, "signalen", signalen)
 
 
