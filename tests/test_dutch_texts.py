@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from _interview_keys import tick
 from click.testing import CliRunner
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
 
 from levensloop_docs.cli.clicktext import install_dutch_click
 from levensloop_docs.cli.main import cli
+from levensloop_docs.interview.prompts import PromptAsker
+from levensloop_docs.interview.questions import Question
 
 
 @pytest.mark.parametrize(
@@ -22,3 +29,34 @@ def test_help_usage_line_is_dutch(args: list[str]) -> None:
     assert usage.startswith("Gebruik: levensloop")
     assert "OPTIONS" not in result.output and "COMMAND" not in result.output and "ARGS" not in result.output
     assert "[OPTIES]" in usage
+
+
+def _screen_of(question: Question, keys: str) -> tuple[object, str]:
+    """Answer ``question`` with ``keys`` in the real prompt; return the answer and the screen after it."""
+    import pyte
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(keys)
+        answer = PromptAsker().ask(question)
+    screen = pyte.Screen(80, 24)
+    pyte.Stream(screen).feed(written.getvalue().replace("\n", "\r\n"))
+    return answer, "\n".join(line.rstrip() for line in screen.display)
+
+
+FRUIT = Question("fruit", "multi", "Welk fruit?", choices=(("a", "Appel"), ("p", "Peer"), ("k", "Kers")))
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected", "summary"),
+    [(tick("Appel", "Peer"), ["a", "p"], "2 onderdelen aangevinkt"), (tick("Kers"), ["k"], "Kers"),
+     (tick(), [], "niets aangevinkt")],
+)  # fmt: skip
+def test_closed_checkbox_says_in_dutch_what_was_ticked(keys: str, expected: list[str], summary: str) -> None:
+    answer, screen = _screen_of(FRUIT, keys)
+    assert answer == expected
+    assert "done" not in screen and "selection" not in screen
+    assert f"? Welk fruit? {summary}" in screen
