@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 from _interview_keys import tick
 from click.testing import CliRunner
+from conftest import EXAMPLES
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 
@@ -60,3 +64,24 @@ def test_closed_checkbox_says_in_dutch_what_was_ticked(keys: str, expected: list
     assert answer == expected
     assert "done" not in screen and "selection" not in screen
     assert f"? Welk fruit? {summary}" in screen
+
+
+def test_one_case_file_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """'1 casusbestanden gecontroleerd' was on screen; ngettext gives the singular for one."""
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", tmp_path / "caravan-groningen.yaml")
+    install_dutch_click()
+    result = CliRunner().invoke(cli, ["controleer", str(tmp_path)], prog_name="levensloop")
+    assert result.exit_code == 0, result.output
+    assert "1 casusbestand gecontroleerd: geen fouten." in result.output
+
+
+# a count in a message (``{n} files``) must go through ngettext, or Dutch says '1 bestanden'
+# ('{bad} of {n} case files' is left: the noun follows the total of a group, not the count)
+_COUNTED = re.compile(r'\b_\(\s*"(?:[^"]*[^f] )?\{(?:n|made|count)\} (?:[a-z]+ )?[a-z]*[^is\s"]s\b')
+
+
+def test_no_count_is_translated_without_a_plural_form() -> None:
+    package = Path(__file__).parent.parent / "levensloop_docs"
+    found = [f"{py.name}: {m.group(0)}" for py in package.rglob("*.py")
+             for m in _COUNTED.finditer(py.read_text())]  # fmt: skip
+    assert found == []
