@@ -162,3 +162,15 @@ def test_an_answers_file_never_takes_over_a_live_session(run_cli, caravan: Path,
     result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", answers)
     assert result.code == 1 and "wordt bewerkt door" in result.err
     assert read_lock(caravan) == live_lock and "roepnaam: Sjors\n" in caravan.read_text(encoding="utf-8")
+
+
+def test_partner_position_is_asked_before_the_contact_persons_name(caravan: Path) -> None:
+    # 'politie': role, short name, organisation kept; then the position, then the name
+    keys = [
+        "politie" + ENTER, "Wijzigen" + ENTER, *[ENTER] * 3, typed("wijkagent"), typed("Rik Hovinga"),
+        ENTER, ENTER, ENTER,  # phone, e-mail, ring kept
+        "Klaar" + ENTER, "Klaar" + ENTER, ENTER,  # partners, naasten, save
+    ]  # fmt: skip
+    assert edit_case(caravan, "netwerk", keys).saved
+    after = caravan.read_text(encoding="utf-8")
+    assert "contactpersoon: Rik Hovinga\n      functie: wijkagent\n" in after
