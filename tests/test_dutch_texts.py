@@ -85,3 +85,33 @@ def test_no_count_is_translated_without_a_plural_form() -> None:
     found = [f"{py.name}: {m.group(0)}" for py in package.rglob("*.py")
              for m in _COUNTED.finditer(py.read_text())]  # fmt: skip
     assert found == []
+
+
+def _screen_while_typing(question: Question, keys: str) -> str:
+    """The screen at 80 by 24 while ``keys`` are typed into the open prompt (then Ctrl-C)."""
+    import pyte
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=24, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(keys + "\x03")
+        with pytest.raises(KeyboardInterrupt):
+            PromptAsker().ask(question)
+    screen = pyte.Screen(80, 24)
+    pyte.Stream(screen).feed(written.getvalue().replace("\n", "\r\n"))
+    return "\n".join(line.rstrip() for line in screen.display)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [Question("r", "text", "Risico's en signalen: wat gaat er mis als het slecht gaat, en waaraan merkt u "
+              "dat het eerste?", multiline=True),
+     Question("s", "lines", "Signalen in fase oranje")],
+)  # fmt: skip
+def test_multi_line_prompt_says_enter_makes_a_line_and_esc_enter_goes_on(question: Question) -> None:
+    screen = _screen_while_typing(question, "eerste regel\rtweede")
+    hint = next(line for line in screen.splitlines() if line.startswith("("))
+    assert "Enter: nieuwe regel" in hint and "Esc en dan Enter: verder" in hint
+    assert "\u203a eerste regel\n  tweede" in screen  # the answer keeps its own full-width lines

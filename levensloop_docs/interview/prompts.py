@@ -84,7 +84,8 @@ class PromptAsker:
         multiline = q.multiline or q.kind == "lines"
         hints = [q.hint or (_("one per line") if q.kind == "lines" else "")]
         if multiline:
-            hints.append(_("Esc then Enter to continue"))
+            # Enter alone makes a new line here, unlike every other prompt: say so, and how to go on
+            hints.append(_("Enter: new line; Esc then Enter: continue"))
         if q.back:
             hints.append(_("<: previous question"))
         answer = questionary.text(
