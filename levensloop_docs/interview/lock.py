@@ -2,8 +2,9 @@
 
 ``.CASE.yaml.lock`` names user@host, the process id and the start time. A second
 ``bewerk`` is told who is editing. A lock is stale when its process is gone (same
-host) or when it is older than ``STALE_AFTER``; a stale lock may be taken over after
-the user agrees. Creation uses O_EXCL, so two editors cannot both get the lock, also
+host) or when it is older than ``STALE_AFTER``. A person may take over any lock after
+a question (worded for a stale or a live one); an answers file never takes a live one.
+Creation uses O_EXCL, so two editors cannot both get the lock, also
 on a shared drive that honours it.
 """
 
