@@ -69,7 +69,7 @@ def _gegevensdeling() -> list[str]:
 def _partner(role: str, new_id: str | None, org: str, person: str, phone: str, mail: str) -> list[str]:
     short = typed(new_id) if new_id else ENTER
     night = [ENTER] if role == "Levensloopaanbieder" else []  # the 24/7 number: left empty
-    return [ADD, pick(role), short, typed(org), typed(person), ENTER, typed(phone), typed(mail), *night,
+    return [ADD, pick(role), short, typed(org), ENTER, typed(person), typed(phone), typed(mail), *night,
             ENTER]
 
 

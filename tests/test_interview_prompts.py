@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,10 +16,10 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from levensloop_docs.errors import Interrupted
+from levensloop_docs.errors import ConflictError, Interrupted
 from levensloop_docs.interview import Outcome, run_interview
 from levensloop_docs.interview.draft import draft_path
-from levensloop_docs.interview.lock import lock_path
+from levensloop_docs.interview.lock import LockInfo, lock_path, read_lock
 from levensloop_docs.interview.parts import PARTS, find_part
 from levensloop_docs.interview.prompts import PromptAsker
 
@@ -126,3 +128,49 @@ def test_list_editing_changes_moves_and_removes_items(caravan: Path) -> None:
     after = caravan.read_text(encoding="utf-8")
     assert "telefoon: 06-11112222" in after and "id: verslavingszorg" not in after
     assert after.index("id: bewind") < after.index("id: politie")
+
+
+@pytest.fixture
+def live_lock(caravan: Path) -> Iterator[LockInfo]:
+    """The case locked by a session that is still running (another process of this user)."""
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    me = LockInfo.mine()
+    info = LockInfo(me.user, me.host, other.pid, me.since)
+    lock_path(caravan).write_text(info.dumps(), encoding="utf-8")
+    try:
+        yield info
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_live_session_can_be_taken_over_after_a_question(caravan: Path, live_lock: LockInfo) -> None:
+    assert not live_lock.stale()
+    with pytest.raises(ConflictError) as refused:  # 'n': nothing changes, the other keeps the case
+        edit_case(caravan, "persoon", ["n" + ENTER])
+    assert read_lock(caravan) == live_lock and "verwijder" not in str(refused.value.hint)
+    # 'j': the lock is ours, the interview goes on and saves
+    keys = ["j" + ENTER, ENTER, typed("Sjoerd"), *[ENTER] * 5, ENTER]
+    assert edit_case(caravan, "persoon", keys).saved
+    assert "roepnaam: Sjoerd\n" in caravan.read_text(encoding="utf-8")
+    assert not lock_path(caravan).exists()  # released after the run, not left as the other's
+
+
+def test_an_answers_file_never_takes_over_a_live_session(run_cli, caravan: Path, live_lock: LockInfo) -> None:  # type: ignore[no-untyped-def]
+    answers = caravan.with_name("antwoorden.yaml")
+    answers.write_text("vergrendeling_overnemen: true\npersoon:\n  roepnaam: Sjoerd\n", encoding="utf-8")
+    result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", answers)
+    assert result.code == 1 and "wordt bewerkt door" in result.err
+    assert read_lock(caravan) == live_lock and "roepnaam: Sjors\n" in caravan.read_text(encoding="utf-8")
+
+
+def test_partner_position_is_asked_before_the_contact_persons_name(caravan: Path) -> None:
+    # 'politie': role, short name, organisation kept; then the position, then the name
+    keys = [
+        "politie" + ENTER, "Wijzigen" + ENTER, *[ENTER] * 3, typed("wijkagent"), typed("Rik Hovinga"),
+        ENTER, ENTER, ENTER,  # phone, e-mail, ring kept
+        "Klaar" + ENTER, "Klaar" + ENTER, ENTER,  # partners, naasten, save
+    ]  # fmt: skip
+    assert edit_case(caravan, "netwerk", keys).saved
+    after = caravan.read_text(encoding="utf-8")
+    assert "contactpersoon: Rik Hovinga\n      functie: wijkagent\n" in after

@@ -19,10 +19,14 @@ def finish(summary: Summary, options: BatchOptions) -> None:
     if options.dry_run:
         for name, reason in summary.made:
             click.echo(f"{name}: {reason}")
-        click.echo(_("Would make {made} files; {unchanged} unchanged. Nothing was written.").format(
+        click.echo(ngettext("Would make {made} file; {unchanged} unchanged. Nothing was written.",
+                            "Would make {made} files; {unchanged} unchanged. Nothing was written.",
+                            len(summary.made)).format(
             made=len(summary.made), unchanged=summary.unchanged))
     else:
-        click.echo(_("{made} files made, {unchanged} unchanged, in {folder}.").format(
+        click.echo(ngettext("{made} file made, {unchanged} unchanged, in {folder}.",
+                            "{made} files made, {unchanged} unchanged, in {folder}.", len(summary.made))
+                           .format(
             made=len(summary.made), unchanged=summary.unchanged, folder=options.out_dir))
     _report_failures(summary)
     if summary.problem is not None:

@@ -17,7 +17,7 @@ from typing import Any
 from levensloop_docs.atomic import write_text
 from levensloop_docs.case.rules import case_problems, reference_problems
 from levensloop_docs.errors import CaseFileError, ConflictError, Problem
-from levensloop_docs.i18n import _, format_date
+from levensloop_docs.i18n import _, format_date, ngettext
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.problems import pydantic_problem
@@ -79,7 +79,8 @@ def load_case(path: Path, vocab: Vocabularies | None = None, today: date | None 
     if errors or casus is None:
         raise CaseFileError(
             problems=problems,
-            summary=_("The case file is not valid ({n} problems).").format(n=len(errors)),
+            summary=ngettext("The case file is not valid ({n} problem).",
+                             "The case file is not valid ({n} problems).", len(errors)).format(n=len(errors)),
             hint=_("Correct the fields named above and run 'levensloop controleer' again."),
         )
     warnings = [p for p in problems if p.warning]

@@ -16,6 +16,8 @@ class LazyGroup(click.Group):
     """A group whose subcommands come from ``lazy_commands``: name -> ``"module:attribute"``."""
 
     def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS)
+        kwargs.setdefault("subcommand_metavar", SUBCOMMAND)
         super().__init__(*args, **kwargs)
         self.lazy_commands = dict(lazy_commands or {})
 
@@ -29,4 +31,20 @@ class LazyGroup(click.Group):
         module, attribute = target.split(":")
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
+        dutch_metavars(command)
         return command
+
+
+OPTIONS = "[OPTIES]"
+SUBCOMMAND = "OPDRACHT [ARGUMENTEN]..."
+
+
+def dutch_metavars(command: click.Command) -> None:
+    """Dutch '[OPTIES]' in the usage line: click writes its English default there untranslated."""
+    if command.options_metavar == "[OPTIONS]":
+        command.options_metavar = OPTIONS
+    if isinstance(command, click.Group):
+        if command.subcommand_metavar == "COMMAND [ARGS]...":
+            command.subcommand_metavar = SUBCOMMAND
+        for sub in command.commands.values():
+            dutch_metavars(sub)

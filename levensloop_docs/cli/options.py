@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from levensloop_docs.errors import UsageError
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.reference.regions import Region, load_region, region_keys
 from levensloop_docs.run.publish import FORMATS, Publication, publish
 from levensloop_docs.run.renderrun import RenderRun
@@ -67,4 +67,6 @@ def publish_all(pubs: list[Publication], fmts: tuple[str, ...], out_dir: Path) -
             written.extend(publish(pub, fmts, run))
     for path in written:
         click.echo(str(path))
-    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=out_dir))
+    click.echo(ngettext("{n} file written to {folder}.",
+                        "{n} files written to {folder}.", len(written))
+                       .format(n=len(written), folder=out_dir))

@@ -2,8 +2,9 @@
 
 ``.CASE.yaml.lock`` names user@host, the process id and the start time. A second
 ``bewerk`` is told who is editing. A lock is stale when its process is gone (same
-host) or when it is older than ``STALE_AFTER``; a stale lock may be taken over after
-the user agrees. Creation uses O_EXCL, so two editors cannot both get the lock, also
+host) or when it is older than ``STALE_AFTER``. A person may take over any lock after
+a question (worded for a stale or a live one); an answers file never takes a live one.
+Creation uses O_EXCL, so two editors cannot both get the lock, also
 on a shared drive that honours it.
 """
 
@@ -88,7 +89,11 @@ class CaseLock:
 
     @classmethod
     def acquire(cls, case_path: Path, take_over: Callable[[LockInfo], bool]) -> CaseLock:
-        """Take the lock; a stale lock only if ``take_over(info)`` agrees, else ConflictError."""
+        """Take the lock; someone else's only if ``take_over(info)`` agrees, else ConflictError.
+
+        ``take_over`` decides for stale and live locks alike (``info.stale()`` tells which):
+        a live session that loses its lock cannot save over us, the digest check refuses it.
+        """
         for _attempt in range(2):
             mine = LockInfo.mine()
             try:
@@ -97,7 +102,7 @@ class CaseLock:
                 other = read_lock(case_path)
                 if other is None:
                     continue
-                if not (other.stale() and take_over(other)):
+                if not take_over(other):
                     raise _busy(case_path, other) from None
                 with contextlib.suppress(FileNotFoundError):
                     lock_path(case_path).unlink()
@@ -118,5 +123,6 @@ def _busy(case_path: Path, other: LockInfo) -> ConflictError:
     msg = _("{file} is being edited by {who} since {since}.").format(
         file=case_path.name, who=other.who(), since=other.when()
     )
-    hint = _("Wait until they are done. If that session crashed, remove {lock} or try again later.")
-    return ConflictError(msg, hint=hint.format(lock=lock_path(case_path).name))
+    hint = _("Wait until they are done, or run 'levensloop bewerk {file}' in a terminal: it offers "
+             "to take the case over.")
+    return ConflictError(msg, hint=hint.format(file=case_path.name))

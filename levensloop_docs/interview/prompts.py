@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.interview.questions import ADD, DONE, GoBack, Question
 
 BACK = "<"  # typed alone (text) or pressed (lists): the previous question
@@ -31,6 +31,16 @@ def _wrapped(text: str, indent: int) -> str:
     width = max(40, shutil.get_terminal_size().columns - 2)
     lines = textwrap.wrap(text, width, initial_indent=" " * indent, break_on_hyphens=False)
     return "\n".join(lines).lstrip() if lines else text
+
+
+def _checked_summary(q: Question, picked: list[str]) -> str:
+    """What a closed checkbox shows: the item, or how many were ticked (Dutch, correct plural)."""
+    labels = dict(q.choices)
+    if not picked:
+        return _("nothing ticked")
+    if len(picked) == 1:
+        return labels.get(picked[0], picked[0])
+    return ngettext("{n} item ticked", "{n} items ticked", len(picked)).format(n=len(picked))
 
 
 class PromptAsker:
@@ -75,7 +85,8 @@ class PromptAsker:
         # a list question keeps 'one per line' beside its own hint: both are needed to answer
         hints = [q.hint, _("one per line") if q.kind == "lines" else ""]
         if multiline:
-            hints.append(_("Esc then Enter to continue"))
+            # Enter alone makes a new line here, unlike every other prompt: say so, and how to go on
+            hints.append(_("Enter: new line; Esc then Enter: continue"))
         if q.back:
             hints.append(_("<: previous question"))
         answer = questionary.text(
@@ -147,7 +158,22 @@ class PromptAsker:
             instruction=_("(space to tick, type to search, Enter when done; <: previous question)"),
             **self._io,
         )
-        return q.parse(self._run(answer))
+        # questionary writes its own English summary ("done (2 selections)") over the prompt
+        # when it closes; erase it and write ours, in Dutch.
+        answer.application.erase_when_done = True
+        picked = self._run(answer)
+        self._echo_answer(answer.application.output, q.label, _checked_summary(q, picked))
+        return q.parse(picked)
+
+    def _echo_answer(self, output: Any, label: str, summary: str) -> None:
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+        from questionary.constants import DEFAULT_QUESTION_PREFIX
+        from questionary.styles import merge_styles_default
+
+        tokens = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {label} "),
+                  ("class:answer", summary)]  # fmt: skip
+        print_formatted_text(FormattedText(tokens), style=merge_styles_default([None]), output=output)
 
     def _keyed(self, q: Question) -> Any:
         import questionary

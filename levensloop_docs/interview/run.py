@@ -182,10 +182,18 @@ def _interrupted(interview: Interview) -> Interrupted:
 
 
 def _take_over(asker: Asker, info: LockInfo) -> bool:
-    label = _(
-        "An old lock from {who} (since {since}) is still there; that session seems to have "
-        "stopped. Take it over?"
-    ).format(who=info.who(), since=info.when())
+    if info.stale():
+        label = _(
+            "An old lock from {who} (since {since}) is still there; that session seems to have "
+            "stopped. Take it over?"
+        ).format(who=info.who(), since=info.when())
+    elif asker.interactive:  # a person decides; an answers file never takes a live session's case
+        label = _(
+            "{who} is editing this case since {since}; take it over anyway? If you save first, "
+            "that session cannot save over your changes."
+        ).format(who=info.who(), since=info.when())
+    else:
+        return False
     return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False, back=False)))
 
 

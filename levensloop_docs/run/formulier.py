@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import DataFileError, Problem
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 
 RULE_KINDS = ("veld", "tekst", "als")
 _PUSHBUTTON, _RADIO = 1 << 16, 1 << 15
@@ -124,7 +124,9 @@ def list_fields(path: Path) -> list[FormField]:
 def _mapping_error(problems: list[Problem]) -> DataFileError:
     return DataFileError(
         problems=problems,
-        summary=_("The mapping file is not valid ({n} problems).").format(n=len(problems)),
+        summary=ngettext("The mapping file is not valid ({n} problem).",
+                         "The mapping file is not valid ({n} problems).", len(problems))
+                        .format(n=len(problems)),
         hint=_("Run 'levensloop aanmelding velden FORM.pdf' to see the fields of the form."),
     )
 

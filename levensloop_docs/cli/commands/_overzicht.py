@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from levensloop_docs.errors import UsageError
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import ngettext
 
 
 def parse_day(value: str | None, option: str) -> date:
@@ -40,4 +40,6 @@ def report_skipped(found: object) -> None:
 def report_written(written: list[Path], out_dir: Path) -> None:
     for path in written:
         click.echo(str(path))
-    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=out_dir))
+    click.echo(ngettext("{n} file written to {folder}.",
+                        "{n} files written to {folder}.", len(written))
+                       .format(n=len(written), folder=out_dir))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 
 _PDF = click.Path(path_type=Path, dir_okay=False)
 
@@ -31,7 +31,9 @@ def formulier(casus: Path, form: Path, koppeling: Path, target: Path | None, pla
 
     result = fill_form(casus, form, koppeling, target, flatten=plat)
     kind = _("flattened") if result.flattened else _("editable")
-    click.echo(_("{n} fields filled ({kind}): {path}").format(n=result.filled, kind=kind, path=result.target))
+    click.echo(ngettext("{n} field filled ({kind}): {path}",
+                        "{n} fields filled ({kind}): {path}", result.filled)
+                       .format(n=result.filled, kind=kind, path=result.target))
 
 
 @click.command(name="velden")
@@ -46,4 +48,4 @@ def velden(form: Path) -> None:
     click.echo(f"{field:<{width}}  {kind:<12}  {options}")
     for f in fields:
         click.echo(f"{f.naam:<{width}}  {f.soort:<12}  {', '.join(f.opties)}")
-    click.echo(_("{n} fields.").format(n=len(fields)))
+    click.echo(ngettext("{n} field.", "{n} fields.", len(fields)).format(n=len(fields)))

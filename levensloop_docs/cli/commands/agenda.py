@@ -38,7 +38,7 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
         report_written,
     )
     from levensloop_docs.errors import UsageError
-    from levensloop_docs.i18n import _
+    from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.overview.agenda import Meeting, agenda_items
     from levensloop_docs.overview.agenda_document import agenda_publication
     from levensloop_docs.overview.cases import load_folder
@@ -59,5 +59,6 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
     items = agenda_items(found.cases, meeting, regio)
     report_skipped(found)
     pub = agenda_publication(items, meeting, found, regio, overleg)
-    click.echo(_("{n} items on the agenda.").format(n=len(items)))
+    click.echo(ngettext("{n} item on the agenda.",
+                        "{n} items on the agenda.", len(items)).format(n=len(items)))
     report_written(write_publication(pub, fmts, uit, {}), uit)

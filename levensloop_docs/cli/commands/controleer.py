@@ -13,7 +13,7 @@ def controleer(paden: tuple[Path, ...]) -> None:
     """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
     from levensloop_docs.case.casefile import check_unique_ids, find_case_files, load_case
     from levensloop_docs.errors import CaseFileError, Problem
-    from levensloop_docs.i18n import _
+    from levensloop_docs.i18n import _, ngettext
 
     problems: list[Problem] = []
     loaded = []
@@ -35,10 +35,12 @@ def controleer(paden: tuple[Path, ...]) -> None:
             click.echo(_("Warning: ") + p.describe(), err=True)
     if errors:
         bad = len({p.file for p in errors})
-        summary = _("{bad} of {n} case files have errors ({e} in total).")
+        summary = ngettext("{bad} of {n} case files has errors ({e} in total).",
+                           "{bad} of {n} case files have errors ({e} in total).", bad)
         raise CaseFileError(
             problems=errors,
             summary=summary.format(bad=bad, n=len(files), e=len(errors)),
             hint=_("Correct the fields named above and run 'levensloop controleer' again."),
         )
-    click.echo(_("{n} case files checked: no errors.").format(n=len(files)))
+    click.echo(ngettext("{n} case file checked: no errors.",
+                        "{n} case files checked: no errors.", len(files)).format(n=len(files)))

@@ -136,7 +136,7 @@ def _single(
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.case.casefile import load_case
-    from levensloop_docs.i18n import _
+    from levensloop_docs.i18n import ngettext
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
     case = load_case(pad)
@@ -150,7 +150,8 @@ def _single(
             written.extend(render_job(run, job))
     for path in written:
         click.echo(str(path))
-    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))
+    click.echo(ngettext("{n} file written to {folder}.",
+                        "{n} files written to {folder}.", len(written)).format(n=len(written), folder=uit))
 
 
 def _check_templates(types: dict[str, object]) -> None:

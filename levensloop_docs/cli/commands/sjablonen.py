@@ -24,7 +24,7 @@ def controleer(voorbeelden: Path | None, documenten: tuple[str, ...]) -> None:
     """
     from levensloop_docs.case.casefile import find_case_files
     from levensloop_docs.errors import TemplateProblemError
-    from levensloop_docs.i18n import _
+    from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.run.documents import registry
     from levensloop_docs.run.templatecheck import check_templates, requested_parameters
 
@@ -39,8 +39,10 @@ def controleer(voorbeelden: Path | None, documenten: tuple[str, ...]) -> None:
         bad = len({p.file for p in errors})
         raise TemplateProblemError(
             problems=errors,
-            summary=_("{bad} of {n} templates have errors ({e} in total).").format(
+            summary=ngettext("{bad} of {n} templates has errors ({e} in total).",
+                             "{bad} of {n} templates have errors ({e} in total).", bad).format(
                 bad=bad, n=len(types), e=len(errors)),
             hint=_("Open the template in Word, correct the field between {{ }} or {% %}, and try again."),
         )
-    click.echo(_("{n} templates checked: no errors.").format(n=len(types)))
+    click.echo(ngettext("{n} template checked: no errors.",
+                        "{n} templates checked: no errors.", len(types)).format(n=len(types)))

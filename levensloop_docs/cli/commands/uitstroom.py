@@ -61,7 +61,7 @@ def verdict_lines(status: object) -> list[str]:
 
 def _make(case: object, uit: Path, formats: tuple[str, ...] | None) -> None:
     from levensloop_docs.cli.commands.genereer import _check_templates
-    from levensloop_docs.i18n import _
+    from levensloop_docs.i18n import ngettext
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
     jobs = plan_jobs(case, list(DOCUMENTS), formats)  # type: ignore[arg-type]
@@ -75,4 +75,5 @@ def _make(case: object, uit: Path, formats: tuple[str, ...] | None) -> None:
         run.close()
     for path in written:
         click.echo(str(path))
-    click.echo(_("{n} files written to {folder}.").format(n=len(written), folder=uit))
+    click.echo(ngettext("{n} file written to {folder}.",
+                        "{n} files written to {folder}.", len(written)).format(n=len(written), folder=uit))

@@ -151,16 +151,14 @@ def _partner(interview: Interview, key: str, item: Item) -> Item:
         "organisatie",
         interview.text(f"{key}.organisatie", _("Organisation"), item.get("organisatie"), required=True),
     )
-    store(
-        item,
-        "contactpersoon",
-        interview.text(
-            f"{key}.contactpersoon",
-            _("Contact person (name; the position comes next)"),
-            item.get("contactpersoon"),
-        ),
+    # The position before the name: asked the other way round, people typed the position into
+    # the name ("wijkagent Rik ..."). Stored in the file's usual order, name first.
+    functie = interview.text(
+        f"{key}.functie", _("Position of the contact person (the name comes next)"), item.get("functie")
     )
-    store(item, "functie", interview.text(f"{key}.functie", _("Position"), item.get("functie")))
+    naam = interview.text(f"{key}.contactpersoon", _("Contact person (name)"), item.get("contactpersoon"))
+    store(item, "contactpersoon", naam)
+    store(item, "functie", functie)
     store(item, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), item.get("telefoon")))
     store(item, "email", interview.email(f"{key}.email", _("E-mail"), item.get("email")))
     if rol in NIGHT_ROLES:  # nights and weekends: the plan prints this number in every crisis
