@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, RunCli
 
 CORPUS = Path(__file__).parent / "corpus"
 BROKEN = CORPUS / "kapot"
@@ -80,7 +80,7 @@ def test_corpus_is_complete() -> None:
     assert len(EXPECTED) >= 15
 
 
-def test_the_valid_base_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_valid_base_passes(run_cli: RunCli) -> None:
     """Every broken file is this file with one defect; the base itself must be clean."""
     result = run_cli("controleer", VALID)
     assert result.code == 0, result.err
@@ -115,7 +115,7 @@ def _check_message(err: str, name: str, expect: Expect) -> None:
 
 @pytest.mark.parametrize("command", ["controleer", "genereer"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_case_is_refused(run_cli: RunCli, tmp_path: Path, name: str, command: str) -> None:
     expect = EXPECTED[name]
     target = _target(name, tmp_path)
     out = tmp_path / "uit"
@@ -138,7 +138,7 @@ def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str
     assert not out.exists()
 
 
-def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli: RunCli, tmp_path: Path) -> None:
     """In a folder the batch goes on with the valid cases; the broken one is named, line and field."""
     folder = tmp_path / "casussen"
     shutil.copytree(EXAMPLES, folder)
@@ -154,7 +154,7 @@ def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli, tmp_path: 
         assert private not in result.err + result.out
 
 
-def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_controleer_reports_every_file_and_every_problem_at_once(run_cli: RunCli) -> None:
     result = run_cli("controleer", BROKEN)
     assert result.code == 2
     assert "Traceback" not in result.err
@@ -164,7 +164,7 @@ def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> Non
     assert "tweede.yaml" in result.err
 
 
-def test_case_id_is_the_only_case_data_in_a_message(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_case_id_is_the_only_case_data_in_a_message(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "c.yaml"
     shutil.copy(BROKEN / "dubbel-casusnummer" / "eerste.yaml", target)
     shutil.copy(BROKEN / "dubbel-casusnummer" / "tweede.yaml", tmp_path / "d.yaml")
