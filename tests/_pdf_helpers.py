@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
 DIACRITICS = "ëïéúûĳ€äöüèàçÉËÏÖÜ"
 
@@ -33,7 +38,37 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def outline_titles(outline: list[object]) -> list[str]:
+def pdf_dict(value: object) -> DictionaryObject:
+    """A pypdf value that must be a dictionary: pypdf types every lookup as the base PdfObject."""
+    from pypdf.generic import DictionaryObject
+
+    assert isinstance(value, DictionaryObject), type(value)
+    return value
+
+
+def pdf_stream(value: object) -> StreamObject:
+    """A pypdf value that must be a stream (the XMP metadata)."""
+    from pypdf.generic import StreamObject
+
+    assert isinstance(value, StreamObject), type(value)
+    return value
+
+
+def pdf_array(value: object) -> ArrayObject:
+    """A pypdf value that must be an array (a page's annotations)."""
+    from pypdf.generic import ArrayObject
+
+    assert isinstance(value, ArrayObject), type(value)
+    return value
+
+
+def pdf_str(value: object) -> str:
+    """A pypdf value that must be text (a document-information entry)."""
+    assert isinstance(value, str), type(value)
+    return value
+
+
+def outline_titles(outline: Sequence[object]) -> list[str]:
     """Top-level bookmark titles (nested lists hold each document's own headings)."""
     return [str(getattr(item, "title", "")) for item in outline if not isinstance(item, list)]
 

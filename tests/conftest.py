@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,10 @@ class CliResult:
     err: str
 
 
+# the run_cli fixture: run_cli('genereer', case, '--uit', folder)
+RunCli = Callable[..., CliResult]
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The overviews' per-user cache (overview/cache.py) goes to a fresh folder, never ~/.cache."""
@@ -33,7 +38,7 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
     """Run ``levensloop ARGS`` in-process; returns exit code, stdout and stderr."""
     from levensloop_docs.cli.main import run_in_process
 
@@ -73,7 +78,7 @@ def needs_libreoffice() -> None:
 
 
 @pytest.fixture
-def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Own copies of templates/ and the data folder (LEVENSLOOP_SJABLONEN, LEVENSLOOP_DATA).
 
     The registry and vocabularies are cached per process: cleared before and after.

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from _aanmelding_helpers import DRENTHE, OOST_BRABANT, raw_case, write_case
+from _pdf_helpers import pdf_array, pdf_dict
 from conftest import EXAMPLES
 from pypdf import PdfReader, PdfWriter
 
@@ -78,7 +79,7 @@ def test_checkbox_states_follow_the_decision(tmp_path: Path, run_cli: Any) -> No
     assert [values[f"criterium_{i}"] for i in range(1, 7)] == ["/Yes"] * 6
     assert values["alle_criteria"] == "/Yes" and values["geincludeerd"] == "/Yes"
     assert values["besluit"] == "Geïncludeerd" and values["casusregisseur"] == "T. Regisseur"
-    widget = next(a.get_object() for a in PdfReader(out).pages[1]["/Annots"]
+    widget = next(a.get_object() for a in pdf_array(PdfReader(out).pages[1]["/Annots"])
                   if a.get_object().get("/T") == "geincludeerd")
     assert widget["/AS"] == "/Yes"
 
@@ -99,7 +100,7 @@ def test_editable_form_stays_editable(tmp_path: Path, run_cli: Any) -> None:
     out = tmp_path / "bewerkbaar.pdf"
     assert _fill(run_cli, OOST_BRABANT, out).code == 0
     reader = PdfReader(out)
-    assert bool(reader.trailer["/Root"]["/AcroForm"].get("/NeedAppearances"))
+    assert bool(pdf_dict(pdf_dict(reader.trailer["/Root"])["/AcroForm"]).get("/NeedAppearances"))
     assert _values(out)["advies"].startswith("Vraag bemoeizorg (OGGZ) aan")
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from _overview_cases import write_case
+from conftest import RunCli
 
 from levensloop_docs.overview.agenda import Meeting, agenda_items
 from levensloop_docs.overview.cases import load_folder
@@ -51,7 +52,7 @@ def test_items_by_kind_and_date(tmp_path: Path) -> None:
     assert len(agenda_items(found.cases, MEETING)) == 6  # all regions
 
 
-def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli: RunCli) -> None:
     from docx import Document
 
     out = tmp_path / "uit"
@@ -61,7 +62,7 @@ def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli) -
     assert result.code == 0, result.err
     assert "5 punten op de agenda" in result.out
     doc = Document(str(out / "agenda-drenthe-2026-12-10.docx"))
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in doc.paragraphs if p.style and p.style.name.startswith("Heading")]
     assert headings[0] == "Agenda aanmeldtafel"
     assert headings[2:] == ["1. Aanmelding: SYN-2026-00002", "2. Aanmelding: SYN-2026-00001",
                             "3. Plan vaststellen: SYN-2026-00003", "4. Evaluatie: SYN-2026-00004",
@@ -77,6 +78,6 @@ def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli) -
     assert "Persoon 1" not in html and "SYN-2026-00006" not in html
 
 
-def test_cli_meetings_out_of_order(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_meetings_out_of_order(tmp_path: Path, run_cli: RunCli) -> None:
     result = run_cli("agenda", _folder(tmp_path), "--datum", "10-12-2026", "--vorige", "11-12-2026")
     assert result.code == 2 and "--vorige" in result.err

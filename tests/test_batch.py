@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pdf_helpers import pdf_str
 from conftest import EXAMPLES
 
 from levensloop_docs.batch.manifest import MANIFEST_NAME
@@ -264,7 +265,7 @@ def test_pdf_in_workers_with_version_in_metadata(
     for pdf in pdfs:
         version = registry()[pdf.stem.split("_")[1]].version
         reader = PdfReader(pdf)
-        assert reader.metadata is not None and reader.metadata["/Sjabloonversie"] == version
+        assert reader.metadata is not None and pdf_str(reader.metadata["/Sjabloonversie"]) == version
         assert version in reader.pages[-1].extract_text()  # the footer shows the template version
     assert "LLA-2026-0042" in PdfReader(out / "LLA-2026-0042_levensloopplan_v2.pdf").pages[0].extract_text()
     again = run_cli("genereer", cases, "--uit", out, "--formaat", "docx,pdf", "--droog")

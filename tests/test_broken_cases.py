@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, RunCli
 
 CORPUS = Path(__file__).parent / "corpus"
 BROKEN = CORPUS / "kapot"
@@ -83,7 +83,7 @@ def test_corpus_is_complete() -> None:
     assert len(EXPECTED) >= 15
 
 
-def test_the_valid_base_passes(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_valid_base_passes(run_cli: RunCli) -> None:
     """Every broken file is this file with one defect; the base itself must be clean."""
     result = run_cli("controleer", VALID)
     assert result.code == 0, result.err
@@ -118,7 +118,7 @@ def _check_message(err: str, name: str, expect: Expect) -> None:
 
 @pytest.mark.parametrize("command", ["controleer", "genereer"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_case_is_refused(run_cli: RunCli, tmp_path: Path, name: str, command: str) -> None:
     expect = EXPECTED[name]
     target = _target(name, tmp_path)
     out = tmp_path / "uit"
@@ -141,7 +141,7 @@ def test_broken_case_is_refused(run_cli, tmp_path: Path, name: str, command: str
     assert not out.exists()
 
 
-def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli: RunCli, tmp_path: Path) -> None:
     """In a folder the batch goes on with the valid cases; the broken one is named, line and field."""
     folder = tmp_path / "casussen"
     shutil.copytree(EXAMPLES, folder)
@@ -159,7 +159,9 @@ def test_broken_file_in_a_folder_is_named_and_gets_no_output(run_cli, tmp_path: 
 
 @pytest.mark.parametrize("name", ["planversie-te-lang.yaml", "uur-25.yaml", "jaar-nul.yaml",
                                   "onmogelijke-iso-datum.yaml"])
-def test_value_the_loader_cannot_make_is_placed_in_a_batch(run_cli, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_value_the_loader_cannot_make_is_placed_in_a_batch(
+    run_cli: RunCli, tmp_path: Path, name: str
+) -> None:
     """The batch reads with the fast C parser; a value it cannot make still gets line and field."""
     expect = EXPECTED[name]
     folder = tmp_path / "casussen"
@@ -175,7 +177,7 @@ def test_value_the_loader_cannot_make_is_placed_in_a_batch(run_cli, tmp_path: Pa
     assert list(out.glob("LLA-2026-0042_levensloopplan_v2.docx"))
 
 
-def test_every_bad_value_is_named_at_once(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_bad_value_is_named_at_once(run_cli: RunCli, tmp_path: Path) -> None:
     """Three values the loader cannot make: all three named, each with its line and field."""
     text = (BROKEN / "uur-25.yaml").read_text(encoding="utf-8")
     text = text.replace("geboortedatum: 1983-04-17", "geboortedatum: 0000-04-17")
@@ -189,7 +191,7 @@ def test_every_bad_value_is_named_at_once(run_cli, tmp_path: Path) -> None:  # t
     assert "drie.yaml:12: persoon.geboortedatum: " in result.err
 
 
-def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_controleer_reports_every_file_and_every_problem_at_once(run_cli: RunCli) -> None:
     result = run_cli("controleer", BROKEN)
     assert result.code == 2
     assert "Traceback" not in result.err
@@ -199,7 +201,7 @@ def test_controleer_reports_every_file_and_every_problem_at_once(run_cli) -> Non
     assert "tweede.yaml" in result.err
 
 
-def test_case_id_is_the_only_case_data_in_a_message(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_case_id_is_the_only_case_data_in_a_message(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "c.yaml"
     shutil.copy(BROKEN / "dubbel-casusnummer" / "eerste.yaml", target)
     shutil.copy(BROKEN / "dubbel-casusnummer" / "tweede.yaml", tmp_path / "d.yaml")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from _pdf_helpers import squash
-from conftest import TODAY, libreoffice_or_skip
+from conftest import TODAY, RunCli, libreoffice_or_skip
 from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 
@@ -66,7 +66,7 @@ def test_a_region_adds_and_replaces_chapters_by_dropping_files(own_templates: Pa
     assert "Van aanmelding tot uitstroom" in other_page and "Casusoverleg" not in other_page
 
 
-def test_a_chapter_with_an_error_names_its_file(own_templates: Path, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_chapter_with_an_error_names_its_file(own_templates: Path, run_cli: RunCli, tmp_path: Path) -> None:
     chapter = own_templates / "handreiking" / "03-rollen.md"
     chapter.write_text("# Rollen\n\n{{ regio.bestaat_niet }}\n", "utf-8")
     result = run_cli("handreiking", "--regio", "groningen", "--formaat", "html", "--uit", tmp_path / "uit")
@@ -76,7 +76,9 @@ def test_a_chapter_with_an_error_names_its_file(own_templates: Path, run_cli, tm
 
 
 @pytest.mark.pdf
-def test_pdf_and_docx_have_a_table_of_contents_with_the_right_page_numbers(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_and_docx_have_a_table_of_contents_with_the_right_page_numbers(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     from docx import Document
     from pypdf import PdfReader
 
@@ -220,7 +222,7 @@ def test_a_picture_from_a_file_or_url_is_never_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli: RunCli, tmp_path: Path) -> None:
     from docx import Document
     from pypdf import PdfReader
 
@@ -231,12 +233,15 @@ def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli, tm
     (shape,) = doc.inline_shapes
     assert shape._inline.docPr.get("descr").startswith("Stroomschema van op- en afschalen")
     section = doc.sections[0]
-    assert shape.width <= section.page_width - section.left_margin - section.right_margin
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None
+    assert shape.width <= page - left - right
     reader = PdfReader(tmp_path / "handreiking-midden-nederland.pdf")
     pages = [p.extract_text() or "" for p in reader.pages]
     (schema_page,) = [i for i, t in enumerate(pages) if "Het schema in tekst" in t]
     assert reader.pages[schema_page].images, "het stroomschema ontbreekt in de PDF"
-    assert max(img.image.size[0] for img in reader.pages[schema_page].images) >= 600  # a real picture
+    widths = [img.image.size[0] if img.image else 0 for img in reader.pages[schema_page].images]
+    assert max(widths) >= 600  # a real picture
     # no page break before every chapter: the booklet is shorter than one page per chapter plus the
     # cover, and two chapter titles share a page
     chapters = ["De levensloopaanpak in het kort", "Van aanmelding tot uitstroom", "Rollen en taken",

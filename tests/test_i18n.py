@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from conftest import RunCli
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -38,7 +40,7 @@ def test_dates_and_lists_are_dutch() -> None:
     assert format_list(["gemeente", "reclassering", "politie"]) == "gemeente, reclassering en politie"
 
 
-def test_cli_help_is_dutch(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_help_is_dutch(run_cli: RunCli) -> None:
     result = run_cli("--help")
     assert result.code == 0
     assert "Gebruik:" in result.out and "Opdrachten" in result.out

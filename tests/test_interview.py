@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, TODAY, RunCli
 from ruamel.yaml import YAML
 
 from levensloop_docs.errors import AnswersFileError, ConflictError
@@ -47,7 +47,7 @@ def edit(path: Path, part: str, data: dict[str, Any], asker: Any = None) -> Any:
     return run_interview([chosen], asker, case_path=path, today=TODAY)
 
 
-def test_answers_file_makes_the_same_case_as_the_interactive_run(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answers_file_makes_the_same_case_as_the_interactive_run(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("nieuw", "--map", tmp_path, "--antwoorden", ANSWERS)
     assert result.code == 0, result.err
     made = tmp_path / "LLA-2026-0107.yaml"
@@ -56,7 +56,7 @@ def test_answers_file_makes_the_same_case_as_the_interactive_run(run_cli, tmp_pa
     assert run_cli("controleer", made).code == 0
 
 
-def test_invalid_answer_names_the_key_and_exits_2(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_answer_names_the_key_and_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
     text = ANSWERS.read_text(encoding="utf-8").replace("geboortedatum: 14-6-1979", "geboortedatum: 31-2-1979")
     result = run_cli("nieuw", "--map", tmp_path / "uit", "--antwoorden", answers(tmp_path, text))
     assert result.code == 2
@@ -65,7 +65,7 @@ def test_invalid_answer_names_the_key_and_exits_2(run_cli, tmp_path: Path) -> No
     assert not list((tmp_path / "uit").glob("*.yaml"))
 
 
-def test_missing_required_answer_and_unknown_choice(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_required_answer_and_unknown_choice(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("nieuw", "--map", tmp_path, "--antwoorden", answers(tmp_path, "meta: {casus_id: X-1}\n"))
     assert result.code == 2 and "meta.regio: Deze vraag moet u beantwoorden" in result.err
     text = "meta: {casus_id: X-2, regio: atlantis}\n"
@@ -73,17 +73,17 @@ def test_missing_required_answer_and_unknown_choice(run_cli, tmp_path: Path) -> 
     assert result.code == 2 and "meta.regio: Kies uit: drenthe" in result.err
 
 
-def test_nieuw_without_terminal_or_answers_says_so(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_nieuw_without_terminal_or_answers_says_so(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("nieuw", "--map", tmp_path)
     assert result.code == 2 and "terminal" in result.err
 
 
-def test_bewerk_unknown_part(run_cli, caravan: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bewerk_unknown_part(run_cli: RunCli, caravan: Path) -> None:
     result = run_cli("bewerk", caravan, "--onderdeel", "hobby", "--antwoorden", ANSWERS)
     assert result.code == 2 and "Onbekend onderdeel 'hobby'" in result.err
 
 
-def test_bewerk_answers_file_changes_one_field_only(run_cli, caravan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bewerk_answers_file_changes_one_field_only(run_cli: RunCli, caravan: Path, tmp_path: Path) -> None:
     before = caravan.read_text(encoding="utf-8")
     path = answers(tmp_path, "gegevensdeling: {toestemming_datum: 29 september 2026}\ngenereer: nee\n")
     result = run_cli("bewerk", caravan, "--onderdeel", "gegevensdeling", "--antwoorden", path)
@@ -120,7 +120,7 @@ def test_second_editors_save_is_refused_and_nothing_is_lost(caravan: Path) -> No
     assert not draft_path(caravan).exists()
 
 
-def test_lock_tells_a_second_editor_who_is_editing(run_cli, caravan: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lock_tells_a_second_editor_who_is_editing(run_cli: RunCli, caravan: Path) -> None:
     lock = CaseLock.acquire(caravan, lambda info: False)
     try:
         result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", ANSWERS)
@@ -168,7 +168,7 @@ def test_answers_file_run_that_is_not_saved_keeps_its_draft(caravan: Path) -> No
 
 def test_renaming_a_partner_follows_every_reference(caravan: Path) -> None:
     count = caravan.read_text(encoding="utf-8").split("  naasten:")[0].count("    - id: ")
-    partners = [{} for _ in range(count)]  # keep every partner; rename the first
+    partners: list[dict[str, Any]] = [{} for _ in range(count)]  # keep every partner; rename the first
     partners[0] = {"id": "fft"}
     assert edit(caravan, "netwerk", {"netwerk": {"partners": partners}}).saved
     text = caravan.read_text(encoding="utf-8")
@@ -230,7 +230,7 @@ def test_answers_file_that_is_not_a_mapping(tmp_path: Path) -> None:
         AnswersFileAsker.from_file(answers(tmp_path, "- een\n- twee\n"))
 
 
-def test_help_lists_the_interview_commands(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_help_lists_the_interview_commands(run_cli: RunCli) -> None:
     result = run_cli("--help")
     assert "nieuw" in result.out and "bewerk" in result.out
     assert "--antwoorden" in run_cli("bewerk", "--help").out
@@ -252,7 +252,8 @@ def test_a_partner_that_actions_refer_to_cannot_be_removed(caravan: Path) -> Non
     from levensloop_docs.errors import LevensloopError
 
     before = caravan.read_text(encoding="utf-8")
-    data = {"netwerk": {"partners": [{}, {}, {}]}}  # would remove politie, verslavingszorg, bewind
+    # would remove politie, verslavingszorg, bewind
+    data: dict[str, Any] = {"netwerk": {"partners": [{}, {}, {}]}}
     with pytest.raises(LevensloopError) as refused:
         edit(caravan, "netwerk", data)
     said = refused.value.message
@@ -263,7 +264,9 @@ def test_a_partner_that_actions_refer_to_cannot_be_removed(caravan: Path) -> Non
     assert caravan.read_text(encoding="utf-8") == before
 
 
-def test_after_saving_the_levensloopplan_is_made_at_once(run_cli, caravan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_after_saving_the_levensloopplan_is_made_at_once(
+    run_cli: RunCli, caravan: Path, tmp_path: Path
+) -> None:
     from docx import Document
 
     path = answers(tmp_path, "persoon: {roepnaam: Sjoerd}\ngenereer: ja\n")

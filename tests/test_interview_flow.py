@@ -224,7 +224,7 @@ def test_questions_name_partners_by_name_and_organisation(caravan: Path) -> None
 
     scenarios = find_part("scenarios")
     assert scenarios is not None
-    answers = {"scenarios": [{}, {}]}  # change both scenarios, keeping every answer
+    answers: dict[str, Any] = {"scenarios": [{}, {}]}  # change both scenarios, keeping every answer
     run_interview([scenarios], Recording(answers, Path("a.yaml"), quiet=True), case_path=caravan, today=TODAY)
     asked = [label for label in labels if label.startswith("Wat doet")]
     named = "Wat doet Marieke de Vries-Öztürk (ForFACT Noord (voorbeeld)) in fase"

@@ -121,7 +121,9 @@ def test_every_error_raised_names_its_category() -> None:
     found = []
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            call = node.exc if isinstance(node, ast.Raise) else None
+            if not isinstance(node, ast.Raise):
+                continue
+            call = node.exc
             if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "LevensloopError":
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert found == []

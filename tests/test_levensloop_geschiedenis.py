@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from _interview_keys import ADD, DONE, ENTER, NO, lines, pick, typed
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, TODAY, RunCli
 from test_interview_prompts import keyboard
 
 from levensloop_docs.case.casefile import find_case_files, load_case
@@ -51,7 +51,7 @@ def exit_case(tmp_path: Path) -> Path:
 
 # --- the evaluation interview, answers file ---------------------------------------------
 
-def test_three_evaluations_from_answers_files_give_the_example(run_cli, first_plan: Path) -> None:  # type: ignore[no-untyped-def]
+def test_three_evaluations_from_answers_files_give_the_example(run_cli: RunCli, first_plan: Path) -> None:
     for i in (1, 2, 3):
         result = run_cli("evaluatie", first_plan, "--antwoorden", ANSWERS / f"evaluatie-{i}.antwoorden")
         assert result.code == 0, result.err
@@ -68,7 +68,7 @@ def test_three_evaluations_from_answers_files_give_the_example(run_cli, first_pl
     assert [s.score for s in casus.evaluaties[2].zrm] == [4, 4, 3, 4]
 
 
-def test_an_evaluation_keeps_the_version_it_replaces_byte_for_byte(run_cli, first_plan: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_evaluation_keeps_the_version_it_replaces_byte_for_byte(run_cli: RunCli, first_plan: Path) -> None:
     before = first_plan.read_bytes()
     result = run_cli("evaluatie", first_plan, "--antwoorden", ANSWERS / "evaluatie-1.antwoorden")
     assert result.code == 0, result.err
@@ -84,7 +84,9 @@ def test_an_evaluation_keeps_the_version_it_replaces_byte_for_byte(run_cli, firs
     assert casus.partner("anker") is not None
 
 
-def test_bad_answer_stops_with_exit_2_and_changes_nothing(run_cli, first_plan: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_answer_stops_with_exit_2_and_changes_nothing(
+    run_cli: RunCli, first_plan: Path, tmp_path: Path
+) -> None:
     answers = tmp_path / "fout.antwoorden"
     text = (ANSWERS / "evaluatie-1.antwoorden").read_text(encoding="utf-8")
     answers.write_text(text.replace("- score: 3", "- score: 7"), encoding="utf-8")
@@ -109,7 +111,7 @@ def test_history_files_are_no_case_files_of_a_folder() -> None:
     assert found == {f"{LIFE}.yaml", f"{EXIT}.yaml"}
 
 
-def test_an_old_version_can_be_rendered_by_number(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_version_can_be_rendered_by_number(run_cli: RunCli, tmp_path: Path) -> None:
     from docx import Document
 
     out = tmp_path / "uit"
@@ -180,7 +182,7 @@ def test_stopped_evaluation_keeps_its_answers_and_resumes(exit_case: Path) -> No
 def _with(casus: Casus, **changes: Any) -> Casus:
     data = casus.model_dump()
     for path, value in changes.items():
-        node = data
+        node: Any = data  # dicts and lists on the way down
         keys = path.split(".")
         for key in keys[:-1]:
             node = node[int(key)] if key.isdigit() else node[key]
@@ -231,7 +233,9 @@ def test_an_admission_counts_even_without_a_phase() -> None:
     assert status.stable_since == date(2025, 8, 15) and not status.all_met
 
 
-def test_uitstroom_command_makes_both_documents_only_when_all_criteria_hold(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_uitstroom_command_makes_both_documents_only_when_all_criteria_hold(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     from docx import Document
 
     out = tmp_path / "uit"

@@ -176,8 +176,10 @@ def test_docx_is_a4_with_heading_styles_page_numbers_and_only_our_fonts(tmp_path
                toc=[TocEntry(1, "Deel", 2)])
     doc = Document(str(target))
     section = doc.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    styles = [p.style.name for p in doc.paragraphs if p.text.strip()]
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (210, 297)
+    styles = [p.style.name if p.style else "" for p in doc.paragraphs if p.text.strip()]
     assert styles[0] == "Heading 1" and "Heading 2" in styles
     texts = [p.text for p in doc.paragraphs]
     assert "Deel <x> & y" in texts

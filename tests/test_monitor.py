@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from _overview_cases import write_case
+from conftest import RunCli
 
 from levensloop_docs.overview.cases import load_folder
 from levensloop_docs.overview.monitor import Period
@@ -159,7 +160,7 @@ def test_small_region_hides_every_small_cell_and_totals_do_not_give_them_away(tm
     assert report.context["leeftijd"]["gemiddeld"] == "–"  # fewer than 5 known ages
 
 
-def test_cli_writes_csv_xlsx_and_docx_with_charts(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_csv_xlsx_and_docx_with_charts(tmp_path: Path, run_cli: RunCli) -> None:
     from docx import Document
     from openpyxl import load_workbook
     from PIL import Image
@@ -196,7 +197,7 @@ def test_cli_writes_csv_xlsx_and_docx_with_charts(tmp_path: Path, run_cli) -> No
 
 
 @pytest.mark.pdf
-def test_pdf_has_the_charts_as_images(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_has_the_charts_as_images(tmp_path: Path, run_cli: RunCli) -> None:
     from conftest import libreoffice_or_skip
     from pypdf import PdfReader
 
@@ -209,11 +210,11 @@ def test_pdf_has_the_charts_as_images(tmp_path: Path, run_cli) -> None:  # type:
     reader = PdfReader(out / "monitor-drenthe-2026-01-01-2026-03-31.pdf")
     # LibreOffice shares one resource dictionary between pages: count distinct pictures
     images = {image.data: image for page in reader.pages for image in page.images}
-    assert len(images) == 2 and all(i.image.width > 400 for i in images.values())
+    assert len(images) == 2 and all(i.image is not None and i.image.width > 400 for i in images.values())
     assert "Monitor levensloopaanpak regio Drenthe" in reader.pages[0].extract_text()
 
 
-def test_cli_rejects_a_period_backwards_and_an_unknown_region(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_rejects_a_period_backwards_and_an_unknown_region(tmp_path: Path, run_cli: RunCli) -> None:
     folder, _specs = _folder(tmp_path)
     result = run_cli("monitor", folder, "--regio", "drenthe", "--van", "1-4-2026", "--tot", "1-1-2026")
     assert result.code == 2 and "--tot" in result.err
@@ -221,7 +222,9 @@ def test_cli_rejects_a_period_backwards_and_an_unknown_region(tmp_path: Path, ru
     assert result.code == 2 and "drenthe" in result.err
 
 
-def test_cli_tables_only_need_no_charts(tmp_path: Path, run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_tables_only_need_no_charts(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import levensloop_docs.overview.charts as charts
 
     def no_chart(*args: object) -> bytes:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from _overview_cases import write_case
+from conftest import RunCli
 
 from levensloop_docs.overview.cases import load_folder
 from levensloop_docs.overview.deadlines import overview_rows
@@ -78,7 +79,7 @@ def test_a_later_day_makes_more_overdue(tmp_path: Path) -> None:
     assert a.titels_aflopend[0].day == date(2027, 2, 1)  # still ahead, within 90 days
 
 
-def test_cli_writes_csv_html_docx_and_names_a_broken_case(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_csv_html_docx_and_names_a_broken_case(tmp_path: Path, run_cli: RunCli) -> None:
     from docx import Document
 
     folder = _folder(tmp_path)
@@ -102,7 +103,7 @@ def test_cli_writes_csv_html_docx_and_names_a_broken_case(tmp_path: Path, run_cl
         for row in t.rows for cell in row.cells)
 
 
-def test_cli_csv_cell_cannot_become_a_formula(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_csv_cell_cannot_become_a_formula(tmp_path: Path, run_cli: RunCli) -> None:
     folder = tmp_path / "c"
     partners = [{**FORFACT[0], "contactpersoon": "=HYPERLINK(\"x\")"}]
     _included(folder, 1, **{"netwerk.partners": partners})
@@ -113,6 +114,6 @@ def test_cli_csv_cell_cannot_become_a_formula(tmp_path: Path, run_cli) -> None: 
     assert rows[1][2] == "'=HYPERLINK(\"x\")"
 
 
-def test_cli_bad_date_is_exit_2(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_bad_date_is_exit_2(tmp_path: Path, run_cli: RunCli) -> None:
     result = run_cli("overzicht", _folder(tmp_path), "--per", "31-2-2026")
     assert result.code == 2 and "--per" in result.err

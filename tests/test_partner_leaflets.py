@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from _pdf_helpers import docx_text, pdf_text, squash
-from conftest import TODAY, libreoffice_or_skip
+from _pdf_helpers import docx_text, pdf_dict, pdf_text, squash
+from conftest import TODAY, RunCli, libreoffice_or_skip
 from test_markdown import StructureCheck
 
 from levensloop_docs.reference.regions import Region, all_regions, load_region
@@ -30,7 +30,7 @@ def pdf_fonts(path: Path) -> set[str]:
 
     fonts: set[str] = set()
     for page in PdfReader(path).pages:
-        for ref in (page["/Resources"].get("/Font") or {}).values():
+        for ref in (pdf_dict(page["/Resources"]).get("/Font") or {}).values():
             fonts.add(str(ref.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
     return fonts
 
@@ -170,7 +170,7 @@ def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.
     StructureCheck.check_page(page)
 
 
-def test_partnerinfo_command_writes_the_formats_asked(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_partnerinfo_command_writes_the_formats_asked(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("partnerinfo", "--partner", "reclassering", "--regio", "drenthe",
                      "--formaat", "html,docx", "--uit", tmp_path)  # fmt: skip
     assert result.code == 0, result.err
@@ -188,7 +188,7 @@ def test_partnerinfo_command_writes_the_formats_asked(run_cli, tmp_path: Path) -
     ],
 )
 def test_partnerinfo_bad_choices_give_a_dutch_message_and_write_nothing(
-    run_cli, tmp_path: Path, args: list[str], message: str  # type: ignore[no-untyped-def]
+    run_cli: RunCli, tmp_path: Path, args: list[str], message: str
 ) -> None:
     result = run_cli("partnerinfo", *args, "--uit", tmp_path / "uit")
     assert result.code == 2

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from _pdf_helpers import pdf_text, squash
-from conftest import TODAY, libreoffice_or_skip
+from conftest import TODAY, RunCli, libreoffice_or_skip
 
 ROUTES = ["vrijwillig", "onder_voorwaarden", "wvggz", "wzd", "bemoeizorg"]
 # a voluntary route with withdrawn consent: with running titles (other bases), and without;
@@ -600,7 +600,7 @@ def case_file(data: dict[str, Any], path: Path) -> Path:
     return path
 
 
-def test_no_sheet_for_a_partner_type_outside_the_network(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_sheet_for_a_partner_type_outside_the_network(run_cli: RunCli, tmp_path: Path) -> None:
     data, _markers = sentinel_case("vrijwillig")
     data["netwerk"]["partners"] = [p for p in data["netwerk"]["partners"] if p["id"] != "om"]
     for area in data["levensgebieden"]:
@@ -618,7 +618,7 @@ def test_no_sheet_for_a_partner_type_outside_the_network(run_cli, tmp_path: Path
                    "--uit", out).code == 0
 
 
-def test_controleer_warns_when_the_title_under_the_route_has_ended(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_controleer_warns_when_the_title_under_the_route_has_ended(run_cli: RunCli, tmp_path: Path) -> None:
     case = case_file(sentinel_case("titel_geeindigd")[0], tmp_path / "casus.yaml")
     result = run_cli("controleer", case)
     words = " ".join(result.out.split() + result.err.split())
@@ -695,7 +695,7 @@ def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, t
     assert seen or variant == "ingetrokken_zonder_titel", "geen enkele grondslag getoetst"
 
 
-def test_the_consent_scope_names_partners_of_the_network(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_consent_scope_names_partners_of_the_network(run_cli: RunCli, tmp_path: Path) -> None:
     data, _markers = sentinel_case("toestemming_beperkt")
     data["gegevensdeling"]["toestemming_partners"] = ["gem", "buurman"]
     result = run_cli("controleer", case_file(data, tmp_path / "casus.yaml"))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from _pdf_helpers import docx_text
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, TODAY, RunCli
 from test_markdown import StructureCheck
 
 from levensloop_docs.yamlio import dump_yaml, load_yaml
@@ -34,7 +34,9 @@ def sheet(run_cli: Any, case: Path, kind: str, out: Path, formats: str = "html,d
     return texts
 
 
-def test_a_partner_without_actions_gets_a_plain_sentence_not_an_empty_table(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_without_actions_gets_a_plain_sentence_not_an_empty_table(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     def add_reclassering(data: Any) -> None:
         data["netwerk"]["partners"].append(
             {"id": "recl", "rol": "reclassering", "organisatie": "Reclassering Noord (voorbeeld)"}
@@ -52,7 +54,7 @@ def test_a_partner_without_actions_gets_a_plain_sentence_not_an_empty_table(run_
     assert "In dit plan staan geen afspraken voor Reclassering." in texts["docx"]
 
 
-def test_a_partner_type_not_in_the_network_gets_no_sheet(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_type_not_in_the_network_gets_no_sheet(run_cli: RunCli, tmp_path: Path) -> None:
     """A sheet for a partner the case does not have would give its data to a stranger (issue 17)."""
     result = run_cli("genereer", EXAMPLE, "--document", "partner:woningcorporatie", "--formaat", "html",
                      "--uit", tmp_path)
@@ -61,7 +63,7 @@ def test_a_partner_type_not_in_the_network_gets_no_sheet(run_cli, tmp_path: Path
     assert not list(tmp_path.glob("*.html"))
 
 
-def test_the_sheet_states_route_and_what_it_leaves_out(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_sheet_states_route_and_what_it_leaves_out(run_cli: RunCli, tmp_path: Path) -> None:
     texts = sheet(run_cli, EXAMPLE, "politie", tmp_path)
     words = " ".join(texts["docx"].split())
     assert ("Gedeeld op grond van: Vrijwillige route (schriftelijke toestemming), toestemming gegeven op "
@@ -73,7 +75,9 @@ def test_the_sheet_states_route_and_what_it_leaves_out(run_cli, tmp_path: Path) 
     assert "Geertje" not in words and "Vermoeden van LVB" not in words
 
 
-def test_withdrawn_consent_without_another_basis_leaves_only_contacts(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawn_consent_without_another_basis_leaves_only_contacts(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     def withdraw(data: Any) -> None:
         data["gegevensdeling"]["ingetrokken"] = True
         data["gegevensdeling"]["ingetrokken_datum"] = "2026-11-01"
@@ -86,7 +90,7 @@ def test_withdrawn_consent_without_another_basis_leaves_only_contacts(run_cli, t
     assert "Fatima El Amrani" in words  # whom to call stays
 
 
-def test_the_basis_is_named_only_where_the_legal_frame_is_shared(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_basis_is_named_only_where_the_legal_frame_is_shared(run_cli: RunCli, tmp_path: Path) -> None:
     """Issue 12: the basis per partner, from its date; its name never reveals a withheld group."""
     def wvggz(data: Any) -> None:
         data["gegevensdeling"]["route"] = "wvggz"
@@ -104,7 +108,9 @@ def test_the_basis_is_named_only_where_the_legal_frame_is_shared(run_cli, tmp_pa
     assert "Wvggz" not in politie and "zorgmachtiging" not in basis
 
 
-def test_withdrawn_consent_with_a_running_zorgmachtiging_shares_on_it(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawn_consent_with_a_running_zorgmachtiging_shares_on_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     def withdraw(data: Any) -> None:
         data["gegevensdeling"]["ingetrokken"] = True
         data["persoon"]["juridisch_kader"][0]["einde"] = "2030-01-01"
@@ -135,14 +141,16 @@ def test_partner_context_is_an_allow_list() -> None:
     assert "Bewindvoering" not in flat and "Verslavingszorg Noord" not in flat and "Geertje" not in flat
 
 
-def test_a_role_narrows_the_sheet_to_that_role(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_narrows_the_sheet_to_that_role(run_cli: RunCli, tmp_path: Path) -> None:
     texts = sheet(run_cli, EXAMPLE, "verslavingszorg", tmp_path)
     assert "afspraken voor Verslavingszorg" in texts["html"]
     assert "Motiverende gesprekken" in texts["html"]
 
 
 @pytest.mark.parametrize("document", ["partner:bakker", "partner"])
-def test_an_unknown_or_missing_partner_type_is_a_dutch_error(run_cli, tmp_path: Path, document: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_or_missing_partner_type_is_a_dutch_error(
+    run_cli: RunCli, tmp_path: Path, document: str
+) -> None:
     out = tmp_path / "uit"
     result = run_cli("genereer", EXAMPLE, "--document", document, "--formaat", "html", "--uit", out)
     assert result.code == 2
@@ -179,7 +187,8 @@ def broken_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new
     ],
 )  # fmt: skip
 def test_a_broken_policy_is_reported_with_file_line_and_field(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, field: str, message: str  # type: ignore[no-untyped-def]
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    old: str, new: str, field: str, message: str
 ) -> None:
     from levensloop_docs.reference.policy import _load_policy
 
@@ -215,7 +224,7 @@ def test_the_manifest_offers_exactly_the_partner_types_of_the_policy() -> None:
     assert set(registry()["partner"].parameters) == set(load_policy().partner_types())
 
 
-def test_the_basis_is_per_partner_in_the_plan_and_on_the_sheets(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_basis_is_per_partner_in_the_plan_and_on_the_sheets(run_cli: RunCli, tmp_path: Path) -> None:
     """Issue 12: on the criminal-law route the gemeente shares on the client's consent, the police
     on the route; the plan and the sheets say the same, each with its date."""
     from levensloop_docs.case.casefile import load_case

@@ -15,10 +15,13 @@ from _pdf_helpers import (
     DIACRITICS,
     docx_text,
     outline_titles,
+    pdf_dict,
+    pdf_str,
+    pdf_stream,
     pdf_text,
     squash,
 )
-from conftest import EXAMPLES, libreoffice_or_skip
+from conftest import EXAMPLES, RunCli, libreoffice_or_skip
 
 from levensloop_docs.case.casefile import load_case
 from levensloop_docs.cli.main import run_in_process
@@ -170,14 +173,15 @@ def test_metadata_has_case_id_and_template_but_no_personal_data(
         info = reader.metadata
         assert info is not None
         doc = registry()[name]
-        assert info["/CasusId"] == r.casus.meta.casus_id
-        assert info["/Sjabloonversie"] == doc.version
-        assert info["/Sjabloon"].endswith(doc.template.name)
-        assert info["/Creator"].startswith("levensloop-docs")
+        assert pdf_str(info["/CasusId"]) == r.casus.meta.casus_id
+        assert pdf_str(info["/Sjabloonversie"]) == doc.version
+        assert pdf_str(info["/Sjabloon"]).endswith(doc.template.name)
+        assert pdf_str(info["/Creator"]).startswith("levensloop-docs")
         assert info.creation_date is not None
         assert "/Author" not in info
         everything = " ".join(str(v) for v in info.values())
-        everything += reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        xmp = pdf_stream(pdf_dict(reader.trailer["/Root"])["/Metadata"])
+        everything += xmp.get_data().decode("utf-8")
         birth = r.casus.persoon.geboortedatum
         forbidden = [*r.casus.persoon.naam.replace('"', " ").split(), str(r.casus.persoon.roepnaam or "")]
         if birth is not None:
@@ -188,11 +192,13 @@ def test_metadata_has_case_id_and_template_but_no_personal_data(
 
 def test_default_pdf_is_tagged_and_not_pdfa(needs_libreoffice: None, rendered: list[Rendered]) -> None:
     from pypdf import PdfReader
+    from pypdf.generic import BooleanObject
 
     plan = next(r.made["levensloopplan"] for r in rendered if "levensloopplan" in r.made)
     reader = PdfReader(plan.with_suffix(".pdf"))
-    root = reader.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"].value is True
+    root = pdf_dict(reader.trailer["/Root"])
+    marked = pdf_dict(root["/MarkInfo"])["/Marked"]
+    assert isinstance(marked, BooleanObject) and marked.value is True
     assert "/StructTreeRoot" in root
     assert pdfa_identification(reader) is None
 
@@ -202,16 +208,16 @@ def test_pdfa_identification_survives_and_matches_the_info(needs_libreoffice: No
 
     reader = PdfReader(pdfa)
     assert pdfa_identification(reader) == ("2", "B")
-    root = reader.trailer["/Root"]
+    root = pdf_dict(reader.trailer["/Root"])
     assert "/OutputIntents" in root
-    stream = root["/Metadata"].get_object()
+    stream = pdf_stream(root["/Metadata"])
     assert "/Filter" not in stream
     assert reader.pdf_header >= "%PDF-1.4"
     info, xmp = reader.metadata, reader.xmp_metadata
     assert info is not None and xmp is not None
     assert xmp.dc_title == {"x-default": info.title}
     assert xmp.dc_description == {"x-default": info.subject}
-    assert xmp.pdf_keywords == info["/Keywords"]
+    assert xmp.pdf_keywords == pdf_str(info["/Keywords"])
     assert xmp.pdf_producer == info.producer
     assert xmp.xmp_creator_tool == info.creator
     assert xmp.xmp_create_date == info.creation_date.replace(tzinfo=None)  # type: ignore[union-attr]
@@ -237,11 +243,11 @@ def test_merged_pdfa_is_not_claimed_as_pdfa(needs_libreoffice: None, pdfa: Path)
     info = PdfInfo("Bundel LLA-1", "Levensloopplan", "LLA-1", "levensloopplan 1.0", "", datetime.now(UTC))
     reader = PdfReader(BytesIO(merge([("Een", pdfa), ("Twee", pdfa)], info)))
     assert pdfa_identification(reader) is None
-    assert "/OutputIntents" not in reader.trailer["/Root"]
+    assert "/OutputIntents" not in pdf_dict(reader.trailer["/Root"])
     assert outline_titles(reader.outline) == ["Een", "Twee"]
 
 
-def test_bundel_has_a_bookmark_per_document(needs_libreoffice: None, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bundel_has_a_bookmark_per_document(needs_libreoffice: None, run_cli: RunCli, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     case = sorted(EXAMPLES.glob("*.yaml"))[0]
@@ -264,10 +270,11 @@ def test_bundel_has_a_bookmark_per_document(needs_libreoffice: None, run_cli, tm
 
 
 def test_encrypted_bundel_needs_the_password(
-    needs_libreoffice: None, run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    needs_libreoffice: None, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, WrongPasswordError
+    from pypdf.generic import NumberObject
 
     password = "Zeer-geheim-2026"
     monkeypatch.setenv("LEVENSLOOP_WACHTWOORD", password)
@@ -279,8 +286,8 @@ def test_encrypted_bundel_needs_the_password(
     assert password.encode() not in bundle.read_bytes()
     reader = PdfReader(bundle)
     assert reader.is_encrypted
-    encrypt = reader.trailer["/Encrypt"].get_object()
-    assert (encrypt["/V"], encrypt["/R"]) == (5, 6)  # AES-256
+    encrypt = pdf_dict(reader.trailer["/Encrypt"])
+    assert (encrypt["/V"], encrypt["/R"]) == (NumberObject(5), NumberObject(6))  # AES-256
     with pytest.raises(FileNotDecryptedError):
         reader.pages[0].extract_text()
     with pytest.raises(WrongPasswordError):
@@ -289,7 +296,7 @@ def test_encrypted_bundel_needs_the_password(
     assert squash(load_case(case).casus.persoon.naam) in text
 
 
-def test_doctor_reports_a_working_setup(needs_libreoffice: None, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_doctor_reports_a_working_setup(needs_libreoffice: None, run_cli: RunCli) -> None:
     result = run_cli("doctor")
     assert result.code == 0, result.out + result.err
     assert "Proefomzetting naar PDF" in result.out

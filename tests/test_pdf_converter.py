@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from _pdf_helpers import fake_soffice, pdf_text
-from conftest import example_paths, libreoffice_or_skip
+from conftest import RunCli, example_paths, libreoffice_or_skip
 
 from levensloop_docs.errors import ConversionError
 from levensloop_docs.pdf.converter import Converter, convert_many
@@ -112,7 +112,7 @@ def test_convert_many_uses_several_libreoffices(
 
 
 def test_without_libreoffice_pdf_fails_in_dutch_and_docx_still_works(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LEVENSLOOP_SOFFICE", str(tmp_path / "geen-soffice"))
     case = example_paths()[0]
@@ -129,7 +129,7 @@ def test_without_libreoffice_pdf_fails_in_dutch_and_docx_still_works(
 
 
 def test_doctor_without_libreoffice_says_how_to_install(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LEVENSLOOP_SOFFICE", str(tmp_path / "geen-soffice"))
     result = run_cli("doctor")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TODAY, example_paths
+from conftest import TODAY, RunCli, example_paths
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -409,7 +409,7 @@ def test_text_slots_cover_the_free_text_fields() -> None:
 # characters made likely: they are what breaks a DOCX.
 TEXT = st.lists(
     st.one_of(
-        st.characters(blacklist_categories=("Cs",)),
+        st.characters(blacklist_categories=["Cs"]),
         st.sampled_from(["\x00", "\x01", "\x0b", "\x0c", "\x1f", "\x7f", "\r", "\r\n", "\t", "&", "<",
                          ">", "'", '"', "{{", "}}", "{%", "%}", "ĳ", "€", "\ufffe", "\U0001f600"]),
     ),
@@ -445,7 +445,7 @@ def test_random_unicode_in_every_text_field(tmp_path: Path, values: list[str]) -
 
 # --- formats and PDF -------------------------------------------------------------------------
 
-def test_a_format_the_plan_lacks_is_skipped_with_one_note(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_format_the_plan_lacks_is_skipped_with_one_note(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     result = run_cli("genereer", PLAN_EXAMPLES[0], "--uit", out, "--formaat", "docx,html")
     assert result.code == 0, result.err
@@ -457,7 +457,7 @@ def test_a_format_the_plan_lacks_is_skipped_with_one_note(run_cli, tmp_path: Pat
     assert notes == ["Let op: Levensloopplan bestaat niet als html; gemaakt als docx."]
 
 
-def test_one_note_for_a_whole_folder(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_one_note_for_a_whole_folder(run_cli: RunCli, tmp_path: Path) -> None:
     folder = tmp_path / "casussen"
     folder.mkdir()
     for p in PLAN_EXAMPLES:
@@ -469,7 +469,7 @@ def test_one_note_for_a_whole_folder(run_cli, tmp_path: Path) -> None:  # type: 
     assert len(list((tmp_path / "uit").glob("*.docx"))) == len(PLAN_EXAMPLES)
 
 
-def test_unknown_format_is_refused(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_format_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("genereer", PLAN_EXAMPLES[0], "--uit", tmp_path / "uit", "--formaat", "dox")
     assert result.code == 2
     assert "Onbekend formaat: dox" in result.err and "docx" in result.err
@@ -477,7 +477,7 @@ def test_unknown_format_is_refused(run_cli, tmp_path: Path) -> None:  # type: ig
 
 
 @pytest.mark.pdf
-def test_pdf_pages_are_numbered_x_of_y(needs_libreoffice: None, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_pages_are_numbered_x_of_y(needs_libreoffice: None, run_cli: RunCli, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     out = tmp_path / "uit"

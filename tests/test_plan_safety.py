@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, TODAY, example_paths
+from conftest import EXAMPLES, TODAY, RunCli, example_paths
 from docx import Document
 
 from levensloop_docs.case.casefile import CaseFile, load_case
@@ -147,7 +147,7 @@ def test_a_case_before_inclusion_gets_no_plan_warnings() -> None:
         assert warnings(data) == []
 
 
-def test_controleer_prints_the_warning_and_exits_0(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_controleer_prints_the_warning_and_exits_0(run_cli: RunCli, tmp_path: Path) -> None:
     text = DETENTIE.read_text(encoding="utf-8").replace("      buiten_kantoortijd: 030-0000299\n", "")
     path = tmp_path / "casus.yaml"
     path.write_text(text, encoding="utf-8")
@@ -423,7 +423,7 @@ def test_the_interview_asks_for_the_voice_the_meeting_and_the_route(tmp_path: Pa
     assert after["opschaling"]["afschaling"]["randvoorwaarden"] == ["Woonplek geregeld."]
 
 
-def test_a_partner_sheet_also_puts_112_first_in_every_scenario(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_sheet_also_puts_112_first_in_every_scenario(run_cli: RunCli, tmp_path: Path) -> None:
     from _pdf_helpers import docx_text
 
     case = EXAMPLES / "caravan-groningen.yaml"
@@ -495,7 +495,7 @@ def test_the_interview_offers_the_ring_of_the_region_profile(
     assert ring_of_police() == "1"  # the region puts the police in the first ring
 
 
-def test_partner_sheets_show_admission_rows_only_with_an_admission(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_partner_sheets_show_admission_rows_only_with_an_admission(run_cli: RunCli, tmp_path: Path) -> None:
     from _pdf_helpers import docx_text
 
     def sheet(example: str, kind: str, stem: str) -> str:

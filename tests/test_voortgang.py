@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, RunCli
 
 from levensloop_docs.case.casefile import load_case
 from levensloop_docs.model.casus import Casus
@@ -40,7 +40,8 @@ def _diff(edit: Callable[[dict[str, Any]], None]) -> list[tuple[str, str, str]]:
 
 
 def _action(data: dict[str, Any], gebied: int = 0) -> dict[str, Any]:
-    return data["levensgebieden"][gebied]["acties"][0]
+    action: dict[str, Any] = data["levensgebieden"][gebied]["acties"][0]
+    return action
 
 
 def _new_action(data: dict[str, Any]) -> None:
@@ -213,7 +214,7 @@ def test_zrm_chart_uses_markers_and_a_colour_blind_safe_palette() -> None:
 
 # --- batch, manifest and template check -------------------------------------------------
 
-def test_batch_makes_new_documents_where_they_apply(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_batch_makes_new_documents_where_they_apply(run_cli: RunCli, tmp_path: Path) -> None:
     folder = tmp_path / "casussen"
     shutil.copytree(EVAL, folder)
     shutil.copy(EXAMPLES / "caravan-groningen.yaml", folder)
@@ -237,7 +238,7 @@ def test_batch_makes_new_documents_where_they_apply(run_cli, tmp_path: Path) -> 
     assert (out / "LLA-2026-0042_levensloopplan_v2.docx").exists()
 
 
-def test_template_check_knows_the_new_documents(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_template_check_knows_the_new_documents(run_cli: RunCli) -> None:
     from levensloop_docs.run.documents import registry
     from levensloop_docs.run.templatecheck import check_templates, context_shape, load_examples
 

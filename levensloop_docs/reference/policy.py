@@ -49,56 +49,81 @@ class PolicyFile(Model):
 Loc = tuple[str | int, ...]
 
 
+class _References:
+    """Collects (field, message) for every key that refers to nothing; one method per section."""
+
+    def __init__(self, data: PolicyFile, vocab: Vocabularies) -> None:
+        self.data = data
+        self.vocab = vocab
+        self.found: list[tuple[Loc, str]] = []
+        self.groups = set(data.groepen)
+        self.kinds = sorted({str(vocab["rollen"].get(k, "partnersoort", k)) for k in vocab["rollen"]})
+        self.routes = vocab["routes"].keys()
+
+    def check_groups(self, loc: Loc, values: list[str]) -> None:
+        for i, g in enumerate(values):
+            if g not in self.groups:
+                msg = _("Unknown group '{key}'. Groups are defined under 'groepen': {allowed}.")
+                self.found.append(((*loc, i), msg.format(key=g, allowed=", ".join(self.data.groepen))))
+
+    def audiences(self) -> None:
+        """'publiek' may also name the groups under 'publieksgroepen'; nothing else may."""
+        self.groups |= set(self.data.publieksgroepen)
+        for audience, values in self.data.publiek.items():
+            self.check_groups(("publiek", audience), values)
+        self.groups -= set(self.data.publieksgroepen)
+
+    def grounds(self) -> None:
+        for route, titles in self.data.grondslagen.items():
+            if route not in self.routes or route == VOLUNTARY:
+                msg = _("'{key}' cannot be another basis: use a route other than 'vrijwillig'.")
+                self.found.append((("grondslagen", route), msg.format(key=route)))
+            for i, title in enumerate(titles):
+                if title not in self.vocab["titels"]:
+                    msg = _("Unknown title '{key}'. Choose one of: {allowed}.")
+                    allowed = ", ".join(self.vocab["titels"].keys())
+                    self.found.append((("grondslagen", route, i), msg.format(key=title, allowed=allowed)))
+
+    def partners(self) -> None:
+        for kind, per_route in self.data.partners.items():
+            if kind not in self.kinds:
+                msg = _("Unknown partner type '{key}'. Choose one of: {allowed}.")
+                allowed = ", ".join(self.kinds)
+                self.found.append((("partners", kind), msg.format(key=kind, allowed=allowed)))
+            for route, values in per_route.items():
+                if route not in self.routes:
+                    msg = _("Unknown route '{key}' at partner type '{kind}'. Choose one of: {allowed}.")
+                    text = msg.format(key=route, kind=kind, allowed=", ".join(self.routes))
+                    self.found.append((("partners", kind, route), text))
+                self.check_groups(("partners", kind, route), values)
+
+    def labels(self) -> None:
+        vocab = self.vocab
+        for name, entries in self.data.etiketten.items():
+            if name not in vocab.items:
+                msg = _("Unknown vocabulary '{key}'. Choose one of: {allowed}.")
+                text = msg.format(key=name, allowed=", ".join(vocab.items))
+                self.found.append((("etiketten", name), text))
+                continue
+            for key, values in entries.items():
+                if key not in vocab[name]:
+                    msg = _("Unknown key '{key}' in vocabulary '{name}'. Choose one of: {allowed}.")
+                    allowed = ", ".join(vocab[name].keys())
+                    text = msg.format(key=key, name=name, allowed=allowed)
+                    self.found.append((("etiketten", name, key), text))
+                self.check_groups(("etiketten", name, key), values)
+
+
 def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
     """Every key that names a group, partner type, route or title must exist: (field, message)."""
-    found: list[tuple[Loc, str]] = []
-    groups = set(data.groepen)
-    kinds = sorted({str(vocab["rollen"].get(k, "partnersoort", k)) for k in vocab["rollen"]})
-    routes = vocab["routes"].keys()
-
-    def check_groups(loc: Loc, values: list[str]) -> None:
-        for i, g in enumerate(values):
-            if g not in groups:
-                msg = _("Unknown group '{key}'. Groups are defined under 'groepen': {allowed}.")
-                found.append(((*loc, i), msg.format(key=g, allowed=", ".join(data.groepen))))
-
-    check_groups(("standaard",), data.standaard)
-    groups |= set(data.publieksgroepen)
-    for audience, values in data.publiek.items():
-        check_groups(("publiek", audience), values)
-    groups -= set(data.publieksgroepen)
-    check_groups(("zonder_grondslag",), data.zonder_grondslag)
-    for route, titles in data.grondslagen.items():
-        if route not in routes or route == VOLUNTARY:
-            msg = _("'{key}' cannot be another basis: use a route other than 'vrijwillig'.")
-            found.append((("grondslagen", route), msg.format(key=route)))
-        for i, title in enumerate(titles):
-            if title not in vocab["titels"]:
-                msg = _("Unknown title '{key}'. Choose one of: {allowed}.")
-                allowed = ", ".join(vocab["titels"].keys())
-                found.append((("grondslagen", route, i), msg.format(key=title, allowed=allowed)))
-    for kind, per_route in data.partners.items():
-        if kind not in kinds:
-            msg = _("Unknown partner type '{key}'. Choose one of: {allowed}.")
-            found.append((("partners", kind), msg.format(key=kind, allowed=", ".join(kinds))))
-        for route, values in per_route.items():
-            if route not in routes:
-                msg = _("Unknown route '{key}' at partner type '{kind}'. Choose one of: {allowed}.")
-                text = msg.format(key=route, kind=kind, allowed=", ".join(routes))
-                found.append((("partners", kind, route), text))
-            check_groups(("partners", kind, route), values)
-    for name, entries in data.etiketten.items():
-        if name not in vocab.items:
-            msg = _("Unknown vocabulary '{key}'. Choose one of: {allowed}.")
-            found.append((("etiketten", name), msg.format(key=name, allowed=", ".join(vocab.items))))
-            continue
-        for key, values in entries.items():
-            if key not in vocab[name]:
-                msg = _("Unknown key '{key}' in vocabulary '{name}'. Choose one of: {allowed}.")
-                allowed = ", ".join(vocab[name].keys())
-                found.append((("etiketten", name, key), msg.format(key=key, name=name, allowed=allowed)))
-            check_groups(("etiketten", name, key), values)
-    return found
+    check = _References(data, vocab)
+    check.check_groups(("standaard",), data.standaard)
+    check.audiences()
+    check.check_groups(("zonder_grondslag",), data.zonder_grondslag)
+    check.grounds()
+    check.partners()
+    check.labels()
+    return check.found
 
 
 @dataclass(frozen=True)

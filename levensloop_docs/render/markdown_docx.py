@@ -230,7 +230,6 @@ class _Builder:
 
     def block(self, box: Any, el: Any, depth: int) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        classes = set((el.get("class") or "").split())
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.inline(self.paragraph(box, f"Heading {min(3, int(tag[1]))}"), el)
         elif tag == "p":
@@ -240,11 +239,24 @@ class _Builder:
         elif tag == "table":
             self.table(box, el)
         elif tag == "blockquote":
-            for para_el in el:
-                para = self.paragraph(box)
-                para.paragraph_format.left_indent = _mm(8)
-                self.inline(para, para_el, frozenset({"i"}))
-        elif tag == "div" and "inhoudsopgave" in classes:
+            self.quote(box, el)
+        elif tag in ("div", "section", "main", "nav", "article"):
+            self.container(box, el, tag, depth)
+        elif tag == "hr":
+            return
+        elif tag:
+            self.inline(self.paragraph(box), el)
+
+    def quote(self, box: Any, el: Any) -> None:
+        for para_el in el:
+            para = self.paragraph(box)
+            para.paragraph_format.left_indent = _mm(8)
+            self.inline(para, para_el, frozenset({"i"}))
+
+    def container(self, box: Any, el: Any, tag: str, depth: int) -> None:
+        """A div or section: its class says whether it is a contents list, a frame, small print."""
+        classes = set((el.get("class") or "").split())
+        if tag == "div" and "inhoudsopgave" in classes:
             self.contents(box)
         elif tag == "div" and classes & {"contact", "kader"}:
             self.framed(box, el, "kader" in classes)
@@ -257,12 +269,8 @@ class _Builder:
         elif tag == "section" and "nieuwe-pagina" in classes:
             self.break_before = True
             self.blocks(box, el, depth)
-        elif tag in ("div", "section", "main", "nav", "article"):
+        else:
             self.blocks(box, el, depth)
-        elif tag == "hr":
-            return
-        elif tag:
-            self.inline(self.paragraph(box), el)
 
     def listing(self, box: Any, el: Any, depth: int) -> None:
         from docx.shared import Mm

@@ -378,40 +378,63 @@ class _Walker:
         from jinja2 import nodes as n
 
         if isinstance(node, n.Name):
-            if node.name in scope:
-                return scope[node.name]
-            if not quiet:
-                self._report(node.name, node.lineno)
-            return _ANY
+            return self._name(node, scope, quiet)
         if isinstance(node, n.Getattr):
             return self._member(node, node.attr, scope, quiet)
         if isinstance(node, n.Getitem):
-            key = node.arg.value if isinstance(node.arg, n.Const) else None
-            if key is None:
-                self.expr(node.arg, scope)
-            return self._member(node, key, scope, quiet)
+            return self._getitem(node, scope, quiet)
         if isinstance(node, n.Const):
             return Shape(scalars={type(node.value)})
         if isinstance(node, n.Test):
-            self.expr(node.node, scope, quiet=quiet or node.name in ("defined", "undefined", "none"))
-            self._args(node, scope)
-            return Shape(scalars={bool})
+            return self._test(node, scope, quiet)
         if isinstance(node, n.Filter):
             return self._filter(node, scope, quiet)
         if isinstance(node, n.Call):
             return self._call(node, scope, quiet)
         if isinstance(node, n.CondExpr):
-            self.expr(node.test, scope)
-            first = self.expr(node.expr1, scope, quiet)
-            second = self.expr(node.expr2, scope, quiet) if node.expr2 is not None else _ANY
-            return first.merge(second) if first is not None and second is not None else _ANY
+            return self._cond(node, scope, quiet)
         if isinstance(node, (n.List, n.Tuple)):
-            shape = Shape(is_list=True)
-            for item in node.items:
-                found = self.expr(item, scope, quiet)
-                if found is not None:
-                    shape.item = shape.item.merge(found) if shape.item is not None else found
-            return shape
+            return self._sequence(node, scope, quiet)
+        return self._children(node, scope, quiet)
+
+    def _name(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        if node.name in scope:
+            return scope[node.name]
+        if not quiet:
+            self._report(node.name, node.lineno)
+        return _ANY
+
+    def _getitem(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        from jinja2 import nodes as n
+
+        key = node.arg.value if isinstance(node.arg, n.Const) else None
+        if key is None:
+            self.expr(node.arg, scope)
+        return self._member(node, key, scope, quiet)
+
+    def _test(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        self.expr(node.node, scope, quiet=quiet or node.name in ("defined", "undefined", "none"))
+        self._args(node, scope)
+        return Shape(scalars={bool})
+
+    def _cond(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        self.expr(node.test, scope)
+        first = self.expr(node.expr1, scope, quiet)
+        second = self.expr(node.expr2, scope, quiet) if node.expr2 is not None else _ANY
+        return first.merge(second) if first is not None and second is not None else _ANY
+
+    def _sequence(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        shape = Shape(is_list=True)
+        for item in node.items:
+            found = self.expr(item, scope, quiet)
+            if found is not None:
+                shape.item = shape.item.merge(found) if shape.item is not None else found
+        return shape
+
+    def _children(self, node: Any, scope: _Scope, quiet: bool) -> Shape | None:
+        """Any other node: walk what it contains; its own shape is unknown."""
+        from jinja2 import nodes as n
+
         for child in node.iter_child_nodes():
             if isinstance(child, n.Expr):
                 self.expr(child, scope, quiet)
