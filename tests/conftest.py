@@ -51,6 +51,16 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
 
 
 @pytest.fixture
+def cases(tmp_path: Path) -> Path:
+    """The top-level example cases (not the subfolders) in a writable folder of their own."""
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A writable copy of the examples folder."""
     target = tmp_path / "examples"

@@ -5,27 +5,15 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from _pdf_helpers import pdf_str
-from conftest import EXAMPLES
 
 from levensloop_docs.batch.manifest import MANIFEST_NAME
 
 Cli = Callable[..., Any]
-
-
-@pytest.fixture
-def cases(tmp_path: Path) -> Path:
-    folder = tmp_path / "casussen"
-    folder.mkdir()
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 def _dry(run_cli: Cli, cases: Path, out: Path) -> dict[str, str]:

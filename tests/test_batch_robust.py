@@ -30,15 +30,6 @@ from levensloop_docs.batch.manifest import LOCK_NAME, MANIFEST_NAME
 Cli = Callable[..., Any]
 
 
-@pytest.fixture
-def cases(tmp_path: Path) -> Path:
-    folder = tmp_path / "casussen"
-    folder.mkdir()
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
 def _copies(folder: Path, count: int) -> Path:
     """``count`` cases from the examples, each with its own case id."""
     folder.mkdir()
