@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import CriteriumSleutel, Datum, Email, Model, Tekst, Telefoon, vocab
+from levensloop_docs.reference.regions import DEFAULT_FIRST_RING
 
 
 class ContactEntry(Model):
@@ -83,7 +84,7 @@ class RegionFile(Model):
     # the roles that are in the first ring around every person in this region (000 §3.1:
     # the make-up differs per province); the rest of a case's network is the second ring
     eerste_ring: list[Annotated[str, vocab("rollen")]] = Field(
-        default_factory=lambda: ["procesregisseur", "levensloopaanbieder", "gemeente"]
+        default_factory=lambda: list(DEFAULT_FIRST_RING)
     )
 
     @field_validator("criteria")

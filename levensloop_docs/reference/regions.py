@@ -49,6 +49,9 @@ from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.resources import data_dir
 
+# ring 1 where a region profile does not say otherwise: ZVH, levensloopaanbieder, gemeente
+DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -100,7 +103,7 @@ class Region:
     uitgever: str = ""
     vastgesteld: date | None = None
     herzien: date | None = None
-    eerste_ring: tuple[str, ...] = ("procesregisseur", "levensloopaanbieder", "gemeente")
+    eerste_ring: tuple[str, ...] = DEFAULT_FIRST_RING
 
     def bed(self, naam: str) -> Bed | None:
         return next((b for b in self.bedden if b.naam == naam), None)

@@ -21,13 +21,12 @@ from levensloop_docs.case.planrules import (
 )
 from levensloop_docs.i18n import _, format_date, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap
-from levensloop_docs.reference.regions import load_region
+from levensloop_docs.reference.regions import DEFAULT_FIRST_RING, load_region
 
 if TYPE_CHECKING:
     from levensloop_docs.views.plan import ContextBuilder
 
 Context = dict[str, Any]
-DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
 
 
 def _t(value: str | None) -> str:
