@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -174,3 +175,45 @@ def test_partner_position_is_asked_before_the_contact_persons_name(caravan: Path
     assert edit_case(caravan, "netwerk", keys).saved
     after = caravan.read_text(encoding="utf-8")
     assert "contactpersoon: Rik Hovinga\n      functie: wijkagent\n" in after
+
+
+class _TakenOverAfterFirstAnswer(PromptAsker):
+    """The real prompts; after the first answer another live session takes the lock (``bewerk`` + 'j')."""
+
+    def __init__(self, case: Path, other: LockInfo) -> None:
+        super().__init__()
+        self.case, self.other, self.asked = case, other, 0
+        self.said: list[str] = []
+
+    def ask(self, question):  # type: ignore[no-untyped-def]
+        answer = super().ask(question)
+        self.asked += 1
+        if self.asked == 1:
+            lock_path(self.case).write_text(self.other.dumps(), encoding="utf-8")
+            draft_path(self.case).write_text("the other session's draft\n", encoding="utf-8")
+        return answer
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        super().say(text)
+
+
+def test_a_session_that_lost_its_lock_keeps_its_answers_apart_and_cannot_save(
+    caravan: Path, live_lock: LockInfo
+) -> None:
+    lock_path(caravan).unlink()  # we start with the case free; the other takes it after our first answer
+    shared = draft_path(caravan)  # the taker's draft (written by the asker at the take-over)
+    before = caravan.read_text(encoding="utf-8")
+    asker = _TakenOverAfterFirstAnswer(caravan, live_lock)
+    chosen = find_part("persoon")
+    assert chosen is not None
+    keys = [ENTER, typed("Sjoerd"), *[ENTER] * 5, ENTER]
+    with keyboard(keys), pytest.raises(ConflictError) as refused:
+        run_interview([chosen], asker, case_path=caravan, today=TODAY)
+    apart = caravan.with_name(f"{shared.name}-{os.getpid()}")
+    assert caravan.read_text(encoding="utf-8") == before  # not saved over the one who took it
+    assert shared.read_text(encoding="utf-8") == "the other session's draft\n"  # their draft untouched
+    assert '"Sjoerd"' in apart.read_text(encoding="utf-8") and apart.stat().st_mode & 0o777 == 0o600
+    assert str(apart) in str(refused.value.hint) and "overgenomen" in str(refused.value)
+    assert any("apart" in line for line in asker.said)
+    assert read_lock(caravan) == live_lock  # the lock stays with the one who took it

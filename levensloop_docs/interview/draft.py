@@ -26,6 +26,11 @@ def draft_path(case_path: Path) -> Path:
     return case_path.with_name(f".{case_path.name}{SUFFIX}")
 
 
+def apart_path(case_path: Path, pid: int) -> Path:
+    """Where a session that lost its lock keeps its answers: beside the shared draft, never over it."""
+    return case_path.with_name(f".{case_path.name}{SUFFIX}-{pid}")
+
+
 def find_new_drafts(folder: Path) -> list[Path]:
     """Drafts of new cases (``nieuw``) in ``folder``, newest first."""
     found = [p for p in folder.glob(f".*{SUFFIX}") if (d := Draft.load(p)) is not None and d.new]

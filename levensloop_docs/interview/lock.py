@@ -4,6 +4,8 @@
 ``bewerk`` is told who is editing. A lock is stale when its process is gone (same
 host) or when it is older than ``STALE_AFTER``. A person may take over any lock after
 a question (worded for a stale or a live one); an answers file never takes a live one.
+The session that lost its lock notices at its next answer (``CaseLock.held``): from then
+on its answers go to a draft of its own and it cannot save (interview/session.py).
 Creation uses O_EXCL, so two editors cannot both get the lock, also
 on a shared drive that honours it.
 """
@@ -111,6 +113,10 @@ class CaseLock:
                 fh.write(mine.dumps())
             return cls(case_path, mine)
         raise _busy(case_path, read_lock(case_path) or LockInfo.mine())
+
+    def held(self) -> bool:
+        """Still ours? False once another session took the case over (its lock replaced ours)."""
+        return read_lock(self.case_path) == self.info
 
     def release(self) -> None:
         current = read_lock(self.case_path)

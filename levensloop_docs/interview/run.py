@@ -143,6 +143,7 @@ def _run_and_finish(
     except AnswersFileError:
         raise  # the answers file is the source; fix it and run again
     except BaseException:
+        interview.keep_apart_if_taken_over()  # never write over the draft of who took the case
         if interview.draft is not None and (interview.draft.answers or interview.unfinished()):
             interview.draft.answers.extend(interview.unfinished())  # answers not yet replayed stay too
             interview.draft.save()
@@ -243,6 +244,14 @@ def _finish(
 
     path, draft = interview.case_path, interview.draft
     assert path is not None and draft is not None, "a part must bind a new case to a file"
+    if interview.keep_apart_if_taken_over():
+        draft.save()
+        raise ConflictError(
+            _("{file} was taken over by another session; this session did not save it.").format(
+                file=path.name),
+            hint=_("Your answers are kept in {draft}. Compare them with the case once the other session "
+                   "is done.").format(draft=draft.path),
+        )
     casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import os
 from collections import deque
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any
 from levensloop_docs.errors import AnswersFileError
 from levensloop_docs.i18n import _
 from levensloop_docs.interview.asker import Asker
-from levensloop_docs.interview.draft import Draft
+from levensloop_docs.interview.draft import Draft, apart_path
 from levensloop_docs.interview.lock import CaseLock
 from levensloop_docs.interview.questions import ADD, DONE, Check, GoBack, Kind, Question
 from levensloop_docs.model.vocab import Vocabularies
@@ -61,6 +62,7 @@ class Interview:
     held: list[str] = field(default_factory=list)  # what parts said since the last replayed answer
     again: tuple[str, Any, str] | None = None  # (key, earlier answer, why) of the question to ask again
     later: list[tuple[str, Any]] = field(default_factory=list)  # replayed after that question
+    taken_over: bool = False  # another session took the lock: answers kept apart, no saving
 
     def __post_init__(self) -> None:
         self.start = copy.deepcopy(self.data)
@@ -72,11 +74,28 @@ class Interview:
         replayed = value is not _NOTHING
         if not replayed:
             value = self._ask_person(question)
+            self.keep_apart_if_taken_over()
         if self.draft is not None:
             self.draft.record(question.key, value, save=not replayed)
         else:
             self.pending.append((question.key, value))
         return value
+
+    def keep_apart_if_taken_over(self) -> bool:
+        """True once another session holds the lock; from then on our draft is a file of its own.
+
+        Both sessions would otherwise write the one draft, each over the other's answers.
+        """
+        if self.taken_over:
+            return True
+        if self.lock is None or self.draft is None or self.lock.held():
+            return False
+        self.taken_over = True
+        self.draft.path = apart_path(self.draft.case_path, os.getpid())
+        self.draft.save()
+        self.asker.say(_("Another session took this case over. Your answers are kept apart in {draft}; "
+                         "this session can no longer save the case.").format(draft=self.draft.path))
+        return True
 
     def _ask_person(self, question: Question) -> Any:
         self._release_held()
