@@ -82,6 +82,7 @@ def _netwerk() -> list[str]:
         DONE,
         ADD, typed("Wilma Hoogeveen"), typed("moeder"), ENTER, tick("Hulpbron"), YES, ENTER, ENTER,
         ENTER, ENTER,  # what she wants, how she wants to be involved: left empty
+        typed("Als het slecht gaat, bel ik mijn moeder."),  # the agreement in the client's words
         DONE,
     ]  # fmt: skip
 
@@ -107,7 +108,11 @@ def _scenarios() -> list[str]:
         tick("forfact", "reclassering"),
         ENTER, typed("Binnen twee dagen op huisbezoek."), typed("Crisisdienst inschakelen."),
         ENTER, ENTER, typed("Overleg met het OM over de voorwaarden."),
-        tick("forfact"), DONE,
+        tick("forfact"),
+        YES, typed("Als ik weer ga drinken"),  # the scenario in the client's own words
+        lines("Ik slaap goed."), lines("Ik blijf in bed liggen."), lines("Ik word boos op iedereen."),
+        lines("Wandelen met de hond."),
+        DONE,
     ]  # fmt: skip
 
 

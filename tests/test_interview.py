@@ -325,3 +325,29 @@ def test_a_new_field_goes_where_the_model_puts_it(caravan: Path) -> None:
     assert edit(caravan, "persoon", {"persoon": {"roepnaam": "Sjors"}}).saved
     original = (EXAMPLES / "caravan-groningen.yaml").read_text(encoding="utf-8")
     assert caravan.read_text(encoding="utf-8") == original
+
+
+def test_the_clients_own_words_from_the_interview_reach_the_signaleringsplan(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.views.client import signaleringsplan
+
+    assert run_cli("nieuw", "--map", tmp_path, "--antwoorden", ANSWERS).code == 0
+    casus = load_case(tmp_path / "LLA-2026-0107.yaml").casus
+    plan = signaleringsplan(casus, TODAY)
+    assert [s["titel"] for s in plan["scenarios"]] == ["Als ik weer ga drinken"]
+    assert plan["scenarios"][0]["oranje"] == ["Ik blijf in bed liggen."]
+    assert "Mist afspraken." not in str(plan)  # the professionals' signals stay out
+    assert plan["naasten"][0]["afspraak"] == "Als het slecht gaat, bel ik mijn moeder."
+
+
+def test_answering_no_to_the_own_words_question_removes_them_from_that_scenario(caravan: Path) -> None:
+    before = YAML(typ="safe").load(caravan.read_text(encoding="utf-8"))["scenarios"]
+    assert before[0].get("in_eigen_woorden")
+    # the whole list, item 0 with 'no', the others as they are
+    outcome = edit(caravan, "scenarios", {"scenarios": [{"eigen_woorden": False}] + [{}] * (len(before) - 1)})
+    assert outcome.saved
+    after = YAML(typ="safe").load(caravan.read_text(encoding="utf-8"))["scenarios"]
+    assert "in_eigen_woorden" not in after[0] and after[1:] == before[1:]
+    assert after[0] == {k: v for k, v in before[0].items() if k != "in_eigen_woorden"}

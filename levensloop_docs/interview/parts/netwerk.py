@@ -214,7 +214,7 @@ def _naaste(interview: Interview, key: str, item: Item) -> Item:
 
 
 def _naaste_voice(interview: Interview, key: str, item: Item) -> None:
-    """What the naaste wants and how they want to be involved; protection if they are a victim."""
+    """What the naaste wants, how they want to be involved, the client's agreement with them, protection."""
     store(item, "wil", interview.text(f"{key}.wil", _("What does this naaste want?"), item.get("wil")))
     store(
         item,
@@ -223,6 +223,10 @@ def _naaste_voice(interview: Interview, key: str, item: Item) -> None:
             f"{key}.betrokkenheid", _("How do they want to be involved?"), item.get("betrokkenheid")
         ),
     )
+    if item.get("toestemming_contact"):  # the client's plan names a naaste only with consent
+        question = _("The agreement with them in the client's own words (for the signaleringsplan)?")
+        answer = interview.text(f"{key}.afspraak_client", question, item.get("afspraak_client"))
+        store(item, "afspraak_client", answer)
     if "slachtoffer" in (item.get("type") or []):
         question = _("Victim protection: what is agreed (contactverbod, who informs and protects them)?")
         store(item, "bescherming", interview.lines(f"{key}.bescherming", question, item.get("bescherming")))

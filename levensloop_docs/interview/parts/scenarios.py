@@ -1,4 +1,8 @@
-"""Part 'scenarios': standard and own scenarios, green/orange/red signals, each partner's action."""
+"""Part 'scenarios': standard and own scenarios, green/orange/red signals, each partner's action.
+
+Each scenario may also be written down in the client's own words (``in_eigen_woorden``):
+the signaleringsplan in eenvoudige taal shows only those, never the professionals' signals.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,39 @@ def _signal_hints() -> dict[str, str]:
         "oranje": _("What do you see first when it starts to go wrong?"),
         "rood": _("What do you see when there is danger?"),
     }
+
+
+def _own_words_hints() -> dict[str, str]:
+    # asked as the casemanager would ask the client, so the answers can be typed as said
+    return {
+        "groen": _("'How do you notice yourself that it goes well?'"),
+        "oranje": _("'What do you notice first when it starts to go wrong?'"),
+        "rood": _("'What happens when it really goes wrong?'"),
+    }
+
+
+def _own_words(interview: Interview, key: str, item: Item) -> None:
+    """The scenario as the client says it: the signaleringsplan in eenvoudige taal shows only this."""
+    current = dict(item.get("in_eigen_woorden") or {})
+    wanted = interview.confirm(
+        f"{key}.eigen_woorden",
+        _("Also write down this scenario in the client's own words (for the client's signaleringsplan)?"),
+        bool(current),
+    )
+    if not wanted:
+        item.pop("in_eigen_woorden", None)
+        return
+    sub = f"{key}.in_eigen_woorden"
+    title = _("What does the client call this situation?")
+    store(current, "titel", interview.text(f"{sub}.titel", title, current.get("titel")))
+    hints = _own_words_hints()
+    for phase, label in _phase_labels().items():
+        question = _("In the client's words, phase {phase}").format(phase=label)
+        answer = interview.lines(f"{sub}.{phase}", question, current.get(phase), hint=hints[phase])
+        store(current, phase, answer)
+    helps = _("What helps, in the client's words?")
+    store(current, "wat_helpt", interview.lines(f"{sub}.wat_helpt", helps, current.get("wat_helpt")))
+    store(item, "in_eigen_woorden", current)
 
 
 def _soort(interview: Interview, key: str, item: Item) -> str:
@@ -93,6 +130,7 @@ def _scenario(interview: Interview, key: str, item: Item) -> Item:
             f"{key}.wie_bellen", _("Who is called first?"), interview.people(), item.get("wie_bellen")
         ),
     )
+    _own_words(interview, key, item)
     return item
 
 
