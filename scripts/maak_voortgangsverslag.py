@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docxbouw import ACCENT, header_footer, new_document, para, save, shade
-from maak_levensloopplan import bullets, labels, small, table
+from docxbouw import ACCENT, header_footer, new_document, para, save
+from maak_levensloopplan import bullets, labels, small, table, zrm_chart
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "evaluatie" / "voortgangsverslag.docx"
 
@@ -58,23 +58,8 @@ def actions(doc) -> None:  # type: ignore[no-untyped-def]
 def zrm(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("3. Zelfredzaamheid (ZRM) door de tijd", level=1)
     para(doc, "{%p if zrm.rijen %}")
-    para(doc, "Score per levensgebied op elke evaluatiedatum: 1 is acute problematiek, 5 is volledig "
-              "zelfredzaam. De tabel onder de grafiek geeft dezelfde cijfers.")
-    para(doc, "{{ zrm_grafiek }}")
-    t = doc.add_table(rows=4, cols=4)
-    t.style = doc.styles["Table Grid"]
-    t.rows[0].cells[0].text = "Levensgebied"
-    t.rows[0].cells[1].text = "{%tc for d in zrm.datums %}"
-    t.rows[0].cells[2].text = "{{ d }}"
-    t.rows[0].cells[3].text = "{%tc endfor %}"
-    for cell in t.rows[0].cells:
-        shade(cell)
-    t.rows[1].cells[0].text = "{%tr for r in zrm.rijen %}"
-    t.rows[2].cells[0].text = "{{ r.gebied }}"
-    t.rows[2].cells[1].text = "{%tc for s in r.scores %}"
-    t.rows[2].cells[2].text = "{{ s }}"
-    t.rows[2].cells[3].text = "{%tc endfor %}"
-    t.rows[3].cells[0].text = "{%tr endfor %}"
+    zrm_chart(doc, "Score per levensgebied op elke evaluatiedatum: 1 is acute problematiek, 5 is volledig "
+                   "zelfredzaam. De tabel onder de grafiek geeft dezelfde cijfers.")
     para(doc, "{%p else %}")
     para(doc, "Er zijn nog geen ZRM-scores vastgelegd bij een evaluatie.")
     para(doc, "{%p endif %}")
