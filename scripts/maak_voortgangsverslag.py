@@ -20,6 +20,12 @@ from maak_levensloopplan import bullets, labels, small, table, zrm_chart
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "evaluatie" / "voortgangsverslag.docx"
 
 
+def keep_with_next(paragraph) -> None:  # type: ignore[no-untyped-def]
+    """w:keepNext and w:keepLines on the paragraph: never alone at the bottom of a page."""
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
+
+
 def cover(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("Voortgangsverslag", style="Title")
     para(doc, "Evaluatie van het levensloopplan in de levensloopbijeenkomst", italic=True)
@@ -92,10 +98,12 @@ def course(doc) -> None:  # type: ignore[no-untyped-def]
         ("Wat gaat minder goed", bullets("evaluatie.gaat_minder"), "evaluatie.gaat_minder"),
         ("Wat verandert er in het plan", bullets("evaluatie.wijzigingen"), "evaluatie.wijzigingen"),
     ])
-    doc.add_heading("7. Wat is gewijzigd sinds versie {{ vorige_versie }}", level=1)
+    # The heading and each group heading keep with the first change line on the paragraph
+    # itself, not only through the heading style: a style edited in Word cannot undo it.
+    keep_with_next(doc.add_heading("7. Wat is gewijzigd sinds versie {{ vorige_versie }}", level=1))
     para(doc, "{%p if plan_wijzigingen %}")
     para(doc, "{%p for g in plan_wijzigingen %}")
-    doc.add_heading("{{ g.onderdeel }}", level=3)
+    keep_with_next(doc.add_heading("{{ g.onderdeel }}", level=3))
     para(doc, "{%p for w in g.wijzigingen %}")
     para(doc, "• {{ w.tekst }}")
     para(doc, "{%p endfor %}")
