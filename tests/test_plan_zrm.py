@@ -142,3 +142,31 @@ def test_the_same_chart_is_drawn_once_per_process(monkeypatch: pytest.MonkeyPatc
     other = zrmchart.ZrmSeries(series.dates, series.labels,
                                {**series.scores, "huisvesting": dict.fromkeys(series.dates, 5)})
     assert zrmchart.zrm_chart_png(other) != first and len(drawn) == 2  # other numbers: a new chart
+
+
+@pytest.mark.parametrize("document", ["levensloopplan", "voortgangsverslag"])
+def test_the_fast_renderer_writes_the_picture_as_docxtpl_does(
+    document: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same parts, same bytes (media, relationships, content types, drawing XML with alt text)."""
+    import zipfile
+
+    from levensloop_docs.render import docx as render
+    from levensloop_docs.run.renderrun import RenderRun, plan_jobs
+
+    (job,) = plan_jobs(load_case(EVAL / f"{LIFE}.yaml"), [document], ("docx",))
+    run = RenderRun(out_dir=tmp_path, today=date(2026, 11, 23))
+    context, props = run.context(job), run.properties(job)
+    render.render_docx_docxtpl(job.document.template, context, tmp_path / "docxtpl.docx", props)
+
+    def no_fallback(*args: object) -> None:
+        raise AssertionError("the picture went the slow docxtpl way")
+
+    monkeypatch.setattr(render, "render_docx_docxtpl", no_fallback)
+    render.render_docx(job.document.template, context, tmp_path / "snel.docx", props)
+    plain, fast = zipfile.ZipFile(tmp_path / "docxtpl.docx"), zipfile.ZipFile(tmp_path / "snel.docx")
+    assert sorted(fast.namelist()) == sorted(plain.namelist())
+    assert "word/media/image1.png" in fast.namelist() and fast.testzip() is None
+    for entry in plain.namelist():
+        if entry != "docProps/core.xml":  # holds the time of making
+            assert fast.read(entry) == plain.read(entry), entry
