@@ -170,3 +170,37 @@ def test_the_fast_renderer_writes_the_picture_as_docxtpl_does(
     for entry in plain.namelist():
         if entry != "docProps/core.xml":  # holds the time of making
             assert fast.read(entry) == plain.read(entry), entry
+
+
+def test_a_picture_in_a_footer_goes_the_docxtpl_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A footer's picture needs the footer's own relationship: the fast path leaves it to docxtpl."""
+    from docx import Document
+
+    from levensloop_docs.render import docx as render
+    from levensloop_docs.views.zrmchart import Image, zrm_chart_png
+
+    series = zrm_series(load_case(EVAL / f"{LIFE}.yaml").casus, load_vocabularies())
+    picture = Image(zrm_chart_png(series), 4.0, "Een grafiek.")
+    slow: list[Path] = []
+    real = render.render_docx_docxtpl
+
+    def counted(template: Path, context: dict[str, Any], target: Path, properties: dict[str, str]) -> None:
+        slow.append(target)
+        real(template, context, target, properties)
+
+    monkeypatch.setattr(render, "render_docx_docxtpl", counted)
+    for where in ("body", "footer"):
+        template = tmp_path / f"{where}.docx"
+        doc = Document()
+        doc.core_properties.title = "x"  # a core properties part, as every real template has
+        doc.add_paragraph("{{ plaatje }}")
+        if where == "footer":
+            doc.sections[0].footer.paragraphs[0].text = "{{ plaatje }}"
+        doc.save(str(template))
+        render.render_docx(template, {"plaatje": picture}, tmp_path / f"{where}-uit.docx", {})
+        made = Document(str(tmp_path / f"{where}-uit.docx"))
+        assert len(made.inline_shapes) == 1
+        assert made.inline_shapes[0]._inline.docPr.get("descr") == "Een grafiek."
+    assert slow == [tmp_path / "footer-uit.docx"]
+    footer = Document(str(tmp_path / "footer-uit.docx")).sections[0].footer
+    assert footer._element.xpath(".//wp:inline")  # the footer's own picture

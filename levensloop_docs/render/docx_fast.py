@@ -163,6 +163,7 @@ class CompiledTemplate:
         order = self._order
         pictures = [key for key, value in context.items() if is_image(value)]
         if pictures:
+            self._check_pictures_in_body(pictures)
             context, media = self._with_pictures(context, pictures)
             parts.update(media)
             order = [*order, *(name for name in media if name not in self._raw)]
@@ -201,6 +202,12 @@ class CompiledTemplate:
             out[key] = Markup(_DRAWING_RUN % self._without_root_namespaces(inline.xml))
             parts[entry] = picture.png
         return out, parts
+
+    def _check_pictures_in_body(self, keys: list[str]) -> None:
+        """A picture in a header or footer needs that part's own relationship: docxtpl does it."""
+        for source in self.sources:
+            if source.part != "word/document.xml" and any(key in source.text for key in keys):
+                raise Unsupported("picture outside the body")
 
     def _without_root_namespaces(self, xml: str) -> str:
         """Drop the declarations the document root makes, as lxml does when docxtpl moves the body in."""

@@ -34,7 +34,7 @@ _DRAWN_MAX = 64
 
 @dataclass(frozen=True)
 class Image:
-    """A picture for a Word template; the DOCX renderer turns it into a docxtpl InlineImage."""
+    """A picture for a Word template: the DOCX renderer puts it inline, with this alt text."""
 
     png: bytes
     width_cm: float
