@@ -6,7 +6,8 @@ Messages never contain personal data; at most a case id and a file name.
 
 The exit code follows the category, as a class attribute (as click does):
 2 for bad input or usage (``InputError`` and below), 1 for a runtime failure such as
-LibreOffice or a conflict with another user (the base class), 130 when the user stopped.
+LibreOffice or a conflict with another user (the base class), 3 when the input is fine but
+what was asked cannot be done yet (``NotYetError``), 130 when the user stopped.
 """
 
 from __future__ import annotations
@@ -109,6 +110,15 @@ class ConversionError(LevensloopError):
 
 class ConflictError(LevensloopError):
     """Someone else changed or holds the case file, or another batch uses the output folder."""
+
+
+class NotYetError(LevensloopError):
+    """The input is fine, but what was asked cannot be done yet (no uitstroom before the criteria hold).
+
+    Its own exit code, so a script can tell "not yet" (3) from bad input (2) and a failure (1).
+    """
+
+    exit_code = 3
 
 
 class DoctorFailed(LevensloopError):

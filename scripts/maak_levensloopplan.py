@@ -108,6 +108,35 @@ def small(doc, text: str) -> None:  # type: ignore[no-untyped-def]
     run.font.size = Pt(9)
 
 
+def zrm_table(doc, widths=(4.6, 4.0, 4.0, 4.0)) -> None:  # type: ignore[no-untyped-def]
+    """The ZRM table beside the chart: a row per levensgebied, a column per evaluation date."""
+    t = doc.add_table(rows=4, cols=4)
+    t.style = doc.styles["Table Grid"]
+    t.rows[0].cells[0].text = "Levensgebied"
+    t.rows[0].cells[1].text = "{%tc for d in zrm.datums %}"
+    t.rows[0].cells[2].text = "{{ d }}"
+    t.rows[0].cells[3].text = "{%tc endfor %}"
+    for cell in t.rows[0].cells:
+        shade(cell)
+    t.rows[1].cells[0].text = "{%tr for r in zrm.rijen %}"
+    t.rows[2].cells[0].text = "{{ r.gebied }}"
+    t.rows[2].cells[1].text = "{%tc for s in r.scores %}"
+    t.rows[2].cells[2].text = "{{ s }}"
+    t.rows[2].cells[3].text = "{%tc endfor %}"
+    t.rows[3].cells[0].text = "{%tr endfor %}"
+    fixed_widths(t, list(widths))
+    keep_rows_whole(t)
+
+
+def zrm_chart(doc, intro: str) -> None:  # type: ignore[no-untyped-def]
+    """Intro, chart (a picture with alt text, from views/zrmchart.py) and the same numbers as a table."""
+    para(doc, intro)
+    keep_next(doc)
+    para(doc, "{{ zrm_grafiek }}")
+    keep_next(doc)  # the chart stays with the table's first rows
+    zrm_table(doc)
+
+
 def cover(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("Levensloopplan", style="Title")
     para(doc, "Samenwerkingsafspraken in de levensloopaanpak (ketenveldnorm levensloopfunctie "
@@ -281,6 +310,13 @@ def domains(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endfor %}")
     para(doc, "{%p if not levensgebieden %}")
     para(doc, "Er zijn nog geen levensgebieden uitgewerkt.")
+    para(doc, "{%p endif %}")
+    # Only after a first evaluation with ZRM scores: a first plan has no history to show,
+    # and its current scores are already in the overview table above.
+    para(doc, "{%p if zrm.rijen %}")
+    doc.add_heading("5.{{ levensgebieden|length + 1 }} Voortgang: ZRM-scores per evaluatie", level=2)
+    zrm_chart(doc, "De ZRM-score per levensgebied op elke evaluatiedatum: 1 is acute problematiek, 5 is "
+                   "volledig zelfredzaam. De tabel onder de grafiek geeft dezelfde cijfers.")
     para(doc, "{%p endif %}")
 
 

@@ -14,10 +14,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from docxbouw import ACCENT, header_footer, new_document, para, save, shade
-from maak_levensloopplan import bullets, labels, small, table
+from docxbouw import ACCENT, header_footer, new_document, para, save
+from maak_levensloopplan import bullets, labels, small, table, zrm_chart
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "evaluatie" / "voortgangsverslag.docx"
+
+
+def keep_with_next(paragraph) -> None:  # type: ignore[no-untyped-def]
+    """w:keepNext and w:keepLines on the paragraph: never alone at the bottom of a page."""
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
 
 
 def cover(doc) -> None:  # type: ignore[no-untyped-def]
@@ -58,23 +64,8 @@ def actions(doc) -> None:  # type: ignore[no-untyped-def]
 def zrm(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("3. Zelfredzaamheid (ZRM) door de tijd", level=1)
     para(doc, "{%p if zrm.rijen %}")
-    para(doc, "Score per levensgebied op elke evaluatiedatum: 1 is acute problematiek, 5 is volledig "
-              "zelfredzaam. De tabel onder de grafiek geeft dezelfde cijfers.")
-    para(doc, "{{ zrm_grafiek }}")
-    t = doc.add_table(rows=4, cols=4)
-    t.style = doc.styles["Table Grid"]
-    t.rows[0].cells[0].text = "Levensgebied"
-    t.rows[0].cells[1].text = "{%tc for d in zrm.datums %}"
-    t.rows[0].cells[2].text = "{{ d }}"
-    t.rows[0].cells[3].text = "{%tc endfor %}"
-    for cell in t.rows[0].cells:
-        shade(cell)
-    t.rows[1].cells[0].text = "{%tr for r in zrm.rijen %}"
-    t.rows[2].cells[0].text = "{{ r.gebied }}"
-    t.rows[2].cells[1].text = "{%tc for s in r.scores %}"
-    t.rows[2].cells[2].text = "{{ s }}"
-    t.rows[2].cells[3].text = "{%tc endfor %}"
-    t.rows[3].cells[0].text = "{%tr endfor %}"
+    zrm_chart(doc, "Score per levensgebied op elke evaluatiedatum: 1 is acute problematiek, 5 is volledig "
+                   "zelfredzaam. De tabel onder de grafiek geeft dezelfde cijfers.")
     para(doc, "{%p else %}")
     para(doc, "Er zijn nog geen ZRM-scores vastgelegd bij een evaluatie.")
     para(doc, "{%p endif %}")
@@ -107,10 +98,12 @@ def course(doc) -> None:  # type: ignore[no-untyped-def]
         ("Wat gaat minder goed", bullets("evaluatie.gaat_minder"), "evaluatie.gaat_minder"),
         ("Wat verandert er in het plan", bullets("evaluatie.wijzigingen"), "evaluatie.wijzigingen"),
     ])
-    doc.add_heading("7. Wat is gewijzigd sinds versie {{ vorige_versie }}", level=1)
+    # The heading and each group heading keep with the first change line on the paragraph
+    # itself, not only through the heading style: a style edited in Word cannot undo it.
+    keep_with_next(doc.add_heading("7. Wat is gewijzigd sinds versie {{ vorige_versie }}", level=1))
     para(doc, "{%p if plan_wijzigingen %}")
     para(doc, "{%p for g in plan_wijzigingen %}")
-    doc.add_heading("{{ g.onderdeel }}", level=3)
+    keep_with_next(doc.add_heading("{{ g.onderdeel }}", level=3))
     para(doc, "{%p for w in g.wijzigingen %}")
     para(doc, "• {{ w.tekst }}")
     para(doc, "{%p endfor %}")

@@ -247,6 +247,22 @@ def test_uitstroom_command_makes_both_documents_only_when_all_criteria_hold(
     assert "Risicotaxatie HKT-R van 4 november 2025: Laag risico" in " ".join(cells)
     brief = "\n".join(p.text for p in Document(str(out / f"{EXIT}_overdrachtsbrief_v5.docx")).paragraphs)
     assert "FACT-team Emmen" in brief and "opnieuw aan" in brief and "consulteren" in brief
-    not_yet = run_cli("uitstroom", EVAL / f"{LIFE}.yaml", "--uit", tmp_path / "leeg")
-    assert not_yet.code == 0 and "9 maart 2027" in not_yet.out
-    assert "geen uitstroomdocumenten" in not_yet.out and not (tmp_path / "leeg").exists()
+
+
+def test_uitstroom_not_yet_exits_3_after_the_verdict_and_writes_nothing(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """"Not yet" is its own exit code: a script tells it from bad input (2) and a failure (1)."""
+    out = tmp_path / "leeg"
+    out.mkdir()
+    not_yet = run_cli("uitstroom", EVAL / f"{LIFE}.yaml", "--uit", out)
+    assert not_yet.code == 3, not_yet.out + not_yet.err
+    # the verdict first (stdout), then why nothing was made (stderr, from the CLI edge)
+    assert "Stabiel sinds:" in not_yet.out and "Vroegst mogelijke uitstroom: 9 maart 2027" in not_yet.out
+    assert not_yet.err.splitlines()[0] == (
+        "Fout: Uitstroom is nog niet mogelijk: niet aan alle drie de voorwaarden is voldaan. "
+        "Er zijn geen documenten gemaakt."
+    )
+    assert list(out.iterdir()) == []
+    missing = run_cli("uitstroom", tmp_path / "bestaat-niet.yaml", "--uit", out)
+    assert missing.code == 2  # bad input stays 2

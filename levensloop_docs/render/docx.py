@@ -67,9 +67,6 @@ def render_docx(template: Path, context: dict[str, Any], target: Path, propertie
     from levensloop_docs.atomic import write_bytes
     from levensloop_docs.render.docx_fast import Unsupported, compiled
 
-    if _has_images(context):  # pictures need docxtpl's own part handling
-        render_docx_docxtpl(template, context, target, properties)
-        return
     try:
         data = compiled(template, make_environment).render(
             context, lambda doc: set_properties(doc, properties)
@@ -102,7 +99,9 @@ def render_docx_docxtpl(
 
 def _is_image(value: Any) -> bool:
     """A picture from a view (``views.zrmchart.Image``): PNG bytes and a width in cm."""
-    return isinstance(getattr(value, "png", None), bytes) and hasattr(value, "width_cm")
+    from levensloop_docs.render.docx_fast import is_image
+
+    return is_image(value)
 
 
 def _has_images(context: dict[str, Any]) -> bool:

@@ -12,7 +12,11 @@ of times, so this module does the template work once per process:
   (``resolve_listing``, ``fix_tables``, ``fix_docpr_ids``), and the XML is serialised
   the way python-docx serialises it;
 - the package entries that never change (styles, theme, fonts, images) are deflated once
-  and copied into each new zip as they are.
+  and copied into each new zip as they are;
+- a picture in the context (a view's ``Image``: PNG bytes, width, alt text) becomes what
+  docxtpl's ``InlineImage`` makes: a media part, its relationship, the png content type
+  (those two parts worked out once per template by python-docx itself) and the inline
+  drawing XML in the run, with the alt text on ``wp:docPr``.
 
 The result has the same parts with the same XML as ``DocxTemplate.render`` + ``save``
 (``tests/test_batch_docx.py`` compares them). Templates that use what this path does not
@@ -41,6 +45,25 @@ _XMLNS = re.compile(rb' xmlns(?::[\w.-]+)?="[^"]*"')
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 _WHOLE_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_RELS = "word/_rels/document.xml.rels"
+_TYPES = "[Content_Types].xml"
+# What docxtpl's InlineImage puts in place of the {{ }}: the text run ends, a drawing run follows.
+_DRAWING_RUN = '</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def is_image(value: Any) -> bool:
+    """A picture from a view (``views.zrmchart.Image``): PNG bytes and a width in cm."""
+    return isinstance(getattr(value, "png", None), bytes) and hasattr(value, "width_cm")
+
+
+@dataclass(frozen=True)
+class _PictureFrame:
+    """The package parts that change when a document gets ``count`` pictures (python-docx's own)."""
+
+    rels: bytes
+    content_types: bytes
+    targets: tuple[tuple[str, str], ...]  # (rId, zip entry) per picture, in context order
+    next_id: int  # python-docx's next shape id: docPr name "Picture N" (docxtpl renumbers the id)
 
 
 class Unsupported(Exception):
@@ -131,10 +154,19 @@ class CompiledTemplate:
         self._static = {n: _deflated(n, self._raw[n]) for n in names if n not in rendered}
         self._helper = DocxTemplate(io.BytesIO(data))  # for docxtpl's post-processing methods
         self._frame_parts: tuple[bytes, bytes, set[tuple[str | None, str]]] | None = None
+        self._data = data
+        self._picture_frames: dict[int, _PictureFrame] = {}
 
     def render(self, context: dict[str, Any], set_properties: Callable[[Any], None]) -> bytes:
         """The finished DOCX as bytes. Jinja errors propagate (the caller names the template)."""
         parts: dict[str, bytes] = {}
+        order = self._order
+        pictures = [key for key, value in context.items() if is_image(value)]
+        if pictures:
+            self._check_pictures_in_body(pictures)
+            context, media = self._with_pictures(context, pictures)
+            parts.update(media)
+            order = [*order, *(name for name in media if name not in self._raw)]
         self._helper.docx_ids_index = 1000  # as docxtpl's render_init: ids restart per document
         for source, template in self._compiled:
             xml = self._post(template.render(context))
@@ -144,10 +176,69 @@ class CompiledTemplate:
                 parts[source.part] = _reserialise(xml.encode(source.encoding))
         parts[_CORE] = self._core(set_properties)
         entries = [
-            self._static[name] if name in self._static else _deflated(name, parts[name])
-            for name in self._order
+            _deflated(name, parts[name]) if name in parts else self._static[name] for name in order
         ]
         return _zip(entries)
+
+    def _with_pictures(
+        self, context: dict[str, Any], keys: list[str]
+    ) -> tuple[dict[str, Any], dict[str, bytes]]:
+        """The context with each picture as its drawing XML, and the parts the pictures add or change."""
+        from docx.image.image import Image as DocxImage
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Cm
+        from markupsafe import Markup
+
+        frame = self.picture_frame([context[k].png for k in keys])
+        out = dict(context)
+        parts = {_RELS: frame.rels, _TYPES: frame.content_types}
+        for key, (rid, entry) in zip(keys, frame.targets, strict=True):
+            picture = context[key]
+            image = DocxImage.from_blob(picture.png)
+            cx, cy = image.scaled_dimensions(Cm(picture.width_cm), None)
+            inline = CT_Inline.new_pic_inline(frame.next_id, rid, image.filename, cx, cy)
+            if len(keys) == 1:  # as render/docx.py's _describe_images: only when it is unambiguous
+                inline.docPr.set("descr", str(getattr(picture, "description", "")))
+            out[key] = Markup(_DRAWING_RUN % self._without_root_namespaces(inline.xml))
+            parts[entry] = picture.png
+        return out, parts
+
+    def _check_pictures_in_body(self, keys: list[str]) -> None:
+        """A picture in a header or footer needs that part's own relationship: docxtpl does it."""
+        for source in self.sources:
+            if source.part != "word/document.xml" and any(key in source.text for key in keys):
+                raise Unsupported("picture outside the body")
+
+    def _without_root_namespaces(self, xml: str) -> str:
+        """Drop the declarations the document root makes, as lxml does when docxtpl moves the body in."""
+        first = xml.index(">")
+        head = xml[:first]
+        for prefix, uri in self.frame()[2]:
+            if prefix:
+                head = head.replace(f' xmlns:{prefix}="{uri}"', "")
+        return head + xml[first:]
+
+    def picture_frame(self, pngs: list[bytes]) -> _PictureFrame:
+        """Relationships and content types with ``len(pngs)`` pictures, as python-docx writes them."""
+        found = self._picture_frames.get(len(pngs))
+        if found is None:
+            import zipfile
+
+            from docx import Document
+
+            doc = Document(io.BytesIO(self._data))
+            next_id = doc.part.next_id
+            # distinct bytes per picture: python-docx stores the same picture only once
+            targets = []
+            for i, png in enumerate(pngs):
+                rid, _image = doc.part.get_or_add_image(io.BytesIO(png + bytes(i)))
+                targets.append((rid, str(doc.part.related_parts[rid].partname).lstrip("/")))
+            saved = io.BytesIO()
+            doc.save(saved)
+            with zipfile.ZipFile(saved) as zf:
+                found = _PictureFrame(zf.read(_RELS), zf.read(_TYPES), tuple(targets), next_id)
+            self._picture_frames[len(pngs)] = found
+        return found
 
     def _post(self, xml: str) -> str:
         """docxtpl's ``render_xml_part`` after the Jinja step.

@@ -9,6 +9,7 @@ from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.views.plan import ContextBuilder
 from levensloop_docs.views.plan_extra import extend_plan
+from levensloop_docs.views.zrmchart import zrm_context
 
 
 def plan_context(
@@ -16,7 +17,12 @@ def plan_context(
 ) -> dict[str, Any]:
     builder = ContextBuilder(casus, vocab, today)
     # the plan adds safety, legal route, completeness and voice to the shared context
-    return extend_plan(builder.build(), builder)
+    ctx = extend_plan(builder.build(), builder)
+    # ZRM over time, as in the voortgangsverslag: only the evaluations in this version's file
+    # (an archived version keeps the evaluations it had), and no chart before the first one
+    ctx["zrm"], chart = zrm_context(casus, vocab)
+    ctx["zrm_grafiek"] = chart if chart is not None else ""
+    return ctx
 
 
 def has_plan(casus: Casus) -> bool:

@@ -11,15 +11,13 @@ from datetime import date
 from typing import Any
 
 from levensloop_docs.case.uitstroom import is_escalation
-from levensloop_docs.i18n import _, format_date
+from levensloop_docs.i18n import format_date
 from levensloop_docs.model.casus import Casus, Evaluatie
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.views.common import goal_verdicts, phase_style, text, texts, yes_no
 from levensloop_docs.views.plan import build_context
 from levensloop_docs.views.plandiff import grouped, plan_diff
-from levensloop_docs.views.zrmchart import Image, zrm_chart_png, zrm_series, zrm_table
-
-CHART_WIDTH_CM = 16.0
+from levensloop_docs.views.zrmchart import zrm_context
 
 
 def evaluation_context(ev: Evaluatie, vocab: Vocabularies) -> dict[str, Any]:
@@ -50,15 +48,6 @@ def evaluation_context(ev: Evaluatie, vocab: Vocabularies) -> dict[str, Any]:
         "wijzigingen": texts(ev.wijzigingen),
         "volgende_evaluatie": format_date(ev.volgende_evaluatie) or "nog niet gepland",
     }
-
-
-def zrm_context(casus: Casus, vocab: Vocabularies) -> tuple[dict[str, Any], Image | None]:
-    series = zrm_series(casus, vocab)
-    table = zrm_table(series)
-    if series.empty():
-        return table, None
-    description = _("ZRM scores per levensgebied per evaluation date; the same numbers are in the table.")
-    return table, Image(zrm_chart_png(series), CHART_WIDTH_CM, description)
 
 
 def voortgang_context(

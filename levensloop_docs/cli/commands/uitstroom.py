@@ -2,7 +2,8 @@
 
 Prints since when the person is stable (no escalation above ambulant care in the
 evaluations), each of the three criteria with its evidence and the earliest exit date.
-When all three hold it makes the uitstroombesluit and the warme-overdrachtsbrief.
+When all three hold it makes the uitstroombesluit and the warme-overdrachtsbrief;
+otherwise it ends with ``NotYetError`` (exit code 3) and writes nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def uitstroom(casus: Path, uit: Path, formaat: str) -> None:
     from levensloop_docs.case.uitstroom import exit_status
     from levensloop_docs.cli.commands.genereer import known_formats
     from levensloop_docs.cli.options import parse_formats
+    from levensloop_docs.errors import NotYetError
     from levensloop_docs.i18n import _
 
     formats = parse_formats(formaat, known_formats())
@@ -35,8 +37,10 @@ def uitstroom(casus: Path, uit: Path, formaat: str) -> None:
     for line in verdict_lines(status):
         click.echo(line)
     if not status.all_met:
-        click.echo(_("Not all three criteria are met: no uitstroom documents were made."))
-        return
+        raise NotYetError(
+            _("Uitstroom is not possible yet: not all three criteria are met. No documents were made."),
+            hint=_("Run the check again after the next evaluation, or from the earliest exit date above."),
+        )
     _make(case, uit, formats)
 
 
