@@ -2,14 +2,17 @@
 
 On the same engine as the plan interview (autosave in a draft, resume, lock, answers
 file, the conflict-safe save). It records one evaluation in ``evaluaties`` (actions,
-goals, ZRM scores, incidents and escalations, risk, how it goes, what changes) and ends
+goals, ZRM scores, risk, how it goes, what changes) and ends
 with a new plan version: ``meta.planversie`` goes up by one, set on the evaluation date.
+Incidents and escalations go to the case's one list ``incidenten`` (the voortgangsverslag
+shows those dated after the previous evaluation up to this one).
 The command archives the version it replaces in the history folder just before saving
 (``case/history.py``).
 
-Question keys mirror the case file: ``evaluaties[3].acties[0].status``. Two keys are no
-field: ``plan.levensgebieden[i].acties[j].verwijderen`` (take a finished action out of
-the plan) and ``plan.onderdelen`` (which plan parts to change now).
+Question keys mirror the case file: ``evaluaties[3].acties[0].status``,
+``incidenten[5].datum``. Two keys are no field:
+``plan.levensgebieden[i].acties[j].verwijderen`` (take a finished action out of the plan)
+and ``plan.onderdelen`` (which plan parts to change now).
 """
 
 from __future__ import annotations
@@ -142,35 +145,49 @@ def run_zrm(interview: Interview) -> None:
     store(ev, "zrm", scores)
 
 
-def _edit_incident(interview: Interview, key: str, item: Item, day: date | None) -> Item:
-    def check(value: date) -> None:
-        not_in_future(interview.today)(value)
-        if day is not None and value > day:
-            raise ValueError(_("This incident lies after the date of the evaluation."))
-
+def _edit_incident(interview: Interview, key: str, item: Item) -> Item:
     store(item, "datum", interview.date(f"{key}.datum", _("Date"), item.get("datum"), required=True,
-                                        check=check))
+                                        check=not_in_future(interview.today)))
     store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
                                                item.get("omschrijving"), required=True))
     item["niveau"] = interview.choice(f"{key}.niveau", _("Heaviest level of care it reached"), "niveaus",
                                       item.get("niveau", "ambulant"))
+    if item["niveau"] != "ambulant":  # an escalation: the monitor counts it by level and form
+        store(item, "vorm", interview.choice(f"{key}.vorm", _("Form of the escalation"), "escalatievormen",
+                                             item.get("vorm"), required=False))
+    else:
+        item.pop("vorm", None)
     fases = [("groen", _("green")), ("oranje", _("orange")), ("rood", _("red"))]
     store(item, "fase", interview.choice(f"{key}.fase", _("Phase of the scenario"), fases, item.get("fase"),
                                          required=False))
     return item
 
 
+def _incident_day(item: Item) -> date:
+    day = item.get("datum")
+    return day if isinstance(day, date) else date.max  # undated last: it still needs its date
+
+
 def run_incidenten(interview: Interview) -> None:
-    key, ev = _current(interview)
-    day = ev.get("datum")
+    """The case's one list of incidents: shown and added to from the previous evaluation on.
+
+    Older incidents stay as they are (they were discussed at their own evaluation); the
+    list is kept oldest first, so the ones since the last evaluation are its tail.
+    """
+    last = _last_date(interview)
+    incidents = sorted(interview.data.get("incidenten") or [], key=_incident_day)
+    older = [i for i in incidents if last is not None and _incident_day(i) <= last]
+    recent = incidents[len(older):]
+    label = _("Incidents and escalations since the last evaluation")
+    if last is not None:
+        label = _("Incidents and escalations since the last evaluation ({date})").format(
+            date=format_date(last))
     items = interview.edit_list(
-        f"{key}.incidenten", _("Incidents and escalations since the last evaluation"),
-        ev.setdefault("incidenten", []),
+        "incidenten", label, recent,
         lambda i: f"{format_date(i.get('datum'))}: {str(i.get('omschrijving', ''))[:50]}",
-        lambda k, item: _edit_incident(interview, k, item, day),
+        lambda k, item: _edit_incident(interview, k, item), first=len(older),
     )
-    items.sort(key=lambda i: i.get("datum") or date.min)
-    store(ev, "incidenten", items)
+    store(interview.data, "incidenten", sorted(older + items, key=_incident_day))
 
 
 def run_risico(interview: Interview) -> None:
