@@ -75,7 +75,8 @@ EXPECTED: dict[str, Expect] = {
     "incident-in-de-toekomst.yaml": Expect("niet in de toekomst", "incidenten[0].datum", 78),
     # Incidents and escalations are one list of the case now: the old places say where to go.
     "escalaties-in-opschaling.yaml": Expect("verplaats naar 'incidenten'", "opschaling.escalaties", 60),
-    "evaluatie-incidenten-verhuisd.yaml": Expect("verplaats naar 'incidenten'", "evaluaties[1].incidenten", 77),
+    "evaluatie-incidenten-verhuisd.yaml": Expect("verplaats naar 'incidenten'", "evaluaties[1].incidenten",
+                                                 77),
     "evaluatie-actie-bestaat-niet.yaml": Expect("(niet meer)", "evaluaties[1].acties[0].actie", 72),
     "groot.yaml": Expect("te groot"),  # 50 MB, made by the fixture below, never committed
 }

@@ -135,8 +135,8 @@ def _prompt_keys() -> list[str]:
         pick("Loopt"), typed("Elke maand langs geweest."),  # the one action
         pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."),  # two goals
         typed("5"), typed("9"), typed("3"),  # ZRM: 9 is refused at the prompt, then 3
-        ADD, typed("20-10-2026"), typed("Een dag gedronken; gesprek de dag erna."), pick("ForFACT"),
-        pick("oranje"), DONE,  # one incident, ambulant
+        ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
+        pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
         lines("Geen nieuwe taxatie."), NO,  # risk
         lines("Woning"), lines("Terugval"), lines(),  # how it goes
         ENTER,  # no plan parts change
@@ -158,7 +158,8 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     assert [d.oordeel for d in ev.doelen] == ["deels", "niet"]
     # the case's one list: the earlier incident stays, the new one comes after it
     assert [i.datum for i in casus.incidenten] == [date(2025, 8, 14), date(2026, 10, 20)]
-    assert casus.incidenten[-1].fase == "oranje" and casus.incidenten[-1].vorm is None
+    new = casus.incidenten[-1]
+    assert (new.niveau, new.vorm, new.fase) == ("klinisch_regulier", "justitie", "oranje")
     assert ev.volgende_evaluatie == date(2027, 5, 10)
     assert casus.meta.planversie == 6 and casus.meta.vastgesteld == date(2026, 11, 10)
     assert version_path(exit_case, 5).read_bytes() == before

@@ -542,7 +542,7 @@ def test_incidents_are_shared_with_nobody_by_default() -> None:
                    for groups in per_route.values())
     assert "incidenten" not in policy.default and "incidenten" not in policy.without_basis
     assert not any("incidenten" in groups for groups in policy.audiences.values())
-    data, markers = sentinel_case("vrijwillig")
+    _data, markers = sentinel_case("vrijwillig")
     assert [mk.group for mk in markers.all if mk.path.startswith("incidenten")] == ["incidenten"]
 
 

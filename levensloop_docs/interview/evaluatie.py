@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
+from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, INCIDENT_IN_FUTURE, NEXT_EVALUATION_AFTER
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
@@ -147,7 +147,7 @@ def run_zrm(interview: Interview) -> None:
 
 def _edit_incident(interview: Interview, key: str, item: Item) -> Item:
     store(item, "datum", interview.date(f"{key}.datum", _("Date"), item.get("datum"), required=True,
-                                        check=not_in_future(interview.today)))
+                                        check=not_in_future(interview.today, INCIDENT_IN_FUTURE)))
     store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
                                                item.get("omschrijving"), required=True))
     item["niveau"] = interview.choice(f"{key}.niveau", _("Heaviest level of care it reached"), "niveaus",
