@@ -197,3 +197,21 @@ def test_the_schema_has_the_one_list(run_cli: RunCli) -> None:
     incident = schema["$defs"]["Incident"]["properties"]
     assert set(incident) == {"datum", "omschrijving", "niveau", "vorm", "fase"}
     assert "incidenten" not in schema["$defs"]["Evaluatie"]["properties"]
+
+
+def test_bewerk_records_an_escalation_on_the_day_through_the_prompts(tmp_path: Path) -> None:
+    """'bewerk --onderdeel incidenten': real prompts; the list stays oldest first, the rest as it was."""
+    from _interview_keys import ADD, DONE, ENTER, pick, typed
+    from test_interview_prompts import edit_case
+
+    path = _write(tmp_path / "casussen", EXIT, lambda d: None)
+    before = path.read_text(encoding="utf-8")
+    keys = [ADD, typed("1-11-2026"), typed("Opname na een crisis."), pick("Beveiligde"), pick("acute"),
+            ENTER, DONE, ENTER]  # no phase; done; save
+    assert edit_case(path, "incidenten", keys).saved
+    casus = load_case(path).casus
+    assert [(i.datum, i.niveau, i.vorm, i.fase) for i in casus.incidenten] == [
+        (date(2025, 8, 14), "ambulant", None, "oranje"), (date(2026, 11, 1), "biz", "acute_crisis", None)]
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)  # only the new item, at the end of the list (the last key)
+    assert stable_since(casus) == date(2026, 11, 2)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, INCIDENT_IN_FUTURE, NEXT_EVALUATION_AFTER
+from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
+from levensloop_docs.interview.parts.incidenten import edit_since
 from levensloop_docs.interview.session import Interview, Item, Part, store
 
 # The two levensgebieden of the default list that are not domains of the ZRM.
@@ -145,49 +146,17 @@ def run_zrm(interview: Interview) -> None:
     store(ev, "zrm", scores)
 
 
-def _edit_incident(interview: Interview, key: str, item: Item) -> Item:
-    store(item, "datum", interview.date(f"{key}.datum", _("Date"), item.get("datum"), required=True,
-                                        check=not_in_future(interview.today, INCIDENT_IN_FUTURE)))
-    store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
-                                               item.get("omschrijving"), required=True))
-    item["niveau"] = interview.choice(f"{key}.niveau", _("Heaviest level of care it reached"), "niveaus",
-                                      item.get("niveau", "ambulant"))
-    if item["niveau"] != "ambulant":  # an escalation: the monitor counts it by level and form
-        store(item, "vorm", interview.choice(f"{key}.vorm", _("Form of the escalation"), "escalatievormen",
-                                             item.get("vorm"), required=False))
-    else:
-        item.pop("vorm", None)
-    fases = [("groen", _("green")), ("oranje", _("orange")), ("rood", _("red"))]
-    store(item, "fase", interview.choice(f"{key}.fase", _("Phase of the scenario"), fases, item.get("fase"),
-                                         required=False))
-    return item
-
-
-def _incident_day(item: Item) -> date:
-    day = item.get("datum")
-    return day if isinstance(day, date) else date.max  # undated last: it still needs its date
-
-
 def run_incidenten(interview: Interview) -> None:
     """The case's one list of incidents: shown and added to from the previous evaluation on.
 
-    Older incidents stay as they are (they were discussed at their own evaluation); the
-    list is kept oldest first, so the ones since the last evaluation are its tail.
+    Older incidents stay as they are (they were discussed at their own evaluation).
     """
     last = _last_date(interview)
-    incidents = sorted(interview.data.get("incidenten") or [], key=_incident_day)
-    older = [i for i in incidents if last is not None and _incident_day(i) <= last]
-    recent = incidents[len(older):]
     label = _("Incidents and escalations since the last evaluation")
     if last is not None:
         label = _("Incidents and escalations since the last evaluation ({date})").format(
             date=format_date(last))
-    items = interview.edit_list(
-        "incidenten", label, recent,
-        lambda i: f"{format_date(i.get('datum'))}: {str(i.get('omschrijving', ''))[:50]}",
-        lambda k, item: _edit_incident(interview, k, item), first=len(older),
-    )
-    store(interview.data, "incidenten", sorted(older + items, key=_incident_day))
+    edit_since(interview, label, last)
 
 
 def run_risico(interview: Interview) -> None:
