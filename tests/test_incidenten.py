@@ -215,3 +215,14 @@ def test_bewerk_records_an_escalation_on_the_day_through_the_prompts(tmp_path: P
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)  # only the new item, at the end of the list (the last key)
     assert stable_since(casus) == date(2026, 11, 2)
+
+
+def test_the_summary_before_saving_names_the_new_incident_in_words() -> None:
+    from levensloop_docs.interview.summary import in_words
+
+    first = {"datum": date(2025, 8, 14), "omschrijving": "Een dag gedronken.", "niveau": "ambulant"}
+    added = {"datum": date(2026, 11, 1), "omschrijving": "Opname na een crisis.", "niveau": "biz",
+             "vorm": "acute_crisis"}
+    old, new = {"incidenten": [first]}, {"incidenten": [first, added]}
+    assert in_words(old, new, load_vocabularies()) == [
+        "  Incidenten en escalaties: 1 incident toegevoegd (Opname na een crisis.)"]
