@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,25 @@ def vary(data: dict[str, Any], number: int, rng: random.Random, areas: list[str]
                              "acties": acties})
 
 
+LEVELS = ["ambulant", "ambulant", "intensief_ambulant", "klinisch_regulier", "biz"]
+FORMS = ["gepland", "acute_crisis", "justitie", None]  # None: recorded without its form
+
+
+def incidents(rng: random.Random) -> list[dict[str, Any]]:
+    """0-3 incidents in 2025-2026 (the case's one list, oldest first); above ambulant: escalations."""
+    found = []
+    for _ in range(rng.choice([0, 0, 1, 2, 3])):
+        level = rng.choice(LEVELS)
+        item: dict[str, Any] = {"datum": date(2025, 1, 1) + timedelta(days=rng.randint(0, 660)),
+                                "omschrijving": "Incident besproken in het overleg (synthetisch).",
+                                "niveau": level, "fase": rng.choice(["oranje", "rood"])}
+        form = rng.choice(FORMS) if level != "ambulant" else None
+        if form:
+            item["vorm"] = form
+        found.append(item)
+    return sorted(found, key=lambda i: i["datum"])
+
+
 def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
     from levensloop_docs.model.vocab import load_vocabularies
 
@@ -97,6 +117,7 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
     for number in range(count):
         data = copy.deepcopy(examples[number % len(examples)])
         vary(data, number, rng, areas, roles)
+        data["incidenten"] = data.get("incidenten", []) + incidents(rng)
         with (folder / f"casus-{number:05d}.yaml").open("w", encoding="utf-8") as fh:
             yaml.dump(data, fh)
 

@@ -45,15 +45,31 @@ def _messages() -> dict[str, str]:
     }
 
 
-def pydantic_problem(error: Mapping[str, Any], file: Path | None, raw: Any) -> Problem:
-    """Turn one pydantic error into a Dutch Problem; no input value is echoed (privacy)."""
+def moved_to(loc: Loc, moved: Mapping[tuple[str, ...], str]) -> str | None:
+    """The new place of a field that moved (``moved`` maps a loc pattern, ``*`` for an index)."""
+    return moved.get(tuple("*" if isinstance(p, int) else p for p in loc))
+
+
+def pydantic_problem(
+    error: Mapping[str, Any], file: Path | None, raw: Any, moved: Mapping[tuple[str, ...], str] | None = None
+) -> Problem:
+    """Turn one pydantic error into a Dutch Problem; no input value is echoed (privacy).
+
+    ``moved``: fields that moved elsewhere in this kind of file; an unknown field found there
+    says where it goes now instead of "check the spelling".
+    """
     kind = error["type"]
     raw_loc = tuple(error["loc"])
     if kind == "invalid_key":  # the key itself is wrong (a number, null, a list): name its section
         raw_loc = raw_loc[:-1]
     loc: Loc = tuple(p for p in raw_loc if isinstance(p, int) or str(p).isidentifier())
     ctx = error.get("ctx") or {}
-    if kind == "invalid_key":
+    target = moved_to(loc, moved) if moved and kind == "extra_forbidden" else None
+    if target is not None:
+        message = _("This field is no longer here: move its items to '{to}', one list for the whole "
+                    "case, oldest first. An escalation is an incident there with the heaviest level "
+                    "reached ('niveau', was 'naar') and its form ('vorm').").format(to=target)
+    elif kind == "invalid_key":
         message = _("A field name here is not a word (but a number, a list or empty). Check the names.")
     elif kind in ("vocab", "invalid"):
         message = str(error["msg"])

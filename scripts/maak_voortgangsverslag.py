@@ -74,10 +74,11 @@ def zrm(doc) -> None:  # type: ignore[no-untyped-def]
 def incidents(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("4. Incidenten en escalaties sinds de vorige evaluatie", level=1)
     para(doc, "{%p if evaluatie.incidenten %}")
-    table(doc, ["Datum", "Wat er gebeurde", "Zwaarste zorg", "Fase", "Escalatie"],
+    table(doc, ["Datum", "Wat er gebeurde", "Zwaarste zorg", "Vorm", "Fase", "Escalatie"],
           "for i in evaluatie.incidenten",
-          ["{{ i.datum }}", "{{ i.omschrijving }}", "{{ i.niveau }}", "{{ i.fase }}", "{{ i.escalatie }}"],
-          [2.6, 6.4, 3.6, 1.8, 2.2])
+          ["{{ i.datum }}", "{{ i.omschrijving }}", "{{ i.niveau }}", "{{ i.vorm }}", "{{ i.fase }}",
+           "{{ i.escalatie }}"],
+          [2.4, 5.0, 3.2, 2.6, 1.6, 1.8])
     para(doc, "{%p else %}")
     para(doc, "Geen incidenten of escalaties sinds de vorige evaluatie.")
     para(doc, "{%p endif %}")

@@ -29,9 +29,12 @@ def _folder(tmp_path: Path) -> Path:
     write_case(folder, 4, **included, **{  # evaluation before the next meeting; escalation since the last
         "meta.vastgesteld": date(2026, 6, 20), "meta.volgende_evaluatie": date(2026, 12, 20),
         "meta.akkoord": [{"wie": "forfact", "datum": date(2026, 6, 21)}],
-        "opschaling.escalaties": [
-            {"datum": date(2026, 12, 1), "naar": "biz", "vorm": "acute_crisis"},
-            {"datum": date(2026, 11, 20), "naar": "klinisch_regulier", "vorm": "gepland"}]})  # before
+        "incidenten": [
+            {"datum": date(2026, 11, 20), "omschrijving": "Detox.", "niveau": "klinisch_regulier",
+             "vorm": "gepland"},  # before the last meeting
+            {"datum": date(2026, 11, 28), "omschrijving": "Onrust.", "niveau": "ambulant"},  # no escalation
+            {"datum": date(2026, 12, 1), "omschrijving": "Crisis.", "niveau": "biz",
+             "vorm": "acute_crisis"}]})
     write_case(folder, 5, **included, **{  # evaluation after the next meeting: not on the agenda
         "meta.vastgesteld": date(2026, 6, 20), "meta.volgende_evaluatie": date(2027, 1, 20),
         "meta.akkoord": [{"wie": "forfact", "datum": date(2026, 6, 21)}]})

@@ -71,7 +71,12 @@ EXPECTED: dict[str, Expect] = {
     # The life course (evaluaties): order of dates, ZRM range, dated escalations, known actions.
     "evaluatie-voor-vorige.yaml": Expect("vóór de vorige", "evaluaties[1].datum", 69),
     "evaluatie-zrm-buiten-bereik.yaml": Expect("hoogstens 5", "evaluaties[1].zrm[0].score", 76),
-    "escalatie-zonder-datum.yaml": Expect("heeft een datum nodig", "evaluaties[1].incidenten[0].datum", 78),
+    "escalatie-zonder-datum.yaml": Expect("heeft een datum nodig", "incidenten[0].datum", 78),
+    "incident-in-de-toekomst.yaml": Expect("niet in de toekomst", "incidenten[0].datum", 78),
+    # Incidents and escalations are one list of the case now: the old places say where to go.
+    "escalaties-in-opschaling.yaml": Expect("verplaats naar 'incidenten'", "opschaling.escalaties", 60),
+    "evaluatie-incidenten-verhuisd.yaml": Expect("verplaats naar 'incidenten'", "evaluaties[1].incidenten",
+                                                 77),
     "evaluatie-actie-bestaat-niet.yaml": Expect("(niet meer)", "evaluaties[1].acties[0].actie", 72),
     "groot.yaml": Expect("te groot"),  # 50 MB, made by the fixture below, never committed
 }

@@ -76,7 +76,8 @@ def test_an_evaluation_keeps_the_version_it_replaces_byte_for_byte(run_cli: RunC
     casus = load_case(first_plan).casus
     assert casus.meta.planversie == 2
     ev = casus.evaluaties[0]
-    assert ev.datum == date(2025, 5, 20) and ev.incidenten[0].niveau == "klinisch_regulier"
+    assert ev.datum == date(2025, 5, 20)
+    assert [(i.niveau, i.vorm) for i in casus.incidenten] == [("klinisch_regulier", "acute_crisis")]
     # the ended actions the answers took out of the plan are gone; the evaluation keeps them
     kept = [a.wat for g in casus.levensgebieden for a in g.acties]
     assert "Aanmelding beschermd wonen indienen." not in kept
@@ -134,8 +135,8 @@ def _prompt_keys() -> list[str]:
         pick("Loopt"), typed("Elke maand langs geweest."),  # the one action
         pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."),  # two goals
         typed("5"), typed("9"), typed("3"),  # ZRM: 9 is refused at the prompt, then 3
-        ADD, typed("20-10-2026"), typed("Een dag gedronken; gesprek de dag erna."), pick("ForFACT"),
-        pick("oranje"), DONE,  # one incident, ambulant
+        ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
+        pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
         lines("Geen nieuwe taxatie."), NO,  # risk
         lines("Woning"), lines("Terugval"), lines(),  # how it goes
         ENTER,  # no plan parts change
@@ -155,7 +156,10 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     assert ev.datum == date(2026, 11, 10) and ev.deelnemers == ["Ilse Brouwer-Demir (ForFACT)", "Bram"]
     assert [(s.gebied, s.score) for s in ev.zrm] == [("huisvesting", 5), ("middelengebruik", 3)]
     assert [d.oordeel for d in ev.doelen] == ["deels", "niet"]
-    assert ev.incidenten[0].datum == date(2026, 10, 20) and ev.incidenten[0].fase == "oranje"
+    # the case's one list: the earlier incident stays, the new one comes after it
+    assert [i.datum for i in casus.incidenten] == [date(2025, 8, 14), date(2026, 10, 20)]
+    new = casus.incidenten[-1]
+    assert (new.niveau, new.vorm, new.fase) == ("klinisch_regulier", "justitie", "oranje")
     assert ev.volgende_evaluatie == date(2027, 5, 10)
     assert casus.meta.planversie == 6 and casus.meta.vastgesteld == date(2026, 11, 10)
     assert version_path(exit_case, 5).read_bytes() == before
@@ -211,7 +215,7 @@ def test_a_red_phase_incident_last_month_starts_stability_again() -> None:
     red = {"datum": today - timedelta(days=30), "omschrijving": "Dreigde de buren.", "niveau": "ambulant",
            "fase": "rood"}
     data = casus.model_dump()
-    data["evaluaties"][-1]["incidenten"] = [red]
+    data["incidenten"].append(red)
     status = exit_status(Casus.model_validate(data), today)
     assert not status.all_met and not status.criteria[0].met
     assert status.stable_since == today - timedelta(days=29)
@@ -221,14 +225,14 @@ def test_a_red_phase_incident_last_month_starts_stability_again() -> None:
 
 def test_an_orange_ambulant_incident_does_not_break_stability() -> None:
     casus = _exit_casus()  # it has one (14 August 2025)
-    assert casus.evaluaties[0].incidenten[0].fase == "oranje"
+    assert casus.incidenten[0].fase == "oranje"
     status = exit_status(casus, date(2026, 11, 23))
     assert status.stable_since == date(2023, 6, 1) and status.last_escalation is None
 
 
 def test_an_admission_counts_even_without_a_phase() -> None:
     data = _exit_casus().model_dump()
-    data["evaluaties"][0]["incidenten"][0].update(niveau="klinisch_regulier", fase=None)
+    data["incidenten"][0].update(niveau="klinisch_regulier", fase=None)
     status = exit_status(Casus.model_validate(data), date(2026, 11, 23))
     assert status.stable_since == date(2025, 8, 15) and not status.all_met
 

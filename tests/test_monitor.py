@@ -38,11 +38,18 @@ def _spec(i: int) -> dict[str, Any]:
         "aanmelding.casusregisseur": "Casusregisseur (verzonnen)",
     }
     if i < 10:
-        fields["opschaling.escalaties"] = [{"datum": date(2026, 2, 1), "naar": "biz", "vorm": "acute_crisis"}]
+        fields["incidenten"] = [{"datum": date(2026, 2, 1), "omschrijving": "Opname.", "niveau": "biz",
+                                 "vorm": "acute_crisis"},
+                                {"datum": date(2026, 2, 9), "omschrijving": "Ruzie.", "niveau": "ambulant"}]
     elif i < 15:
-        fields["opschaling.escalaties"] = [
-            {"datum": date(2026, 3, 1), "naar": "klinisch_regulier", "vorm": "gepland"},
-            {"datum": date(2025, 3, 1), "naar": "biz", "vorm": "justitie"}]  # before the period
+        fields["incidenten"] = [
+            {"datum": date(2025, 3, 1), "omschrijving": "Opname.", "niveau": "biz",
+             "vorm": "justitie"},  # before the period
+            {"datum": date(2026, 3, 1), "omschrijving": "Detox.", "niveau": "klinisch_regulier",
+             "vorm": "gepland"}]
+    elif i < 20:  # an escalation recorded without its form: counted as unknown
+        fields["incidenten"] = [{"datum": date(2026, 1, 20), "omschrijving": "Opname.",
+                                 "niveau": "intensief_ambulant"}]
     status = "uitgestroomd" if i >= 35 else "geincludeerd"
     if status == "uitgestroomd":
         fields["uitstroom.datum"] = date(2026, 3, 20)
@@ -120,10 +127,13 @@ def test_profile_equals_tabel_4_marginals_with_unknowns(tmp_path: Path) -> None:
 def test_escalations_by_level_and_form(tmp_path: Path) -> None:
     folder, _specs = _folder(tmp_path)
     table = build_report(load_folder(folder, TOT), "drenthe", PERIOD, 5, TOT).tables["escalaties"]
-    assert table[0][1:] == ["Geplande klinische zorg", "Acute crisis", "Na contact met justitie", "Totaal"]
-    assert table[3][1:] == ["5", "0", "0", "5"]  # klinisch regulier
-    assert table[4][1:] == ["0", "10", "0", "10"]  # BIZ; the one from 2025 is outside the period
-    assert table[5][1:] == ["5", "10", "0", "15"]
+    assert table[0][1:] == ["Geplande klinische zorg", "Acute crisis", "Na contact met justitie",
+                            "Vorm onbekend", "Totaal"]
+    assert table[1][1:] == ["0", "0", "0", "0", "0"]  # ambulant: the ten orange incidents are none
+    assert table[2][1:] == ["0", "0", "0", "5", "5"]  # intensief ambulant, without a form
+    assert table[3][1:] == ["5", "0", "0", "0", "5"]  # klinisch regulier
+    assert table[4][1:] == ["0", "10", "0", "0", "10"]  # BIZ; the one from 2025 is outside the period
+    assert table[5][1:] == ["5", "10", "0", "5", "20"]
 
 
 def _small_region(tmp_path: Path) -> Path:

@@ -253,6 +253,9 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
         },
         "veiligheidsafspraken": [m("veiligheidsafspraken[]", NEVER)],
         "evaluaties": [_evaluatie(m)],
+        # special-category data: the policy group 'incidenten' is given to no partner or audience
+        "incidenten": [{"datum": "2026-09-01", "omschrijving": m("incidenten[].omschrijving", "incidenten"),
+                        "niveau": "klinisch_regulier", "vorm": "acute_crisis", "fase": "rood"}],
     }
     return case, m
 
@@ -281,8 +284,6 @@ def _evaluatie(m: Markers) -> dict[str, Any]:
         "doelen": [{"gebied": "huisvesting", "doel": m(f"{e}.doelen[].doel", NEVER), "oordeel": "deels",
                     "toelichting": m(f"{e}.doelen[].toelichting", NEVER)}],
         "zrm": [{"gebied": "huisvesting", "score": 3}],
-        "incidenten": [{"datum": "2026-09-01", "omschrijving": m(f"{e}.incidenten[].omschrijving", NEVER),
-                        "niveau": "klinisch_regulier", "fase": "rood"}],
         "risicotaxatie": m("evaluaties[].risicotaxatie", NEVER),
         "gaat_goed": [m(f"{e}.gaat_goed[]", NEVER)], "gaat_minder": [m(f"{e}.gaat_minder[]", NEVER)],
         "wijzigingen": [m(f"{e}.wijzigingen[]", NEVER)],
@@ -529,6 +530,20 @@ def test_partner_sheet_pdfs_show_exactly_what_the_policy_allows(tmp_path: Path) 
         folder = tmp_path / f"{kind}-{variant}"
         markers, files = render(variant, [kind], ("pdf",), folder)
         check(squash(pdf_text(files[f"{kind}.pdf"])), markers, kind, variant, f"{kind}.pdf ({variant})")
+
+
+def test_incidents_are_shared_with_nobody_by_default() -> None:
+    """The most restrictive default: a policy group of its own that no partner or audience has."""
+    from levensloop_docs.reference.policy import load_policy
+
+    policy = load_policy()
+    assert "incidenten" in policy.groups
+    assert not any("incidenten" in groups for per_route in policy.partners.values()
+                   for groups in per_route.values())
+    assert "incidenten" not in policy.default and "incidenten" not in policy.without_basis
+    assert not any("incidenten" in groups for groups in policy.audiences.values())
+    _data, markers = sentinel_case("vrijwillig")
+    assert [mk.group for mk in markers.all if mk.path.startswith("incidenten")] == ["incidenten"]
 
 
 def test_the_oracle_is_not_trivial() -> None:

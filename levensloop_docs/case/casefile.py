@@ -18,7 +18,7 @@ from levensloop_docs.atomic import write_text
 from levensloop_docs.case.rules import case_problems, reference_problems
 from levensloop_docs.errors import CaseFileError, ConflictError, Problem
 from levensloop_docs.i18n import _, format_date, ngettext
-from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.casus import MOVED_FIELDS, Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.problems import pydantic_problem
 from levensloop_docs.yamlio import YamlReadError, dump_yaml, line_of, load_yaml, read_text
@@ -58,7 +58,7 @@ def validate_raw(
     try:
         casus = Casus.model_validate(dict(raw), context={"vocab": vocab})
     except ValidationError as exc:
-        problems.extend(pydantic_problem(e, file, raw) for e in exc.errors())
+        problems.extend(pydantic_problem(e, file, raw, MOVED_FIELDS) for e in exc.errors())
     found = reference_problems(raw, file)
     if casus is not None:
         found += case_problems(casus, vocab, today)

@@ -107,6 +107,7 @@ def _not_after(earlier: Any, later: Any) -> bool:
 # (earlier, later) = (the date, today) for the "not in the future" rules.
 BORN_IN_FUTURE = Rule(_after, lambda: _("The date of birth lies in the future."))
 IN_FUTURE = Rule(_after, lambda: _("This date lies in the future."))
+INCIDENT_IN_FUTURE = Rule(_after, lambda: _("An incident cannot be dated in the future."))
 RISK_IN_FUTURE = Rule(_after, lambda: _("A risk assessment cannot be dated in the future."))
 EVALUATION_AFTER_SET = Rule(
     _not_after, lambda: _("The next evaluation must come after the date the plan was set (vastgesteld).")
@@ -120,7 +121,6 @@ MEETING_AFTER_REGISTRATION = Rule(_after, lambda: _("The meeting cannot take pla
 EVALUATION_AFTER_PREVIOUS = Rule(_after, lambda: _(
     "This evaluation is dated before the previous one. Evaluations are kept oldest first; check the date."))
 NEXT_EVALUATION_AFTER = Rule(_not_after, lambda: _("The next evaluation must come after this evaluation."))
-INCIDENT_BY_EVALUATION = Rule(_after, lambda: _("This incident lies after the date of the evaluation."))
 STEP_UP_HEAVIER = Rule(_not_after, lambda: _("A step up must go to a heavier level than it starts from."))
 
 
@@ -154,6 +154,8 @@ def date_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
     for i, rt in enumerate(casus.risicotaxaties):
         yield from _rule(("risicotaxaties", i, "datum"), RISK_IN_FUTURE, rt.datum, today)
         yield from _rule(("risicotaxaties", i, "volgende"), NEXT_RISK_AFTER, rt.datum, rt.volgende)
+    for j, incident in enumerate(casus.incidenten):
+        yield from _rule(("incidenten", j, "datum"), INCIDENT_IN_FUTURE, incident.datum, today)
     uit = casus.uitstroom
     yield from _rule(("uitstroom", "stabiel_sinds"), IN_FUTURE, uit.stabiel_sinds, today)
     dates = {rt.datum for rt in casus.risicotaxaties}
@@ -212,8 +214,21 @@ def structure_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc,
         yield from _rule(where, DECISION_AFTER_REGISTRATION, ag.datum, ag.besluit_datum)
 
 
+def incident_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    """Incidents: dated (the uitstroom check needs it), an escalation with its form."""
+    for j, incident in enumerate(casus.incidenten):
+        if incident.datum is None:
+            msg = _("An incident or escalation needs a date: without it the uitstroom check cannot "
+                    "tell since when the person is stable.")
+            yield _p(("incidenten", j, "datum"), msg)
+        if incident.niveau != "ambulant" and incident.vorm is None:
+            msg = _("This escalation has no form (vorm): planned clinical care, acute crisis or after "
+                    "contact with justice. The monitor counts it as 'unknown' until it is filled in.")
+            yield _p(("incidenten", j, "vorm"), msg, warning=True)
+
+
 def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
-    """Evaluations: in order of date, not in the future, dated incidents, known actions."""
+    """Evaluations: in order of date, not in the future, known actions."""
     previous: date | None = None
     for i, ev in enumerate(casus.evaluaties):
         loc: Loc = ("evaluaties", i)
@@ -228,14 +243,6 @@ def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Proble
 
 
 def _evaluation_items(ev: Any, loc: Loc) -> Iterator[tuple[Loc, Problem]]:
-    for j, incident in enumerate(ev.incidenten):
-        if incident.datum is None:
-            msg = _("An incident or escalation needs a date: without it the uitstroom check cannot "
-                    "tell since when the person is stable.")
-            yield _p((*loc, "incidenten", j, "datum"), msg)
-        else:
-            where = (*loc, "incidenten", j, "datum")
-            yield from _rule(where, INCIDENT_BY_EVALUATION, incident.datum, ev.datum)
     seen: set[str] = set()
     for j, score in enumerate(ev.zrm):
         if score.gebied in seen:
@@ -268,6 +275,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *route_problems(casus, vocab, today),
         *structure_problems(casus, vocab),
         *evaluation_problems(casus, today),
+        *incident_problems(casus),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
         *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)
     ]

@@ -4,9 +4,10 @@ A person can leave the approach after at least two years stable on the danger
 criterion, with protective factors durably secured and a risk assessment that shows
 the risk of dangerous behaviour is clearly lower.
 
-"Stable" is read from the history too: an incident in an evaluation that reached a
-level above ambulant, or the red phase of a scenario, is an escalation, and stability
-starts again the day after the latest one. ``uitstroom.stabiel_sinds`` in the case is
+"Stable" is read from the case's incidents too (``incidenten``, the one record the
+voortgangsverslag, agenda and monitor also read): an incident that reached a level above
+ambulant, or the red phase of a scenario, is an escalation (``is_escalation``), and
+stability starts again the day after the latest one. ``uitstroom.stabiel_sinds`` in the case is
 the casemanager's own date (e.g. from before the evaluations were recorded); the later
 of the two counts.
 """
@@ -49,13 +50,23 @@ def _add_years(day: date, years: int) -> date:
 
 
 def is_escalation(incident: Incident) -> bool:
-    """Above ambulant care, or the red phase: the person was not stable that day."""
+    """Above ambulant care, or the red phase: the person was not stable that day.
+
+    The one definition: the uitstroom check, the voortgangsverslag, the agenda and the
+    monitor all count escalations with it, so they cannot disagree.
+    """
     return incident.niveau != "ambulant" or incident.fase == "rood"
 
 
+def escalations(casus: Casus) -> list[Incident]:
+    """The dated escalations of the case, oldest first."""
+    found = [i for i in casus.incidenten if i.datum is not None and is_escalation(i)]
+    return sorted(found, key=lambda i: i.datum or date.min)
+
+
 def last_escalation(casus: Casus) -> Incident | None:
-    found = [i for ev in casus.evaluaties for i in ev.incidenten if i.datum and is_escalation(i)]
-    return max(found, key=lambda i: i.datum or date.min, default=None)
+    found = escalations(casus)
+    return found[-1] if found else None
 
 
 def stable_since(casus: Casus) -> date | None:
@@ -95,7 +106,7 @@ def _stable_evidence(since: date | None, until: date | None, last: Incident | No
             date=format_date(last.datum), what=last.omschrijving.rstrip(".")
         )
     else:
-        text += " " + _("No escalation above ambulant care recorded in the evaluations.")
+        text += " " + _("No escalation above ambulant care recorded in the incidents.")
     return text
 
 

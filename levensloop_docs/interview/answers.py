@@ -100,13 +100,16 @@ class AnswersFileAsker:
             return DONE
         if not isinstance(wanted, list):
             raise self._error(question.key, _("Expected a list (lines that start with '- ')."))
-        step = self._list_steps.get(question.key, 0)
-        current = len(question.items)
+        # the answers list mirrors the whole list in the file; a question that shows only its
+        # tail (from ``first``) leaves the items before it as they are
+        first = question.first
+        step = self._list_steps.get(question.key, first)
+        current = first + len(question.items)
         if step < len(wanted):
             self._list_steps[question.key] = step + 1
-            return f"bewerk:{step}" if step < current else ADD
-        if current > len(wanted):
-            return f"verwijder:{len(wanted)}"
+            return f"bewerk:{step - first}" if step < current else ADD
+        if current > max(len(wanted), first):
+            return f"verwijder:{max(len(wanted), first) - first}"
         self._list_steps.pop(question.key, None)
         return DONE
 

@@ -2,14 +2,17 @@
 
 On the same engine as the plan interview (autosave in a draft, resume, lock, answers
 file, the conflict-safe save). It records one evaluation in ``evaluaties`` (actions,
-goals, ZRM scores, incidents and escalations, risk, how it goes, what changes) and ends
+goals, ZRM scores, risk, how it goes, what changes) and ends
 with a new plan version: ``meta.planversie`` goes up by one, set on the evaluation date.
+Incidents and escalations go to the case's one list ``incidenten`` (the voortgangsverslag
+shows those dated after the previous evaluation up to this one).
 The command archives the version it replaces in the history folder just before saving
 (``case/history.py``).
 
-Question keys mirror the case file: ``evaluaties[3].acties[0].status``. Two keys are no
-field: ``plan.levensgebieden[i].acties[j].verwijderen`` (take a finished action out of
-the plan) and ``plan.onderdelen`` (which plan parts to change now).
+Question keys mirror the case file: ``evaluaties[3].acties[0].status``,
+``incidenten[5].datum``. Two keys are no field:
+``plan.levensgebieden[i].acties[j].verwijderen`` (take a finished action out of the plan)
+and ``plan.onderdelen`` (which plan parts to change now).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATIO
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
+from levensloop_docs.interview.parts.incidenten import edit_since
 from levensloop_docs.interview.session import Interview, Item, Part, store
 
 # The two levensgebieden of the default list that are not domains of the ZRM.
@@ -142,35 +146,17 @@ def run_zrm(interview: Interview) -> None:
     store(ev, "zrm", scores)
 
 
-def _edit_incident(interview: Interview, key: str, item: Item, day: date | None) -> Item:
-    def check(value: date) -> None:
-        not_in_future(interview.today)(value)
-        if day is not None and value > day:
-            raise ValueError(_("This incident lies after the date of the evaluation."))
-
-    store(item, "datum", interview.date(f"{key}.datum", _("Date"), item.get("datum"), required=True,
-                                        check=check))
-    store(item, "omschrijving", interview.text(f"{key}.omschrijving", _("What happened?"),
-                                               item.get("omschrijving"), required=True))
-    item["niveau"] = interview.choice(f"{key}.niveau", _("Heaviest level of care it reached"), "niveaus",
-                                      item.get("niveau", "ambulant"))
-    fases = [("groen", _("green")), ("oranje", _("orange")), ("rood", _("red"))]
-    store(item, "fase", interview.choice(f"{key}.fase", _("Phase of the scenario"), fases, item.get("fase"),
-                                         required=False))
-    return item
-
-
 def run_incidenten(interview: Interview) -> None:
-    key, ev = _current(interview)
-    day = ev.get("datum")
-    items = interview.edit_list(
-        f"{key}.incidenten", _("Incidents and escalations since the last evaluation"),
-        ev.setdefault("incidenten", []),
-        lambda i: f"{format_date(i.get('datum'))}: {str(i.get('omschrijving', ''))[:50]}",
-        lambda k, item: _edit_incident(interview, k, item, day),
-    )
-    items.sort(key=lambda i: i.get("datum") or date.min)
-    store(ev, "incidenten", items)
+    """The case's one list of incidents: shown and added to from the previous evaluation on.
+
+    Older incidents stay as they are (they were discussed at their own evaluation).
+    """
+    last = _last_date(interview)
+    label = _("Incidents and escalations since the last evaluation")
+    if last is not None:
+        label = _("Incidents and escalations since the last evaluation ({date})").format(
+            date=format_date(last))
+    edit_since(interview, label, last)
 
 
 def run_risico(interview: Interview) -> None:

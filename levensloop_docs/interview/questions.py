@@ -45,6 +45,7 @@ class Question:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for choice/multi
     items: tuple[str, ...] = ()  # labels of the current items of a list question
     notes: tuple[str, ...] = ()  # per item: what removing it also touches ("" when nothing)
+    first: int = 0  # a list that shows only its tail (the newest items): the index of the first shown
     shortcuts: tuple[str, ...] = ()  # one key per choice (j, n, ...) instead of typing to search
     back: bool = True  # False: a question outside the interview's order (a lock, a draft, making documents)
     hint: str = ""

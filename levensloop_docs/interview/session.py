@@ -300,8 +300,12 @@ class Interview:
         edit: Callable[[str, Item], Item],
         in_use: Callable[[Item], str | None] | None = None,
         drop: Callable[[Item], bool] | None = None,
+        first: int = 0,
     ) -> list[Item]:
         """Let the user add, change, move up and remove items until done.
+
+        ``first``: ``items`` is the tail of a longer list in the file, from this index on (the
+        incidents since the last evaluation); keys keep the index in the file.
 
         ``items`` is changed in place (so a part can see the list while it grows) and returned.
         ``in_use`` says in words what still refers to an item; a person sees it before being
@@ -310,17 +314,18 @@ class Interview:
         """
         while True:
             notes = tuple((in_use(i) or "") if in_use else "" for i in items)
-            question = Question(key, "list", label, items=tuple(describe(i) for i in items), notes=notes)
+            question = Question(key, "list", label, items=tuple(describe(i) for i in items), notes=notes,
+                                first=first)
             action = self.ask(question)
             if action == DONE:
                 return items
             if action == ADD:
-                items.append(edit(f"{key}[{len(items)}]", {}))
+                items.append(edit(f"{key}[{first + len(items)}]", {}))
                 continue
             verb, _sep, number = str(action).partition(":")
             i = int(number)
             if verb == "bewerk":
-                items[i] = edit(f"{key}[{i}]", items[i])
+                items[i] = edit(f"{key}[{first + i}]", items[i])
             elif verb == "verwijder":
                 self._remove(key, items, i, in_use, drop)
             elif verb == "omhoog" and i > 0:

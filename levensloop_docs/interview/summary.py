@@ -103,6 +103,7 @@ def _group_label(path: tuple[str, ...]) -> str:
         ("opschaling", "stappen"): _("Scaling up and down"),
         ("risicotaxaties",): _("Risk assessment"),
         ("uitstroom",): _("Exit (uitstroom)"),
+        ("incidenten",): _("Incidents and escalations"),
         ("aanmelding",): _("Aanmelding"),
         ("aanmelding", "voorgeschiedenis"): _("Aanmelding"),
         ("aanmelding", "criteria_landelijk"): _("Inclusion criteria"),
@@ -120,6 +121,7 @@ def _nouns(path: tuple[str, ...], n: int) -> str:
         ("scenarios",): lambda: ngettext("scenario", "scenarios", n),
         ("opschaling", "stappen"): lambda: ngettext("step up", "steps up", n),
         ("risicotaxaties",): lambda: ngettext("risk assessment", "risk assessments", n),
+        ("incidenten",): lambda: ngettext("incident", "incidents", n),
         ("aanmelding", "voorgeschiedenis"): lambda: ngettext("event", "events", n),
         ("aanmelding", "criteria_landelijk"): lambda: ngettext("national criterion", "national criteria", n),
         ("aanmelding", "criteria_regio"): lambda: ngettext("regional criterion", "regional criteria", n),
@@ -130,7 +132,7 @@ def _nouns(path: tuple[str, ...], n: int) -> str:
 LISTS = (
     ("persoon", "juridisch_kader"), ("netwerk", "partners"), ("netwerk", "naasten"), ("levensgebieden",),
     ("scenarios",), ("opschaling", "stappen"), ("risicotaxaties",), ("aanmelding", "voorgeschiedenis"),
-    ("aanmelding", "criteria_landelijk"), ("aanmelding", "criteria_regio"),
+    ("aanmelding", "criteria_landelijk"), ("aanmelding", "criteria_regio"), ("incidenten",),
 )  # fmt: skip
 _VOCABULARY = {"gebied": "levensgebieden", "titel": "titels", "instrument": "instrumenten"}
 _ITEM_NAME = ("organisatie", "naam", "gebied", "titel", "instrument", "criterium", "omschrijving", "wat")

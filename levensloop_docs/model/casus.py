@@ -273,22 +273,12 @@ class Afschaling(Model):
     randvoorwaarden: list[Tekst] = []
 
 
-class Escalatie(Model):
-    """One escalation that happened (not the route agreed in advance): for the agenda and monitor."""
-
-    datum: Datum
-    naar: Annotated[str, vocab("niveaus")]
-    # the three forms of escalation: planned clinical care, acute crisis, after contact with justice
-    vorm: Annotated[str, vocab("escalatievormen")]
-
-
 class Opschaling(Model):
     stappen: list[OpschalingsStap] = []
     afschaling: Afschaling | None = None
     huidig_niveau: Annotated[str, vocab("niveaus")] | None = None
     huidig_sinds: Datum | None = None
     volgende_stap: str = ""
-    escalaties: list[Escalatie] = []
 
 
 class Stem(Model):
@@ -418,11 +408,20 @@ class ZrmScore(Model):
 
 
 class Incident(Model):
-    """An incident or escalation since the last evaluation; a missing date is a rule error."""
+    """An incident or escalation that happened (not the route agreed in advance).
+
+    One record for the whole case (``Casus.incidenten``, oldest first): the voortgangsverslag
+    shows those since the previous evaluation, the uitstroom check reads stability from it,
+    the agenda and the monitor count its escalations. Level ``ambulant`` is an incident
+    without escalation. A missing date is a rule error (``case/rules.py``), not a type error,
+    so that every problem of the file is named in one run.
+    """
 
     datum: Datum | None = None
     omschrijving: Tekst
     niveau: Annotated[str, vocab("niveaus")] = "ambulant"  # the heaviest level of care reached
+    # the three forms of escalation: planned clinical care, acute crisis, after contact with justice
+    vorm: Annotated[str, vocab("escalatievormen")] | None = None
     fase: Fase | None = None
 
 
@@ -435,7 +434,6 @@ class Evaluatie(Model):
     acties: list[ActieEvaluatie] = []
     doelen: list[DoelEvaluatie] = []
     zrm: list[ZrmScore] = []
-    incidenten: list[Incident] = []
     risicotaxatie: str = ""
     gaat_goed: list[Tekst] = []
     gaat_minder: list[Tekst] = []
@@ -460,6 +458,7 @@ class Casus(Model):
     # staff safety: home visits with two, with the police
     veiligheidsafspraken: list[Tekst] = []
     evaluaties: list[Evaluatie] = []
+    incidenten: list[Incident] = []
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)
@@ -469,3 +468,10 @@ class Casus(Model):
 
 
 Meta.model_rebuild()
+
+# Fields that moved to another place (loc pattern, "*" for a list index -> the new place). A file
+# that still has one gets "verplaats naar ..." instead of "unknown field" (problems.py).
+MOVED_FIELDS: dict[tuple[str, ...], str] = {
+    ("opschaling", "escalaties"): "incidenten",
+    ("evaluaties", "*", "incidenten"): "incidenten",
+}

@@ -3,8 +3,8 @@
 Four kinds of item, in this order: registrations waiting for a decision (new, or held
 at an earlier meeting), plans to be set (included, but not yet ``vastgesteld`` or not
 signed), evaluations due before the next meeting (overdue ones too), and escalations
-since the last meeting (``opschaling.escalaties`` dated after ``vorige`` up to the
-meeting). Every item names the case by its id only, and lists the organisations in its
+since the last meeting (the case's ``incidenten`` that are an escalation, dated after
+``vorige`` up to the meeting). Every item names the case by its id only, and lists the organisations in its
 network so the minutes can record who attended for whom.
 """
 
@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from levensloop_docs.case.uitstroom import escalations
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.overview.deadlines import casusregisseur, waiting
+from levensloop_docs.overview.monitor import UNKNOWN_FORM
 
 KINDS = ("aanmelding", "plan", "evaluatie", "escalatie")
 
@@ -67,9 +69,9 @@ def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
         if m.volgende_evaluatie is not None and m.volgende_evaluatie <= meeting.volgende:
             items.append(_item("evaluatie", casus, m.volgende_evaluatie,
                                te_laat="ja" if m.volgende_evaluatie < meeting.datum else "nee"))
-    for e in casus.opschaling.escalaties:
-        if meeting.vorige < e.datum <= meeting.datum:
-            items.append(_item("escalatie", casus, e.datum, naar=e.naar, vorm=e.vorm))
+    for e in escalations(casus):
+        if e.datum is not None and meeting.vorige < e.datum <= meeting.datum:
+            items.append(_item("escalatie", casus, e.datum, naar=e.niveau, vorm=e.vorm or UNKNOWN_FORM))
     return items
 
 

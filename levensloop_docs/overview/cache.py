@@ -33,7 +33,7 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 1
+FORMAT = 2  # 2: incidents (with escalations) moved to the case level
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -46,8 +46,9 @@ KEEP: dict[str, Any] = {
                                      "ingetrokken", "ingetrokken_datum"), ALL),
     "netwerk": {"partners": {"__all__": dict.fromkeys(("id", "rol", "organisatie", "contactpersoon"),
                                                       ALL)}},
-    "opschaling": {"escalaties": ALL},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},
+    # the agenda and monitor count escalations by date, level and form; never what happened
+    "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase"), ALL)},
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
     "aanmelding": {
@@ -65,6 +66,8 @@ def prune(casus: Casus) -> dict[str, Any]:
     data["persoon"]["naam"] = HIDDEN
     for r in data.get("risicotaxaties", []):
         r["uitkomst"] = HIDDEN
+    for i in data.get("incidenten", []):
+        i["omschrijving"] = HIDDEN
     if "aanmelding" in data:
         data["aanmelding"]["aanmelder"]["naam"] = HIDDEN
         data["aanmelding"]["reden"] = HIDDEN

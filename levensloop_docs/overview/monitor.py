@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from levensloop_docs.case.uitstroom import escalations as escalations_of
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.overview.deadlines import decision_date
@@ -29,7 +30,10 @@ MEASURES = ("aanmeldingen", "inclusies", "afwijzingen", "aangehouden", "uitstroo
 DECISION_MEASURE = {
     "geincludeerd": "inclusies", "niet_geincludeerd": "afwijzingen", "aangehouden": "aangehouden",
 }
-FORMS = ("gepland", "acute_crisis", "justitie")
+# The three forms of escalation (vocabulary 'escalatievormen'), and a column for those recorded
+# without one (a controleer warning asks to fill it in).
+UNKNOWN_FORM = "onbekend"
+FORMS = ("gepland", "acute_crisis", "justitie", UNKNOWN_FORM)
 RM_ZM = ("wvggz_zorgmachtiging", "wzd_rechterlijke_machtiging")
 
 
@@ -222,12 +226,12 @@ def profile(cases: list[Casus], period: Period, vocab: Vocabularies) -> Profile:
 
 
 def escalations(cases: list[Casus], period: Period, levels: list[str]) -> list[list[int]]:
-    """Escalations dated in the period: one row per level, one column per form."""
+    """Escalations dated in the period: one row per level, one column per form (last: unknown)."""
     grid = [[0] * len(FORMS) for _ in levels]
     for casus in cases:
-        for e in casus.opschaling.escalaties:
-            if e.datum in period and e.naar in levels:
-                grid[levels.index(e.naar)][FORMS.index(e.vorm)] += 1
+        for e in escalations_of(casus):
+            if e.datum in period and e.niveau in levels:
+                grid[levels.index(e.niveau)][FORMS.index(e.vorm or UNKNOWN_FORM)] += 1
     return grid
 
 

@@ -42,7 +42,7 @@ def measure_labels() -> dict[str, str]:
 
 def form_labels() -> dict[str, str]:
     return {"gepland": _("Planned clinical care"), "acute_crisis": _("Acute crisis"),
-            "justitie": _("After contact with justice")}
+            "justitie": _("After contact with justice"), "onbekend": _("Form unknown")}
 
 
 def characteristic_labels() -> dict[str, str]:

@@ -379,6 +379,8 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
         scenarios=_scenarios(casus, share, own, visible),
         opschaling=_escalation(casus, share),
         risicotaxaties=list(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
+        # special-category data; the policy gives the group to nobody (most restrictive default)
+        incidenten=list(casus.incidenten) if share.allows("incidenten") else [],
     )
 
 

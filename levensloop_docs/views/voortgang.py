@@ -1,7 +1,8 @@
 """The voortgangsverslag: the latest evaluation, ZRM over time, and what changed in the plan.
 
 Made for the levensloopbijeenkomst: what became of each action and goal, the ZRM scores
-per evaluation date (chart and table), incidents and escalations since last time, the
+per evaluation date (chart and table), incidents and escalations since last time (the
+case's ``incidenten`` dated after the previous evaluation up to this one), the
 risk picture, and "wat is gewijzigd sinds versie N" from the plan history.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from levensloop_docs.case.uitstroom import is_escalation
 from levensloop_docs.i18n import format_date
-from levensloop_docs.model.casus import Casus, Evaluatie
+from levensloop_docs.model.casus import Casus, Evaluatie, Incident
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.views.common import goal_verdicts, phase_style, text, texts, yes_no
 from levensloop_docs.views.plan import build_context
@@ -20,8 +21,27 @@ from levensloop_docs.views.plandiff import grouped, plan_diff
 from levensloop_docs.views.zrmchart import zrm_context
 
 
-def evaluation_context(ev: Evaluatie, vocab: Vocabularies) -> dict[str, Any]:
-    gebieden, niveaus = vocab["levensgebieden"], vocab["niveaus"]
+def incidents_between(casus: Casus, after: date | None, until: date) -> list[Incident]:
+    """The case's incidents dated after ``after`` (the previous evaluation) up to ``until``."""
+    return [i for i in casus.incidenten
+            if i.datum is not None and (after is None or i.datum > after) and i.datum <= until]
+
+
+def incident_context(incidents: list[Incident], vocab: Vocabularies) -> list[dict[str, str]]:
+    niveaus, vormen = vocab["niveaus"], vocab["escalatievormen"]
+    return [
+        {"datum": format_date(i.datum), "omschrijving": text(i.omschrijving),
+         "niveau": niveaus.label(i.niveau), "vorm": vormen.label(i.vorm) if i.vorm else "",
+         "fase": phase_style(i.fase, vocab)["label"] if i.fase else "", "escalatie": yes_no(is_escalation(i))}
+        for i in incidents
+    ]
+
+
+def evaluation_context(
+    ev: Evaluatie, vocab: Vocabularies, incidents: list[Incident] | None = None
+) -> dict[str, Any]:
+    """One evaluation; ``incidents``: the case's incidents in its window (previous evaluation, this one]."""
+    gebieden = vocab["levensgebieden"]
     return {
         "datum": format_date(ev.datum),
         "planversie": ev.planversie or "",
@@ -36,12 +56,7 @@ def evaluation_context(ev: Evaluatie, vocab: Vocabularies) -> dict[str, Any]:
              "toelichting": text(d.toelichting)}
             for d in ev.doelen
         ],
-        "incidenten": [
-            {"datum": format_date(i.datum), "omschrijving": text(i.omschrijving),
-             "niveau": niveaus.label(i.niveau), "fase": phase_style(i.fase, vocab)["label"] if i.fase else "",
-             "escalatie": yes_no(is_escalation(i))}
-            for i in ev.incidenten
-        ],
+        "incidenten": incident_context(incidents or [], vocab),
         "risicotaxatie": text(ev.risicotaxatie),
         "gaat_goed": texts(ev.gaat_goed),
         "gaat_minder": texts(ev.gaat_minder),
@@ -56,13 +71,14 @@ def voortgang_context(
 ) -> dict[str, Any]:
     ctx = build_context(casus, vocab, today)
     evaluations = casus.evaluaties
-    latest = evaluations[-1] if evaluations else None
-    ctx["evaluatie"] = evaluation_context(latest, vocab) if latest else None
+    windows = [incidents_between(casus, evaluations[k - 1].datum if k else None, e.datum)
+               for k, e in enumerate(evaluations)]
+    ctx["evaluatie"] = evaluation_context(evaluations[-1], vocab, windows[-1]) if evaluations else None
     ctx["vorige_evaluatie"] = format_date(evaluations[-2].datum) if len(evaluations) > 1 else ""
     ctx["evaluaties"] = [
         {"datum": format_date(e.datum), "planversie": e.planversie or "",
-         "incidenten": len(e.incidenten), "escalaties": sum(1 for i in e.incidenten if is_escalation(i))}
-        for e in evaluations
+         "incidenten": len(found), "escalaties": sum(1 for i in found if is_escalation(i))}
+        for e, found in zip(evaluations, windows, strict=True)
     ]
     ctx["zrm"], chart = zrm_context(casus, vocab)
     ctx["zrm_grafiek"] = chart if chart is not None else ""

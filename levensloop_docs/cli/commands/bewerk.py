@@ -11,7 +11,7 @@ import click
 @click.argument("casus", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--onderdeel", "parts", multiple=True,
               help="Welk onderdeel (herhaalbaar): casus, persoon, juridisch, gegevensdeling, netwerk, "
-                   "levensgebieden, scenarios, opschaling, risicotaxatie, evaluatie, uitstroom. "
+                   "levensgebieden, scenarios, opschaling, risicotaxatie, evaluatie, incidenten, uitstroom. "
                    "Zonder deze optie kiest u uit een menu.")
 @click.option("--antwoorden", "answers", type=click.Path(path_type=Path, dir_okay=False),
               help="Neem de antwoorden uit dit YAML-bestand in plaats van te vragen.")

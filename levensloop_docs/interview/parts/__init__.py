@@ -6,6 +6,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.interview.parts import (
     evaluatie,
     gegevensdeling,
+    incidenten,
     juridisch,
     levensgebieden,
     meta,
@@ -29,6 +30,7 @@ PARTS: tuple[Part, ...] = (
     Part("opschaling", lambda: _("Scaling up and down"), opschaling.run),
     Part("risicotaxatie", lambda: _("Risk assessment"), risicotaxatie.run),
     Part("evaluatie", lambda: _("Evaluation"), evaluatie.run),
+    Part("incidenten", lambda: _("Incidents and escalations"), incidenten.run, applies=incidenten.applies),
     Part("uitstroom", lambda: _("Exit (uitstroom)"), uitstroom.run, applies=uitstroom.relevant),
 )
 
