@@ -33,7 +33,7 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 1
+FORMAT = 2  # 2: overleggen (the day and kind of recorded minutes)
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -47,6 +47,8 @@ KEEP: dict[str, Any] = {
     "netwerk": {"partners": {"__all__": dict.fromkeys(("id", "rol", "organisatie", "contactpersoon"),
                                                       ALL)}},
     "opschaling": {"escalaties": ALL},
+    # which items have minutes on which day (the minutes' text is read from the file itself)
+    "overleggen": {"__all__": dict.fromkeys(("datum", "soort"), ALL)},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
