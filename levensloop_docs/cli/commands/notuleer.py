@@ -16,6 +16,7 @@ import click
 if TYPE_CHECKING:
     from levensloop_docs.interview import Asker
     from levensloop_docs.interview.notulen import Punt
+    from levensloop_docs.overview.agenda import Meeting
 
 
 @click.command(name="notuleer")
@@ -37,32 +38,40 @@ def notuleer(map_: Path, datum: str, vorige: str | None, volgende: str | None, r
     Een punt dat niet besproken is, slaat u over. Elk antwoord wordt meteen bewaard;
     na een onderbreking gaat u verder met dezelfde opdracht.
     """
+    from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker
+    from levensloop_docs.cli.commands._overzicht import make_meeting
+
+    meeting = make_meeting(datum, vorige, volgende, regio)
+    asker = make_asker(answers)
+    hang_up_as_interrupt()
+    record_meeting(map_, meeting, overleg, regio, asker, datum)
+
+
+def record_meeting(map_: Path, meeting: Meeting, overleg: str, regio: str | None, asker: Asker,
+                   datum: str) -> int:
+    """Every case with an item in the meeting, one interview run each; the number saved."""
     from datetime import date
 
-    from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker
-    from levensloop_docs.cli.commands._overzicht import make_meeting, report_skipped
+    from levensloop_docs.cli.commands._overzicht import report_skipped
     from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.overview.verslag import load_with_paths, meeting_items
 
-    meeting = make_meeting(datum, vorige, volgende, regio)
     found, paths = load_with_paths(map_, date.today())
     report_skipped(found)
     items = meeting_items(found.cases, meeting, regio)
-    punten = _punten(items, found.cases, meeting)
     count = ngettext("{n} item on the agenda.", "{n} items on the agenda.", len(items))
-    click.echo(count.format(n=len(items)))
-    asker = make_asker(answers)
-    hang_up_as_interrupt()
+    asker.say(count.format(n=len(items)))
     saved = 0
-    for casus_id, own in punten.items():
+    for casus_id, own in _punten(items).items():
         saved += _record(casus_id, own, paths[casus_id], _for_case(asker, casus_id), meeting, overleg,
                          (map_, datum))
-    click.echo(ngettext("Minutes saved in {n} case.", "Minutes saved in {n} cases.", saved).format(n=saved))
+    asker.say(ngettext("Minutes saved in {n} case.", "Minutes saved in {n} cases.", saved).format(n=saved))
     how = _("The minutes as a document: levensloop agenda {folder} --datum {day} --verslag")
-    click.echo(how.format(folder=map_, day=datum))
+    asker.say(how.format(folder=map_, day=datum))
+    return saved
 
 
-def _punten(items: list[Any], cases: list[Any], meeting: Any) -> dict[str, list[Punt]]:
+def _punten(items: list[Any]) -> dict[str, list[Punt]]:
     """The items per case, in the order of the agenda; numbered as on the agenda."""
     from levensloop_docs.interview.notulen import Punt
     from levensloop_docs.model.vocab import load_vocabularies
