@@ -271,3 +271,14 @@ def test_free_text_of_the_minutes_is_data_in_docx_and_html(tmp_path: Path, beslu
     doc = Document(str(out / "verslag-2026-12-10.docx"))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert besluit in cells and wat in cells
+
+
+def test_a_registration_after_the_meeting_is_not_on_its_agenda(tmp_path: Path) -> None:
+    """The verslag of a past meeting: a case registered later was no item then (was: 'wacht -28 dagen')."""
+    from levensloop_docs.overview.agenda import agenda_items
+
+    folder = tmp_path / "c"
+    _write(folder, 1, status="aangemeld", aangemeld=date(2026, 12, 11))  # the day after the meeting
+    _write(folder, 2, status="aangemeld", aangemeld=date(2026, 12, 10))  # on the day itself
+    cases = [load_case(p).casus for p in sorted(folder.glob("*.yaml"))]
+    assert [i.casus_id for i in agenda_items(cases, MEETING)] == ["SYN-2026-00002"]
