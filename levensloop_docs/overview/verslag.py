@@ -18,6 +18,7 @@ shows what was decided there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -104,29 +105,34 @@ def _agreements(casus: Casus, verslag: Verslag) -> list[tuple[str, str, str]]:
     return out
 
 
-def has_minutes(cases: list[Casus], day: date) -> bool:
-    """Whether any case recorded minutes for the meeting of ``day`` (the cache keeps this much)."""
-    return any(_recorded_kinds(c, day) for c in cases)
+def with_minutes(cases: list[Casus], day: date) -> set[str]:
+    """The cases with minutes of the meeting of ``day`` (the cache keeps this much, not the text)."""
+    return {c.meta.casus_id for c in cases if _recorded_kinds(c, day)}
 
 
-def load_with_paths(target: Path, today: date) -> tuple[CaseSet, dict[str, Path]]:
-    """Every case read whole from its file (the cache keeps no minutes text), with its path by id."""
+_CASE_ID = re.compile(r"^\s*casus_id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def read_whole(target: Path, found: CaseSet, ids: set[str], today: date) -> tuple[CaseSet, dict[str, Path]]:
+    """``found`` with the cases ``ids`` read whole from their files, and their paths by id.
+
+    The overview cache keeps no minutes text, so the cases on the agenda are read again;
+    only those: a file whose ``casus_id`` line names another case is not parsed at all.
+    """
     from levensloop_docs.case.casefile import find_case_files
-    from levensloop_docs.errors import CaseFileError, UsageError
     from levensloop_docs.model.vocab import load_vocabularies
     from levensloop_docs.overview.cases import load_one
 
-    if not target.exists():  # the same errors as load_folder
-        raise UsageError(_("The folder {folder} does not exist.").format(folder=target))
-    files = find_case_files(target)
-    if not files:
-        raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
-    vocab, found, paths = load_vocabularies(), CaseSet(), {}
-    for path in files:
+    vocab, whole, paths = load_vocabularies(), {}, {}
+    for path in find_case_files(target):
+        try:
+            named = _CASE_ID.search(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue  # load_folder named it already
+        if named is not None and named.group(1) not in ids:
+            continue
         result = load_one(path, vocab, today)
-        if isinstance(result, Casus):
-            found.cases.append(result)
-            paths[result.meta.casus_id] = path
-        else:
-            found.broken[path] = result
-    return found, paths
+        if isinstance(result, Casus) and result.meta.casus_id in ids:
+            whole[result.meta.casus_id], paths[result.meta.casus_id] = result, path
+    cases = [whole.get(c.meta.casus_id, c) for c in found.cases]
+    return CaseSet(cases=cases, broken=found.broken), paths

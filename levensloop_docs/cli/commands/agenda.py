@@ -44,14 +44,15 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
     from levensloop_docs.overview.agenda_document import agenda_publication
     from levensloop_docs.overview.cases import load_folder
     from levensloop_docs.overview.documents import write_publication
-    from levensloop_docs.overview.verslag import has_minutes, load_with_paths, meeting_items
+    from levensloop_docs.overview.verslag import meeting_items, read_whole, with_minutes
 
     meeting = make_meeting(datum, vorige, volgende, regio)
     fmts = output_formats(formaat, ("docx", "pdf", "html"))
     found = load_folder(map_, date.today())  # validated as controleer does: on today
-    if has_minutes(found.cases, meeting.datum):  # the minutes' text is not in the cache
-        found, _paths = load_with_paths(map_, date.today())
     items = meeting_items(found.cases, meeting, regio)
+    recorded = with_minutes(found.cases, meeting.datum)
+    if recorded:  # the minutes' text is not in the cache: those cases are read whole
+        found, _paths = read_whole(map_, found, recorded, date.today())
     report_skipped(found)
     pub = agenda_publication(items, meeting, found, regio, overleg, verslag)
     click.echo(ngettext("{n} item on the agenda.",

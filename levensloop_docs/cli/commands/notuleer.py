@@ -54,15 +54,19 @@ def record_meeting(map_: Path, meeting: Meeting, overleg: str, regio: str | None
 
     from levensloop_docs.cli.commands._overzicht import report_skipped
     from levensloop_docs.i18n import _, ngettext
-    from levensloop_docs.overview.verslag import load_with_paths, meeting_items
+    from levensloop_docs.overview.cases import load_folder
+    from levensloop_docs.overview.verslag import meeting_items, read_whole
 
-    found, paths = load_with_paths(map_, date.today())
+    found = load_folder(map_, date.today())  # validated as controleer does: on today
     report_skipped(found)
     items = meeting_items(found.cases, meeting, regio)
+    found, paths = read_whole(map_, found, {i.casus_id for i in items}, date.today())
     count = ngettext("{n} item on the agenda.", "{n} items on the agenda.", len(items))
     asker.say(count.format(n=len(items)))
     saved = 0
     for casus_id, own in _punten(items).items():
+        if casus_id not in paths:  # changed since it was read: controleer names the problem
+            continue
         saved += _record(casus_id, own, paths[casus_id], _for_case(asker, casus_id), meeting, overleg,
                          (map_, datum))
     asker.say(ngettext("Minutes saved in {n} case.", "Minutes saved in {n} cases.", saved).format(n=saved))
