@@ -282,3 +282,33 @@ def test_a_registration_after_the_meeting_is_not_on_its_agenda(tmp_path: Path) -
     _write(folder, 2, status="aangemeld", aangemeld=date(2026, 12, 10))  # on the day itself
     cases = [load_case(p).casus for p in sorted(folder.glob("*.yaml"))]
     assert [i.casus_id for i in agenda_items(cases, MEETING)] == ["SYN-2026-00002"]
+
+
+def test_a_plan_set_in_the_meeting_goes_to_the_plan_and_a_second_run_edits_the_same_minutes(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    folder = meeting_folder(tmp_path)
+    plan = folder / "syn-00003.yaml"
+
+    def answers(decision: str) -> Path:
+        data = {REGISTRATION: {"overleggen": [{"besproken": "nee"}]},
+                PLAN: {"overleggen": [{"besproken": "ja", "organisaties": ["ForFACT Noord (voorbeeld)"],
+                                       "aanwezigen": [{"functie": "casusregisseur"}],
+                                       "plan_vastgesteld": "ja", "besluit": decision}]}}  # fmt: skip
+        target = tmp_path / "plan.yaml"
+        with target.open("w", encoding="utf-8") as fh:
+            YAML().dump(data, fh)
+        return target
+
+    assert run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers("Eerste versie.")).code == 0
+    assert run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers("Vastgesteld.")).code == 0
+    casus = load_case(plan).casus
+    assert (casus.meta.vastgesteld, casus.meta.vastgesteld_in) == (MEETING.datum, "levensloopteam")
+    assert casus.meta.aanwezig == ["ForFACT Noord (voorbeeld): casusregisseur"]
+    [verslag] = casus.overleggen  # the second run changed the minutes of this meeting, added none
+    assert (verslag.besluit, verslag.aanwezigen) == ("Vastgesteld.", [])
+    out = tmp_path / "uit"
+    assert run_cli("agenda", folder, "--datum", DAY, "--verslag", "--uit", out, "--formaat", "html").code == 0
+    page = (out / "verslag-2026-12-10.html").read_text(encoding="utf-8")
+    assert "Het levensloopplan is in dit overleg vastgesteld.<br>Vastgesteld." in page
+    assert "<td>ForFACT Noord (voorbeeld)</td>" in page and "<td>casusregisseur</td>" in page
