@@ -256,8 +256,22 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
         # special-category data: the policy group 'incidenten' is given to no partner or audience
         "incidenten": [{"datum": "2026-09-01", "omschrijving": m("incidenten[].omschrijving", "incidenten"),
                         "niveau": "klinisch_regulier", "vorm": "acute_crisis", "fase": "rood"}],
+        "overleggen": [_verslag(m)],
     }
     return case, m
+
+
+def _verslag(m: Markers) -> dict[str, Any]:
+    """The minutes of the levensloopteam (levensloop notuleer): never on a partner sheet,
+    not even the partner's own agreement (the policy has no group for minutes)."""
+    v = "overleggen[]"
+    return {
+        "datum": "2026-10-01", "soort": "evaluatie",
+        "aanwezigen": [{"organisatie": m(f"{v}.aanwezigen[].organisatie", NEVER),
+                        "functie": m(f"{v}.aanwezigen[].functie", NEVER)}],
+        "besluit": m(f"{v}.besluit", NEVER),
+        "afspraken": [{"wie": "recl", "wat": m(f"{v}.afspraken[].wat", NEVER), "wanneer": "2026-12-01"}],
+    }  # fmt: skip
 
 
 def _step(m: Markers, n: int, van: str, naar: str, who: str) -> dict[str, Any]:

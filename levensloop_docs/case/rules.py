@@ -30,6 +30,7 @@ REFERENCE_FIELDS: tuple[tuple[str, ...], ...] = (
     ("opschaling", "stappen", "*", "bestemming", "partner"),
     ("opschaling", "afschaling", "wie_stabiel"),
     ("persoon", "juridisch_kader", "*", "bij_afloop_wie"),
+    ("overleggen", "*", "afspraken", "*", "wie"),
 )
 
 
@@ -265,6 +266,25 @@ def _unknown_actions(casus: Casus, i: int) -> Iterator[tuple[Loc, Problem]]:
             yield _p(("evaluaties", i, "acties", j, "actie"), msg)
 
 
+def minutes_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
+    """Minutes (``overleggen``): one per item and meeting, and no copy of a fact kept elsewhere."""
+    seen: set[tuple[date, str]] = set()
+    for i, v in enumerate(casus.overleggen):
+        loc: Loc = ("overleggen", i)
+        if (v.datum, v.soort) in seen:
+            yield _p((*loc, "soort"), _("This item already has minutes of this meeting."))
+        seen.add((v.datum, v.soort))
+        if v.soort == "aanmelding" and v.besluit:
+            yield _p((*loc, "besluit"), _("The decision on a registration is aanmelding.besluit "
+                                          "(with besluit_toelichting); do not record it twice."))
+        if v.soort == "aanmelding" and v.aanwezigen:
+            yield _p((*loc, "aanwezigen"), _("Who attended the meeting on a registration is "
+                                             "aanmelding.overleg.deelnemers; do not record it twice."))
+        if v.soort == "plan" and v.aanwezigen and v.datum == casus.meta.vastgesteld:
+            yield _p((*loc, "aanwezigen"), _("The plan was set in this meeting: who attended is "
+                                             "meta.aanwezig; do not record it twice."))
+
+
 def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:
     from levensloop_docs.case.planrules import plan_problems
     from levensloop_docs.reference.criteria import case_problems as region_and_criteria
@@ -276,6 +296,7 @@ def case_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *structure_problems(casus, vocab),
         *evaluation_problems(casus, today),
         *incident_problems(casus),
+        *minutes_problems(casus),
         *region_and_criteria(casus),  # meta.regio names a profile; criteria keys; aanmelding warnings
         *plan_problems(casus, vocab, today),  # safety, legal route, completeness, voice (warnings)
     ]

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "handreiking": "levensloop_docs.cli.commands.handreiking:handreiking",
     "monitor": "levensloop_docs.cli.commands.monitor:monitor",
     "nieuw": "levensloop_docs.cli.commands.nieuw:nieuw",
+    "notuleer": "levensloop_docs.cli.commands.notuleer:notuleer",
     "overzicht": "levensloop_docs.cli.commands.overzicht:overzicht",
     "partnerinfo": "levensloop_docs.cli.commands.partnerinfo:partnerinfo",
     "schema": "levensloop_docs.cli.commands.schema:schema",

@@ -441,6 +441,52 @@ class Evaluatie(Model):
     volgende_evaluatie: Datum | None = None
 
 
+# The kinds of agenda item (overview/agenda.py KINDS): which item of the meeting a verslag records.
+Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie"]
+
+
+class Aanwezige(Model):
+    """Who attended for whom: the organisation and the function, never a personal name (privacy)."""
+
+    organisatie: Tekst
+    functie: str = ""
+
+
+# "organisatie: functie": one attendee as a line of aanmelding.overleg.deelnemers or meta.aanwezig
+def attendee_line(organisatie: str, functie: str) -> str:
+    return f"{organisatie}: {functie}" if functie else organisatie
+
+
+def attendee_parts(line: str) -> tuple[str, str]:
+    """``attendee_line`` read back: (organisatie, functie); a line without ': ' is an organisation."""
+    organisatie, sep, functie = line.strip().rpartition(": ")
+    return (organisatie, functie) if sep and organisatie else (line.strip(), "")
+
+
+class Afspraak(Model):
+    """Who does what, by when: ``wie`` names a partner of the network like every ``wie``."""
+
+    wie: Ref
+    wat: Tekst
+    wanneer: Datum | None = None
+
+
+class Verslag(Model):
+    """The minutes of one agenda item about this case (``levensloop notuleer``).
+
+    One fact lives in one place: for a registration the decision and the attendance are
+    the aanmelding's own (``aanmelding.besluit``, ``aanmelding.overleg``); for a plan set
+    in this meeting the attendance is ``meta.aanwezig``. Then this record keeps only
+    what those fields cannot hold (the agreements); ``controleer`` refuses a copy.
+    """
+
+    datum: Datum
+    soort: Agendasoort
+    aanwezigen: list[Aanwezige] = []
+    besluit: str = ""
+    afspraken: list[Afspraak] = []
+
+
 class Casus(Model):
     """One person in the levensloopaanpak: the whole case file."""
 
@@ -459,6 +505,8 @@ class Casus(Model):
     veiligheidsafspraken: list[Tekst] = []
     evaluaties: list[Evaluatie] = []
     incidenten: list[Incident] = []
+    # the minutes of the levensloopteam / aanmeldtafel about this case, oldest first
+    overleggen: list[Verslag] = []
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)

@@ -52,7 +52,7 @@ def _item(kind: str, casus: Casus, day: date | None, **detail: str) -> AgendaIte
 
 def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
     m, items = casus.meta, []
-    if waiting(casus) and casus.aanmelding is not None:
+    if waiting(casus) and casus.aanmelding is not None and casus.aanmelding.datum <= meeting.datum:
         a = casus.aanmelding
         criteria = [c.oordeel for c in a.criteria_landelijk]
         items.append(_item("aanmelding", casus, a.datum, wacht=str((meeting.datum - a.datum).days),

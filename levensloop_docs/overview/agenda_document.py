@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.overview.agenda import AgendaItem, Meeting
@@ -9,6 +11,7 @@ from levensloop_docs.overview.cases import CaseSet
 from levensloop_docs.overview.documents import publication
 from levensloop_docs.overview.monitor_report import form_labels
 from levensloop_docs.overview.tables import short
+from levensloop_docs.overview.verslag import minutes
 from levensloop_docs.reference.regions import region_label
 from levensloop_docs.run.publish import Publication
 
@@ -20,6 +23,8 @@ def kind_labels() -> dict[str, str]:
 
 def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
     d = item.detail
+    if not d:  # recorded in the minutes of this meeting, and no longer due (overview/verslag.py)
+        return _("Dealt with in this meeting; the minutes are below.")
     if item.kind == "aanmelding":
         text = _("Registered on {day}; waiting {days} days for a decision. National criteria: "
                  "{yes} met, {unknown} unknown, {no} not met.").format(
@@ -40,19 +45,36 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
 
 
 def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet, regio: str | None,
-                       overleg: str) -> Publication:
+                       overleg: str, verslag: bool = False) -> Publication:
+    """The agenda; recorded minutes fill their item. ``verslag``: the minutes of the meeting."""
     vocab, kinds = load_vocabularies(), kind_labels()
     punten = [
         {"nummer": i, "soort": kinds[item.kind], "casus": item.casus_id, "datum": short(item.day),
          "casusregisseur": item.casusregisseur, "organisaties": list(item.organisations),
-         "toelichting": explanation(item, vocab)}
+         "toelichting": explanation(item, vocab),
+         "notulen": item_minutes(found, item, meeting, vocab)}
         for i, item in enumerate(items, start=1)
     ]
     context = {
         "overleg": overleg, "datum": format_date(meeting.datum), "vorige": format_date(meeting.vorige),
         "volgende": format_date(meeting.volgende), "regio": region_label(regio) if regio else "",
-        "punten": punten, "overgeslagen": len(found.broken), "totaal": found.total,
+        "punten": punten, "overgeslagen": len(found.broken), "totaal": found.total, "verslag": verslag,
     }
-    title = _("Agenda {meeting} {day}").format(meeting=overleg, day=format_date(meeting.datum))
-    stem = f"agenda-{regio + '-' if regio else ''}{meeting.datum.isoformat()}"
+    name = _("Minutes {meeting} {day}") if verslag else _("Agenda {meeting} {day}")
+    title = name.format(meeting=overleg, day=format_date(meeting.datum))
+    stem = f"{'verslag' if verslag else 'agenda'}-{regio + '-' if regio else ''}{meeting.datum.isoformat()}"
     return publication("agenda", context, title, stem, meeting.datum)
+
+
+def item_minutes(found: CaseSet, item: AgendaItem, meeting: Meeting,
+                 vocab: Vocabularies) -> dict[str, Any] | None:
+    """The recorded minutes of one item as template rows (None: not recorded yet)."""
+    casus = next((c for c in found.cases if c.meta.casus_id == item.casus_id), None)
+    recorded = minutes(casus, item.kind, meeting.datum, vocab) if casus is not None else None
+    if recorded is None:
+        return None
+    return {
+        "aanwezigen": [{"organisatie": o, "functie": f} for o, f in recorded.aanwezigen],
+        "besluit": recorded.besluit,
+        "afspraken": [{"wie": w, "wat": t, "wanneer": d} for w, t, d in recorded.afspraken],
+    }

@@ -33,7 +33,7 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 2  # 2: incidents (with escalations) moved to the case level
+FORMAT = 3  # 2: incidents moved to the case level; 3: overleggen (day and kind of minutes)
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -46,6 +46,8 @@ KEEP: dict[str, Any] = {
                                      "ingetrokken", "ingetrokken_datum"), ALL),
     "netwerk": {"partners": {"__all__": dict.fromkeys(("id", "rol", "organisatie", "contactpersoon"),
                                                       ALL)}},
+    # which items have minutes on which day (the minutes' text is read from the file itself)
+    "overleggen": {"__all__": dict.fromkeys(("datum", "soort"), ALL)},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},
     # the agenda and monitor count escalations by date, level and form; never what happened
     "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase"), ALL)},

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from levensloop_docs.errors import UsageError
-from levensloop_docs.i18n import ngettext
+from levensloop_docs.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from levensloop_docs.overview.agenda import Meeting
 
 
 def parse_day(value: str | None, option: str) -> date:
@@ -43,3 +47,22 @@ def report_written(written: list[Path], out_dir: Path) -> None:
     click.echo(ngettext("{n} file written to {folder}.",
                         "{n} files written to {folder}.", len(written))
                        .format(n=len(written), folder=out_dir))
+
+
+def make_meeting(datum: str, vorige: str | None, volgende: str | None, regio: str | None) -> Meeting:
+    """The meeting of ``agenda`` and ``notuleer``: by default two weeks after the last, before the next."""
+    from datetime import timedelta
+
+    from levensloop_docs.overview.agenda import Meeting
+    from levensloop_docs.reference.regions import region_keys
+
+    day = parse_day(datum, "--datum")
+    meeting = Meeting(day, parse_day(vorige, "--vorige") if vorige else day - timedelta(days=14),
+                      parse_day(volgende, "--volgende") if volgende else day + timedelta(days=14))
+    if not meeting.vorige < meeting.datum <= meeting.volgende:
+        raise UsageError(_("The meetings are not in order: --vorige must come before --datum, "
+                           "and --volgende after it."))
+    if regio is not None and regio not in region_keys():
+        msg = _("Unknown value '{value}' for {option}. Choose from: {known}.")
+        raise UsageError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
+    return meeting

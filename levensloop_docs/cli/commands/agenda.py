@@ -23,42 +23,38 @@ import click
               help="Map voor de bestanden.")
 @click.option("--formaat", "formaat", default="pdf", show_default=True,
               help="Formaten, met komma's: docx,pdf,html.")
+@click.option("--verslag", "verslag", is_flag=True,
+              help="Maak het verslag van het overleg: wat 'levensloop notuleer' vastlegde.")
 def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, regio: str | None,
-           overleg: str, uit: Path, formaat: str) -> None:
+           overleg: str, uit: Path, formaat: str, verslag: bool) -> None:
     """Maak de agenda van het overleg: aanmeldingen, plannen vaststellen, evaluaties, escalaties.
 
     Bij elk punt een verslagblok: wie er was per organisatie, het besluit, wie wat doet.
+    Wat met 'levensloop notuleer' is vastgelegd, staat er ingevuld in.
     """
-    from datetime import date, timedelta
+    from datetime import date
 
     from levensloop_docs.cli.commands._overzicht import (
+        make_meeting,
         output_formats,
-        parse_day,
         report_skipped,
         report_written,
     )
-    from levensloop_docs.errors import UsageError
-    from levensloop_docs.i18n import _, ngettext
-    from levensloop_docs.overview.agenda import Meeting, agenda_items
+    from levensloop_docs.i18n import ngettext
     from levensloop_docs.overview.agenda_document import agenda_publication
     from levensloop_docs.overview.cases import load_folder
     from levensloop_docs.overview.documents import write_publication
-    from levensloop_docs.reference.regions import region_keys
+    from levensloop_docs.overview.verslag import meeting_items, read_whole, with_minutes
 
-    day = parse_day(datum, "--datum")
-    meeting = Meeting(day, parse_day(vorige, "--vorige") if vorige else day - timedelta(days=14),
-                      parse_day(volgende, "--volgende") if volgende else day + timedelta(days=14))
-    if not meeting.vorige < meeting.datum <= meeting.volgende:
-        raise UsageError(_("The meetings are not in order: --vorige must come before --datum, "
-                                "and --volgende after it."))
-    if regio is not None and regio not in region_keys():
-        msg = _("Unknown value '{value}' for {option}. Choose from: {known}.")
-        raise UsageError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
+    meeting = make_meeting(datum, vorige, volgende, regio)
     fmts = output_formats(formaat, ("docx", "pdf", "html"))
     found = load_folder(map_, date.today())  # validated as controleer does: on today
-    items = agenda_items(found.cases, meeting, regio)
+    items = meeting_items(found.cases, meeting, regio)
+    recorded = with_minutes(found.cases, meeting.datum)
+    if recorded:  # the minutes' text is not in the cache: those cases are read whole
+        found, _paths = read_whole(map_, found, recorded, date.today())
     report_skipped(found)
-    pub = agenda_publication(items, meeting, found, regio, overleg)
+    pub = agenda_publication(items, meeting, found, regio, overleg, verslag)
     click.echo(ngettext("{n} item on the agenda.",
                         "{n} items on the agenda.", len(items)).format(n=len(items)))
     report_written(write_publication(pub, fmts, uit, {}), uit)
