@@ -84,3 +84,33 @@ def test_restore_builds_the_same_model_as_validation() -> None:
         data = prune(load_case(path, today=DAY).casus)
         validated = Casus.model_validate(data, context={"vocab": vocab})
         assert restore(json.loads(json.dumps(data)), vocab) == validated
+
+
+def test_fast_construct_equals_pydantic_model_construct() -> None:
+    """The cache's own construct gives what pydantic's gives: values, defaults, fields set."""
+    from conftest import example_paths
+
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.overview import cache
+
+    for path in example_paths():
+        data = json.loads(json.dumps(cache.prune(load_case(path, today=DAY).casus)))
+        fast = cache.restore(data, None)  # type: ignore[arg-type]
+        slow = _slow_construct(type(fast), data)
+        assert fast == slow and fast.model_dump() == slow.model_dump()
+        assert fast.model_fields_set == slow.model_fields_set
+        assert fast.persoon.model_fields_set == slow.persoon.model_fields_set
+        fast.netwerk.naasten.append(None)  # type: ignore[arg-type]  # a default list is never shared
+        assert not cache.restore(data, None).netwerk.naasten  # type: ignore[arg-type]
+
+
+def _slow_construct(model: type, data: object) -> object:
+    """pydantic's ``model_construct`` all the way down, with the cache's conversions."""
+    from pydantic import BaseModel
+
+    from levensloop_docs.overview.cache import _plan
+
+    assert isinstance(data, dict) and issubclass(model, BaseModel)
+    fields, _fast = _plan(model)
+    values = {name: convert(data[name]) for name, (convert, _d) in fields.items() if name in data}
+    return model.model_construct(_fields_set=set(values), **values)
