@@ -34,7 +34,7 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 1
+FORMAT = 2  # 2: the first line is the checksum of the rest
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -166,10 +166,14 @@ def _converter(annotation: Any) -> Convert:
     return _same
 
 
+def cache_dir() -> Path:
+    """The program's folder in the user's cache folder (made 0700 by whoever writes in it)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "levensloop-docs"
+
+
 def cache_file(folder: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     key = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:20]
-    return base / "levensloop-docs" / f"overzicht-{key}.json"
+    return cache_dir() / f"overzicht-{key}.json"
 
 
 @cache
@@ -184,6 +188,18 @@ def environment_key() -> str:
     return digest.hexdigest()
 
 
+def _checked(data: bytes) -> bytes:
+    """The JSON after the first line, which is its SHA-256: a damaged file is never used.
+
+    A file cut short or changed by one byte (a full disk, a bad sector, a hand edit) could
+    still be valid JSON and hold a case without its fields; the checksum refuses it whole.
+    """
+    head, _newline, body = data.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != head:
+        raise ValueError("cache checksum")
+    return body
+
+
 class CaseCache:
     """Entries by file name: ``{"sha256", "day" (validated on), "case" (pruned)}``."""
 
@@ -192,7 +208,7 @@ class CaseCache:
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
         try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            stored = json.loads(_checked(self.path.read_bytes()))
             if stored.get("environment") == environment_key() and isinstance(stored.get("cases"), dict):
                 self.entries = stored["cases"]
         except (OSError, ValueError, AttributeError):
@@ -208,7 +224,10 @@ class CaseCache:
             return None
 
     def put(self, name: str, digest: str, today: date, casus: Casus) -> None:
-        self.entries[name] = {"sha256": digest, "day": today.isoformat(), "case": prune(casus)}
+        self.put_pruned(name, digest, today, prune(casus))
+
+    def put_pruned(self, name: str, digest: str, today: date, pruned: dict[str, Any]) -> None:
+        self.entries[name] = {"sha256": digest, "day": today.isoformat(), "case": pruned}
         self.changed = True
 
     def keep_only(self, names: set[str]) -> None:
@@ -225,6 +244,8 @@ class CaseCache:
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             payload = {"environment": environment_key(), "cases": self.entries}
-            write_text(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+            write_text(self.path, f"{digest}\n{body}")
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
