@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from levensloop_docs.overview import charts
 
-ARGS = (["jan", "feb"], {"Aanmeldingen": [7, None]}, {"Aanmeldingen": ["7", "<5"]}, "Per maand", "Aantal")
+SERIES: dict[str, Sequence[int | None]] = {"Aanmeldingen": [7, None]}
+MARKS: dict[str, Sequence[str]] = {"Aanmeldingen": ["7", "<5"]}
+ARGS: tuple[list[str], dict[str, Sequence[int | None]], dict[str, Sequence[str]], str, str] = (
+    ["jan", "feb"], SERIES, MARKS, "Per maand", "Aantal")
 
 
 def test_same_figures_come_from_the_cache_other_figures_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,7 +26,8 @@ def test_same_figures_come_from_the_cache_other_figures_are_drawn(monkeypatch: p
 
     monkeypatch.setattr(charts, "draw_bar_chart", counted)
     assert charts.bar_chart(*ARGS) == first and not drawn
-    other = charts.bar_chart(["jan", "feb"], {"Aanmeldingen": [8, None]}, ARGS[2], ARGS[3], ARGS[4])
+    more: dict[str, Sequence[int | None]] = {"Aanmeldingen": [8, None]}
+    other = charts.bar_chart(["jan", "feb"], more, MARKS, "Per maand", "Aantal")
     assert len(drawn) == 1 and other != first
 
 
