@@ -56,3 +56,28 @@ def test_cells_with_spaces_markup_and_empty_text_read_back(tmp_path: Path) -> No
     bold = doc.tables[-1].rows[5].cells[1].paragraphs[0].runs[0]
     assert bold.bold and bold.text == "vet"
     assert not doc.tables[-1].rows[7].cells[1].paragraphs[0].runs[0].bold
+
+
+MARKDOWN_TABLE = """| {% for kop in tabel[0] %}{{ kop }} | {% endfor %}
+
+|{% for kop in tabel[0] %} --- |{% endfor %}
+
+{% for rij in tabel[1:] %}
+| {% for cel in rij %}{{ cel }} | {% endfor %}
+
+{% endfor %}
+"""
+
+
+def test_html_table_template_gives_the_html_of_the_markdown_table() -> None:
+    """``_tabel.md`` writes the table as HTML: the same HTML as the Markdown table it replaced."""
+    from levensloop_docs.render.markdown import render_markdown_text
+    from levensloop_docs.resources import templates_dir
+
+    table = [["Casus", "Wacht | lang", ""], ["A-1", "<b>niet vet</b> & zo", ""], ["A-2", "", "**ster**"]]
+    name = templates_dir() / "overzicht" / "_tabel.md"
+    include = '{% include "overzicht/_tabel.md" %}'
+    html = render_markdown_text(include, {"tabel": table}, name=name, search_path=templates_dir()).body
+    before = render_markdown_text(MARKDOWN_TABLE, {"tabel": table}, name=name).body
+    assert html.strip() == before.strip()
+    assert "&lt;b&gt;niet vet&lt;/b&gt; &amp; zo" in html and "**ster**" in html
