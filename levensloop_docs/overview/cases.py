@@ -7,17 +7,22 @@ fields). Parsing uses the C YAML parser; only a file with problems is read again
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.case.casefile import find_case_files, load_case, validate_raw
 from levensloop_docs.errors import CaseFileError, Problem, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+
+if TYPE_CHECKING:
+    from levensloop_docs.overview.cache import CaseCache
 
 
 @dataclass
@@ -32,14 +37,48 @@ class CaseSet:
         return len(self.cases) + len(self.broken)
 
 
-def _fast_parse(text: str | None) -> Any:
+class _Resolver:
+    """Made on first use: ruamel's resolver with the YAML version looked up once per file.
+
+    ruamel asks for the version for every scalar (two million times for 2,000 cases), each
+    time through a caught AttributeError when the C parser is used; with the C parser the
+    answer is always the loader's version (a ``%YAML`` directive is not passed on), so it is
+    the same answer, given once.
+    """
+
+    made: type | None = None
+
+    @classmethod
+    def get(cls) -> type:
+        if cls.made is None:
+            from ruamel.yaml.resolver import VersionedResolver
+
+            class OnceResolver(VersionedResolver):
+                @property
+                def processing_version(self) -> Any:
+                    return self._loader_version or (1, 2)
+
+            cls.made = OnceResolver
+        return cls.made
+
+
+@functools.cache
+def _safe_yaml() -> Any:
     from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    if "CParser" in getattr(yaml.Parser, "__name__", ""):
+        yaml.Resolver = _Resolver.get()
+    return yaml
+
+
+def _fast_parse(text: str | None) -> Any:
     from ruamel.yaml.error import YAMLError
 
     if text is None:
         return None
     try:
-        return YAML(typ="safe").load(text)
+        return _safe_yaml().load(text)
     except (YAMLError, ValueError, RecursionError):
         return None
 
@@ -78,27 +117,85 @@ def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet
     if not files:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
     vocab = load_vocabularies()
-    found = CaseSet()
     store = CaseCache(target if target.is_dir() else target.parent) if use_cache else None
-    names = set()
+    results: list[Casus | list[Problem] | None] = []
+    todo: list[tuple[int, Path, str | None, str]] = []  # (index, path, text, digest): not cached
     for path in files:
         text = _read(path)
-        name = str(path.resolve())
-        names.add(name)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else ""
-        cached = store.get(name, digest, today, vocab) if store and text is not None else None
-        result = cached or load_one(path, vocab, today, text)
-        if isinstance(result, Casus):
-            found.cases.append(result)
-            if store is not None and cached is None and text is not None:
-                store.put(name, digest, today, result)
-        else:
-            found.broken[path] = result
+        cached = store.get(str(path.resolve()), digest, today, vocab) if store and text is not None else None
+        if cached is None:
+            todo.append((len(results), path, text, digest))
+        results.append(cached)
+    for (index, path, text, digest), result in zip(todo, _load_many(todo, vocab, today), strict=True):
+        results[index] = _keep(result, store, (path, text, digest), today, vocab)
+    found = _case_set(files, results)
     if store is not None:
         if target.is_dir():
-            store.keep_only(names)
+            store.keep_only({str(p.resolve()) for p in files})
         store.save()
     return found
+
+
+def _case_set(files: list[Path], results: list[Casus | list[Problem] | None]) -> CaseSet:
+    found = CaseSet()
+    for path, done in zip(files, results, strict=True):
+        if isinstance(done, Casus):
+            found.cases.append(done)
+        elif done is not None:
+            found.broken[path] = done
+    return found
+
+
+def _keep(result: Casus | list[Problem] | dict[str, Any], store: CaseCache | None,
+          file: tuple[Path, str | None, str], today: date, vocab: Vocabularies) -> Casus | list[Problem]:
+    """A freshly read case, added to the cache when valid (a pruned one from a worker restored)."""
+    from levensloop_docs.overview.cache import restore
+
+    path, text, digest = file
+    if isinstance(result, list):
+        return result
+    if store is not None and text is not None:
+        if isinstance(result, dict):
+            store.put_pruned(str(path.resolve()), digest, today, result)
+        else:
+            store.put(str(path.resolve()), digest, today, result)
+    return restore(result, vocab) if isinstance(result, dict) else result
+
+
+PARALLEL_FROM = 40  # fewer files to read are read here: starting the workers costs more
+
+
+def _load_many(todo: list[tuple[int, Path, str | None, str]], vocab: Vocabularies,
+               today: date) -> list[Casus | list[Problem] | dict[str, Any]]:
+    """Each file read and validated as ``load_one``; on more cores, in worker processes.
+
+    A worker returns a valid case pruned (``cache.prune``: small to send back) and a broken
+    one as its problems, so a broken file is still named and counted, in folder order.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(todo) < PARALLEL_FROM or cores < 2:
+        return [load_one(path, vocab, today, text) for _i, path, text, _d in todo]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import
+    jobs = [(path, text, today) for _i, path, text, _d in todo]
+    try:
+        with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context) as pool:
+            return list(pool.map(_load_pruned, jobs, chunksize=max(1, len(jobs) // (cores * 4))))
+    except (BrokenProcessPool, OSError):  # no processes allowed here, or one was killed: do it here
+        return [load_one(path, vocab, today, text) for _i, path, text, _d in todo]
+
+
+def _load_pruned(job: tuple[Path, str | None, date]) -> dict[str, Any] | list[Problem]:
+    from levensloop_docs.overview.cache import prune
+
+    path, text, today = job
+    result = load_one(path, load_vocabularies(), today, text)
+    return prune(result) if isinstance(result, Casus) else result
 
 
 def skipped_lines(found: CaseSet) -> list[str]:

@@ -12,14 +12,70 @@ import base64
 import io
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--")
 PLACEHOLDER = re.compile(r'src="grafiek:([a-z0-9_-]+)"')
 
 
+KEEP_CHARTS = 64  # drawn charts kept in the cache; the oldest go first
+PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
+
+
 def bar_chart(categories: Sequence[str], series: dict[str, Sequence[int | None]],
               marks: dict[str, Sequence[str]], title: str, ylabel: str) -> bytes:
+    """The chart of ``draw_bar_chart``, from the per-user cache when the same figures were drawn.
+
+    Importing matplotlib and drawing two charts takes about a second; a Monday report over
+    unchanged cases asks for the same pictures again. The key is a hash of everything drawn
+    (the suppressed counts and their marks, labels, titles) and the program and matplotlib
+    versions; the picture holds only those aggregates, never a case. A file that is not a
+    whole PNG is drawn again.
+    """
+    from levensloop_docs.overview.cache import cache_dir
+
+    key = _chart_key(categories, series, marks, title, ylabel)
+    path = cache_dir() / "grafieken" / f"{key}.png"
+    try:
+        png = path.read_bytes()
+        if png.startswith(PNG_START) and png.endswith(PNG_END):
+            return png
+    except OSError:
+        pass
+    png = draw_bar_chart(categories, series, marks, title, ylabel)
+    _store(path, png)
+    return png
+
+
+def _chart_key(*parts: object) -> str:
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    from levensloop_docs import __version__
+
+    text = json.dumps([__version__, version("matplotlib"), *parts], ensure_ascii=False, default=list)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _store(path: Path, png: bytes) -> None:
+    """Keep the chart for next time; a cache that cannot be written only costs time."""
+    from levensloop_docs.atomic import write_bytes
+
+    try:
+        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        write_bytes(path, png)
+        kept = sorted(path.parent.glob("*.png"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP_CHARTS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def draw_bar_chart(categories: Sequence[str], series: dict[str, Sequence[int | None]],
+                   marks: dict[str, Sequence[str]], title: str, ylabel: str) -> bytes:
     """Grouped bars: one group per category, one bar per series; None is drawn as its mark."""
     import matplotlib
 

@@ -18,6 +18,7 @@ on a new page; a chapter, ``section.hoofdstuk``, runs on after the one before) a
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from dataclasses import dataclass
@@ -317,6 +318,12 @@ class _Builder:
                 self.run(current, child.tail, frozenset())
 
     def table(self, box: Any, el: Any) -> None:
+        """A table, row by row on the XML (python-docx's ``table.cell`` walks every cell each time).
+
+        The header row (``th`` cells) repeats on each page; no row is split over two pages.
+        """
+        from docx.table import _Cell
+
         rows = [r for r in el.iter("tr")]
         if not rows:
             return
@@ -326,23 +333,35 @@ class _Builder:
         widths = _column_widths(rows, width)
         for j, column in enumerate(table.columns):  # the grid too: LibreOffice lays out by it
             column.width = widths[j]
-        for i, row in enumerate(rows):
+        keep_all = len(rows) <= SHORT_TABLE_ROWS  # a short table stays on one page
+        made: dict[tuple[int, bool, bool], Any] = {}  # a finished plain cell per column and kind
+        for i, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst, strict=True)):
             cells = [c for c in row if c.tag in ("td", "th")]
-            for j, cell_el in enumerate(cells):
-                cell = table.cell(i, j)
-                cell.width = widths[j]
-                para = cell.paragraphs[0]
-                para.paragraph_format.space_after = _pt(2)
-                header = cell_el.tag == "th"
-                self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
-                if header:
-                    _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
-                # a short table stays on one page; a long one may break, but never after its header
-                if i < len(rows) - 1 and (len(rows) <= SHORT_TABLE_ROWS or i == 0):
-                    for p in cell.paragraphs:
-                        p.paragraph_format.keep_with_next = True
-            _no_split(table.rows[i])
+            for j, (cell_el, tc) in enumerate(zip(cells, tr.tc_lst, strict=False)):
+                # a long table may break between rows, but never right after its header
+                keep = i < len(rows) - 1 and (keep_all or i == 0)
+                text = _plain_text(cell_el) if not self.small else None
+                key = (j, keep, bool(text))
+                if text is not None and key in made:
+                    tr.replace(tc, _with_text(made[key], text))
+                    continue
+                self.table_cell(_Cell(tc, table), cell_el, widths[j], keep)
+                if text is not None:
+                    made[key] = tc
+            _no_split(tr, header=all(c.tag == "th" for c in cells) and i == 0)
         self.paragraph(box).paragraph_format.space_after = _pt(2)
+
+    def table_cell(self, cell: Any, cell_el: Any, width: Any, keep_with_next: bool) -> None:
+        cell.width = width
+        para = cell.paragraphs[0]
+        para.paragraph_format.space_after = _pt(2)
+        header = cell_el.tag == "th"
+        self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
+        if header:
+            _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
+        if keep_with_next:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
     def framed(self, box: Any, el: Any, warning: bool) -> None:
         table = box.add_table(rows=1, cols=1)
@@ -392,10 +411,37 @@ def image_bytes(src: str) -> bytes | None:
         return None
 
 
-def _no_split(row: Any) -> None:
+def _plain_text(cell_el: Any) -> str | None:
+    """The text of a data cell without markup, tabs or line breaks; None for any other cell.
+
+    Such a cell is the same XML as the one before it in its column, but for the text: it is
+    copied instead of built again (20,000 cells through python-docx's API take seconds).
+    """
+    if cell_el.tag != "td" or len(cell_el):
+        return None
+    text = cell_el.text or ""
+    return None if any(c in text for c in "\t\n\r") else text
+
+
+def _with_text(model_tc: Any, text: str) -> Any:
+    """A copy of the finished cell ``model_tc`` holding ``text`` (kept as is, spaces too)."""
+    from docx.oxml.ns import qn
+
+    tc = copy.deepcopy(model_tc)
+    for t in tc.iter(qn("w:t")):
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return tc
+
+
+def _no_split(tr: Any, header: bool = False) -> None:
+    """The row is never split over two pages; a header row repeats at the top of each page."""
     from docx.oxml import OxmlElement
 
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    props = tr.get_or_add_trPr()
+    props.append(OxmlElement("w:cantSplit"))
+    if header:
+        props.append(OxmlElement("w:tblHeader"))
 
 
 def _column_widths(rows: list[Any], count: int) -> list[Any]:

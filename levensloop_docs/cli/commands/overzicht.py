@@ -54,23 +54,24 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles
 
 def _print_table(rows: Sequence[object], total: int) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     from levensloop_docs.i18n import _
     from levensloop_docs.model.vocab import load_vocabularies
     from levensloop_docs.overview.deadlines import CaseRow
     from levensloop_docs.overview.tables import overview_cells, overview_columns
+    from levensloop_docs.overview.terminal import StyledLines, table_lines
 
     vocab = load_vocabularies()
-    table = Table(title=_("Cases, most urgent first"), show_lines=False)
-    for _key, header in overview_columns():
-        table.add_column(header, overflow="fold")
+    columns = overview_columns()
+    cells, styles = [], []
     for row in rows:
         assert isinstance(row, CaseRow)
-        cells = overview_cells(row, vocab)
-        style = "bold red" if row.overdue or row.toestemming == "ingetrokken" else None
-        table.add_row(*(cells[k] for k, _h in overview_columns()), style=style)
-    Console().print(table)
+        shown = overview_cells(row, vocab)
+        cells.append([shown[k] for k, _h in columns])
+        styles.append("bold red" if row.overdue or row.toestemming == "ingetrokken" else None)
+    console = Console()
+    lines = table_lines(_("Cases, most urgent first"), [h for _k, h in columns], cells, styles, console.width)
+    console.print(StyledLines(lines), soft_wrap=True)
     if not total:
         click.echo(_("No valid cases in this folder."))
     elif len(rows) < total:
