@@ -445,19 +445,36 @@ def test_random_unicode_in_every_text_field(tmp_path: Path, values: list[str]) -
 
 # --- formats and PDF -------------------------------------------------------------------------
 
-def test_a_format_the_plan_lacks_is_skipped_with_one_note(run_cli: RunCli, tmp_path: Path) -> None:
+@pytest.fixture
+def plan_without_html(shared_copy: Path) -> Path:
+    """A region's manifest in which the plan is only Word and PDF (every shipped document has HTML)."""
+    from levensloop_docs.run.documents import registry
+
+    manifest = shared_copy / "templates" / "documenten.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    plan_block = text.index("levensloopplan:")
+    formats = text.index("formaten: [docx, pdf, html]", plan_block)
+    manifest.write_text(text[:formats] + "formaten: [docx, pdf]" + text[formats + 27:], encoding="utf-8")
+    registry.cache_clear()
+    assert registry()["levensloopplan"].formats == ("docx", "pdf")
+    return shared_copy
+
+
+def test_a_format_the_plan_lacks_is_skipped_with_one_note(
+    run_cli: RunCli, tmp_path: Path, plan_without_html: Path
+) -> None:
     out = tmp_path / "uit"
     result = run_cli("genereer", PLAN_EXAMPLES[0], "--uit", out, "--formaat", "docx,html")
     assert result.code == 0, result.err
     made = sorted(p.name.split("_")[1] + p.suffix for p in out.iterdir())
-    # the plan only as docx; the Markdown documents of the case in both formats
+    # the plan only as docx; the other documents of the case in both formats
     assert [m for m in made if m.startswith("levensloopplan")] == ["levensloopplan.docx"]
     assert "signaleringsplan.html" in made and "signaleringsplan.docx" in made
     notes = [line for line in result.err.splitlines() if line.startswith("Let op:")]
     assert notes == ["Let op: Levensloopplan bestaat niet als html; gemaakt als docx."]
 
 
-def test_one_note_for_a_whole_folder(run_cli: RunCli, tmp_path: Path) -> None:
+def test_one_note_for_a_whole_folder(run_cli: RunCli, tmp_path: Path, plan_without_html: Path) -> None:
     folder = tmp_path / "casussen"
     folder.mkdir()
     for p in PLAN_EXAMPLES:

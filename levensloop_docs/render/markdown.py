@@ -149,6 +149,11 @@ def with_anchors(body: str) -> RenderedMarkdown:
     return RenderedMarkdown(body, tuple(headings))
 
 
+def demote_headings(body: str) -> str:
+    """Every h1-h5 one level down (h1 -> h2 ...): a part placed under a page's one h1."""
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+
 def toc_html(headings: tuple[Heading, ...], *, first: int = 1, levels: int = 2) -> str:
     """A table of contents for the HTML version: links to the headings ``first``..``levels``."""
     items = "\n".join(

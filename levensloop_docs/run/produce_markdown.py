@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.atomic import write_text
-from levensloop_docs.i18n import _
 from levensloop_docs.render.markdown import RenderedMarkdown, html_document, render_markdown_file
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import Job, RenderRun, producer
@@ -21,18 +20,12 @@ def rendered(job: Job, context: dict[str, Any]) -> RenderedMarkdown:
     return render_markdown_file(job.document.template, context, search_path=templates_dir())
 
 
-def footer(run: RenderRun, job: Job) -> str:
-    doc = job.document
-    text = _("Confidential · {case_id} · {title} (version {version})")
-    return text.format(case_id=job.case.casus.meta.casus_id, title=doc.title, version=doc.version)
-
-
 @producer("markdown", "html")
 def make_html(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     page = rendered(job, context)
     title = run.properties(job)["title"]
     size = job.document.font_size
-    write_text(target, html_document(page, title=title, footer=footer(run, job), font_size=size))
+    write_text(target, html_document(page, title=title, footer=run.footer(job), font_size=size))
 
 
 @producer("markdown", "docx")
@@ -40,5 +33,5 @@ def make_docx(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -
     from levensloop_docs.render.markdown_docx import build_docx
 
     page = rendered(job, context)
-    build_docx(page.body, target, properties=run.properties(job), footer=footer(run, job),
+    build_docx(page.body, target, properties=run.properties(job), footer=run.footer(job),
                font_size=job.document.font_size)

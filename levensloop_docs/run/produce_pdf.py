@@ -15,12 +15,11 @@ from typing import Any
 
 from levensloop_docs.atomic import write_bytes
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.pdf.metadata import PdfInfo, finish
 from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.documents import registry
-from levensloop_docs.run.renderrun import PRODUCERS, Job, RenderRun, producer
+from levensloop_docs.run.renderrun import Job, RenderRun, producer
 from levensloop_docs.runtmp import run_tmp
 
 
@@ -44,29 +43,13 @@ def pdf_info(run: RenderRun, job: Job) -> PdfInfo:
     )
 
 
-def _docx_for(run: RenderRun, job: Job, context: dict[str, Any], folder: Path) -> Path:
-    """The DOCX to convert: the one this job wrote just before, or a fresh one in ``folder``."""
-    fmts = job.formats
-    if "docx" in fmts and "pdf" in fmts and fmts.index("docx") < fmts.index("pdf"):
-        written = job.target(run.out_dir, "docx")
-        if written.exists():
-            return written
-    make = PRODUCERS.get((job.document.engine, "docx"))
-    if make is None:
-        msg = _("Format {fmt} is not available for {name}.")
-        raise UsageError(msg.format(fmt="pdf", name=job.document.name))
-    docx = folder / f"{job.stem()}.docx"
-    make(run, job, context, docx)
-    return docx
-
-
 @producer("docx", "pdf")
 @producer("markdown", "pdf")
 def make_pdf(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     """Render the job as DOCX, convert it with the shared LibreOffice, finish and write it."""
     conv = run.converter
     with tempfile.TemporaryDirectory(prefix="pdf-", dir=run_tmp()) as tmp:
-        docx = _docx_for(run, job, context, Path(tmp))
+        docx = run.docx_for(job, context, Path(tmp), "pdf")
         raw = Path(tmp) / f"{job.stem()}.libreoffice.pdf"
         conv.convert(docx, raw, pdf_a=run.pdf_a)
         data = finish(raw.read_bytes(), pdf_info(run, job))

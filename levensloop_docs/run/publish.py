@@ -23,6 +23,7 @@ from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.reference.regions import Region, national_criteria
 from levensloop_docs.render.markdown import (
     RenderedMarkdown,
+    demote_headings,
     html_document,
     render_markdown_file,
     toc_html,
@@ -121,7 +122,7 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     parts = []
     for path in files:
         chapter = render_markdown_file(path, context, search_path=templates_dir())
-        parts.append(f'<section class="hoofdstuk">\n{_demote(chapter.body)}\n</section>')
+        parts.append(f'<section class="hoofdstuk">\n{demote_headings(chapter.body)}\n</section>')
     title = _("Guide to the levensloopaanpak")
     subtitle = _("Region {region} · for partners in care, safety and the social domain")
     version = _("Version of {date}").format(date=_esc(format_date(today)))
@@ -144,13 +145,6 @@ def stroomschema_context(regio: Context) -> Context:
             "steps as text.").format(region=regio["naam"],
                                      steps="; ".join(f"{s.nummer}. {s.niveau}" for s in steps))
     return {"stroomschema": data_uri(png), "stroomschema_alt": alt}
-
-
-def _demote(body: str) -> str:
-    """A chapter's '#' becomes h2 under the booklet's one h1 (and so on down)."""
-    import re
-
-    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
 
 
 def _esc(text: str) -> str:

@@ -120,6 +120,29 @@ class RenderRun:
             "category": _("Confidential"),
         }
 
+    def footer(self, job: Job) -> str:
+        """The footer of a page that has no Word footer of its own (HTML, Markdown's DOCX)."""
+        doc = job.document
+        text = _("Confidential · {case_id} · {title} (version {version})")
+        return text.format(case_id=job.case.casus.meta.casus_id, title=doc.title, version=doc.version)
+
+    def docx_for(self, job: Job, context: dict[str, Any], folder: Path, fmt: str) -> Path:
+        """The DOCX that ``fmt`` (pdf, html) is made from: the one this job wrote just before,
+        or a fresh one in ``folder``. One DOCX, so every format says the same."""
+        fmts = job.formats
+        if "docx" in fmts and fmts.index("docx") < fmts.index(fmt):
+            written = job.target(self.out_dir, "docx")
+            if written.exists():
+                return written
+        _load_producers()
+        make = PRODUCERS.get((job.document.engine, "docx"))
+        if make is None:
+            msg = _("Format {fmt} is not available for {name}.")
+            raise UsageError(msg.format(fmt=fmt, name=job.document.name))
+        docx = folder / f"{job.stem()}.docx"
+        make(self, job, context, docx)
+        return docx
+
 
 Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
 PRODUCERS: dict[tuple[str, str], Producer] = {}
@@ -127,7 +150,7 @@ PRODUCERS: dict[tuple[str, str], Producer] = {}
 @cache
 def _load_producers() -> None:
     """Import the modules that register producers with @producer (lazy: a fast --help)."""
-    from levensloop_docs.run import produce_markdown, produce_pdf  # noqa: F401
+    from levensloop_docs.run import produce_html, produce_markdown, produce_pdf  # noqa: F401
 
 
 def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:

@@ -1,0 +1,27 @@
+"""The HTML producer of the Word engine: the job's DOCX, read back as a printable page.
+
+The DOCX is the one this job wrote (or a fresh one in a temporary folder), so the HTML
+carries the same text as the Word and PDF versions; ``render/docx_html.py`` explains why.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.atomic import write_text
+from levensloop_docs.render.markdown import html_document
+from levensloop_docs.run.renderrun import Job, RenderRun, producer
+from levensloop_docs.runtmp import run_tmp
+
+
+@producer("docx", "html")
+def make_html(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
+    from levensloop_docs.render.docx_html import docx_file_to_html
+
+    with tempfile.TemporaryDirectory(prefix="html-", dir=run_tmp()) as tmp:
+        page = docx_file_to_html(run.docx_for(job, context, Path(tmp), "html"))
+    title = run.properties(job)["title"]
+    write_text(target, html_document(page, title=title, footer=run.footer(job),
+                                     font_size=job.document.font_size))
