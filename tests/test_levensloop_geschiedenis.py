@@ -135,12 +135,19 @@ def _prompt_keys() -> list[str]:
         pick("Loopt"), typed("Elke maand langs geweest."),  # the one action
         pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."),  # two goals
         typed("5"), typed("9"), typed("3"),  # ZRM: 9 is refused at the prompt, then 3
+        ENTER, typed("Eigen huurwoning; huur via bewind."),  # stay: the same kind, new words
+        typed("Woont sinds 2023 zelfstandig; de woning is op orde."), lines(),  # huisvesting
+        ENTER, lines(),  # middelengebruik: situation and goals as they are
+        ENTER,  # no level of care recorded
         ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
         pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
         lines("Geen nieuwe taxatie."), NO,  # risk
-        lines("Woning"), lines("Terugval"), lines(),  # how it goes
+        lines("Woning"), lines("Terugval"),  # how it goes
+        lines("Ik wil het zelf doen."), lines(),  # the client's voice; no naaste took part
+        lines(),  # no changes
         ENTER,  # no plan parts change
-        ENTER, DONE,  # next evaluation (default), agreement as it was
+        ENTER, ENTER,  # meeting (default) and rhythm (as it was)
+        ENTER, DONE,  # next evaluation (default); nobody agreed yet
         ENTER,  # save
     ]  # fmt: skip
 
@@ -163,6 +170,13 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     assert ev.volgende_evaluatie == date(2027, 5, 10)
     assert casus.meta.planversie == 6 and casus.meta.vastgesteld == date(2026, 11, 10)
     assert version_path(exit_case, 5).read_bytes() == before
+    # what the plan says now follows the meeting; the front page names this meeting
+    assert casus.persoon.verblijf_toelichting == "Eigen huurwoning; huur via bewind."
+    assert casus.levensgebieden[0].situatie == "Woont sinds 2023 zelfstandig; de woning is op orde."
+    assert ev.stem_client == "Ik wil het zelf doen."
+    assert casus.meta.aanwezig == ev.deelnemers and casus.meta.vastgesteld_in
+    # approvals belong to the version agreed to: version 5's are not carried over
+    assert casus.meta.akkoord == []
     assert not draft_path(exit_case).exists() and not lock_path(exit_case).exists()
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from levensloop_docs import __version__
-from levensloop_docs.case.uitstroom import exit_status
+from levensloop_docs.case.uitstroom import ExitStatus, exit_status
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Actie, Casus, Scenario
 from levensloop_docs.model.vocab import Vocabularies
@@ -59,6 +59,17 @@ def first_contacts() -> tuple[tuple[str, str], ...]:
         ("procesregisseur", _("Process director ZVH")),
         ("gemeente", _("Municipal case director")),
     )
+
+
+def earliest_exit_text(status: ExitStatus) -> str:
+    """When two years of stability are (or were) reached, from the history; never the print date."""
+    until = status.stable_until
+    if until is None:
+        return _("cannot be determined yet")
+    met = next((c.met for c in status.criteria if c.key == "stabiel"), False)
+    if met:
+        return _("two years stable reached on {date}").format(date=date_text(until))
+    return date_text(until)
 
 
 class ContextBuilder:
@@ -146,7 +157,8 @@ class ContextBuilder:
         return risk_entries(self.casus.risicotaxaties, self.vocab)
 
     def uitstroom(self) -> Context:
-        status = exit_status(self.casus, self.today)
+        # Judged on the day this version was set: an archived plan must not change when reprinted.
+        status = exit_status(self.casus, self.casus.meta.vastgesteld or self.today)
         labels = exit_criterion_labels()
         u = self.casus.uitstroom
         return {
@@ -155,7 +167,7 @@ class ContextBuilder:
             ],
             "alle_voldaan": status.all_met,
             "stabiel_sinds": date_text(status.stable_since) or _("unknown"),
-            "vroegste_datum": date_text(status.earliest) or _("cannot be determined yet"),
+            "vroegste_datum": earliest_exit_text(status),
             "beschermende_factoren": text(u.beschermende_factoren),
             "toelichting": text(u.toelichting),
             "vervolgaanbieder": text(u.vervolgaanbieder),

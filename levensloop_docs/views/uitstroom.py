@@ -29,10 +29,10 @@ def exit_context(casus: Casus, today: date) -> dict[str, Any]:
         ],
         "alle_voldaan": status.all_met,
         "stabiel_sinds": format_date(status.stable_since) or "onbekend",
-        "vroegste_datum": format_date(status.earliest) or "nog niet te bepalen",
+        "vroegste_datum": format_date(status.stable_until) or _("cannot be determined yet"),
         "vervolgaanbieder": text(u.vervolgaanbieder) or _("not known yet"),
         "nazorg": text(u.nazorg),
-        "overdracht_datum": format_date(u.overdracht_datum) or format_date(status.earliest),
+        "overdracht_datum": format_date(u.overdracht_datum) or _("not agreed yet"),
         "toelichting": text(u.toelichting),
     }
 
