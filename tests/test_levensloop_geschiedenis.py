@@ -132,12 +132,13 @@ def _prompt_keys() -> list[str]:
     """One evaluation of the uitstroom example, as a person types it."""
     return [
         typed("10-11-2026"), lines("Ilse Brouwer-Demir (ForFACT)", "Bram"),  # moment
-        pick("Loopt"), typed("Elke maand langs geweest."),  # the one action
-        pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."),  # two goals
+        pick("Loopt"), typed("Elke maand langs geweest."), ENTER, ENTER,  # two actions
+        pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."), ENTER, ENTER,  # three goals
         typed("5"), typed("9"), typed("3"),  # ZRM: 9 is refused at the prompt, then 3
+        ENTER, ENTER, ENTER,  # financien and tijdsbesteding keep their score, justitie none
         ENTER, typed("Eigen huurwoning; huur via bewind."),  # stay: the same kind, new words
         typed("Woont sinds 2023 zelfstandig; de woning is op orde."), lines(),  # huisvesting
-        ENTER, lines(),  # middelengebruik: situation and goals as they are
+        *[ENTER, lines()] * 5,  # the other levensgebieden: situation and goals as they are
         ENTER,  # no level of care recorded
         ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
         pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
@@ -161,8 +162,9 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     casus = load_case(exit_case).casus
     ev = casus.evaluaties[-1]
     assert ev.datum == date(2026, 11, 10) and ev.deelnemers == ["Ilse Brouwer-Demir (ForFACT)", "Bram"]
-    assert [(s.gebied, s.score) for s in ev.zrm] == [("huisvesting", 5), ("middelengebruik", 3)]
-    assert [d.oordeel for d in ev.doelen] == ["deels", "niet"]
+    assert [(s.gebied, s.score) for s in ev.zrm] == [
+        ("huisvesting", 5), ("middelengebruik", 3), ("financien", 4), ("tijdsbesteding", 4)]
+    assert [d.oordeel for d in ev.doelen] == ["deels", "niet", "deels"]
     # the case's one list: the earlier incident stays, the new one comes after it
     assert [i.datum for i in casus.incidenten] == [date(2025, 8, 14), date(2026, 10, 20)]
     new = casus.incidenten[-1]
