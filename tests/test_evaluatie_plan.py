@@ -107,3 +107,52 @@ def test_earliest_exit_is_read_from_the_history_never_the_print_date() -> None:
     texts = {build_context(casus, vocab, day)["uitstroom"]["vroegste_datum"]
              for day in (date(2026, 12, 7), date(2027, 3, 1))}
     assert texts == {"twee jaar stabiel bereikt op 1 juni 2025"}
+
+
+def test_uitstroombesluit_has_the_clients_voice_and_signature(run_cli: RunCli, tmp_path: Path) -> None:
+    """[M] 17: before, only casusregisseur, procesregisseur and gemeente signed; no word from Bram."""
+    result = run_cli("uitstroom", EVAL / "LLA-2022-0031.yaml", "--uit", tmp_path, "--formaat", "docx")
+    assert result.code == 0, result.err
+    besluit = tmp_path / "LLA-2022-0031_uitstroombesluit_v5.docx"
+    assert "Ik wil naar het FACT-team" in _row(besluit, "Wat Bram zegt over de uitstroom")
+    assert "Gerda" in _row(besluit, "Wat de naasten zeggen")
+    text = _docx_text(besluit)
+    assert 'Cliënt: Henk "Bram" Zuidema' in text and "Vervolgaanbieder: FACT-team Emmen" in text
+    # the overdrachtsbrief: what works, the consent basis valid on the handover date, the night line
+    brief = _docx_text(tmp_path / "LLA-2022-0031_overdrachtsbrief_v5.docx")
+    assert "Bram stroomt op 15 januari 2027 uit" in brief and "Hij of zij" not in brief
+    assert "ook op de dag van de overdracht (15 januari 2027)" in brief
+    assert "Een vaste dag voor afspraken." in brief  # what works, in the client's words
+    assert "0592-000299" in brief and "Bewind Noord" in brief
+
+
+def test_overdrachtsbrief_warns_when_consent_ends_before_the_handover(tmp_path: Path) -> None:
+    from levensloop_docs.views.uitstroom import uitstroom_context
+
+    casus = load_case(EVAL / "LLA-2022-0031.yaml").casus
+    casus.gegevensdeling.toestemming_geldig_tot = date(2026, 12, 15)  # before 15 January 2027
+    ctx = uitstroom_context(casus, load_vocabularies(), date(2026, 12, 7))
+    assert ctx["besluit"]["grondslag"]["geldig"] is False
+
+
+def test_voortgangsverslag_has_the_voice_and_flags_an_overdue_risicotaxatie(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """[M] 19: before, no word from Wen, and the HKT-R due on 21 October 2026 went unflagged."""
+    case = tmp_path / f"{LIFE}.yaml"
+    text = (EVAL / f"{LIFE}.yaml").read_text(encoding="utf-8")
+    # the same case without the new HKT-R of 3 November 2026: the October one is overdue
+    start = text.index("  - instrument: HKT-R\n    datum: 2026-11-03")
+    end = text.index("evaluaties:", start)
+    case.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run_cli("genereer", case, "--document", "voortgangsverslag", "--formaat", "docx",
+                     "--uit", tmp_path)
+    assert result.code == 0, result.err
+    verslag = tmp_path / f"{LIFE}_voortgangsverslag_v4.docx"
+    assert "Ik doe het zelf" in _row(verslag, "Wat Wen zelf zegt")
+    assert "Marjan" in _row(verslag, "Wat de naasten zeggen")
+    assert "21 oktober 2026" in _row(verslag, "Herhaling risicotaxatie")
+    result = run_cli("genereer", EVAL / f"{LIFE}.yaml", "--document", "voortgangsverslag",
+                     "--formaat", "docx", "--uit", tmp_path / "nu")
+    assert result.code == 0, result.err
+    assert "Herhaling risicotaxatie" not in _docx_text(tmp_path / "nu" / f"{LIFE}_voortgangsverslag_v4.docx")
