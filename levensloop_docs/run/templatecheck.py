@@ -148,8 +148,14 @@ def _sources(doc: DocumentType) -> list[_Source]:
 
         env = make_environment()
         return [_Source(s.part, s.text, env, True) for s in jinja_sources(doc.template.read_bytes())]
-    env = markdown_environment(template_folders())
+    env = markdown_environment([doc.template.parent, *template_folders()])
     return [_Source("", doc.template.read_text(encoding="utf-8"), env, False)]
+
+
+def include_path(folder: Path, name: str) -> Path:
+    """An include beside the template, else under the templates (the region's copy first)."""
+    beside = folder / name
+    return beside if beside.is_file() else template_path(name)
 
 
 def template_inputs(doc: DocumentType) -> list[Path]:
@@ -158,7 +164,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
         return [doc.template]
     from jinja2 import meta
 
-    env = markdown_environment(template_folders())
+    env = markdown_environment([doc.template.parent, *template_folders()])
     seen: list[Path] = []
     todo = [doc.template]
     while todo:
@@ -170,7 +176,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
             names = meta.find_referenced_templates(env.parse(path.read_text(encoding="utf-8")))
         except Exception:  # a broken template is reported by the check itself
             continue
-        todo.extend(template_path(n) for n in names if n)  # the region's copy of an include, if any
+        todo.extend(include_path(doc.template.parent, n) for n in names if n)
     return sorted(seen)
 
 
@@ -196,7 +202,7 @@ def check_document(doc: DocumentType, shape: Shape | None) -> list[Problem]:
             continue
         if shape is None:
             continue
-        walker = _Walker(source)
+        walker = _Walker(source, doc.template.parent)
         walker.template(tree, shape)
         msg = _("Unknown field {path}: the case data has no such field. Check the spelling.")
         problems.extend(
@@ -257,7 +263,8 @@ _Scope = dict[str, Shape | None]
 class _Walker:
     """Walks a Jinja syntax tree and collects variable paths the context shape lacks."""
 
-    def __init__(self, source: _Source) -> None:
+    def __init__(self, source: _Source, folder: Path) -> None:
+        self.folder = folder
         self.source = source
         self.unknown: list[tuple[str, int, Path | None]] = []  # path, line, included file
         self._seen: set[tuple[str, int, Path | None]] = set()
@@ -350,7 +357,7 @@ class _Walker:
 
         self.expr(node.template, scope)
         name = node.template.value if isinstance(node.template, n.Const) else None
-        path = template_path(str(name)) if name else None
+        path = include_path(self.folder, str(name)) if name else None
         if path is None or name in self._included or not path.is_file():
             return
         self._included.add(str(name))
