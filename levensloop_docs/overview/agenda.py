@@ -79,10 +79,11 @@ def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
 
 def _criteria_lines(casus: Casus) -> dict[str, str]:
     """Which national and regional criteria are open or not met: what the table has to decide."""
-    from levensloop_docs.reference.criteria import assess, regional_summary, safe_region, summary_line
+    from levensloop_docs.reference.criteria import assess, regional_summary, summary_line
+    from levensloop_docs.reference.regions import optional_region
 
     assert casus.aanmelding is not None
-    assessment = assess(casus.aanmelding, safe_region(casus.meta.regio))
+    assessment = assess(casus.aanmelding, optional_region(casus.meta.regio))
     return {"landelijk": summary_line(assessment), "regionaal": regional_summary(assessment)}
 
 
