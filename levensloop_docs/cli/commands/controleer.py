@@ -11,14 +11,14 @@ import click
 @click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
 def controleer(paden: tuple[Path, ...]) -> None:
     """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
-    from levensloop_docs.case.casefile import check_unique_ids, find_case_files, load_case
+    from levensloop_docs.case.casefile import check_unique_ids, conflict_problems, find_case_files, load_case
     from levensloop_docs.errors import CaseFileError, Problem
     from levensloop_docs.i18n import _, ngettext
 
-    problems: list[Problem] = []
+    problems: list[Problem] = [c for p in paden for c in conflict_problems(p)]
     loaded = []
     files = [f for p in paden for f in find_case_files(p)]
-    if not files:
+    if not files and not problems:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
     for path in files:
         try:
