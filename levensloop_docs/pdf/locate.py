@@ -66,7 +66,8 @@ def install_hint() -> str:
                 "www.libreoffice.org into /Applications (its Python and UNO are included).")
     else:
         how = _("Install LibreOffice: on Debian/Ubuntu 'sudo apt-get install libreoffice-writer-nogui "
-                "python3-uno fonts-crosextra-carlito fonts-liberation2'.")
+                "python3-uno fonts-crosextra-carlito fonts-liberation2'; elsewhere the packages from "
+                "www.libreoffice.org.")
     more = _("If soffice is somewhere else, set LEVENSLOOP_SOFFICE to its full path. DOCX and HTML work "
              "without LibreOffice.")
     return f"{how} {more}"

@@ -126,15 +126,15 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 
 def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
+    """Background, borders and margins of a cell, each put where the schema wants it in ``w:tcPr``.
+
+    Word's order is tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, ...: appended in
+    another order Word may call the file damaged (python-docx's inserts keep the order).
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
     edges = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         color, size = borders.get(side, ("auto", 0))
@@ -143,14 +143,21 @@ def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
         edge.set(qn("w:sz"), str(size))
         edge.set(qn("w:color"), color)
         edges.append(edge)
-    tcpr.append(edges)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
     margins = OxmlElement("w:tcMar")
     for side in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "140")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tcpr.append(margins)
+    after_mar = ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+                 "w:cellDel", "w:cellMerge", "w:tcPrChange")
+    tcpr.insert_element_before(margins, *after_mar)
+    tcpr.insert_element_before(shd, "w:noWrap", "w:tcMar", *after_mar)
+    tcpr.insert_element_before(edges, "w:shd", "w:noWrap", "w:tcMar", *after_mar)
 
 
 class _Builder:
@@ -483,6 +490,7 @@ def build_docx(
     from docx import Document
 
     from levensloop_docs.render.docx import set_properties
+    from levensloop_docs.render.ooxml import finish
 
     doc = Document()
     _styles(doc, font_size)
@@ -491,5 +499,6 @@ def build_docx(
     builder = _Builder(doc, toc or [])
     builder.blocks(doc, root)
     set_properties(doc, properties)
+    finish(doc)  # Dutch, and no stale stylesWithEffects part
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
