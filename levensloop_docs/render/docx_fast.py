@@ -131,7 +131,7 @@ def jinja_sources(data: bytes) -> list[Source]:
 
 
 def _lines(xml: str) -> str:
-    return _shd_in_order(_PARAGRAPH.sub(r"\n<w:p\1", xml))
+    return shd_in_order(_PARAGRAPH.sub(r"\n<w:p\1", xml))
 
 
 # docxtpl's {% cellbg %} puts <w:shd> first in <w:tcPr>; the schema wants it after the width,
@@ -142,7 +142,8 @@ _SHD_FIRST = re.compile(
 )
 
 
-def _shd_in_order(xml: str) -> str:
+def shd_in_order(xml: str) -> str:
+    """The patched template XML with every cell's w:shd after its width (also for plain docxtpl)."""
     return _SHD_FIRST.sub(r"\1\3\2", xml)
 
 

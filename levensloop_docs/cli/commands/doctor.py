@@ -18,7 +18,7 @@ def doctor() -> None:
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.diagnose import run_checks
 
-    checks = run_checks(extra=(check_templates,))
+    checks = run_checks(extra=(check_system, check_templates))
     for check in checks:
         mark = _("ok") if check.ok else _("PROBLEM")
         click.echo(f"[{mark}] {check.label}: {check.detail}")
@@ -47,3 +47,21 @@ def check_templates() -> Check:
         return Check(label, False, _("Template file missing for: {names}.").format(names=", ".join(missing)))
     detail = _("document types in {file}: {names}.").format(file=manifest_path(), names=", ".join(types))
     return Check(label, True, detail)
+
+
+def check_system() -> Check:
+    """Which system and Python, and where this user's templates and cache are (for IT and support)."""
+    import platform
+    import sys
+
+    from levensloop_docs.i18n import _
+    from levensloop_docs.overview.cache import cache_dir
+    from levensloop_docs.pdf.diagnose import Check
+    from levensloop_docs.resources import templates_dir
+
+    supported = sys.version_info >= (3, 11)
+    detail = _("{system}, Python {python}; templates in {templates}; cache in {cache}.").format(
+        system=platform.platform(terse=True), python=platform.python_version(),
+        templates=templates_dir(), cache=cache_dir(),
+    )
+    return Check(_("System"), supported, detail)
