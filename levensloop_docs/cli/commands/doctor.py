@@ -18,7 +18,7 @@ def doctor() -> None:
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.diagnose import run_checks
 
-    checks = run_checks(extra=(check_system, check_templates))
+    checks = run_checks(extra=(check_system, check_templates, check_own_templates))
     for check in checks:
         mark = _("ok") if check.ok else _("PROBLEM")
         click.echo(f"[{mark}] {check.label}: {check.detail}")
@@ -49,19 +49,43 @@ def check_templates() -> Check:
     return Check(label, True, detail)
 
 
+def check_own_templates() -> Check:
+    """The region's own templates folder (if one is set) and which templates it overrides."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.pdf.diagnose import Check
+    from levensloop_docs.run.overrides import overridden
+    from levensloop_docs.templatefolders import own_templates_dir
+
+    label = _("Own templates")
+    try:
+        own = own_templates_dir()
+    except LevensloopError as exc:
+        return Check(label, False, " ".join(exc.lines()))
+    if own is None:
+        return Check(label, True, _("none: every template is the shipped one."))
+    if not own.is_dir():
+        return Check(label, False, _("the folder {folder} does not exist.").format(folder=own))
+    names = overridden(own)
+    detail = _("{folder} overrides: {names} ('levensloop sjablonen verschil' shows what an update changed).")
+    return Check(label, True, detail.format(folder=own, names=", ".join(names) or "-"))
+
+
 def check_system() -> Check:
-    """Which system and Python, and where this user's templates and cache are (for IT and support)."""
+    """Which system and Python, and where the templates, settings and cache are (for IT and support)."""
     import platform
     import sys
 
     from levensloop_docs.i18n import _
     from levensloop_docs.overview.cache import cache_dir
     from levensloop_docs.pdf.diagnose import Check
-    from levensloop_docs.resources import templates_dir
+    from levensloop_docs.resources import shipped_templates_dir
+    from levensloop_docs.templatefolders import settings_path
 
     supported = sys.version_info >= (3, 11)
-    detail = _("{system}, Python {python}; templates in {templates}; cache in {cache}.").format(
+    detail = _("{system}, Python {python}; templates in {templates}; settings in {settings}; "
+               "cache in {cache}.").format(
         system=platform.platform(terse=True), python=platform.python_version(),
-        templates=templates_dir(), cache=cache_dir(),
+        templates=shipped_templates_dir(), settings=settings_path(), cache=cache_dir(),
     )
     return Check(_("System"), supported, detail)
