@@ -218,3 +218,60 @@ def test_genereer_of_the_examples_folder_writes_every_document(
     made = [p for p in out.iterdir() if p.suffix == ".docx"]
     assert len(made) >= len(list(cases.glob("*.yaml")))
     assert windows.readonly_fsyncs == 0 and windows.ignored_popen_args == []
+
+
+FAKE_BRIDGE = '''
+import json, sys
+from pypdf import PdfWriter
+if sys.argv[1:] == ["-c", "import uno"]:
+    sys.exit(0)
+print(json.dumps({"ready": True}), flush=True)
+for line in sys.stdin:
+    request = json.loads(line)
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    with open(request["dst"], "wb") as fh:
+        writer.write(fh)
+    print(json.dumps({"ok": True}), flush=True)
+'''
+
+
+def _fake_libreoffice(folder: Path) -> tuple[Path, Path]:
+    """A soffice that only waits to be stopped, and a 'Python with uno' that answers as the bridge."""
+    folder.mkdir()
+    soffice = folder / "soffice"
+    soffice.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(600)\n", encoding="utf-8")
+    bridge = folder / "bridge.py"
+    bridge.write_text(FAKE_BRIDGE, encoding="utf-8")
+    python = folder / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{bridge}" "$@"\n', encoding="utf-8")
+    for path in (soffice, python):
+        path.chmod(0o700)
+    return soffice, python
+
+
+def test_a_pdf_batch_with_a_fake_converter(
+    windows: WindowsRules, run_cli: RunCli, cases: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF path end to end (guard, bridge, kill, temp folder) without LibreOffice itself."""
+    from pypdf import PdfReader
+
+    from levensloop_docs.pdf.locate import find_uno_python
+
+    soffice, python = _fake_libreoffice(tmp_path / "lo")
+    monkeypatch.setenv("LEVENSLOOP_SOFFICE", str(soffice))
+    monkeypatch.setenv("LEVENSLOOP_UNO_PYTHON", str(python))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    find_uno_python.cache_clear()
+    try:
+        out = tmp_path / "uit"
+        result = run_cli("genereer", cases, "--uit", out, "--formaat", "pdf", "--processen", "2")
+        assert result.code == 0, result.err
+    finally:
+        find_uno_python.cache_clear()
+    made = sorted(out.glob("*.pdf"))
+    assert len(made) >= len(list(cases.glob("*.yaml")))
+    assert all(str(PdfReader(p).root_object.get("/Lang")) == "nl-NL" for p in made)
+    assert windows.ignored_popen_args == [] and windows.kill_zero_calls == 0
+    assert not list((tmp_path / "temp").glob("levensloop-run-*"))  # every run's folder removed
