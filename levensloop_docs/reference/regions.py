@@ -47,10 +47,10 @@ from typing import Any
 
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
+from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 from levensloop_docs.resources import data_dir
 
-# ring 1 where a region profile does not say otherwise: ZVH, levensloopaanbieder, gemeente
-DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
+__all__ = ["DEFAULT_FIRST_RING"]  # its home is rings.py; views import it from here too
 
 
 @dataclass(frozen=True)

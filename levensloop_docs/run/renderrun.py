@@ -8,7 +8,6 @@ conversion and Markdown/HTML in their own modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -20,6 +19,7 @@ from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
+from levensloop_docs.run.producers import PRODUCERS, producer
 
 DEFAULT_FORMATS = ("docx",)
 
@@ -93,20 +93,9 @@ class RenderRun:
         return [] if path is None else [self._read_archived(path)]
 
     def _read_archived(self, path: Path) -> Any:
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import YAMLError
+        from levensloop_docs.case.casefile import read_case
 
-        from levensloop_docs.case.casefile import load_case, validate_raw
-        from levensloop_docs.yamlio import YamlReadError, read_text
-
-        try:
-            raw = YAML(typ="safe").load(read_text(path))
-        except (YamlReadError, YAMLError, ValueError, RecursionError):
-            return load_case(path, self.vocab, self.today).casus  # raises with lines
-        casus, problems = validate_raw(raw, path, self.vocab, self.today)
-        if casus is None or any(not p.warning for p in problems):
-            return load_case(path, self.vocab, self.today).casus
-        return casus
+        return read_case(path, self.vocab, self.today).casus  # a broken one raises with lines
 
     def properties(self, job: Job) -> dict[str, str]:
         doc, cid = job.document, job.case.casus.meta.casus_id
@@ -144,21 +133,10 @@ class RenderRun:
         return docx
 
 
-Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
-PRODUCERS: dict[tuple[str, str], Producer] = {}
-
 @cache
 def _load_producers() -> None:
     """Import the modules that register producers with @producer (lazy: a fast --help)."""
     from levensloop_docs.run import produce_html, produce_markdown, produce_pdf  # noqa: F401
-
-
-def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:
-    def register(fn: Producer) -> Producer:
-        PRODUCERS[(engine, fmt)] = fn
-        return fn
-
-    return register
 
 
 @producer("docx", "docx")

@@ -135,11 +135,11 @@ def _single(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
-    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.case.casefile import read_case
     from levensloop_docs.i18n import ngettext
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
 
-    case = load_case(pad)
+    case = read_case(pad)
     jobs = plan_jobs(case, documenten, formats)
     _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
