@@ -19,9 +19,10 @@ import io
 import os
 import re
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from levensloop_docs.errors import Problem, format_loc
 from levensloop_docs.i18n import _
@@ -200,10 +201,41 @@ def parse_fast(path: Path, text: str) -> Any:
         raise NotFast from exc
 
 
+T = TypeVar("T")
+
+
+def load_checked(path: Path, check: Callable[[Any], T], max_bytes: int = MAX_BYTES) -> T:
+    """``check(load_yaml(path))`` for a file that is only read: the C parser first.
+
+    ``check`` validates the data and raises with line numbers (``line_of``) when it is
+    wrong. Only when the fast parser refuses the text, or ``check`` raises on its plain
+    data, is the file read again round-trip and checked again: that raises what it always
+    did, with the lines.
+    """
+    text = read_text(path, max_bytes)
+    try:
+        raw = parse_fast(path, text)
+    except NotFast:
+        return check(load_yaml(path, max_bytes=max_bytes))
+    try:
+        return check(raw)
+    except Exception:  # whatever it is, the round-trip data says it again, with its line
+        return check(load_yaml(path, max_bytes=max_bytes))
+
+
 def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES) -> Any:
-    """Parse a YAML file. Round-trip mode keeps comments and line numbers for messages."""
+    """Parse a YAML file. Round-trip mode keeps comments and line numbers for messages.
+
+    Without round trip the C parser reads it; what it refuses is read again by the pure
+    parser, whose message says the same as ever.
+    """
     text = read_text(path, max_bytes)
     check_depth(path, text)
+    if not round_trip:
+        try:
+            return parse_fast(path, text)
+        except NotFast:
+            pass
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 

@@ -157,11 +157,11 @@ def _single(
 def _check_templates(types: dict[str, object]) -> None:
     from levensloop_docs.errors import TemplateProblemError
     from levensloop_docs.i18n import _
+    from levensloop_docs.run.checkcache import checked_templates
     from levensloop_docs.run.documents import DocumentType
-    from levensloop_docs.run.templatecheck import check_templates
 
     docs = {n: t for n, t in types.items() if isinstance(t, DocumentType)}
-    errors = [p for p in check_templates(docs) if not p.warning]
+    errors = [p for p in checked_templates(docs) if not p.warning]
     if errors:
         summary = _("A template has an error, so nothing was made.")
         raise TemplateProblemError(problems=errors, summary=summary)
