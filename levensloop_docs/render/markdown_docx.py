@@ -19,6 +19,7 @@ on a new page; a chapter, ``section.hoofdstuk``, runs on after the one before) a
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -466,6 +467,29 @@ def _pt(value: float) -> Any:
     return Pt(value)
 
 
+_FOOTER_MARK = "levensloop-voettekst-3f9c"  # replaced by each document's footer
+
+
+@functools.lru_cache(maxsize=8)
+def _base(font_size: float | None) -> Any:
+    """The empty document with the house styles and the page set up, made once per size."""
+    from docx import Document
+
+    doc = Document()
+    _styles(doc, font_size)
+    _page(doc, _FOOTER_MARK)
+    return doc
+
+
+def _fresh(font_size: float | None, footer: str) -> Any:
+    """A copy of ``_base`` with this document's footer: what Document(), ``_styles`` and
+    ``_page(doc, footer)`` make, at half the cost (tests/test_markdown.py compares them)."""
+    doc = copy.deepcopy(_base(font_size))
+    first = doc.sections[0].footer.paragraphs[0].runs[0]
+    first.text = first.text.replace(_FOOTER_MARK, footer)
+    return doc
+
+
 def build_docx(
     body_html: str,
     target: Path,
@@ -480,13 +504,10 @@ def build_docx(
     ``font_size``: body text in points (headings scale with it); None keeps the house 11 pt.
     """
     import lxml.html
-    from docx import Document
 
     from levensloop_docs.render.docx import set_properties
 
-    doc = Document()
-    _styles(doc, font_size)
-    _page(doc, footer)
+    doc = _fresh(font_size, footer)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
     builder = _Builder(doc, toc or [])
     builder.blocks(doc, root)
