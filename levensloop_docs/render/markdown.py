@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import Problem, TemplateProblemError
+from levensloop_docs.errors import TemplateProblemError
 from levensloop_docs.i18n import _
 from levensloop_docs.text import clean_text
 
@@ -77,28 +77,6 @@ class _Tokens:
         return self.pattern.sub(value, markup)
 
 
-def _error(template: Path, exc: Exception) -> TemplateProblemError:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError, TemplateNotFound
-
-    line = getattr(exc, "lineno", None)
-    if isinstance(exc, TemplateSyntaxError):
-        msg = _("Template syntax error: {error}.").format(error=exc.message)
-    elif isinstance(exc, UndefinedError):
-        msg = _("The template asks for a field the case does not provide: {error}.").format(
-            error=exc.message
-        )
-    elif isinstance(exc, TemplateNotFound):
-        msg = _("The template includes a file that does not exist: {name}.").format(name=exc.name)
-    elif isinstance(exc, SecurityError):
-        msg = _("The template tries something that is not allowed.")
-    else:
-        msg = _("The template cannot be rendered.")
-    problem = Problem(template, "", msg, line=line)
-    hint = _("Correct the field between {{ }} or {% %} in the Markdown file and try again.")
-    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)
-
-
 _TOKENS: ContextVar[_Tokens] = ContextVar("markdown_tokens")
 _KEEP_COMPILED = 64  # templates kept per process (a run uses a handful)
 
@@ -134,12 +112,14 @@ def render_markdown_text(
     """Render Markdown+Jinja ``source`` with ``context``; ``name`` is used in error messages."""
     from jinja2 import TemplateError
 
+    from levensloop_docs.render.sandbox import template_error
+
     tokens = _Tokens()
     reset = _TOKENS.set(tokens)
     try:
         text = _compiled(str(search_path or name.parent), source).render(context)
     except TemplateError as exc:
-        raise _error(name, exc) from None
+        raise template_error(name, exc, word=False) from None
     finally:
         _TOKENS.reset(reset)
     converted = _converter().reset().convert(text)
