@@ -56,11 +56,9 @@ def test_benchmark_runs_at_a_tiny_size(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.pdf
 @pytest.mark.parametrize("name", sorted(WITH_PDF))
-def test_benchmark_with_libreoffice_runs_at_a_tiny_size(name: str, tmp_path: Path) -> None:
-    from levensloop_docs.pdf.locate import find_soffice
-
-    if find_soffice() is None and os.environ.get("CI") != "true":
-        pytest.skip("LibreOffice is not installed")
+def test_benchmark_with_libreoffice_runs_at_a_tiny_size(
+    name: str, tmp_path: Path, needs_libreoffice: None
+) -> None:
     args, promised = WITH_PDF[name]
     result = run_script(name, args, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -73,6 +73,23 @@ class RenderRun:
             conv = self.resources["pdf"] = start_converter()
         return conv
 
+    def start_converter_early(self) -> None:
+        """Start the run's LibreOffice now, in the background, while the DOCX files render.
+
+        LibreOffice takes 1.3 s or more to start; a single case would otherwise render its
+        DOCX first and only then wait for it. The first PDF waits for the start to finish.
+        A LibreOffice that is missing or does not start says so at that first PDF, as before.
+        """
+        if "pdf" in self.resources:
+            return
+        import contextlib
+
+        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.pdf.converter import start_converter
+
+        with contextlib.suppress(LevensloopError):  # no LibreOffice: the first PDF says so
+            self.resources["pdf"] = _Warming(start_converter())
+
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
         history = self.history(job.case) if doc.wants_history() else []
@@ -131,6 +148,49 @@ class RenderRun:
         docx = folder / f"{job.stem()}.docx"
         make(self, job, context, docx)
         return docx
+
+
+class _Warming:
+    """A converter warmed by a background thread: LibreOffice started and one tiny document
+    converted (its first import is the slowest). Every other call waits for that first."""
+
+    def __init__(self, converter: Any) -> None:
+        import threading
+
+        self._converter = converter
+        self._thread = threading.Thread(target=self._warm, name="libreoffice-start", daemon=True)
+        self._thread.start()
+
+    def _warm(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # the first real PDF starts it again and reports
+            self._convert_empty()
+
+    def _convert_empty(self) -> None:
+        import tempfile
+
+        from docx import Document
+
+        from levensloop_docs.runtmp import run_tmp
+
+        with tempfile.TemporaryDirectory(prefix="opwarmen-", dir=run_tmp()) as tmp:
+            empty = Path(tmp) / "leeg.docx"
+            Document().save(str(empty))
+            self._converter.convert(empty, Path(tmp) / "leeg.pdf")
+
+    def _ready(self) -> Any:
+        self._thread.join()
+        return self._converter
+
+    def convert(self, *args: Any, **kwargs: Any) -> Any:
+        return self._ready().convert(*args, **kwargs)
+
+    def close(self) -> None:
+        self._ready().close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ready(), name)
 
 
 @cache

@@ -52,6 +52,7 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
     with tempfile.TemporaryDirectory(prefix="bundel-", dir=run_tmp()) as tmp:
         with RenderRun(out_dir=Path(tmp)) as run:
+            run.start_converter_early()  # LibreOffice starts while the first DOCX renders
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]
         write_bytes(target, merge(parts, bundle_info(case, jobs), password))
     click.echo(str(target))

@@ -146,6 +146,8 @@ def _single(
     usable_output_dir(uit)  # before LibreOffice starts: a wrong --uit is named at once
     written: list[Path] = []
     with RenderRun(out_dir=uit, pdf_a=pdf_a) as run:
+        if any("pdf" in job.formats for job in jobs):
+            run.start_converter_early()  # LibreOffice starts while the DOCX files render
         for job in jobs:
             written.extend(render_job(run, job))
     for path in written:
