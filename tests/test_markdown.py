@@ -228,3 +228,18 @@ def test_the_kept_base_document_builds_what_a_fresh_one_builds(
                 assert a.read(name) == b.read(name), name
         assert b"Voet &lt;1&gt; &amp; 2" in a.read("word/footer1.xml") or any(
             b"Voet &lt;1&gt; &amp; 2" in a.read(n) for n in a.namelist() if "footer" in n)
+
+
+def test_style_ids_looked_up_once_are_python_docx_own() -> None:
+    """The builder sets a style by its id, found once per process (python-docx searches every
+    time); the id is what ``paragraph.style = name`` would have written."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from levensloop_docs.render.markdown_docx import _style_id
+
+    part = Document().part
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Normal"):
+        assert _style_id(name, "paragraph") == part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+    assert _style_id("Normal", "paragraph") is None  # the default style: no w:pStyle
+    assert _style_id("Table Grid", "table") == part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)

@@ -216,7 +216,9 @@ class _Builder:
 
     # -- blocks ---------------------------------------------------------------------------
     def paragraph(self, box: Any, style: str | None = None) -> Any:
-        para = box.add_paragraph(style=style)
+        para = box.add_paragraph()
+        if style is not None:  # what ``add_paragraph(style=...)`` does, without its style search
+            para._p.style = _style_id(style, "paragraph")
         if self.break_before:
             para.paragraph_format.page_break_before = True
             self.break_before = False
@@ -330,7 +332,7 @@ class _Builder:
             return
         width = max(len([c for c in r if c.tag in ("td", "th")]) for r in rows)
         table = box.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = _style_id("Table Grid", "table")  # = table.style = ..., looked up once
         widths = _column_widths(rows, width)
         for j, column in enumerate(table.columns):  # the grid too: LibreOffice lays out by it
             column.width = widths[j]
@@ -479,6 +481,17 @@ def _base(font_size: float | None) -> Any:
     _styles(doc, font_size)
     _page(doc, _FOOTER_MARK)
     return doc
+
+
+@functools.cache
+def _style_id(name: str, kind: str) -> str | None:
+    """python-docx's ``get_style_id`` for a style of the base document, once per process: it
+    searches the 800 kB of styles on every call (a quarter of a document's time)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    kinds = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
+    found = _base(None).part.get_style_id(name, kinds[kind])
+    return None if found is None else str(found)  # None: the default style, written as no style
 
 
 def _fresh(font_size: float | None, footer: str) -> Any:
