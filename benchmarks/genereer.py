@@ -163,10 +163,10 @@ def naive_markdown(run: Any, job: Any, target: Path) -> None:
     from levensloop_docs.render.docx import set_properties
     from levensloop_docs.render.markdown import EXTENSIONS, _Tokens, with_anchors
     from levensloop_docs.render.sandbox import markdown_environment
-    from levensloop_docs.resources import templates_dir
+    from levensloop_docs.templatefolders import template_folders
 
     tokens = _Tokens()
-    env = markdown_environment(templates_dir())
+    env = markdown_environment(template_folders())
     env.finalize = tokens.finalize
     text = env.from_string(job.document.template.read_text(encoding="utf-8")).render(run.context(job))
     html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")

@@ -1,8 +1,9 @@
-"""The program's folder in the user's cache folder of the platform.
+"""The program's folder in the user's cache folder of the platform (platformdirs).
 
 Linux and the like: ``$XDG_CACHE_HOME`` or ``~/.cache``; macOS: ``~/Library/Caches``;
-Windows: ``%LOCALAPPDATA%`` (what platformdirs gives, without the dependency). Only what can
-be made again lives here: deleting the folder costs time, never data.
+Windows: ``%LOCALAPPDATA%\\levensloop-docs\\Cache``. ``XDG_CACHE_HOME`` is honoured on every
+platform, so tests and administrators can point it elsewhere. Only what can be made again
+lives here: deleting the folder costs time, never data.
 """
 
 from __future__ import annotations
@@ -16,8 +17,16 @@ NAME = "levensloop-docs"
 
 def cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:  # honoured everywhere, so tests and administrators can point it elsewhere
+    if xdg:
         return Path(xdg) / NAME
+    try:
+        from platformdirs import user_cache_path
+    except ImportError:  # an environment installed before platformdirs was a dependency
+        return _fallback()
+    return Path(user_cache_path(NAME, appauthor=False))
+
+
+def _fallback() -> Path:
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")
         return Path(local) / NAME / "Cache" if local else Path.home() / "AppData" / "Local" / NAME / "Cache"

@@ -240,6 +240,8 @@ def test_style_ids_looked_up_once_are_python_docx_own() -> None:
 
     part = Document().part
     for name in ("Heading 1", "Heading 2", "Heading 3", "Normal"):
-        assert _style_id(name, "paragraph") == part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        assert _style_id(name, "paragraph") == part.get_style_id(  # type: ignore[no-untyped-call]
+            name, WD_STYLE_TYPE.PARAGRAPH)
     assert _style_id("Normal", "paragraph") is None  # the default style: no w:pStyle
-    assert _style_id("Table Grid", "table") == part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+    table_id = part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)  # type: ignore[no-untyped-call]
+    assert _style_id("Table Grid", "table") == table_id

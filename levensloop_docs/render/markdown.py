@@ -25,6 +25,7 @@ import functools
 import html
 import re
 import secrets
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,18 +86,22 @@ def _finalize(value: Any) -> str:
     return _TOKENS.get().finalize(value)
 
 
+def _folders(search_path: Path | Sequence[Path]) -> tuple[str, ...]:
+    return (str(search_path),) if isinstance(search_path, Path) else tuple(str(f) for f in search_path)
+
+
 @functools.cache
-def _environment(search_path: str) -> Any:
+def _environment(folders: tuple[str, ...]) -> Any:
     from levensloop_docs.render.sandbox import markdown_environment
 
-    env = markdown_environment(Path(search_path))
+    env = markdown_environment([Path(f) for f in folders])
     env.finalize = _finalize
     return env
 
 
 @functools.lru_cache(maxsize=_KEEP_COMPILED)
-def _compiled(search_path: str, source: str) -> Any:
-    return _environment(search_path).from_string(source)
+def _compiled(folders: tuple[str, ...], source: str) -> Any:
+    return _environment(folders).from_string(source)
 
 
 @functools.cache
@@ -107,7 +112,7 @@ def _converter() -> Any:
 
 
 def render_markdown_text(
-    source: str, context: dict[str, Any], *, name: Path, search_path: Path | None = None
+    source: str, context: dict[str, Any], *, name: Path, search_path: Path | Sequence[Path] | None = None
 ) -> RenderedMarkdown:
     """Render Markdown+Jinja ``source`` with ``context``; ``name`` is used in error messages."""
     from jinja2 import TemplateError
@@ -117,7 +122,7 @@ def render_markdown_text(
     tokens = _Tokens()
     reset = _TOKENS.set(tokens)
     try:
-        text = _compiled(str(search_path or name.parent), source).render(context)
+        text = _compiled(_folders(search_path or name.parent), source).render(context)
     except TemplateError as exc:
         raise template_error(name, exc, word=False) from None
     finally:
@@ -127,7 +132,7 @@ def render_markdown_text(
 
 
 def render_markdown_file(
-    template: Path, context: dict[str, Any], *, search_path: Path | None = None
+    template: Path, context: dict[str, Any], *, search_path: Path | Sequence[Path] | None = None
 ) -> RenderedMarkdown:
     """Render a Markdown template file (``{% include %}`` looks in ``search_path``)."""
     from levensloop_docs.yamlio import YamlReadError, read_text

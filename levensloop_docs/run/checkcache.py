@@ -59,7 +59,7 @@ def _program_and_data() -> str:
 def document_key(doc: DocumentType, common: str, parameters: Sequence[str]) -> str:
     entry = json.dumps(dataclasses.asdict(doc), default=str, sort_keys=True)
     inputs = template_inputs(doc)
-    parts = [common, entry, str(doc.template), _hash_files(inputs, doc.template.parent),
+    parts = [common, entry, str(doc.template), _hash_files(inputs),  # includes may be in several folders
              ",".join(sorted(parameters))]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
