@@ -4,21 +4,14 @@ The chart is drawn with matplotlib (imported only here, only when a chart is mad
 the Agg backend, as PNG. Colours are the Okabe-Ito palette (safe for the common kinds of
 colour blindness) and every line also has its own marker and line style, so it reads in
 black and white too. The same numbers go into a text table beside the chart.
-
-A chart is drawn once for the same data: kept in the process (``_DRAWN``) and in the user's
-cache folder (``cachedir.py``, owner-only, at most ``_KEPT_MAX`` files), under the hash of
-everything it shows plus this module and matplotlib's version. Printing a voortgangsverslag
-again then neither draws nor imports matplotlib (together 0.4 - 0.8 s).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from levensloop_docs.i18n import _
@@ -37,8 +30,6 @@ CHART_WIDTH_CM = 16.0
 # one case show the same chart, and drawing it is the slowest step of either (0.08 - 0.3 s).
 _DRAWN: dict[str, bytes] = {}
 _DRAWN_MAX = 64
-_KEPT_MAX = 500  # charts kept in the cache folder (about 40 kB each)
-_pruned = False
 
 
 @dataclass(frozen=True)
@@ -77,64 +68,18 @@ def zrm_series(casus: Casus, vocab: Vocabularies) -> ZrmSeries:
 def zrm_chart_png(series: ZrmSeries, title: str = "") -> bytes:
     """The chart as PNG bytes (150 dpi, 16 x 9 cm); drawn once per process for the same data."""
     key = _data_key(series, title)
-    found = _DRAWN.get(key) or _kept(key)
+    found = _DRAWN.get(key)
     if found is None:
         found = _draw(series, title)
-        _keep(key, found)
-    if key not in _DRAWN:
         if len(_DRAWN) >= _DRAWN_MAX:
             _DRAWN.pop(next(iter(_DRAWN)))  # the oldest: a batch moves on to other cases
         _DRAWN[key] = found
     return found
 
 
-@functools.cache
-def _drawing_version() -> str:
-    """This module (how it draws) and matplotlib's version (how that is drawn)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        lib = version("matplotlib")
-    except PackageNotFoundError:
-        lib = "?"
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + lib
-
-
-def _chart_dir() -> Path:
-    from levensloop_docs.cachedir import cache_dir
-
-    return cache_dir() / "zrm-grafieken"
-
-
-def _kept(key: str) -> bytes | None:
-    try:
-        data = (_chart_dir() / f"{key}.png").read_bytes()
-    except OSError:
-        return None
-    return data if data.startswith(b"\x89PNG") else None
-
-
-def _keep(key: str, png: bytes) -> None:
-    """Into the cache folder; a folder that cannot be written only costs the next drawing."""
-    from levensloop_docs.atomic import ensure_dir, write_bytes
-
-    global _pruned
-    folder = _chart_dir()
-    try:
-        ensure_dir(folder)
-        if not _pruned:  # once per process: the oldest go when there are too many
-            _pruned = True
-            kept = sorted(folder.glob("*.png"), key=lambda p: p.stat().st_mtime)
-            for old in kept[: max(0, len(kept) - _KEPT_MAX + 1)]:
-                old.unlink(missing_ok=True)
-        write_bytes(folder / f"{key}.png", png)
-    except OSError:
-        pass
-
-
 def _data_key(series: ZrmSeries, title: str) -> str:
     """Everything the picture shows, in a fixed order (the labels' order sets the colours)."""
-    parts = [_drawing_version(), title, repr(series.dates)]
+    parts = [title, repr(series.dates)]
     for key, label in series.labels.items():
         parts.append(repr((key, label, sorted(series.scores[key].items()))))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
