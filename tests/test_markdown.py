@@ -197,9 +197,9 @@ def test_docx_is_a4_with_heading_styles_page_numbers_and_only_our_fonts(tmp_path
     assert set(re.findall(r'w:(?:ascii|hAnsi)="([^"]+)"', body)) <= {"Calibri", "Liberation Mono"}
 
 
-@pytest.mark.parametrize("font_size", [None, 14.0])
+@pytest.mark.parametrize(("font_size", "landscape"), [(None, False), (14.0, False), (None, True)])
 def test_the_kept_base_document_builds_what_a_fresh_one_builds(
-    tmp_path: Path, font_size: float | None
+    tmp_path: Path, font_size: float | None, landscape: bool
 ) -> None:
     """build_docx copies a styled base made once per size; every part equals a document made
     from scratch (Document, styles, page, body), footer included, whatever came before."""
@@ -211,13 +211,15 @@ def test_the_kept_base_document_builds_what_a_fresh_one_builds(
 
     body = render_markdown_text(TEMPLATE, {"v": "a & b\tc"}, name=Path("t.md")).body
     md.build_docx(body, tmp_path / "eerst.docx", properties={"title": "A"}, footer="Eerste\tvoet",
-                  font_size=font_size)  # a run before, with another footer: nothing may carry over
+                  font_size=font_size, landscape=landscape)  # a run before: nothing may carry over
     fast = tmp_path / "snel.docx"
-    md.build_docx(body, fast, properties={"title": "T"}, footer="Voet <1> & 2", font_size=font_size)
+    md.build_docx(body, fast, properties={"title": "T"}, footer="Voet <1> & 2", font_size=font_size,
+                  landscape=landscape)
     doc = Document()
     md._styles(doc, font_size)
-    md._page(doc, "Voet <1> & 2")
-    md._Builder(doc, []).blocks(doc, lxml.html.fragment_fromstring(body, create_parent="div"))
+    md._page(doc, "Voet <1> & 2", landscape)
+    width = md.LANDSCAPE_TEXT_WIDTH_MM if landscape else md.TEXT_WIDTH_MM
+    md._Builder(doc, [], width).blocks(doc, lxml.html.fragment_fromstring(body, create_parent="div"))
     set_properties(doc, {"title": "T"})
     slow = tmp_path / "traag.docx"
     doc.save(str(slow))
