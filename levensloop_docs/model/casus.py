@@ -505,7 +505,8 @@ class Evaluatie(Model):
 
 
 # The kinds of agenda item (overview/agenda.py KINDS): which item of the meeting a verslag records.
-Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie"]
+Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie", "risicotaxatie", "detentie",
+                      "uitstroom"]
 
 
 class Aanwezige(Model):

@@ -81,6 +81,17 @@ class Bed:
 
 
 @dataclass(frozen=True)
+class Support:
+    """Where naasten and victims go for support of their own (mantelzorg, FVP, Slachtofferhulp)."""
+
+    soort: str
+    naam: str
+    telefoon: str = ""
+    website: str = ""
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
 class RouteStep:
     niveau: str
     wie: tuple[str, ...]
@@ -105,6 +116,11 @@ class Region:
     vastgesteld: date | None = None
     herzien: date | None = None
     eerste_ring: tuple[str, ...] = DEFAULT_FIRST_RING
+    tweede_schil: tuple[str, ...] = ()
+    route_vastgesteld: bool = False  # false: the standard route, still to be set by the region
+    inclusie_door: str = ""  # who decides on inclusion; empty: the aanmeld- en inclusieoverleg
+    nacht: Contact | None = None  # nights and weekends (crisisdienst)
+    steun: tuple[Support, ...] = ()
 
     def bed(self, naam: str) -> Bed | None:
         return next((b for b in self.bedden if b.naam == naam), None)
@@ -262,4 +278,11 @@ def _freeze(key: str, p: Any) -> Region:
         vastgesteld=p.uitgave.vastgesteld,
         herzien=p.uitgave.herzien,
         eerste_ring=tuple(p.eerste_ring),
+        tweede_schil=tuple(t.strip() for t in p.tweede_schil),
+        route_vastgesteld=p.route_vastgesteld,
+        inclusie_door=p.inclusie_door.strip(),
+        nacht=_contact(p.buiten_kantoortijd) if p.buiten_kantoortijd else None,
+        steun=tuple(
+            Support(x.soort, x.naam, x.telefoon or "", x.website, x.toelichting.strip()) for x in p.steun
+        ),
     )

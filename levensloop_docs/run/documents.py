@@ -36,12 +36,14 @@ def _views() -> dict[str, ContextFn]:
         overgang,
         partner_sheet,
         plan,
+        plan_client,
         uitstroom,
         voortgang,
     )
 
     return {
         "plan": plan.plan_context,
+        "plan_client": plan_client.plan_client_context,
         "aanmelding": aanmelding.form_view,
         "aanmelding_anoniem": aanmelding.anonymous_form_view,
         "terugkoppeling": aanmelding.feedback_view,
