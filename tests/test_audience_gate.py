@@ -54,7 +54,8 @@ def _leaks(value: Any) -> list[str]:
         return [leak for v in value for leak in _leaks(v)]
     if isinstance(value, BaseModel):
         found = [type(value).__name__] if getattr(value, "later_toegevoegd", "") == SECRET else []
-        return found + [leak for name in type(value).model_fields for leak in _leaks(getattr(value, name, None))]
+        parts = [getattr(value, name, None) for name in type(value).model_fields]
+        return found + [leak for part in parts for leak in _leaks(part)]
     return []
 
 
