@@ -549,20 +549,17 @@ def _audience_person(casus: Casus, allowed: set[str]) -> Any:
 
 def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
     """The 24/7 lines always; the whole contact with 'contacten'; a destination with 'opschaling'."""
-    from levensloop_docs.case.planrules import night_numbers
-
     o = casus.opschaling
     route = {s.bestemming.partner for s in o.stappen if s.bestemming.partner}
     if o.afschaling is not None and o.afschaling.wie_stabiel:
         route.add(o.afschaling.wie_stabiel)
-    night = {p.id for p in night_numbers(casus)}
     out = []
     for p in casus.netwerk.partners:
         fields: dict[str, Any] = {"id": p.id, "rol": p.rol, "organisatie": p.organisatie}
         if "contacten" in allowed or ("opschaling" in allowed and p.id in route):
             fields.update(contactpersoon=p.contactpersoon, functie=p.functie, telefoon=p.telefoon,
                           buiten_kantoortijd=p.buiten_kantoortijd)
-        elif p.id in night:
+        elif p.day_and_night:
             fields.update(telefoon=p.telefoon, buiten_kantoortijd=p.buiten_kantoortijd)
         else:
             continue
