@@ -21,7 +21,15 @@ from levensloop_docs.i18n import _, format_date, ngettext
 from levensloop_docs.model.casus import MOVED_FIELDS, Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.problems import pydantic_problem
-from levensloop_docs.yamlio import YamlReadError, dump_yaml, line_of, load_yaml, read_text
+from levensloop_docs.yamlio import (
+    NotFast,
+    YamlReadError,
+    dump_yaml,
+    line_of,
+    load_yaml,
+    parse_fast,
+    read_text,
+)
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -85,6 +93,31 @@ def load_case(path: Path, vocab: Vocabularies | None = None, today: date | None 
         )
     warnings = [p for p in problems if p.warning]
     return CaseFile(path, raw, casus, digest_text(text), warnings)
+
+
+def read_case(
+    path: Path, vocab: Vocabularies | None = None, today: date | None = None, *,
+    text: str | None = None, warning_lines: bool = False,
+) -> CaseFile:
+    """``load_case`` for reading only (render, check, overview): the C parser first.
+
+    A case the fast parser accepts and that validates without an error is done; its
+    warnings carry no line unless ``warning_lines`` (then a case with a warning is read
+    again). Any other file is read again by ``load_case``, so every message, line and
+    field is exactly the round-trip one. The data (``CaseFile.raw``) is plain: a case to
+    be edited and saved is read with ``load_case``.
+    """
+    try:
+        text = read_text(path) if text is None else text
+        raw = parse_fast(path, text)
+    except YamlReadError as exc:
+        raise CaseFileError(problems=exc.problems, summary=_("The case file cannot be read.")) from None
+    except NotFast:
+        return load_case(path, vocab, today)
+    casus, problems = validate_raw(raw, path, vocab, today)
+    if casus is None or any(not p.warning for p in problems) or (problems and warning_lines):
+        return load_case(path, vocab, today)
+    return CaseFile(path, raw, casus, digest_text(text), problems)
 
 
 def find_case_files(target: Path) -> list[Path]:
@@ -233,13 +266,17 @@ def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[
 
 def check_unique_ids(files: list[CaseFile]) -> list[Problem]:
     """The same case id in two files of one folder is an error: outputs would collide."""
+    return duplicate_ids([(cf.path, cf.casus.meta.casus_id) for cf in files])
+
+
+def duplicate_ids(cases: list[tuple[Path, str]]) -> list[Problem]:
+    """``check_unique_ids`` on (file, case id) pairs, which a worker process can send back."""
     seen: dict[str, Path] = {}
     problems = []
-    for cf in files:
-        cid = cf.casus.meta.casus_id
+    for path, cid in cases:
         if cid in seen:
             msg = _("Case id {id} is also used in {other}. Every case needs its own id.")
-            problems.append(Problem(cf.path, "meta.casus_id", msg.format(id=cid, other=seen[cid].name)))
+            problems.append(Problem(path, "meta.casus_id", msg.format(id=cid, other=seen[cid].name)))
         else:
-            seen[cid] = cf.path
+            seen[cid] = path
     return problems

@@ -200,16 +200,22 @@ def load_policy() -> Policy:
 
 @cache
 def _load_policy(path: Path) -> Policy:
+    from levensloop_docs.yamlio import YamlReadError, load_checked
+
+    summary = _("The data-sharing policy is not valid.")
+    try:  # the C parser; the round-trip one only to place a problem on its line
+        return load_checked(path, lambda raw: _policy_from(path, raw))
+    except YamlReadError as exc:
+        raise DataFileError(problems=[exc.problem], summary=summary) from None
+
+
+def _policy_from(path: Path, raw: Any) -> Policy:
     from pydantic import ValidationError
 
     from levensloop_docs.problems import format_loc, pydantic_problem
-    from levensloop_docs.yamlio import YamlReadError, line_of, load_yaml
+    from levensloop_docs.yamlio import line_of
 
     summary = _("The data-sharing policy is not valid.")
-    try:
-        raw = load_yaml(path, round_trip=True)
-    except YamlReadError as exc:
-        raise DataFileError(problems=[exc.problem], summary=summary) from None
     if not isinstance(raw, dict):
         msg = _("The policy must consist of sections such as 'groepen:' and 'partners:'.")
         raise DataFileError(problems=[Problem(path, "", msg)], summary=summary)
