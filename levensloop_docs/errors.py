@@ -52,6 +52,17 @@ class Problem:
         return f"{where}{field_part}{self.message}"
 
 
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """``('levensgebieden', 2, 'acties', 0, 'wie')`` -> ``levensgebieden[2].acties[0].wie``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class InputError(LevensloopError):
     """Bad input: the user can fix it by changing a file or what they typed."""
 

@@ -203,7 +203,8 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
                      opts: BatchOptions) -> dict[str, str]:
     """Check the templates not checked before; return the keys of those that passed now."""
-    from levensloop_docs.run.templatecheck import check_templates, default_examples, requested_parameters
+    from levensloop_docs.run.checkcache import checked_templates
+    from levensloop_docs.run.templatecheck import default_examples, requested_parameters
 
     examples = opts.examples if opts.examples is not None else default_examples()
     example_key = hashlib.sha256(b"".join(file_hash(p).encode() for p in examples)).hexdigest()
@@ -218,7 +219,8 @@ def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest:
     todo = {n: t for n, t in types.items() if manifest.checked.get(n) != keys[n]}
     if not todo:
         return {}
-    errors = [p for p in check_templates(todo, examples, opts.today, parameters) if not p.warning]
+    found = checked_templates(todo, opts.today, parameters, examples=examples)  # user cache: once per change
+    errors = [p for p in found if not p.warning]
     if errors:
         raise TemplateProblemError(
             problems=errors, summary=_("A template has an error, so nothing was made."),

@@ -23,7 +23,15 @@ from levensloop_docs.model.casus import MOVED_FIELDS, Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.platform_os import owner_name
 from levensloop_docs.problems import pydantic_problem
-from levensloop_docs.yamlio import YamlReadError, dump_yaml, line_of, load_yaml, read_text
+from levensloop_docs.yamlio import (
+    NotFast,
+    YamlReadError,
+    dump_yaml,
+    line_of,
+    load_yaml,
+    parse_fast,
+    read_text,
+)
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -87,6 +95,31 @@ def load_case(path: Path, vocab: Vocabularies | None = None, today: date | None 
         )
     warnings = [p for p in problems if p.warning]
     return CaseFile(path, raw, casus, digest_text(text), warnings)
+
+
+def read_case(
+    path: Path, vocab: Vocabularies | None = None, today: date | None = None, *,
+    text: str | None = None, warning_lines: bool = False,
+) -> CaseFile:
+    """``load_case`` for reading only (render, check, overview): the C parser first.
+
+    A case the fast parser accepts and that validates without an error is done; its
+    warnings carry no line unless ``warning_lines`` (then a case with a warning is read
+    again). Any other file is read again by ``load_case``, so every message, line and
+    field is exactly the round-trip one. The data (``CaseFile.raw``) is plain: a case to
+    be edited and saved is read with ``load_case``.
+    """
+    try:
+        text = read_text(path) if text is None else text
+        raw = parse_fast(path, text)
+    except YamlReadError as exc:
+        raise CaseFileError(problems=exc.problems, summary=_("The case file cannot be read.")) from None
+    except NotFast:
+        return load_case(path, vocab, today)
+    casus, problems = validate_raw(raw, path, vocab, today)
+    if casus is None or any(not p.warning for p in problems) or (problems and warning_lines):
+        return load_case(path, vocab, today)
+    return CaseFile(path, raw, casus, digest_text(text), problems)
 
 
 def find_case_files(target: Path) -> list[Path]:
@@ -293,13 +326,20 @@ def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[
 
 def check_unique_ids(files: list[CaseFile]) -> list[Problem]:
     """The same case id in two files of one folder is an error: outputs would collide."""
+    return duplicate_ids([(cf.path, cf.casus.meta.casus_id) for cf in files])
+
+
+def duplicate_ids(cases: list[tuple[Path, str]]) -> list[Problem]:
+    """``check_unique_ids`` on (file, case id) pairs, which a worker process can send back.
+
+    Compared in lower case: on Windows and macOS LLA-1 and lla-1 name the same files.
+    """
     seen: dict[str, tuple[str, Path]] = {}
     problems = []
-    for cf in files:
-        cid = cf.casus.meta.casus_id
-        key = cid.casefold()  # Windows and macOS: LLA-1 and lla-1 name the same files
+    for path, cid in cases:
+        key = cid.casefold()
         if key not in seen:
-            seen[key] = (cid, cf.path)
+            seen[key] = (cid, path)
             continue
         other_id, other = seen[key]
         if other_id == cid:
@@ -308,5 +348,5 @@ def check_unique_ids(files: list[CaseFile]) -> list[Problem]:
             msg = _("Case id {id} differs only in capitals from {other_id} in {other}: on Windows and "
                     "macOS their documents would overwrite each other. Every case needs its own id.")
         text = msg.format(id=cid, other_id=other_id, other=other.name)
-        problems.append(Problem(cf.path, "meta.casus_id", text))
+        problems.append(Problem(path, "meta.casus_id", text))
     return problems

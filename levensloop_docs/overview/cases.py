@@ -7,7 +7,6 @@ fields). Parsing uses the C YAML parser; only a file with problems is read again
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,50 +38,15 @@ class CaseSet:
         return len(self.cases) + len(self.broken)
 
 
-class _Resolver:
-    """Made on first use: ruamel's resolver with the YAML version looked up once per file.
-
-    ruamel asks for the version for every scalar (two million times for 2,000 cases), each
-    time through a caught AttributeError when the C parser is used; with the C parser the
-    answer is always the loader's version (a ``%YAML`` directive is not passed on), so it is
-    the same answer, given once.
-    """
-
-    made: type | None = None
-
-    @classmethod
-    def get(cls) -> type:
-        if cls.made is None:
-            from ruamel.yaml.resolver import VersionedResolver
-
-            class OnceResolver(VersionedResolver):
-                @property
-                def processing_version(self) -> Any:
-                    return self._loader_version or (1, 2)
-
-            cls.made = OnceResolver
-        return cls.made
-
-
-@functools.cache
-def _safe_yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe")
-    if "CParser" in getattr(yaml.Parser, "__name__", ""):
-        yaml.Resolver = _Resolver.get()
-    return yaml
-
-
-def _fast_parse(text: str | None) -> Any:
-    from ruamel.yaml.error import YAMLError
+def _fast_parse(path: Path, text: str | None) -> Any:
+    from levensloop_docs.yamlio import NotFast, YamlReadError, parse_fast
 
     if text is None:
         return None
     try:
-        return _safe_yaml().load(text)
-    except (YAMLError, ValueError, RecursionError):
-        return None
+        return parse_fast(path, text)
+    except (NotFast, YamlReadError):
+        return None  # load_case reports it, with its line
 
 
 def _read(path: Path) -> str | None:
@@ -95,7 +59,7 @@ def _read(path: Path) -> str | None:
 
 
 def load_one(path: Path, vocab: Vocabularies, today: date, text: str | None = None) -> Casus | list[Problem]:
-    raw = _fast_parse(text if text is not None else _read(path))
+    raw = _fast_parse(path, text if text is not None else _read(path))
     if raw is not None:
         casus, problems = validate_raw(raw, path, vocab, today)
         if casus is not None and not any(not p.warning for p in problems):

@@ -19,6 +19,7 @@ on a new page; a chapter, ``section.hoofdstuk``, runs on after the one before) a
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -229,7 +230,9 @@ class _Builder:
 
     # -- blocks ---------------------------------------------------------------------------
     def paragraph(self, box: Any, style: str | None = None) -> Any:
-        para = box.add_paragraph(style=style)
+        para = box.add_paragraph()
+        if style is not None:  # what ``add_paragraph(style=...)`` does, without its style search
+            para._p.style = _style_id(style, "paragraph")
         if self.break_before:
             para.paragraph_format.page_break_before = True
             self.break_before = False
@@ -343,7 +346,7 @@ class _Builder:
             return
         width = max(len([c for c in r if c.tag in ("td", "th")]) for r in rows)
         table = box.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = _style_id("Table Grid", "table")  # = table.style = ..., looked up once
         wide = self.width_mm > TEXT_WIDTH_MM
         fit = _fitted_widths if wide else _column_widths
         widths = fit(rows, width, self.width_mm)
@@ -537,6 +540,41 @@ def _pt(value: float) -> Any:
     return Pt(value)
 
 
+_FOOTER_MARK = "levensloop-voettekst-3f9c"  # replaced by each document's footer
+
+
+@functools.lru_cache(maxsize=8)
+def _base(font_size: float | None, landscape: bool = False) -> Any:
+    """The empty document with the house styles and the page set up, made once per size and
+    orientation."""
+    from docx import Document
+
+    doc = Document()
+    _styles(doc, font_size)
+    _page(doc, _FOOTER_MARK, landscape)
+    return doc
+
+
+@functools.cache
+def _style_id(name: str, kind: str) -> str | None:
+    """python-docx's ``get_style_id`` for a style of the base document, once per process: it
+    searches the 800 kB of styles on every call (a quarter of a document's time)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    kinds = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
+    found = _base(None).part.get_style_id(name, kinds[kind])
+    return None if found is None else str(found)  # None: the default style, written as no style
+
+
+def _fresh(font_size: float | None, footer: str, landscape: bool = False) -> Any:
+    """A copy of ``_base`` with this document's footer: what Document(), ``_styles`` and
+    ``_page(doc, footer, landscape)`` make, at half the cost (tests/test_markdown.py compares them)."""
+    doc = copy.deepcopy(_base(font_size, landscape))
+    first = doc.sections[0].footer.paragraphs[0].runs[0]
+    first.text = first.text.replace(_FOOTER_MARK, footer)
+    return doc
+
+
 def build_docx(
     body_html: str,
     target: Path,
@@ -553,14 +591,11 @@ def build_docx(
     ``landscape``: A4 on its side (wide tables: the overzicht, the monitor).
     """
     import lxml.html
-    from docx import Document
 
     from levensloop_docs.render.docx import set_properties
     from levensloop_docs.render.ooxml import finish
 
-    doc = Document()
-    _styles(doc, font_size)
-    _page(doc, footer, landscape)
+    doc = _fresh(font_size, footer, landscape)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
     builder = _Builder(doc, toc or [], LANDSCAPE_TEXT_WIDTH_MM if landscape else TEXT_WIDTH_MM)
     builder.blocks(doc, root)

@@ -15,7 +15,7 @@ from typing import Any
 from levensloop_docs.case.planrules import casusregisseur
 from levensloop_docs.model.casus import Casus, Naaste
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import VOLUNTARY, consent_covers, load_policy
+from levensloop_docs.reference.policy import VOLUNTARY, audience_case, consent_covers, load_policy
 from levensloop_docs.views.audience import (
     allowed_groups,
     meta,
@@ -40,6 +40,7 @@ def _naaste_with_role(n: Naaste) -> bool:
 
 def signaleringsplan(casus: Casus, today: date) -> Context:
     groups = allowed_groups(load_policy(), "client", casus, today)
+    casus = audience_case(casus, groups)  # only what the client's own plan may carry
     scenarios = []
     if "eigen_woorden" in groups:
         for s in casus.scenarios:
