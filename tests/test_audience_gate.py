@@ -4,8 +4,8 @@ unless the policy names it (review F5).
 Each model class of a case gets a subclass with one new field holding a sentinel, as a
 later version of the model might add; the case is rebuilt from those subclasses. The gates
 (``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart, the client's
-signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes out empty, and the documents'
-contexts do not carry it. A field the policy does name (the person's name, under
+signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes
+out empty, and the documents' contexts do not carry it. A field the policy does name (the person's name, under
 'identificatie') still gets through: the test would see a gate that lets nothing through.
 """
 
