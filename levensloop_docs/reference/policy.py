@@ -567,21 +567,26 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
                           buiten_kantoortijd=p.buiten_kantoortijd)
         elif p.day_and_night:
             fields.update(telefoon=p.telefoon, buiten_kantoortijd=p.buiten_kantoortijd)
-        else:
+        elif "toestemming" not in allowed:  # the consent form names every organisation and role
             continue
         out.append(p.model_construct(**fields))
     return out
 
 
 def _audience_naasten(casus: Casus, allowed: set[str]) -> list[Any]:
-    """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement."""
-    if "naasten_afspraken" not in allowed:
-        return []
-    return [
-        n.model_construct(id=n.id, naam=n.naam, relatie=n.relatie, toestemming_contact=True,
-                          afspraak_client=n.afspraak_client)
-        for n in casus.netwerk.naasten if n.toestemming_contact
-    ]
+    """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
+    with 'toestemming': every naaste's name, relation and kind (the consent form asks about them)."""
+    out = []
+    for n in casus.netwerk.naasten:
+        fields: dict[str, Any] = {"id": n.id, "naam": n.naam, "relatie": n.relatie}
+        if "naasten_afspraken" in allowed and n.toestemming_contact:
+            fields.update(toestemming_contact=True, afspraak_client=n.afspraak_client)
+        elif "toestemming" not in allowed:
+            continue
+        if "toestemming" in allowed:
+            fields["type"] = list(n.type)
+        out.append(n.model_construct(**fields))
+    return out
 
 
 def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]:
