@@ -3,8 +3,8 @@ unless the policy names it (review F5).
 
 Each model class of a case gets a subclass with one new field holding a sentinel, as a
 later version of the model might add; the case is rebuilt from those subclasses. The gates
-(``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart, the client's
-signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes
+(``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart, the opnamebrief,
+the client's signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes
 out empty, and the documents' contexts do not carry it. A field the policy does name (the person's name, under
 'identificatie') still gets through: the test would see a gate that lets nothing through.
 """
@@ -84,6 +84,15 @@ def test_a_partner_sheet_and_a_crisiskaart_carry_no_new_field(case: model.Casus,
     assert _leaks(audience_case(case, groups, own)) == []
     for context in (partner_sheet_context(case, vocab, TODAY, kind), crisiskaart(case, vocab, TODAY, kind)):
         assert SECRET not in json.dumps(context, default=str)
+
+
+def test_the_opnamebrief_carries_no_new_field(case: model.Casus) -> None:
+    from levensloop_docs.views.overgang import opnamebrief
+
+    clinics = {p.id for p in case.netwerk.partners if p.rol == "kliniek"}
+    groups = allowed_groups(load_policy(), "opnamebrief", case, TODAY, "kliniek", clinics)
+    assert "opschaling" in groups and _leaks(audience_case(case, groups)) == []
+    assert SECRET not in json.dumps(opnamebrief(case, load_vocabularies(), TODAY, None), default=str)
 
 
 def test_the_clients_documents_carry_no_new_field(case: model.Casus) -> None:
