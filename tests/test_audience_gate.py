@@ -3,9 +3,9 @@ unless the policy names it (review F5).
 
 Each model class of a case gets a subclass with one new field holding a sentinel, as a
 later version of the model might add; the case is rebuilt from those subclasses. The gates
-(``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart and the client's
-signaleringsplan) copy by allow-list, so the new field comes out empty, and the documents'
-contexts do not carry it. A field the policy does name (the person's name, under
+(``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart, the opnamebrief,
+the client's signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes
+out empty, and the documents' contexts do not carry it. A field the policy does name (the person's name, under
 'identificatie') still gets through: the test would see a gate that lets nothing through.
 """
 
@@ -24,7 +24,7 @@ from levensloop_docs.model import casus as model
 from levensloop_docs.model.vocab import load_vocabularies
 from levensloop_docs.reference.policy import audience_case, filter_case, load_policy, sharing
 from levensloop_docs.views.audience import allowed_groups
-from levensloop_docs.views.client import signaleringsplan
+from levensloop_docs.views.client import signaleringsplan, toestemming
 from levensloop_docs.views.crisiskaart import crisiskaart
 from levensloop_docs.views.partner_sheet import partner_sheet_context
 
@@ -86,10 +86,21 @@ def test_a_partner_sheet_and_a_crisiskaart_carry_no_new_field(case: model.Casus,
         assert SECRET not in json.dumps(context, default=str)
 
 
-def test_the_clients_plan_carries_no_new_field(case: model.Casus) -> None:
-    groups = allowed_groups(load_policy(), "client", case, TODAY)
-    assert _leaks(audience_case(case, groups)) == []
+def test_the_opnamebrief_carries_no_new_field(case: model.Casus) -> None:
+    from levensloop_docs.views.overgang import opnamebrief
+
+    clinics = {p.id for p in case.netwerk.partners if p.rol == "kliniek"}
+    groups = allowed_groups(load_policy(), "opnamebrief", case, TODAY, "kliniek", clinics)
+    assert "opschaling" in groups and _leaks(audience_case(case, groups)) == []
+    assert SECRET not in json.dumps(opnamebrief(case, load_vocabularies(), TODAY, None), default=str)
+
+
+def test_the_clients_documents_carry_no_new_field(case: model.Casus) -> None:
+    policy = load_policy()
+    for audience in ("client", "toestemming"):
+        assert _leaks(audience_case(case, allowed_groups(policy, audience, case, TODAY))) == []
     assert SECRET not in json.dumps(signaleringsplan(case, TODAY), default=str)
+    assert SECRET not in json.dumps(toestemming(case, load_vocabularies(), TODAY), default=str)
 
 
 def test_a_field_the_policy_names_does_get_through(case: model.Casus) -> None:

@@ -98,6 +98,9 @@ def test_pooled_noord_nederland_in_the_tabel_4_layout(tmp_path: Path) -> None:
         assert category in labels  # every category, zeros included
     reasons = report.tables["redenen"]
     assert [r[1] for r in reasons[1:]] == ["0", "4", "0", "0", "0", "4"]
+    # 004: the caseload on the last day and since the start (nobody left: the same)
+    north = _row(report.tables["regios"], "Noord-Nederland")
+    assert north[-2:] == ["42", "42"] and report.context["stand"]["sinds_start"] == "42"
 
 
 def test_a_province_gets_no_profile_of_its_own(tmp_path: Path) -> None:

@@ -550,6 +550,10 @@ def _audience_person(casus: Casus, allowed: set[str]) -> Any:
     fields: dict[str, Any] = {"naam": "", "verblijf": p.verblijf}
     if "identificatie" in allowed:
         fields.update(naam=p.naam, roepnaam=p.roepnaam, geboortedatum=p.geboortedatum)
+    if "problematiek" in allowed:
+        fields["problematiek"] = list(p.problematiek)
+    if "juridisch_kader" in allowed:
+        fields["juridisch_kader"] = _all_named(p.juridisch_kader)
     return p.model_construct(**fields)
 
 
@@ -557,6 +561,7 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
     """The 24/7 lines always; the whole contact with 'contacten'; a destination with 'opschaling'."""
     o = casus.opschaling
     route = {s.bestemming.partner for s in o.stappen if s.bestemming.partner}
+    route |= {s.wie_besluit for s in o.stappen}
     if o.afschaling is not None and o.afschaling.wie_stabiel:
         route.add(o.afschaling.wie_stabiel)
     out = []
@@ -567,21 +572,26 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
                           buiten_kantoortijd=p.buiten_kantoortijd)
         elif p.day_and_night:
             fields.update(telefoon=p.telefoon, buiten_kantoortijd=p.buiten_kantoortijd)
-        else:
+        elif "toestemming" not in allowed:  # the consent form names every organisation and role
             continue
         out.append(p.model_construct(**fields))
     return out
 
 
 def _audience_naasten(casus: Casus, allowed: set[str]) -> list[Any]:
-    """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement."""
-    if "naasten_afspraken" not in allowed:
-        return []
-    return [
-        n.model_construct(id=n.id, naam=n.naam, relatie=n.relatie, toestemming_contact=True,
-                          afspraak_client=n.afspraak_client)
-        for n in casus.netwerk.naasten if n.toestemming_contact
-    ]
+    """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
+    with 'toestemming': every naaste's name, relation and kind (the consent form asks about them)."""
+    out = []
+    for n in casus.netwerk.naasten:
+        fields: dict[str, Any] = {"id": n.id, "naam": n.naam, "relatie": n.relatie}
+        if "naasten_afspraken" in allowed and n.toestemming_contact:
+            fields.update(toestemming_contact=True, afspraak_client=n.afspraak_client)
+        elif "toestemming" not in allowed:
+            continue
+        if "toestemming" in allowed:
+            fields["type"] = list(n.type)
+        out.append(n.model_construct(**fields))
+    return out
 
 
 def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]:
@@ -600,16 +610,12 @@ def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[
 
 
 def _audience_escalation(casus: Casus, allowed: set[str]) -> Any:
-    """With 'opschaling': each step's level, destination and terugkeergarantie, and the way down."""
+    """With 'opschaling': the route up (each step as agreed) and the way down."""
     o = casus.opschaling
     if "opschaling" not in allowed:
         return o.model_construct(stappen=[], afschaling=None)
-    stappen = [
-        s.model_construct(van=s.van, naar=s.naar, wie_besluit="", bestemming=_named(s.bestemming),
-                          terugkeergarantie=s.terugkeergarantie)
-        for s in o.stappen
-    ]
-    af = o.afschaling
-    down = None if af is None else af.model_construct(
-        naar=af.naar, bestemming=af.bestemming, wie_stabiel=af.wie_stabiel)
-    return o.model_construct(stappen=stappen, afschaling=down)
+    kept = ("van", "naar", "criteria", "wie_besluit", "juridische_basis", "juridische_terugval", "vervoer",
+            "overdracht", "doorloopt", "terugkeergarantie", "terugkeer_toelichting")
+    stappen = [s.model_construct(**{k: getattr(s, k) for k in kept}, bestemming=_named(s.bestemming))
+               for s in o.stappen]
+    return o.model_construct(stappen=stappen, afschaling=_named(o.afschaling), huidig_niveau=o.huidig_niveau)

@@ -514,7 +514,7 @@ def _fitted_widths(rows: list[Any], count: int, text_mm: float) -> list[Any]:
         for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
             text = cell.text_content()
             words = text.split()
-            longest_word[j] = max(longest_word[j], float(max((len(w) for w in words), default=0)) + 1.5)
+            longest_word[j] = max(longest_word[j], float(max((len(w) for w in words), default=0)) + 2.5)
             want[j] = max(want[j], min(45.0, float(len(text)) + 1.5))
     base = sum(longest_word)
     room = (text_mm - 2.2 * count) / 1.75  # narrow cell margins (table), 1.75 mm a character

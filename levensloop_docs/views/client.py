@@ -87,7 +87,10 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     policy = load_policy()
     groups = allowed_groups(policy, "toestemming", casus, today)
     rollen = vocab["rollen"]
-    g = casus.gegevensdeling
+    # the basis and the consent on file decide what the form says; what it names comes from
+    # the case after the gate
+    g, full = casus.gegevensdeling, casus
+    casus = audience_case(casus, groups)
     recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
     rows: dict[str, Context] = {}
     for p in casus.netwerk.partners:
@@ -98,7 +101,7 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
         row = rows.setdefault(kind, {"organisaties": [], "rollen": [], "groepen": groepen, "nu": recorded})
         row["organisaties"].append(t(p.organisatie))
         # the consent on file (h17: toestemming_partners; empty scope = the whole network)
-        row["nu"] = row["nu"] and consent_covers(casus, {p.id})
+        row["nu"] = row["nu"] and consent_covers(full, {p.id})
         if rollen.label(p.rol) not in row["rollen"]:
             row["rollen"].append(rollen.label(p.rol))
     partners = list(rows.values())
