@@ -9,7 +9,7 @@ program version and the data folder (vocabularies, regions) are unchanged, and w
 case was validated on or before the requested day: every date rule only gets easier as
 time passes (a date in the future stops being one), so a case valid then is valid now.
 
-The file lives in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), not
+The file lives in the user's cache folder (``cache_dir``: platformdirs), not
 beside the cases on a shared drive, folder 0700 and file 0600, written atomically; it is
 JSON, so reading it never runs code. A damaged or foreign file is ignored and rebuilt.
 """
@@ -20,7 +20,6 @@ import copy
 import functools
 import hashlib
 import json
-import os
 import types
 import typing
 from datetime import date
@@ -34,8 +33,8 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 5  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
-# 5: inclusiedatum, regional criteria, the values at inclusion
+FORMAT = 6  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+# 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -56,6 +55,7 @@ KEEP: dict[str, Any] = {
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
     "bij_inclusie": ALL,  # ja/nee/onbekend and vocabulary keys only
+    "opschaling": dict.fromkeys(("huidig_niveau", "huidig_sinds"), ALL),
     "aanmelding": {
         **dict.fromkeys(("datum", "besluit", "besluit_datum", "casusregisseur", "behoefte_opname",
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),
@@ -175,8 +175,14 @@ def _converter(annotation: Any) -> Convert:
 
 
 def cache_dir() -> Path:
-    """The program's folder in the user's cache folder (made 0700 by whoever writes in it)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "levensloop-docs"
+    """The program's folder in the user's cache folder (made 0700 by whoever writes in it).
+
+    platformdirs knows each system's place: ``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux,
+    ``%LOCALAPPDATA%\\levensloop-docs\\Cache`` on Windows, ``~/Library/Caches`` on macOS.
+    """
+    from platformdirs import user_cache_path
+
+    return user_cache_path("levensloop-docs", appauthor=False)
 
 
 def cache_file(folder: Path) -> Path:

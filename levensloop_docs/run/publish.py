@@ -32,6 +32,7 @@ from levensloop_docs.render.markdown import (
 from levensloop_docs.run.renderrun import RenderRun
 from levensloop_docs.templatefolders import template_files, template_folders, template_path
 from levensloop_docs.views.common import contact_view, region_view, text
+from levensloop_docs.views.regio import region_extras
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -71,6 +72,7 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
             "eerste_ring": list(region.eerste_ring),
             "uitgave": _publisher(region, today),
+            **region_extras(region, vocab),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
         "datum": format_date(today),
@@ -161,6 +163,8 @@ class Publication:
     stem: str
     toc: bool = False
     confidential: bool = False  # about cases (overview, agenda), not a public leaflet
+    landscape: bool = False  # wide tables (overview, monitor): A4 on its side
+    font_size: float | None = None  # body text in points; None: the house 11 pt
 
 
 def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
@@ -184,7 +188,8 @@ def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[
             write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
         elif fmt == "docx":
             build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages))
+                       toc=_toc(pub, pages), landscape=pub.landscape,
+                       font_size=pub.font_size)
         elif fmt != "pdf":
             msg = _("Unknown format: {formats}. Choose from: {known}.")
             raise UsageError(msg.format(formats=fmt, known=", ".join(FORMATS)))
@@ -225,7 +230,8 @@ def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]
         docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
         for _pass in range(2 if pub.toc else 1):
             build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}))
+                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}),
+                       landscape=pub.landscape, font_size=pub.font_size)
             converter.convert(docx, raw)
             if pub.toc:
                 pages = heading_pages(raw, pub.rendered)
@@ -268,8 +274,9 @@ def _after_contents(texts: list[str], wanted: list[Any]) -> int:
 def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
     rendered = render_leaflet(kind, region, today)
     title = rendered.title or _("Levensloopaanpak: information for partners")
+    # the leaflet's own date (when the region set it), as in its heading; not the print date
     footer = _("Levensloopaanpak · region {region} · {date}").format(
-        region=region.naam, date=format_date(today))
+        region=region.naam, date=_publisher(region, today)["vastgesteld"])
     return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
 
 
