@@ -89,6 +89,12 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
     groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
     share = sharing(policy, casus, "kliniek", today, clinics)
+    # the latest risk and who is protected, each under its own group, before the case is cut down
+    latest = sorted(casus.risicotaxaties, key=lambda r: r.datum)[-1:] if "risicotaxatie" in groups else []
+    risico = [f"{vocab['instrumenten'].label(r.instrument)}, {d(r.datum)}: {t(r.uitkomst)}" for r in latest]
+    # who must not visit or call: by relation only (a ward needs the rule, not the name)
+    bescherming = [t(n.relatie) for n in casus.netwerk.naasten
+                   if "slachtoffer" in n.type] if "juridisch_kader" in groups else []
     # what the letter says comes from the case after the one gate; the step was chosen above
     casus = audience_case(casus, groups)
     route = "opschaling" in groups
@@ -132,12 +138,8 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "nacht": night_lines(casus),
         "grondslag": v["routes"].label(share.route),
         "weggelaten": left_out(policy, groups, LETTER),
-        "risico": [f"{v['instrumenten'].label(r.instrument)}, {d(r.datum)}: {t(r.uitkomst)}"
-                   for r in sorted(casus.risicotaxaties, key=lambda r: r.datum)[-1:]]
-        if "risicotaxatie" in groups else [],
-        # who must not visit or call: by relation only (a ward needs the rule, not the name)
-        "bescherming": [t(n.relatie) for n in casus.netwerk.naasten if "slachtoffer" in n.type]
-        if "juridisch_kader" in groups else [],
+        "risico": risico,
+        "bescherming": bescherming,
     }
 
 
