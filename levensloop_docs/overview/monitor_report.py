@@ -401,4 +401,5 @@ def monitor_publication(report: MonitorReport) -> Any:
 
     title = _("Monitor levensloopaanpak {region}").format(region=report.context["regio"])
     pictures = {name: data_uri(png) for name, png in report.charts.items()}
-    return publication("monitor", report.context, title, report.stem, report.made, pictures, landscape=True)
+    return publication("monitor", report.context, title, report.stem, report.made, pictures, landscape=True,
+                       font_size=9.5)
