@@ -48,9 +48,15 @@ def not_writable(folder: Path) -> OutputFolderError:
 
 
 def explain(exc: OSError, folder: Path) -> LevensloopError | None:
-    """The Dutch error for a full disk or a read-only folder; ``None`` for other errors."""
+    """The Dutch error for a full disk, a file open in Word or a read-only folder; ``None`` for others."""
+    from levensloop_docs.platform_os import file_in_use
+
     if exc.errno in FULL:
         return disk_full(_where(exc, folder))
+    if file_in_use(exc) and exc.filename:  # Windows: the folder is fine, the file is open in Word
+        from levensloop_docs.atomic import in_use
+
+        return in_use(Path(str(exc.filename2 or exc.filename)))
     if exc.errno in READ_ONLY:
         return not_writable(_where(exc, folder))
     return None

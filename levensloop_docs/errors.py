@@ -151,6 +151,19 @@ class OutputLockedError(ConflictError):
     """Another batch is writing to the same output folder."""
 
 
+class FileInUseError(ConflictError):
+    """Another program (Word, on Windows) holds an output file open, so it could not be replaced.
+
+    ``files`` names the blocked files; ``done`` the files that were written all the same.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None, files: list[Path],
+                 done: list[Path] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.files = files
+        self.done = done or []
+
+
 class DiskFullError(LevensloopError):
     """The disk of the output folder (or of the temporary folder) is full."""
 

@@ -169,21 +169,15 @@ def _prepared(opts: BatchOptions) -> Iterator[None]:
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
     """One batch per output folder at a time (a second one would race for the manifest)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks here; one batch at a time by convention
-        yield
-        return
     from levensloop_docs.errors import OutputLockedError
+    from levensloop_docs.platform_os import try_lock
 
     try:
         fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise _os_error(exc, out_dir) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if try_lock(fd) is False:  # None on Windows: one batch at a time by convention
             msg = _("Another 'levensloop genereer' is writing to {folder}. Wait until it is done.")
             raise OutputLockedError(msg.format(folder=out_dir)) from None
         yield
@@ -412,12 +406,13 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         kept += len(result.packed)
         results.append(result)
     progress.stop()
-    owners = {c.case_id: c.key for c in cases if not c.replan and c.case_id}
+    # by the id in lower case: on Windows and macOS LLA-1 and lla-1 would write the same files
+    owners = {c.case_id.casefold(): c.key for c in cases if not c.replan and c.case_id}
     types = registry()
     for result in sorted(results, key=lambda r: r.key):
         case = by_key[result.key]
-        if not result.reason and owners.setdefault(result.case_id, case.key) != case.key:
-            other = Path(owners[result.case_id]).name
+        if not result.reason and owners.setdefault(result.case_id.casefold(), case.key) != case.key:
+            other = Path(owners[result.case_id.casefold()]).name
             msg = _("Case id {id} is also used in {other}. Every case needs its own id.")
             result.reason, result.bad_input = [msg.format(id=result.case_id, other=other)], True
         if result.reason:

@@ -71,18 +71,12 @@ def _die_with_parent() -> None:
 
     Its LibreOffice then goes too: the converter's guard sees the worker go.
     """
-    import ctypes
     import multiprocessing
-    import signal
-    import sys
+
+    from levensloop_docs.platform_os import die_with_parent
 
     parent = multiprocessing.parent_process()
-    if not sys.platform.startswith("linux") or parent is None:
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    if parent is None or not die_with_parent():
         return
     if os.getppid() != parent.pid:  # the parent died before prctl took effect
         os._exit(1)

@@ -8,7 +8,6 @@ memory stays that of one case per worker, not of 2,000 round-trip documents.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +44,9 @@ def check_files(files: Sequence[Path], workers: int | None = None) -> list[Probl
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    from levensloop_docs.platform_os import usable_cores
+
+    return usable_cores()
 
 
 def _check_all(files: list[Path], workers: int | None) -> list[Checked]:

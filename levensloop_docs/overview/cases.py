@@ -8,13 +8,12 @@ fields). Parsing uses the C YAML parser; only a file with problems is read again
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.case.casefile import find_case_files, load_case, validate_raw
+from levensloop_docs.case.casefile import conflict_problems, find_case_files, load_case, validate_raw
 from levensloop_docs.errors import CaseFileError, Problem, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
@@ -30,6 +29,7 @@ class CaseSet:
 
     cases: list[Casus] = field(default_factory=list)
     broken: dict[Path, list[Problem]] = field(default_factory=dict)
+    conflicts: list[Problem] = field(default_factory=list)  # sync-conflict copies: no cases, not counted
     # results computed once per folder read (the monitor's protected blocks), never saved
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -96,6 +96,7 @@ def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet
     for (index, path, text, digest), result in zip(todo, _load_many(todo, vocab, today), strict=True):
         results[index] = _keep(result, store, (path, text, digest), today, vocab)
     found = _case_set(files, results)
+    found.conflicts = conflict_problems(target)
     if store is not None:
         if target.is_dir():
             store.keep_only({str(p.resolve()) for p in files})
@@ -139,7 +140,9 @@ def _load_many(todo: list[tuple[int, Path, str | None, str]], vocab: Vocabularie
     A worker returns a valid case pruned (``cache.prune``: small to send back) and a broken
     one as its problems, so a broken file is still named and counted, in folder order.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    from levensloop_docs.platform_os import usable_cores
+
+    cores = usable_cores()
     if len(todo) < PARALLEL_FROM or cores < 2:
         return [load_one(path, vocab, today, text) for _i, path, text, _d in todo]
     import multiprocessing
@@ -166,7 +169,7 @@ def _load_pruned(job: tuple[Path, str | None, date]) -> dict[str, Any] | list[Pr
 
 def skipped_lines(found: CaseSet) -> list[str]:
     """One line per broken file (name and first problem), then the count: for the terminal."""
-    lines = []
+    lines = [p.describe() for p in found.conflicts]
     for path, problems in found.broken.items():
         first = problems[0].describe() if problems else path.name
         lines.append(_("Skipped (not valid): {problem}").format(problem=first))

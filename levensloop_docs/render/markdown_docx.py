@@ -133,15 +133,15 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 
 def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
+    """Background, borders and margins of a cell, each put where the schema wants it in ``w:tcPr``.
+
+    Word's order is tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, ...: appended in
+    another order Word may call the file damaged (python-docx's inserts keep the order).
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
     edges = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         color, size = borders.get(side, ("auto", 0))
@@ -150,14 +150,21 @@ def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
         edge.set(qn("w:sz"), str(size))
         edge.set(qn("w:color"), color)
         edges.append(edge)
-    tcpr.append(edges)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
     margins = OxmlElement("w:tcMar")
     for side in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "140")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tcpr.append(margins)
+    after_mar = ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+                 "w:cellDel", "w:cellMerge", "w:tcPrChange")
+    tcpr.insert_element_before(margins, *after_mar)
+    tcpr.insert_element_before(shd, "w:noWrap", "w:tcMar", *after_mar)
+    tcpr.insert_element_before(edges, "w:shd", "w:noWrap", "w:tcMar", *after_mar)
 
 
 class _Builder:
@@ -586,11 +593,13 @@ def build_docx(
     import lxml.html
 
     from levensloop_docs.render.docx import set_properties
+    from levensloop_docs.render.ooxml import finish
 
     doc = _fresh(font_size, footer, landscape)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
     builder = _Builder(doc, toc or [], LANDSCAPE_TEXT_WIDTH_MM if landscape else TEXT_WIDTH_MM)
     builder.blocks(doc, root)
     set_properties(doc, properties)
+    finish(doc)  # Dutch, and no stale stylesWithEffects part
     with atomic_path(target) as tmp:
         doc.save(str(tmp))

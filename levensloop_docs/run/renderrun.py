@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.errors import UsageError
+from levensloop_docs.errors import FileInUseError, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
@@ -243,12 +243,29 @@ def render_job(run: RenderRun, job: Job) -> list[Path]:
     _load_producers()
     context = run.context(job)
     written: list[Path] = []
+    blocked: list[Path] = []
     for fmt in job.formats:
         make = PRODUCERS.get((job.document.engine, fmt))
         if make is None:
             msg = _("Format {fmt} is not available for {name}.")
             raise UsageError(msg.format(fmt=fmt, name=job.document.name))
         target = job.target(run.out_dir, fmt)
-        make(run, job, context, target)
+        try:
+            make(run, job, context, target)
+        except FileInUseError as exc:  # open in Word: the other formats are still made
+            blocked.extend(exc.files)
+            continue
         written.append(target)
+    if blocked:
+        raise in_use_all(blocked, written)
     return written
+
+
+def in_use_all(blocked: list[Path], done: list[Path]) -> FileInUseError:
+    """One error naming every file that another program held open, with what was written anyway."""
+    names = ", ".join(p.name for p in blocked)
+    return FileInUseError(
+        _("{files}: open in another program (Word?), so not replaced.").format(files=names),
+        hint=_("Close {files} in Word and try again.").format(files=names),
+        files=blocked, done=done,
+    )

@@ -136,8 +136,9 @@ def _single(
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.case.casefile import read_case
+    from levensloop_docs.errors import FileInUseError
     from levensloop_docs.i18n import ngettext
-    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
+    from levensloop_docs.run.renderrun import RenderRun, in_use_all, plan_jobs, render_job
 
     case = read_case(pad)
     jobs = plan_jobs(case, documenten, formats)
@@ -145,15 +146,22 @@ def _single(
     _check_templates({j.document.name: j.document for j in jobs})
     usable_output_dir(uit)  # before LibreOffice starts: a wrong --uit is named at once
     written: list[Path] = []
+    blocked: list[Path] = []
     with RenderRun(out_dir=uit, pdf_a=pdf_a) as run:
         if any("pdf" in job.formats for job in jobs):
             run.start_converter_early()  # LibreOffice starts while the DOCX files render
         for job in jobs:
-            written.extend(render_job(run, job))
+            try:
+                written.extend(render_job(run, job))
+            except FileInUseError as exc:  # open in Word: the other documents are still made
+                written.extend(exc.done)
+                blocked.extend(exc.files)
     for path in written:
         click.echo(str(path))
     click.echo(ngettext("{n} file written to {folder}.",
                         "{n} files written to {folder}.", len(written)).format(n=len(written), folder=uit))
+    if blocked:
+        raise in_use_all(blocked, written)
 
 
 def _check_templates(types: dict[str, object]) -> None:
