@@ -14,10 +14,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from levensloop_docs.errors import FileInUseError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -108,19 +104,10 @@ def replace(tmp: Path, target: Path) -> None:
             if not file_in_use(exc):
                 raise
             if attempt == REPLACE_TRIES - 1:
+                from levensloop_docs.diskerrors import in_use
+
                 raise in_use(target) from None
             time.sleep(REPLACE_PAUSE)
-
-
-def in_use(target: Path) -> FileInUseError:
-    from levensloop_docs.errors import FileInUseError
-    from levensloop_docs.i18n import _
-
-    return FileInUseError(
-        _("{file} is open in another program (Word?), so it was not replaced.").format(file=target.name),
-        hint=_("Close {file} in Word and try again.").format(file=target.name),
-        files=[target],
-    )
 
 
 def write_bytes(target: Path, data: bytes) -> None:

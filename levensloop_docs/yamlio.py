@@ -204,6 +204,33 @@ def parse_fast(path: Path, text: str) -> Any:
 T = TypeVar("T")
 
 
+def compose_fast(text: str) -> Any:
+    """The node tree of ``text`` by the C parser (positions, no values): lines for messages
+    about a file that ``parse_fast`` read, without the round-trip parser."""
+    return _fast_yaml().compose(text)
+
+
+def node_line(root: Any, loc: tuple[str | int, ...]) -> int | None:
+    """``line_of`` on a node tree from ``compose_fast``: the line of the deepest key (or list
+    item) of ``loc`` that is there, as the round-trip data gives it."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    node, line = root, None
+    for key in loc:
+        if isinstance(node, MappingNode) and isinstance(key, str):
+            pairs = node.value
+            found = next(((k, v) for k, v in pairs if isinstance(k, ScalarNode) and k.value == key), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
 def load_checked(path: Path, check: Callable[[Any], T], max_bytes: int = MAX_BYTES) -> T:
     """``check(load_yaml(path))`` for a file that is only read: the C parser first.
 

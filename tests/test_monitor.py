@@ -101,6 +101,8 @@ def test_pooled_noord_nederland_in_the_tabel_4_layout(tmp_path: Path) -> None:
     # 004: the caseload on the last day and since the start (nobody left: the same)
     north = _row(report.tables["regios"], "Noord-Nederland")
     assert north[-2:] == ["42", "42"] and report.context["stand"]["sinds_start"] == "42"
+    # none of them has a plan set yet: all on the waiting list after inclusion (those with a date)
+    assert report.context["stand"]["wachtlijst"] == "42"
 
 
 def test_a_province_gets_no_profile_of_its_own(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,9 +26,11 @@ from levensloop_docs.problems import pydantic_problem
 from levensloop_docs.yamlio import (
     NotFast,
     YamlReadError,
+    compose_fast,
     dump_yaml,
     line_of,
     load_yaml,
+    node_line,
     parse_fast,
     read_text,
 )
@@ -52,9 +54,12 @@ def digest_text(text: str) -> str:
 
 
 def validate_raw(
-    raw: Any, file: Path | None, vocab: Vocabularies | None = None, today: date | None = None
+    raw: Any, file: Path | None, vocab: Vocabularies | None = None, today: date | None = None,
+    line_at: Callable[[tuple[str | int, ...]], int | None] | None = None,
 ) -> tuple[Casus | None, list[Problem]]:
-    """Validate parsed YAML; return the case (if valid) and every problem found."""
+    """Validate parsed YAML; return the case (if valid) and every problem found.
+
+    ``line_at``: where a field is in the file (default: ``line_of`` on round-trip ``raw``)."""
     from pydantic import ValidationError
 
     vocab = vocab or load_vocabularies()
@@ -73,7 +78,8 @@ def validate_raw(
     if casus is not None:
         found += case_problems(casus, vocab, today)
     for loc, problem in found:
-        problems.append(Problem(file, problem.path, problem.message, line_of(raw, loc), problem.warning))
+        line = line_at(loc) if line_at is not None else line_of(raw, loc)
+        problems.append(Problem(file, problem.path, problem.message, line, problem.warning))
     return casus, problems
 
 
@@ -117,8 +123,11 @@ def read_case(
     except NotFast:
         return load_case(path, vocab, today)
     casus, problems = validate_raw(raw, path, vocab, today)
-    if casus is None or any(not p.warning for p in problems) or (problems and warning_lines):
+    if casus is None or any(not p.warning for p in problems):
         return load_case(path, vocab, today)
+    if problems and warning_lines:  # the lines from the C parser's nodes, not a round-trip read
+        root = compose_fast(text)
+        _same, problems = validate_raw(raw, path, vocab, today, lambda loc: node_line(root, loc))
     return CaseFile(path, raw, casus, digest_text(text), problems)
 
 
