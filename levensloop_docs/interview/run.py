@@ -328,6 +328,7 @@ def _finish(
 ) -> Outcome:
     from levensloop_docs.case.casefile import case_to_data, save_case, validate_raw
 
+    interview.end_replay()  # draft answers whose question never came stay out; held notices shown
     path, draft = interview.case_path, interview.draft
     assert path is not None and draft is not None, "a part must bind a new case to a file"
     if interview.keep_apart_if_taken_over():
@@ -338,6 +339,9 @@ def _finish(
             hint=_("Your answers are kept in {draft}. Compare them with the case once the other session "
                    "is done.").format(draft=draft.path),
         )
+    check_used = getattr(interview.asker, "check_used", None)
+    if check_used is not None:
+        check_used()  # an answers file: no answer may be dropped silently
     casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:
