@@ -54,13 +54,16 @@ class Recording(PromptAsker):
         super().__init__()
         self.asked: list[tuple[str, Any]] = []
         self.said: list[str] = []
+        self.events: list[str] = []  # 'say: ...' and 'ask: KEY', in order
 
     def ask(self, question: Question) -> Any:
         self.asked.append((question.key, question.default))
+        self.events.append(f"ask: {question.key}")
         return super().ask(question)
 
     def say(self, text: str) -> None:
         self.said.append(text)
+        self.events.append(f"say: {text}")
         super().say(text)
 
     def problem(self, text: str) -> None:
@@ -350,3 +353,41 @@ def test_controleer_warns_about_two_evaluations_on_one_date(run_cli: Any, tmp_pa
     case.write_text(text.replace(f"  - datum: {dates[1]}\n", f"  - datum: {dates[0]}\n", 1), encoding="utf-8")
     result = run_cli("controleer", case)
     assert "Twee evaluaties op dezelfde datum" in result.out + result.err
+
+
+# -- 80x24: notes right above the save question; lines broken at words ---------------------
+
+
+def _escalation_without_form(interview: Interview) -> None:
+    """An escalation without its form (controleer warns about it); its description is asked."""
+    incidents = interview.data.setdefault("incidenten", [])
+    item = {"datum": TODAY, "niveau": "klinisch_regulier"}
+    incidents.append(item)
+    key = f"incidenten[{len(incidents) - 1}].omschrijving"
+    store(item, "omschrijving", interview.text(key, "Wat gebeurde er?", "", required=True))
+
+
+def test_notes_stand_right_above_the_save_question_and_lead_to_their_question(caravan: Path) -> None:
+    asker = Recording()
+    part = Part("proef", lambda: "Proef", _escalation_without_form)
+    # first 'a': back to the question of the note's item (the description); then save
+    with keyboard([typed("Opname na ruzie."), "a" + ENTER, typed("Opname na een ruzie."), "j" + ENTER]):
+        outcome = run_interview([part], asker, case_path=caravan, today=TODAY)
+    assert outcome.saved and "Opname na een ruzie." in caravan.read_text(encoding="utf-8")
+    first_save = asker.events.index("ask: opslaan")
+    before = [e for e in asker.events[:first_save] if e.startswith("say: ")]
+    assert before[-1].startswith("say: Let op: ") and "vorm" in before[-1]
+    after = [e for e in asker.events[first_save + 1:] if e.startswith("ask: ")]
+    assert after[0].startswith("ask: incidenten[")  # 'a' went to the note's question
+
+
+def test_messages_break_at_words_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from levensloop_docs.interview.prompts import wrap_lines
+
+    monkeypatch.setenv("COLUMNS", "80")
+    text = ("Elk antwoord wordt meteen bewaard. U kunt altijd stoppen (Ctrl-C) en later verdergaan waar u "
+            "was. Enter houdt wat er bij een vraag al staat.")
+    out = wrap_lines(text).splitlines()
+    assert len(out) == 2 and all(len(line) <= 80 for line in out)
+    assert [w for line in out for w in line.split()] == text.split()  # no word broken
+    assert wrap_lines("  + meta.aanwezig: " + "woord " * 30).splitlines()[1].startswith("    ")

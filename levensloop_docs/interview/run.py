@@ -353,15 +353,18 @@ def _finish(
             summary=_("The answers do not form a valid case yet."),
             hint=hint.format(draft=draft.path),
         )
-    for warning in problems:
-        interview.say(_("Note: ") + warning.describe())
     new = case_to_data(casus)
     for line in summary_in_words(old, new, interview.vocab, values=interview.asker.interactive):
         interview.say(line)
+    # after the summary, so they are on the screen with the save question (never scrolled away)
+    _show_warnings(interview, problems)
     if new == old and loaded is not None:
         draft.remove()
         return Outcome(path, saved=False)
-    if not _save_wanted(interview, old, new):
+    notes = [w for w in problems if w.warning]
+    at = _question_of(interview, notes)
+    fix = (at, notes[0].describe()) if at is not None else None
+    if not _save_wanted(interview, old, new, fix):
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
@@ -376,16 +379,57 @@ def _finish(
     return Outcome(path, saved=True)
 
 
-def _save_wanted(interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
-    """Save? A person may first see every changed field, a page at a time."""
+def _show_warnings(interview: Interview, warnings: Sequence[Any]) -> None:
+    """The notes, right above the save question; many go through the pager, a screen at a time.
+
+    The save question then offers to go to the question of the first note and change it there.
+    """
+    lines = [_("Note: ") + w.describe() for w in warnings]
+    page = getattr(interview.asker, "page", None)
+    if interview.asker.interactive and page is not None and len(lines) > 8:
+        page(lines)
+        shown = ngettext("{n} note (shown a screen at a time).", "{n} notes (shown a screen at a time).",
+                         len(lines))
+        interview.say(shown.format(n=len(lines)))
+        return
+    for line in lines:
+        interview.say(line)
+
+
+def _question_of(interview: Interview, problems: Sequence[Any]) -> int | None:
+    """The index of the last answer given for the field of the first problem (or for the item or
+    section it is in), if this run asked one."""
+    given = interview.answers()
+    for problem in problems[:1]:
+        field = _question_key(problem.path, interview.data)
+        while field:
+            for index in range(len(given) - 1, -1, -1):
+                key = given[index][0]
+                if key == field or field.startswith(key + ".") or key.startswith((field + ".", field + "[")):
+                    return index
+            field = field.rpartition(".")[0]
+    return None
+
+
+def _save_wanted(
+    interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any], fix: tuple[int, str] | None = None
+) -> bool:
+    """Save? A person may first see every changed field, a page at a time, or go to a note's question."""
     asker = interview.asker
     if not asker.interactive:
         return bool(asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)))
-    choices = (("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    choices: tuple[tuple[str, str], ...] = (
+        ("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    keys: tuple[str, ...] = ("j", "n", "l")
+    if fix is not None:
+        choices += (("aanpassen", _("First change the answer of the first note")),)
+        keys += ("a",)
     while True:
         label = _("Save these changes?")
-        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=("j", "n", "l"))
+        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=keys)
         answer = asker.ask(question)
+        if answer == "aanpassen" and fix is not None:
+            raise _AskAgain(*fix)
         if answer != "lijst":
             return bool(answer == "ja")
         lines = summary(old, new)
