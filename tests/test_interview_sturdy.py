@@ -147,7 +147,8 @@ def test_an_unexpected_fault_names_hervat_and_keeps_the_answers(caravan: Path) -
 
 
 def test_every_command_with_an_interview_accepts_hervat(run_cli: Any) -> None:
-    for command in (["bewerk"], ["evaluatie"], ["aanmelding", "bewerk"], ["nieuw"], ["aanmelding", "nieuw"]):
+    for command in (["bewerk"], ["evaluatie"], ["aanmelding", "bewerk"], ["nieuw"], ["aanmelding", "nieuw"],
+                    ["notuleer"]):
         result = run_cli(*command, "--help")
         assert "--hervat" in result.out, command
 
