@@ -356,6 +356,26 @@ class Informatievraag(Model):
     antwoord: str = ""
 
 
+class Poging(Model):
+    """One thing already tried ("wat is al geprobeerd"): what the regional criterion
+    'alle logische alternatieven zijn geprobeerd' is judged on."""
+
+    interventie: Tekst
+    organisatie: str = ""
+    van: DatumOfMaand | None = None
+    tot: DatumOfMaand | None = None  # empty: still running, or not known
+    resultaat: str = ""
+
+
+class RisicotaxatieAanmelding(Model):
+    """The risicotaxatie that national criterion 2 rests on ("vastgesteld met een risicotaxatie")."""
+
+    instrument: Annotated[str, vocab("instrumenten")]
+    datum: DatumOfMaand | None = None
+    uitgevoerd_door: str = ""
+    uitkomst: Tekst
+
+
 class Aanmelding(Model):
     aanmelder: Aanmelder
     datum: Datum
@@ -381,6 +401,44 @@ class Aanmelding(Model):
     behoefte_opname: bool | None = None
     behoefte_gemeente: bool | None = None
     reeds_in_zorg: bool | None = None
+    # the structured intake the criteria need (regional 'alternatieven', national 2)
+    geprobeerd: list[Poging] = []
+    risicotaxatie: RisicotaxatieAanmelding | None = None
+    # registration is preferably not made in an acute crisis (002; Friesland's criteria)
+    acute_crisis: Literal["ja", "nee", "onbekend"] = "onbekend"
+    acute_crisis_toelichting: str = ""
+    # on what the sharing rests once a title of the person ends (a route key), and why
+    grondslag_na_titel: Annotated[str, vocab("routes")] | None = None
+    grondslag_na_titel_toelichting: str = ""
+    # the only free text of the tafelversie: written by the procesregisseur for the table,
+    # without names, places or dates (the rest of the form stays off the table version)
+    tafel_samenvatting: str = ""
+
+
+JaNee = Literal["ja", "nee", "onbekend"]
+
+
+class BijInclusie(Model):
+    """The person as registered, for the monitor (Tabel 4 of the Noord Nederland evaluation).
+
+    Recorded once at inclusion and left as it was: ``persoon`` keeps changing (a title ends,
+    someone finds a home), this does not. Every item is ja / nee / onbekend on its own, because
+    one may be known (GGZ) while another is not (whether there is an LVB). Empty ``verblijf``
+    is unknown. The three needs fall back to the aanmelding's when left ``onbekend`` here.
+    """
+
+    ggz: JaNee = "onbekend"
+    lvb: JaNee = "onbekend"  # (suspected) mild intellectual disability
+    verslaving: JaNee = "onbekend"
+    psychosociaal: JaNee = "onbekend"
+    nah: JaNee = "onbekend"
+    wlz_indicatie: JaNee = "onbekend"
+    forensische_titel: JaNee = "onbekend"
+    machtiging: JaNee = "onbekend"  # rechterlijke machtiging (Wzd) or zorgmachtiging (Wvggz)
+    verblijf: Annotated[str, vocab("verblijf")] | None = None
+    behoefte_opname: JaNee = "onbekend"
+    behoefte_gemeente: JaNee = "onbekend"
+    reeds_in_zorg: JaNee = "onbekend"
 
 
 Doeloordeel = Literal["bereikt", "deels", "niet"]
@@ -442,7 +500,8 @@ class Evaluatie(Model):
 
 
 # The kinds of agenda item (overview/agenda.py KINDS): which item of the meeting a verslag records.
-Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie"]
+Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie", "risicotaxatie", "detentie",
+                      "uitstroom"]
 
 
 class Aanwezige(Model):
@@ -507,6 +566,8 @@ class Casus(Model):
     incidenten: list[Incident] = []
     # the minutes of the levensloopteam / aanmeldtafel about this case, oldest first
     overleggen: list[Verslag] = []
+    # the person as registered at inclusion, for the monitor (never updated afterwards)
+    bij_inclusie: BijInclusie | None = None
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)

@@ -34,8 +34,8 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 5  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
-# 5: inclusiedatum, regional criteria, the values at inclusion
+FORMAT = 6  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+# 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -55,6 +55,8 @@ KEEP: dict[str, Any] = {
     "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase"), ALL)},
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
+    "bij_inclusie": ALL,  # ja/nee/onbekend and vocabulary keys only
+    "opschaling": dict.fromkeys(("huidig_niveau", "huidig_sinds"), ALL),
     "aanmelding": {
         **dict.fromkeys(("datum", "besluit", "besluit_datum", "casusregisseur", "behoefte_opname",
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),

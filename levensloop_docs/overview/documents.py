@@ -13,23 +13,24 @@ from typing import Any
 
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.render.markdown import RenderedMarkdown, render_markdown_file, with_anchors
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.publish import Publication
+from levensloop_docs.templatefolders import template_folders, template_path
 
 DOCUMENT_FORMATS = ("pdf", "html", "docx")
 TABLE_FORMATS = ("csv", "xlsx")
 
 
 def template(name: str) -> Path:
-    return templates_dir() / "overzicht" / f"{name}.md"
+    return template_path(f"overzicht/{name}.md")
 
 
 def render(name: str, context: dict[str, Any]) -> RenderedMarkdown:
-    return render_markdown_file(template(name), context, search_path=templates_dir())
+    return render_markdown_file(template(name), context, search_path=template_folders())
 
 
 def publication(name: str, context: dict[str, Any], title: str, stem: str, per: date,
-                pictures: dict[str, str] | None = None) -> Publication:
+                pictures: dict[str, str] | None = None, landscape: bool = False,
+                font_size: float | None = None) -> Publication:
     """A region-level document; ``pictures`` fills ``<img>`` placeholders (see charts.embed)."""
     rendered = render(name, context)
     if pictures:
@@ -38,7 +39,8 @@ def publication(name: str, context: dict[str, Any], title: str, stem: str, per: 
         rendered = with_anchors(embed(rendered.body, pictures))
     confidential = _("Confidential")
     footer = f"{title} · {format_date(per)} · {confidential}"
-    return Publication(rendered, title, footer, stem, confidential=True)
+    return Publication(rendered, title, footer, stem, confidential=True, landscape=landscape,
+                       font_size=font_size)
 
 
 def write_publication(pub: Publication | None, formats: tuple[str, ...], out_dir: Path,

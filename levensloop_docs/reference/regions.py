@@ -67,6 +67,7 @@ class Contact:
 class Criterion:
     sleutel: str
     tekst: str
+    kort: str = ""  # a few words for a letter (the terugkoppeling); empty: the text itself
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,17 @@ class Bed:
     plaats: str = ""
     telefoon: str = ""
     contact: str = ""
+
+
+@dataclass(frozen=True)
+class Support:
+    """Where naasten and victims go for support of their own (mantelzorg, FVP, Slachtofferhulp)."""
+
+    soort: str
+    naam: str
+    telefoon: str = ""
+    website: str = ""
+    toelichting: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,11 @@ class Region:
     vastgesteld: date | None = None
     herzien: date | None = None
     eerste_ring: tuple[str, ...] = DEFAULT_FIRST_RING
+    tweede_schil: tuple[str, ...] = ()
+    route_vastgesteld: bool = False  # false: the standard route, still to be set by the region
+    inclusie_door: str = ""  # who decides on inclusion; empty: the aanmeld- en inclusieoverleg
+    nacht: Contact | None = None  # nights and weekends (crisisdienst)
+    steun: tuple[Support, ...] = ()
 
     def bed(self, naam: str) -> Bed | None:
         return next((b for b in self.bedden if b.naam == naam), None)
@@ -197,7 +214,7 @@ def _national_criteria(path: Path) -> tuple[Criterion, ...]:
 
     raw = _read(path)
     data = _validated(NationalCriteriaFile, path, raw)
-    return tuple(Criterion(c.sleutel, c.tekst.strip()) for c in data.criteria)
+    return tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in data.criteria)
 
 
 def _safe_key(key: str) -> bool:
@@ -245,7 +262,7 @@ def _freeze(key: str, p: Any) -> Region:
         naam=p.naam,
         zvh=_contact(p.zvh),
         aanbieder=_contact(p.aanbieder),
-        criteria=tuple(Criterion(c.sleutel, c.tekst.strip()) for c in p.criteria),
+        criteria=tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in p.criteria),
         bedden=tuple(
             Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats, b.telefoon or "", b.contact)
             for b in p.bedden
@@ -261,4 +278,11 @@ def _freeze(key: str, p: Any) -> Region:
         vastgesteld=p.uitgave.vastgesteld,
         herzien=p.uitgave.herzien,
         eerste_ring=tuple(p.eerste_ring),
+        tweede_schil=tuple(t.strip() for t in p.tweede_schil),
+        route_vastgesteld=p.route_vastgesteld,
+        inclusie_door=p.inclusie_door.strip(),
+        nacht=_contact(p.buiten_kantoortijd) if p.buiten_kantoortijd else None,
+        steun=tuple(
+            Support(x.soort, x.naam, x.telefoon or "", x.website, x.toelichting.strip()) for x in p.steun
+        ),
     )

@@ -29,25 +29,21 @@ from levensloop_docs.render.markdown import (
     toc_html,
     with_anchors,
 )
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.templatefolders import template_files, template_folders, template_path
 from levensloop_docs.views.common import contact_view, region_view, text
+from levensloop_docs.views.regio import region_extras
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
 
 
-def leaflets_dir() -> Path:
-    return templates_dir() / "partnerinfo" / "folders"
-
-
-def chapters_dir() -> Path:
-    return templates_dir() / "handreiking"
+LEAFLETS, CHAPTERS = "partnerinfo/folders", "handreiking"
 
 
 def leaflet_kinds() -> list[str]:
-    """The partner types that have a leaflet: one Markdown file each."""
-    return sorted(p.stem for p in leaflets_dir().glob("*.md") if not p.name.startswith(("_", ".")))
+    """The partner types that have a leaflet: one Markdown file each (shipped or the region's own)."""
+    return sorted(p.stem for p in template_files(LEAFLETS, "*.md") if not p.name.startswith(("_", ".")))
 
 
 def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
@@ -76,6 +72,7 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
             "eerste_ring": list(region.eerste_ring),
             "uitgave": _publisher(region, today),
+            **region_extras(region, vocab),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
         "datum": format_date(today),
@@ -91,23 +88,22 @@ def _publisher(region: Region, today: date) -> Context:
 
 
 def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
-    template = leaflets_dir() / f"{kind}.md"
+    template = template_path(f"{LEAFLETS}/{kind}.md")
     if kind not in leaflet_kinds():
         msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
         raise UsageError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
     context = region_context(region, load_vocabularies(), today)
     context["partner"] = kind
-    return render_markdown_file(template, context, search_path=templates_dir())
+    return render_markdown_file(template, context, search_path=template_folders())
 
 
 def chapter_files(region_key: str) -> list[Path]:
     """The chapters in name order; a file in the region's folder wins over the general one."""
     chosen: dict[str, Path] = {}
-    for folder in (chapters_dir(), chapters_dir() / region_key):
-        if folder.is_dir():
-            for path in folder.glob("*.md"):
-                if not path.name.startswith(("_", ".")):
-                    chosen[path.name] = path
+    for folder in (CHAPTERS, f"{CHAPTERS}/{region_key}"):
+        for path in template_files(folder, "*.md"):
+            if not path.name.startswith(("_", ".")):
+                chosen[path.name] = path
     return [chosen[name] for name in sorted(chosen)]
 
 
@@ -115,13 +111,13 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     files = chapter_files(region.sleutel)
     if not files:
         msg = _("There are no chapters for the handreiking in {folder}.")
-        raise UsageError(msg.format(folder=chapters_dir()))
+        raise UsageError(msg.format(folder=template_path(CHAPTERS)))
     context = region_context(region, load_vocabularies(), today)
     context["rollen"] = _roles(load_vocabularies())
     context.update(stroomschema_context(context["regio"]))
     parts = []
     for path in files:
-        chapter = render_markdown_file(path, context, search_path=templates_dir())
+        chapter = render_markdown_file(path, context, search_path=template_folders())
         parts.append(f'<section class="hoofdstuk">\n{demote_headings(chapter.body)}\n</section>')
     title = _("Guide to the levensloopaanpak")
     subtitle = _("Region {region} · for partners in care, safety and the social domain")
@@ -167,6 +163,8 @@ class Publication:
     stem: str
     toc: bool = False
     confidential: bool = False  # about cases (overview, agenda), not a public leaflet
+    landscape: bool = False  # wide tables (overview, monitor): A4 on its side
+    font_size: float | None = None  # body text in points; None: the house 11 pt
 
 
 def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
@@ -190,7 +188,8 @@ def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[
             write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
         elif fmt == "docx":
             build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages))
+                       toc=_toc(pub, pages), landscape=pub.landscape,
+                       font_size=pub.font_size)
         elif fmt != "pdf":
             msg = _("Unknown format: {formats}. Choose from: {known}.")
             raise UsageError(msg.format(formats=fmt, known=", ".join(FORMATS)))
@@ -231,7 +230,8 @@ def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]
         docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
         for _pass in range(2 if pub.toc else 1):
             build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}))
+                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}),
+                       landscape=pub.landscape, font_size=pub.font_size)
             converter.convert(docx, raw)
             if pub.toc:
                 pages = heading_pages(raw, pub.rendered)
@@ -274,8 +274,9 @@ def _after_contents(texts: list[str], wanted: list[Any]) -> int:
 def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
     rendered = render_leaflet(kind, region, today)
     title = rendered.title or _("Levensloopaanpak: information for partners")
+    # the leaflet's own date (when the region set it), as in its heading; not the print date
     footer = _("Levensloopaanpak · region {region} · {date}").format(
-        region=region.naam, date=format_date(today))
+        region=region.naam, date=_publisher(region, today)["vastgesteld"])
     return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
 
 
