@@ -84,11 +84,14 @@ class PromptAsker:
         self._io = {"input": input, "output": output} if input is not None else {}
 
     def say(self, text: str) -> None:
-        click.echo(wrap_lines(text))
+        import sys
+
+        # a terminal would break a long line mid-word; a file or a pipe keeps the lines whole
+        click.echo(wrap_lines(text) if sys.stdout.isatty() else text)
 
     def page(self, lines: list[str]) -> None:
         """A long text a screen at a time (the pager of the system, e.g. less; q to close)."""
-        click.echo_via_pager("\n".join(lines) + "\n")
+        click.echo_via_pager("\n".join(wrap_lines(line) for line in lines) + "\n")
 
     def ask(self, question: Question) -> Any:
         """Ask until the answer is accepted: a refused answer is said under the question, never raised.
@@ -112,7 +115,7 @@ class PromptAsker:
 
     def problem(self, text: str) -> None:
         """Why an answer was refused, under the question, wrapped at words."""
-        click.echo(_wrapped(text, 0))
+        self.say(text)
 
     def _ask_once(self, question: Question) -> Any:
         if question.kind == "confirm":

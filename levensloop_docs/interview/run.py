@@ -354,15 +354,17 @@ def _finish(
             hint=hint.format(draft=draft.path),
         )
     new = case_to_data(casus)
-    for line in summary_in_words(old, new, interview.vocab, values=interview.asker.interactive):
+    said = summary_in_words(old, new, interview.vocab, values=interview.asker.interactive)
+    paged = _page_warnings(interview, problems, said)  # too many for one screen: first, a page at a time
+    for line in said:
         interview.say(line)
-    # after the summary, so they are on the screen with the save question (never scrolled away)
-    _show_warnings(interview, problems)
+    if not paged:  # after the summary, so they are on the screen with the save question
+        _show_warnings(interview, problems)
     if new == old and loaded is not None:
         draft.remove()
         return Outcome(path, saved=False)
     notes = [w for w in problems if w.warning]
-    at = _question_of(interview, notes)
+    at = _question_of(interview, notes) if not paged else None  # 'a' goes to the note on the screen
     fix = (at, notes[0].describe()) if at is not None else None
     if not _save_wanted(interview, old, new, fix):
         draft.save()
@@ -379,20 +381,30 @@ def _finish(
     return Outcome(path, saved=True)
 
 
-def _show_warnings(interview: Interview, warnings: Sequence[Any]) -> None:
-    """The notes, right above the save question; many go through the pager, a screen at a time.
+def _notes(warnings: Sequence[Any]) -> list[str]:
+    # the field and the message; the file is the one being edited (its path would fill the screen)
+    return [_("Note: ") + (f"{w.path}: {w.message}" if w.path else w.message) for w in warnings]
 
-    The save question then offers to go to the question of the first note and change it there.
-    """
-    lines = [_("Note: ") + w.describe() for w in warnings]
+
+def _page_warnings(interview: Interview, warnings: Sequence[Any], summary_lines: Sequence[str]) -> bool:
+    """Notes that would push the summary or themselves off a screen go through the pager first."""
+    import shutil
+
+    lines = _notes(warnings)
     page = getattr(interview.asker, "page", None)
-    if interview.asker.interactive and page is not None and len(lines) > 8:
-        page(lines)
-        shown = ngettext("{n} note (shown a screen at a time).", "{n} notes (shown a screen at a time).",
-                         len(lines))
-        interview.say(shown.format(n=len(lines)))
-        return
-    for line in lines:
+    if not lines or not interview.asker.interactive or page is None:
+        return False
+    size = shutil.get_terminal_size()
+    used = sum(1 + len(line) // max(20, size.columns - 2) for line in [*summary_lines, *lines])
+    if used + 6 <= size.lines:  # 6: the save question and its choices
+        return False
+    page([_("(q closes this list; the summary and the save question follow)"), "", *lines])
+    return True
+
+
+def _show_warnings(interview: Interview, warnings: Sequence[Any]) -> None:
+    """The notes, right above the save question (the save question offers to go to the first one)."""
+    for line in _notes(warnings):
         interview.say(line)
 
 
