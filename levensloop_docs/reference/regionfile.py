@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import CriteriumSleutel, Datum, Email, Model, Tekst, Telefoon, vocab
-from levensloop_docs.reference.regions import DEFAULT_FIRST_RING
+from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 
 
 class ContactEntry(Model):

@@ -39,18 +39,21 @@ depend on pydantic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
+from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 from levensloop_docs.resources import data_dir
 
-# ring 1 where a region profile does not say otherwise: ZVH, levensloopaanbieder, gemeente
-DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
+T = TypeVar("T")
+
+__all__ = ["DEFAULT_FIRST_RING"]  # its home is rings.py; views import it from here too
 
 
 @dataclass(frozen=True)
@@ -203,8 +206,7 @@ def _load_region(folder: Path, key: str) -> Region:
     if not _safe_key(key) or not path.is_file():
         problem = Problem(path, "", unknown_region_message())
         raise DataFileError(problems=[problem], summary=_("The region profile does not exist."))
-    raw = _read(path)
-    profile = _validate(path, raw)
+    profile = _read_valid(path, lambda raw: _validate(path, raw))
     return _freeze(key, profile)
 
 
@@ -212,8 +214,7 @@ def _load_region(folder: Path, key: str) -> Region:
 def _national_criteria(path: Path) -> tuple[Criterion, ...]:
     from levensloop_docs.reference.regionfile import NationalCriteriaFile
 
-    raw = _read(path)
-    data = _validated(NationalCriteriaFile, path, raw)
+    data = _read_valid(path, lambda raw: _validated(NationalCriteriaFile, path, raw))
     return tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in data.criteria)
 
 
@@ -221,11 +222,13 @@ def _safe_key(key: str) -> bool:
     return bool(key) and "/" not in key and "\\" not in key and not key.startswith(".")
 
 
-def _read(path: Path) -> Any:
-    from levensloop_docs.yamlio import YamlReadError, load_yaml
+def _read_valid(path: Path, validate: Callable[[Any], T]) -> T:
+    """``validate`` the file's data, read with the C parser; round-trip only for the lines of a
+    problem (``yamlio.load_checked``)."""
+    from levensloop_docs.yamlio import YamlReadError, load_checked
 
     try:
-        return load_yaml(path, round_trip=True)
+        return load_checked(path, validate)
     except YamlReadError as exc:
         raise DataFileError(problems=[exc.problem], summary=_("A region profile is not valid.")) from None
 

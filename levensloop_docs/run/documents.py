@@ -131,7 +131,7 @@ def registry() -> dict[str, DocumentType]:
 
     path = manifest_path()
     try:
-        data = load_yaml(path, round_trip=True)
+        data = load_yaml(path, round_trip=False)  # its messages name entries, not lines
     except YamlReadError as exc:
         summary = _("The templates manifest cannot be read.")
         raise DataFileError(problems=[exc.problem], summary=summary) from None
