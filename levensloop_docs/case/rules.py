@@ -121,6 +121,18 @@ MEETING_AFTER_REGISTRATION = Rule(_after, lambda: _("The meeting cannot take pla
 # (earlier, later) = the order numbers of the levels "van" and "naar".
 EVALUATION_AFTER_PREVIOUS = Rule(_after, lambda: _(
     "This evaluation is dated before the previous one. Evaluations are kept oldest first; check the date."))
+
+
+def _same_day(earlier: Any, later: Any) -> bool:
+    return bool(earlier == later)
+
+
+# A warning: a rerun after a kill once recorded one evaluation twice (new plan version, same date).
+EVALUATIONS_ON_ONE_DAY = Rule(_same_day, lambda: _(
+    "Two evaluations on the same date. Was one evaluation recorded twice? Then remove one "
+    "(the plan version went up twice too; the history folder keeps each version)."))
+
+
 NEXT_EVALUATION_AFTER = Rule(_not_after, lambda: _("The next evaluation must come after this evaluation."))
 STEP_UP_HEAVIER = Rule(_not_after, lambda: _("A step up must go to a heavier level than it starts from."))
 
@@ -236,6 +248,9 @@ def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Proble
         if ev.datum > today:
             yield _p((*loc, "datum"), _("An evaluation cannot be dated in the future."))
         yield from _rule((*loc, "datum"), EVALUATION_AFTER_PREVIOUS, previous, ev.datum)
+        message = EVALUATIONS_ON_ONE_DAY.problem(previous, ev.datum)
+        if message:
+            yield _p((*loc, "datum"), message, warning=True)
         previous = ev.datum
         yield from _rule((*loc, "volgende_evaluatie"), NEXT_EVALUATION_AFTER, ev.datum, ev.volgende_evaluatie)
         yield from _evaluation_items(ev, loc)
