@@ -94,3 +94,22 @@ def test_table_columns_are_never_narrower_than_their_longest_word() -> None:
                             "</td><td>1 december 2026</td><td>Gepland</td></tr></table>")
     widths = _column_widths(list(table.iter("tr")), 4)
     assert widths[3].mm >= len("Gepland") * MM_PER_CHAR and widths[2].mm >= len("december") * MM_PER_CHAR
+
+
+def test_signaleringsplan_speaks_as_ik_claims_coauthorship_only_when_recorded_and_has_the_stoplight(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """[M] 21-23: before, 'je', 'ik' and 'hij' mixed, 'Je hebt dit samen ... gemaakt' always, no colour."""
+    from docx import Document
+
+    result = run_cli("genereer", EXAMPLES / "caravan-groningen.yaml", "--uit", tmp_path, "--formaat", "docx",
+                     "--document", "signaleringsplan")
+    assert result.code == 0, result.err
+    path = tmp_path / "LLA-2026-0042_signaleringsplan_v2.docx"
+    text = "\n".join(_paragraphs(path))
+    assert "hoe het met mij gaat" in text and " je " not in f" {text} ".replace("\n", " ")
+    assert "samen met mijn begeleider gemaakt" not in text  # Sjors saw the plan, he did not co-write it
+    assert "● Groen" in text and "▲ Oranje" in text and "■ Rood" in text
+    fills = {c._tc.tcPr.xpath("./w:shd/@w:fill")[0] for t in Document(str(path)).tables for r in t.rows
+             for c in r.cells if c._tc.tcPr is not None and c._tc.tcPr.xpath("./w:shd/@w:fill")}
+    assert {"E8F5E9", "FFF3E0", "FBEEEC"} <= fills

@@ -38,6 +38,11 @@ MARK_FILL = "FCE4D6"  # a row marked for action (<tr class="actie">): light oran
 SHORT_TABLE_ROWS = 10  # up to this many rows a table is kept on one page
 
 
+# div.groen / div.oranje / div.rood: the stoplight of a signaleringsplan (fill, bar colour); the
+# text carries a symbol too (● ▲ ■), so the phase reads in grey print as well.
+PHASE_COLOURS = {"groen": ("E8F5E9", "2E7D32"), "oranje": ("FFF3E0", "E67E22"), "rood": ("FBEEEC", "C0392B")}
+
+
 @dataclass(frozen=True)
 class TocEntry:
     level: int
@@ -278,6 +283,8 @@ class _Builder:
             self.contents(box)
         elif tag == "div" and classes & {"contact", "kader"}:
             self.framed(box, el, "kader" in classes)
+        elif tag == "div" and classes & set(PHASE_COLOURS):
+            self.phase(box, el, PHASE_COLOURS[next(iter(classes & set(PHASE_COLOURS)))])
         elif tag == "div" and "klein" in classes:
             self.small = True
             try:
@@ -395,6 +402,18 @@ class _Builder:
             _shade(cell, "FBEEEC", {"left": ("C0392B", 24)})
         else:
             _shade(cell, "EEF5F8", {s: (ACCENT, 12) for s in ("top", "left", "bottom", "right")})
+        first = cell.paragraphs[0]
+        self.blocks(cell, el)
+        if len(cell.paragraphs) > 1 and not first.text:
+            first._p.getparent().remove(first._p)
+        self.paragraph(box).paragraph_format.space_after = _pt(2)
+
+    def phase(self, box: Any, el: Any, colours: tuple[str, str]) -> None:
+        """A stoplight phase of a signaleringsplan: a tinted box with a thick bar in its colour."""
+        fill, bar = colours
+        table = box.add_table(rows=1, cols=1)
+        cell = table.cell(0, 0)
+        _shade(cell, fill, {"left": (bar, 48)})
         first = cell.paragraphs[0]
         self.blocks(cell, el)
         if len(cell.paragraphs) > 1 and not first.text:

@@ -40,6 +40,8 @@ def _naaste_with_role(n: Naaste) -> bool:
 
 def signaleringsplan(casus: Casus, today: date) -> Context:
     groups = allowed_groups(load_policy(), "client", casus, today)
+    # co-authorship is claimed only where the plan records it (client.betrokkenheid)
+    samen = casus.client.betrokkenheid or ""
     casus = audience_case(casus, groups)  # only what the client's own plan may carry
     scenarios = []
     if "eigen_woorden" in groups:
@@ -59,6 +61,7 @@ def signaleringsplan(casus: Casus, today: date) -> Context:
         "doelen": texts(casus.client.doelen) if "eigen_woorden" in groups else [],
         "wat_helpt": texts(casus.client.wat_helpt) if "eigen_woorden" in groups else [],
         "scenarios": scenarios,
+        "samen": samen,
         "casusregisseur": phone_line(regisseur) if regisseur else None,
         "nacht": night_lines(casus) if "contacten" in groups else [],
         "naasten": [
