@@ -63,7 +63,8 @@ def validate_raw(
     if casus is not None:
         found += case_problems(casus, vocab, today)
     for loc, problem in found:
-        problems.append(Problem(file, problem.path, problem.message, line_of(raw, loc), problem.warning))
+        problems.append(Problem(file, problem.path, problem.message, line_of(raw, loc), problem.warning,
+                                problem.rule))
     return casus, problems
 
 
