@@ -80,11 +80,16 @@ def voluntary(**fields: Any) -> Callable[[Data], None]:
     return change
 
 
+def no_numbers(p: Data) -> None:
+    p.pop("telefoon")
+    p.pop("buiten_kantoortijd")
+
+
 # rule -> how to break it on the detentie example
 BREAK: dict[str, Callable[[Data], None]] = {
     "casusregisseur_telefoon": lambda d: partner(d, "forfact").pop("telefoon"),
     "nachtlijn": lambda d: partner(d, "forfact").pop("buiten_kantoortijd"),
-    "crisisdienst": lambda d: [partner(d, "crisisdienst").pop(k) for k in ("telefoon", "buiten_kantoortijd")],
+    "crisisdienst": lambda d: no_numbers(partner(d, "crisisdienst")),
     "bestemming_ontbreekt": lambda d: step(d, "biz").__setitem__("bestemming", {}),
     "bestemming_contact": lambda d: partner(d, "fva").pop("contactpersoon"),
     "bestemming_niveau": lambda d: step(d, "biz")["bestemming"].__setitem__("bedtype", "regulier"),
