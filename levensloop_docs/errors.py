@@ -151,6 +151,10 @@ class DiskFullError(LevensloopError):
     """The disk of the output folder (or of the temporary folder) is full."""
 
 
+class InterviewCrash(LevensloopError):
+    """An unexpected fault inside an interview; every answer is kept in the draft (exit 1)."""
+
+
 class Interrupted(LevensloopError):
     """The user stopped an interview; the answers so far are in the draft."""
 

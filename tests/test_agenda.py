@@ -82,5 +82,88 @@ def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli: R
 
 
 def test_cli_meetings_out_of_order(tmp_path: Path, run_cli: RunCli) -> None:
-    result = run_cli("agenda", _folder(tmp_path), "--datum", "10-12-2026", "--vorige", "11-12-2026")
+    result = run_cli("agenda", _folder(tmp_path), "--datum", "10-12-2026", "--vorige", "11-12-2026",
+                     "--regio", "drenthe")
     assert result.code == 2 and "--vorige" in result.err
+
+
+def test_cli_agenda_needs_a_region_or_group(tmp_path: Path, run_cli: RunCli) -> None:
+    """A team meeting is for one region (review A2.2): without --regio nothing is made."""
+    folder, out = _folder(tmp_path), tmp_path / "uit"
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--uit", out)
+    assert result.code == 2 and "--regio" in result.err and not out.exists()
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--regio", "atlantis", "--uit", out)
+    assert result.code == 2 and "noord-nederland" in result.err
+
+
+def test_a_group_of_regions_meets_as_one_team(tmp_path: Path) -> None:
+    from levensloop_docs.reference.regiogroups import select
+
+    found = load_folder(_folder(tmp_path), MEETING.datum)
+    items = agenda_items(found.cases, MEETING, select("noord-nederland"))
+    assert {i.regio for i in items} == {"drenthe", "groningen"} and len(items) == 6
+    assert {i.regio for i in agenda_items(found.cases, MEETING, select("limburg"))} == set()
+
+
+def test_registration_item_names_open_and_failed_criteria(tmp_path: Path) -> None:
+    """Review A2.3: which national and which regional criterion is open or not met."""
+    folder = tmp_path / "c"
+    write_case(folder, 1, status="aangemeld", aangemeld=date(2026, 11, 30), **{
+        "aanmelding.criteria_regio": [{"criterium": "alternatieven", "oordeel": "voldoet_niet"},
+                                      {"criterium": "rondpompen", "oordeel": "onbekend"}]})
+    found = load_folder(folder, MEETING.datum)
+    [item] = agenda_items(found.cases, MEETING, "drenthe")
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.overview.agenda_document import explanation
+
+    text = explanation(item, load_vocabularies())
+    assert "criterium 6" in text  # the example's national criterion 6 is unknown
+    assert "regionale criteria" in text and "niet voldaan: criterium 7" in text
+
+
+def _minutes_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "n"
+    minutes = [{"datum": date(2026, 12, 10), "soort": "escalatie",
+                "besluit": "Noor blijft in de kliniek tot Noor stabiel is; moeder Grietje Verbeek belt.",
+                "afspraken": [{"wie": "forfact", "wat": "Kennismaken met Noor Dijkstra.",
+                               "wanneer": date(2026, 12, 15)}]}]
+    write_case(folder, 1, status="geincludeerd", besluit="geincludeerd", besluit_datum=date(2026, 6, 1), **{
+        "persoon.naam": "Noor Dijkstra", "persoon.roepnaam": "Noor", "netwerk.partners": PARTNERS,
+        "netwerk.naasten": [{"id": "moeder", "naam": "Grietje Verbeek", "relatie": "moeder"}],
+        "overleggen": minutes})
+    return folder
+
+
+def test_verslag_keeps_its_promise_of_no_names(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A2.1: the client's and naasten's names in the minutes' free text are replaced."""
+    folder, out = _minutes_folder(tmp_path), tmp_path / "uit"
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--regio", "drenthe", "--verslag",
+                     "--uit", out, "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (out / "verslag-drenthe-2026-12-10.html").read_text(encoding="utf-8")
+    import re
+
+    assert not re.search(r"\b(Noor|Dijkstra|Grietje|Verbeek)\b", page)
+    assert "[naam] blijft in de kliniek" in page and "Kennismaken met [naam]" in page
+    assert "vervangen door [naam]" in page
+    # a named version only when asked, and it says so
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--regio", "drenthe", "--verslag",
+                     "--met-namen", "--uit", out, "--formaat", "html")
+    assert result.code == 0, result.err
+    named = (out / "verslag-drenthe-2026-12-10-met-namen.html").read_text(encoding="utf-8")
+    assert "Noor blijft in de kliniek" in named and "bevat namen van personen" in named
+
+
+def test_meeting_day_of_a_planned_registration_has_blocks_to_write_in(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """Review A2.4: on the day of the aanmeldoverleg the item is not filled as if it were over."""
+    folder, out = tmp_path / "d", tmp_path / "uit"
+    write_case(folder, 1, status="aangemeld", aangemeld=date(2026, 11, 9),
+               **{"aanmelding.overleg": {"datum": date(2026, 12, 3)}})
+    result = run_cli("agenda", folder, "--datum", "3-12-2026", "--regio", "drenthe", "--uit", out,
+                     "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (out / "agenda-drenthe-2026-12-03.html").read_text(encoding="utf-8")
+    assert "Nog geen besluit" not in page and "niet vastgelegd" not in page and "geen afspraken" not in page
+    assert page.count("<td>Reclassering Noord, unit Assen (voorbeeld)</td>") == 1

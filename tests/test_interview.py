@@ -139,13 +139,26 @@ def _dead_pid() -> int:
     return child.pid
 
 
-def test_stale_lock_is_taken_over_only_after_a_question(caravan: Path) -> None:
+def test_a_lock_of_a_dead_process_here_is_taken_over_and_said(
+    caravan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 26 (behaviour changed on purpose): a kill -9 left a lock that blocked every rerun
+    # of an answers file; a dead process on this computer is taken over by every interview.
     stale = LockInfo(LockInfo.mine().user, LockInfo.mine().host, _dead_pid(), datetime.now())
-    assert stale.stale()
+    assert stale.stale() and stale.dead_here()
     lock_path(caravan).write_text(stale.dumps(), encoding="utf-8")
+    answers = {"vergrendeling_overnemen": False, "persoon": {"roepnaam": "S."}}
+    outcome = edit(caravan, "persoon", answers, AnswersFileAsker(answers, Path("a.yaml")))
+    assert outcome.saved and not lock_path(caravan).exists()
+    assert "niet meer" in capsys.readouterr().out
+
+
+def test_an_old_lock_of_another_host_is_taken_over_only_when_asked(caravan: Path) -> None:
+    old = LockInfo("ander", "andere-pc", 1, datetime.now() - timedelta(days=1))
+    lock_path(caravan).write_text(old.dumps(), encoding="utf-8")
     with pytest.raises(ConflictError):
         edit(caravan, "persoon", {"vergrendeling_overnemen": False})
-    assert read_lock(caravan) == stale
+    assert read_lock(caravan) == old
     outcome = edit(caravan, "persoon", {"vergrendeling_overnemen": True, "persoon": {"roepnaam": "S."}})
     assert outcome.saved and not lock_path(caravan).exists()
 

@@ -167,7 +167,8 @@ def test_going_back_in_a_new_case_keeps_one_draft_and_one_lock(tmp_path: Path) -
     assert not draft_path(tmp_path / "LLA-2026-0201.yaml").exists()
     assert not lock_path(tmp_path / "LLA-2026-0201.yaml").exists()
     saved = json.loads(draft_path(tmp_path / "LLA-2026-0202.yaml").read_text(encoding="utf-8"))
-    assert saved["antwoorden"] == [["meta.casus_id", "LLA-2026-0202"]]
+    # issue 26: going back twice no longer loses the answer after it (the region comes back)
+    assert saved["antwoorden"] == [["meta.casus_id", "LLA-2026-0202"], ["meta.regio", "drenthe"]]
 
 
 # -- 4. the summary in words ------------------------------------------------------------

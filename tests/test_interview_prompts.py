@@ -145,16 +145,29 @@ def live_lock(caravan: Path) -> Iterator[LockInfo]:
         other.wait()
 
 
-def test_a_live_session_can_be_taken_over_after_a_question(caravan: Path, live_lock: LockInfo) -> None:
+def test_a_live_session_on_this_computer_is_never_taken_over(caravan: Path, live_lock: LockInfo) -> None:
+    # Issue 26 (behaviour changed on purpose): one 'j' used to end a colleague's running session.
+    # No question is asked now: the keys below would be a 'j' and a whole interview.
     assert not live_lock.stale()
-    with pytest.raises(ConflictError) as refused:  # 'n': nothing changes, the other keeps the case
-        edit_case(caravan, "persoon", ["n" + ENTER])
-    assert read_lock(caravan) == live_lock and "verwijder" not in str(refused.value.hint)
-    # 'j': the lock is ours, the interview goes on and saves
     keys = ["j" + ENTER, ENTER, typed("Sjoerd"), *[ENTER] * 5, ENTER]
+    with pytest.raises(ConflictError) as refused:
+        edit_case(caravan, "persoon", keys)
+    assert read_lock(caravan) == live_lock and "roepnaam: Sjors\n" in caravan.read_text(encoding="utf-8")
+    hint = str(refused.value.hint)
+    assert str(live_lock.pid) in hint and "Ctrl-C" in hint
+    assert "levensloop bewerk" not in hint  # no advice to take over what cannot be taken over
+
+
+def test_a_fresh_lock_of_another_computer_needs_the_typed_word(caravan: Path) -> None:
+    other = LockInfo("collega", "andere-pc", 4242, LockInfo.mine().since)
+    lock_path(caravan).write_text(other.dumps(), encoding="utf-8")
+    with pytest.raises(ConflictError):  # Enter (or 'j') is not enough
+        edit_case(caravan, "persoon", ["j" + ENTER])
+    assert read_lock(caravan) == other
+    keys = [typed("overnemen"), ENTER, typed("Sjoerd"), *[ENTER] * 5, ENTER]
     assert edit_case(caravan, "persoon", keys).saved
     assert "roepnaam: Sjoerd\n" in caravan.read_text(encoding="utf-8")
-    assert not lock_path(caravan).exists()  # released after the run, not left as the other's
+    assert not lock_path(caravan).exists()
 
 
 def test_an_answers_file_never_takes_over_a_live_session(run_cli, caravan: Path, live_lock: LockInfo) -> None:  # type: ignore[no-untyped-def]

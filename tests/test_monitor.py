@@ -251,3 +251,17 @@ def test_cli_tables_only_need_no_charts(
         "monitor-drenthe-2026-01-01-2026-03-31-kenmerken.csv",
         "monitor-drenthe-2026-01-01-2026-03-31-regios.csv",
         "monitor-drenthe-2026-01-01-2026-03-31.csv", "monitor-drenthe-2026-01-01-2026-03-31.xlsx"]
+
+
+def test_inclusion_counts_from_inclusiedatum_and_missing_dates_are_counted(tmp_path: Path) -> None:
+    """Review A3.1: an included case without an aanmelding block counts by meta.inclusiedatum."""
+    from levensloop_docs.overview.monitor import counts
+
+    folder = tmp_path / "c"
+    write_case(folder, 1, regio="limburg", status="geincludeerd", aangemeld=None,
+               **{"meta.inclusiedatum": date(2026, 2, 17)})
+    write_case(folder, 2, regio="limburg", status="geincludeerd", aangemeld=None)  # no date anywhere
+    write_case(folder, 3, regio="limburg", status="uitgestroomd", aangemeld=None,
+               **{"meta.inclusiedatum": date(2026, 3, 1), "uitstroom.datum": date(2026, 3, 30)})
+    found = counts(load_folder(folder, TOT).cases, PERIOD)
+    assert found.totals["inclusies"] == 2 and found.undated["inclusies"] == 1

@@ -173,9 +173,10 @@ def test_answers_file_keeps_the_decision_in_the_aanmelding(tmp_path: Path, run_c
     assert stat.S_IMODE(registration.stat().st_mode) == 0o600
     # the meeting's document: the decided registration stays on it, with its minutes
     out = tmp_path / "uit"
-    result = run_cli("agenda", folder, "--datum", DAY, "--verslag", "--uit", out, "--formaat", "docx")
+    result = run_cli("agenda", folder, "--datum", DAY, "--regio", "drenthe", "--verslag", "--uit", out,
+                     "--formaat", "docx")
     assert result.code == 0, result.err
-    _check_verslag_docx(out / "verslag-2026-12-10.docx")
+    _check_verslag_docx(out / "verslag-drenthe-2026-12-10.docx")
 
 
 def _check_verslag_docx(path: Path) -> None:
@@ -231,11 +232,12 @@ def test_the_cache_keeps_no_minutes_text(tmp_path: Path, run_cli: RunCli, monkey
     answers = _answers(tmp_path, [{"wie": "forfact", "wat": "GEHEIM-AFSPRAAK", "wanneer": "7-1-2027"}])
     assert run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers).code == 0
     out = tmp_path / "uit"
-    assert run_cli("agenda", folder, "--datum", DAY, "--uit", out, "--formaat", "html").code == 0
+    assert run_cli("agenda", folder, "--datum", DAY, "--regio", "drenthe", "--uit", out,
+                   "--formaat", "html").code == 0
     [cache] = (tmp_path / "cache").rglob("*.json")
     text = cache.read_text(encoding="utf-8")
     assert "overleggen" in text and "GEHEIM-AFSPRAAK" not in text and "wijkcoach" not in text
-    assert "GEHEIM-AFSPRAAK" in (out / "agenda-2026-12-10.html").read_text(encoding="utf-8")
+    assert "GEHEIM-AFSPRAAK" in (out / "agenda-drenthe-2026-12-10.html").read_text(encoding="utf-8")
 
 
 # -- free text stays data in the document ----------------------------------------------------
@@ -262,13 +264,14 @@ def test_free_text_of_the_minutes_is_data_in_docx_and_html(tmp_path: Path, beslu
                            "aanwezigen": [{"organisatie": "Gemeente Assen (voorbeeld)"}],
                            "afspraken": [{"wie": "forfact", "wat": wat}]}]
     found = CaseSet(cases=[Casus.model_validate(data)])
+    # named: this test is about free text staying data; pseudonymising it is test_agenda's
     pub = agenda_publication(meeting_items(found.cases, MEETING), MEETING, found, None, "levensloopteam",
-                             verslag=True)
+                             verslag=True, named=True)
     out = tmp_path / f"out-{abs(hash((besluit, wat)))}"
     write_publication(pub, ("html", "docx"), out, {})
-    page = (out / "verslag-2026-12-10.html").read_text(encoding="utf-8")
+    page = (out / "verslag-2026-12-10-met-namen.html").read_text(encoding="utf-8")
     assert html.escape(besluit, quote=True) in page and html.escape(wat, quote=True) in page
-    doc = Document(str(out / "verslag-2026-12-10.docx"))
+    doc = Document(str(out / "verslag-2026-12-10-met-namen.docx"))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert besluit in cells and wat in cells
 
@@ -308,7 +311,8 @@ def test_a_plan_set_in_the_meeting_goes_to_the_plan_and_a_second_run_edits_the_s
     [verslag] = casus.overleggen  # the second run changed the minutes of this meeting, added none
     assert (verslag.besluit, verslag.aanwezigen) == ("Vastgesteld.", [])
     out = tmp_path / "uit"
-    assert run_cli("agenda", folder, "--datum", DAY, "--verslag", "--uit", out, "--formaat", "html").code == 0
-    page = (out / "verslag-2026-12-10.html").read_text(encoding="utf-8")
+    assert run_cli("agenda", folder, "--datum", DAY, "--regio", "drenthe", "--verslag", "--uit", out,
+                   "--formaat", "html").code == 0
+    page = (out / "verslag-drenthe-2026-12-10.html").read_text(encoding="utf-8")
     assert "Het levensloopplan is in dit overleg vastgesteld.<br>Vastgesteld." in page
     assert "<td>ForFACT Noord (voorbeeld)</td>" in page and "<td>casusregisseur</td>" in page

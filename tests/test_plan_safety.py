@@ -331,8 +331,7 @@ def test_key_value_rows_never_split_across_pages() -> None:
 
 def test_ring_membership_is_a_setting_of_the_region(monkeypatch: pytest.MonkeyPatch) -> None:
     from levensloop_docs.reference import regions
-    from levensloop_docs.views import plan_extra
-    from levensloop_docs.views.plan_document import plan_context
+    from levensloop_docs.views.plan import plan_context
 
     c = load_case(DETENTIE, today=TODAY).casus
     ring = {p["organisatie"]: r["ring"] for r in plan_context(c, load_vocabularies(), TODAY)["ringen"]
@@ -341,7 +340,7 @@ def test_ring_membership_is_a_setting_of_the_region(monkeypatch: pytest.MonkeyPa
     assert ring["Gemeente Amersfoort, team Zorg & Veiligheid (voorbeeld)"] == 1
     region = regions.load_region("midden-nederland")
     wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "reclassering"))
-    monkeypatch.setattr(plan_extra, "load_region", lambda key: wider)
+    monkeypatch.setattr(regions, "load_region", lambda key: wider)
     ring = {p["organisatie"]: r["ring"] for r in plan_context(c, load_vocabularies(), TODAY)["ringen"]
             for p in r["partners"]}
     assert ring["Reclassering Midden-Nederland (voorbeeld)"] == 1

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from levensloop_docs.errors import Problem
 from levensloop_docs.i18n import LOCALE, _, format_date
-from levensloop_docs.model.casus import Casus, OpschalingsStap, Partner, Scenario
+from levensloop_docs.model.casus import KLINISCH, Casus, OpschalingsStap, Partner, Scenario
 from levensloop_docs.model.vocab import Vocabularies
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 # A title that ends within this period after the plan was set needs an agreement now.
 PLAN_PERIOD = timedelta(days=365)
-ADMISSION_LEVELS = ("klinisch_regulier", "biz")
+# the role of the casusregisseur: the levensloopaanbieder holds the case
+CASUSREGISSEUR = "levensloopaanbieder"
 # scenario kinds that count as the third form of escalation: after contact with justice
 ARREST_KINDS = ("contact_justitie",)
 
@@ -38,12 +39,28 @@ def _w(loc: Loc, message: str, rule: str) -> tuple[Loc, Problem]:
 
 
 def has_plan(casus: Casus) -> bool:
-    """The same rule as the plan document: included, left, or no aanmelding in the file."""
+    """A plan belongs to an included case, one that left, or one without an aanmelding in the file.
+
+    The registry's ``heeft_plan`` and every document that needs a plan use this one rule.
+    """
     return casus.aanmelding is None or casus.meta.status in ("geincludeerd", "uitgestroomd")
 
 
 def is_admission(level: str) -> bool:
-    return level in ADMISSION_LEVELS
+    return level in KLINISCH
+
+
+def casusregisseur(casus: Casus) -> Partner | None:
+    """The partner that holds the case (role 'levensloopaanbieder'), if the network has one."""
+    return next((p for p in casus.netwerk.partners if p.rol == CASUSREGISSEUR), None)
+
+
+def first_ring(casus: Casus) -> tuple[str, ...]:
+    """The roles the case's region puts in the first ring (the default without a profile)."""
+    from levensloop_docs.reference.regions import DEFAULT_FIRST_RING, optional_region
+
+    region = optional_region(casus.meta.regio)
+    return region.eerste_ring if region is not None else DEFAULT_FIRST_RING
 
 
 def running(casus: Casus, titel: str, today: date) -> bool:
@@ -61,6 +78,11 @@ def night_numbers(casus: Casus) -> list[Partner]:
         p for p in casus.netwerk.partners
         if p.buiten_kantoortijd or (p.rol == "crisisdienst" and p.telefoon)
     ]
+
+
+def night_phone(p: Partner) -> str:
+    """The number to call at night: the bereikbaarheidsdienst, else the crisisdienst's own."""
+    return p.buiten_kantoortijd or p.telefoon or ""
 
 
 def contact_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
@@ -90,7 +112,9 @@ def destination_contact(casus: Casus, stap: OpschalingsStap) -> tuple[str, str, 
         if p is not None and p.telefoon and p.contactpersoon:
             return p.organisatie, p.contactpersoon, p.telefoon
         return None
-    region: Region | None = _region(casus.meta.regio)
+    from levensloop_docs.reference.regions import optional_region
+
+    region: Region | None = optional_region(casus.meta.regio)
     bed = region.bed(b.plaats) if region and b.plaats else None
     if bed is not None and bed.telefoon and bed.contact:
         return bed.naam, bed.contact, bed.telefoon
@@ -290,12 +314,3 @@ def plan_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[
         *typography_problems(casus),
     ]
 
-
-def _region(key: str) -> Region | None:
-    from levensloop_docs.errors import LevensloopError
-    from levensloop_docs.reference.regions import load_region
-
-    try:
-        return load_region(key)
-    except LevensloopError:
-        return None

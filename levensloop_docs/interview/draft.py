@@ -31,6 +31,13 @@ def apart_path(case_path: Path, pid: int) -> Path:
     return case_path.with_name(f".{case_path.name}{SUFFIX}-{pid}")
 
 
+def find_apart_drafts(case_path: Path) -> list[Path]:
+    """Answers of sessions that lost their lock (``apart_path``), oldest first."""
+    found = [p for p in case_path.parent.glob(f".{case_path.name}{SUFFIX}-*")
+             if p.name.rpartition("-")[2].isdigit()]
+    return sorted(found, key=lambda p: p.stat().st_mtime)
+
+
 def find_new_drafts(folder: Path) -> list[Path]:
     """Drafts of new cases (``nieuw``) in ``folder``, newest first."""
     found = [p for p in folder.glob(f".*{SUFFIX}") if (d := Draft.load(p)) is not None and d.new]

@@ -34,29 +34,22 @@ ENDED = ("afgerond", "gestopt")
 PLAN_PARTS = ("netwerk", "levensgebieden", "scenarios", "opschaling", "juridisch")
 
 
-class _Moment:
-    """Which item of ``evaluaties`` this run fills: a new one after every earlier one."""
-
-    def __init__(self) -> None:
-        self.index: int | None = None
-
-    def current(self, interview: Interview) -> tuple[str, Item]:
-        evaluations = interview.data.setdefault("evaluaties", [])
-        if self.index is None:
-            evaluations.append({})
-            self.index = len(evaluations) - 1
-        return f"evaluaties[{self.index}]", evaluations[self.index]
-
-
-_MOMENT = _Moment()
-
-
 def _current(interview: Interview) -> tuple[str, Item]:
-    return _MOMENT.current(interview)
+    """The item of ``evaluaties`` this run fills: a new one after every evaluation in the file.
+
+    Derived from the case as loaded (``interview.start``), never remembered between calls:
+    going back starts again from that case, so the item is made again (a remembered index
+    pointed past the end after '<' and crashed the interview).
+    """
+    evaluations = interview.data.setdefault("evaluaties", [])
+    index = len(interview.start.get("evaluaties") or [])
+    while len(evaluations) <= index:
+        evaluations.append({})
+    return f"evaluaties[{index}]", evaluations[index]
 
 
 def _last_date(interview: Interview) -> date | None:
-    earlier = interview.data.get("evaluaties", [])[:-1]
+    earlier = interview.start.get("evaluaties") or []  # those in the file before this run
     dates = [e.get("datum") for e in earlier if isinstance(e.get("datum"), date)]
     return max(dates) if dates else None
 
@@ -251,7 +244,5 @@ PARTS: tuple[Part, ...] = (
 
 
 def evaluation_parts() -> tuple[Part, ...]:
-    """The parts for one run; a run starts a new evaluation item (see ``_Moment``)."""
-    global _MOMENT
-    _MOMENT = _Moment()
+    """The parts for one run; each run fills a new evaluation item (see ``_current``)."""
     return PARTS

@@ -1,11 +1,20 @@
 """A lock file beside a case: who edits it, since when.
 
-``.CASE.yaml.lock`` names user@host, the process id and the start time. A second
-``bewerk`` is told who is editing. A lock is stale when its process is gone (same
-host) or when it is older than ``STALE_AFTER``. A person may take over any lock after
-a question (worded for a stale or a live one); an answers file never takes a live one.
+``.CASE.yaml.lock`` names user@host, the process id and the start time; it lives beside
+the case, so it also works in a team folder (network share, OneDrive). A second
+interview is told who is editing. Three kinds of lock held by someone else:
+
+- dead here (``dead_here``): same host, the process is gone (a kill, a crash). Every
+  interview takes it over, with or without an answers file, and says so.
+- live (``live``): the process runs on this host, or the lock is fresh (younger than
+  ``STALE_AFTER``) and from another host, where we cannot see the process. Never taken
+  over: not with one keystroke, not by an answers file.
+- old (older than ``STALE_AFTER``, another host): a person may take it over after a
+  question; an answers file only with ``vergrendeling_overnemen: ja``.
+
 The session that lost its lock notices at its next answer (``CaseLock.held``): from then
-on its answers go to a draft of its own and it cannot save (interview/session.py).
+on its answers go to a draft of its own, which the next ``bewerk`` offers, and it cannot
+save (interview/session.py).
 Creation uses O_EXCL, so two editors cannot both get the lock, also
 on a shared drive that honours it.
 """
@@ -58,10 +67,19 @@ class LockInfo:
         return f"{format_date(self.since.date())} {self.since:%H:%M}"
 
     def stale(self, now: datetime | None = None) -> bool:
-        now = now or datetime.now()
-        if now - self.since > STALE_AFTER:
-            return True
+        """Dead here, or old: no running session is known to hold it."""
+        return self.dead_here() or self.old(now)
+
+    def dead_here(self) -> bool:
+        """Made on this computer by a process that no longer runs (liveness via ``process.alive``)."""
         return self.host == socket.gethostname() and not alive(self.pid)
+
+    def old(self, now: datetime | None = None) -> bool:
+        return (now or datetime.now()) - self.since > STALE_AFTER
+
+    def live(self) -> bool:
+        """A session that may still run: never taken over."""
+        return not self.stale()
 
     def dumps(self) -> str:
         data = {"wie": self.user, "host": self.host, "pid": self.pid, "sinds": self.since.isoformat()}
@@ -129,6 +147,10 @@ def _busy(case_path: Path, other: LockInfo) -> ConflictError:
     msg = _("{file} is being edited by {who} since {since}.").format(
         file=case_path.name, who=other.who(), since=other.when()
     )
-    hint = _("Wait until they are done, or run 'levensloop bewerk {file}' in a terminal: it offers "
-             "to take the case over.")
-    return ConflictError(msg, hint=hint.format(file=case_path.name))
+    if other.host == socket.gethostname() and other.live():
+        hint = _("That session still runs on this computer (process {pid}). Finish it there, or stop it "
+                 "with Ctrl-C: its answers stay in the draft, and this command can then go on.")
+        return ConflictError(msg, hint=hint.format(pid=other.pid))
+    hint = _("Wait until that session is done. Was that computer switched off or did it hang? Then this "
+             "lock can be taken over after {hours} hours, or earlier by typing 'overnemen' when asked.")
+    return ConflictError(msg, hint=hint.format(hours=int(STALE_AFTER.total_seconds() // 3600)))

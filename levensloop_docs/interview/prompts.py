@@ -33,6 +33,11 @@ def _wrapped(text: str, indent: int) -> str:
     return "\n".join(lines).lstrip() if lines else text
 
 
+def is_back(q: Question, text: str) -> bool:
+    """``<`` typed alone, or after the text a question shows (``maandelijks<``): go back, never data."""
+    return q.back and text.strip().endswith(BACK)
+
+
 def _checked_summary(q: Question, picked: list[str]) -> str:
     """What a closed checkbox shows: the item, or how many were ticked (Dutch, correct plural)."""
     labels = dict(q.choices)
@@ -41,6 +46,19 @@ def _checked_summary(q: Question, picked: list[str]) -> str:
     if len(picked) == 1:
         return labels.get(picked[0], picked[0])
     return ngettext("{n} item ticked", "{n} items ticked", len(picked)).format(n=len(picked))
+
+
+def _list_start(q: Question, choices: list[Any]) -> Any:
+    """Where a list prompt opens: on the earlier answer when going back, else Add (empty) or Done."""
+    earlier = str(q.default or "")
+    if earlier == ADD:
+        return choices[-2]
+    if earlier == DONE:
+        return choices[-1]
+    _verb, _sep, index = earlier.partition(":")
+    if index.isdigit() and int(index) < len(q.items):
+        return choices[int(index)]
+    return choices[-2] if not q.items else choices[-1]
 
 
 class PromptAsker:
@@ -59,6 +77,30 @@ class PromptAsker:
         click.echo_via_pager("\n".join(lines) + "\n")
 
     def ask(self, question: Question) -> Any:
+        """Ask until the answer is accepted: a refused answer is said under the question, never raised.
+
+        Only going back, Ctrl-C and a closed terminal leave this method; any other fault in a
+        check is shown as a refusal (so no keystroke can end the interview).
+        """
+        faults = 0
+        while True:
+            try:
+                return self._ask_once(question)
+            except (GoBack, KeyboardInterrupt, EOFError):
+                raise
+            except ValueError as exc:
+                self.problem(str(exc))
+            except Exception:
+                faults += 1
+                if faults > 2:  # the prompt itself fails, not the answer: let the engine keep the draft
+                    raise
+                self.problem(_("This answer cannot be used here; choose or type another one."))
+
+    def problem(self, text: str) -> None:
+        """Why an answer was refused, under the question, wrapped at words."""
+        click.echo(_wrapped(text, 0))
+
+    def _ask_once(self, question: Question) -> Any:
         if question.kind == "confirm":
             return self._confirm(question.label, bool(question.default), back=question.back)
         if question.kind == "choice":
@@ -73,12 +115,14 @@ class PromptAsker:
         import questionary
 
         def validate(text: str) -> bool | str:
-            if q.back and text.strip() == BACK:
+            if is_back(q, text):
                 return True
             try:
                 q.parse(text)
             except ValueError as exc:
-                return str(exc)
+                return _wrapped(str(exc), 0)
+            except Exception:  # a check that fails in itself: refuse the answer, never end the prompt
+                return _("This answer cannot be used here; choose or type another one.")
             return True
 
         multiline = q.multiline or q.kind == "lines"
@@ -99,7 +143,7 @@ class PromptAsker:
             instruction="\n" + _wrapped("(" + "; ".join(h for h in hints if h) + ")", 0) + "\n\u203a",
             **self._io,
         ).unsafe_ask()
-        if q.back and answer.strip() == BACK:
+        if is_back(q, answer):
             raise GoBack
         return q.parse(answer)
 
@@ -132,38 +176,50 @@ class PromptAsker:
         choices = [questionary.Choice(label, value=key) for key, label in q.choices]
         default = q.default if q.default is not None else ("" if not q.required else None)
         known = {key for key, _label in q.choices}
-        answer = questionary.select(
-            q.label,
-            choices=choices,
-            default=default if default in known else None,
-            use_search_filter=True,
-            use_jk_keys=False,
-            instruction=_("(arrow keys, or type to search; <: previous question)")
-            if q.back
-            else _("(arrow keys, or type to search)"),
-            **self._io,
-        )
-        return q.parse(self._run(answer, q.back))
+        while True:
+            answer = questionary.select(
+                q.label,
+                choices=choices,
+                default=default if default in known else None,
+                use_search_filter=True,
+                use_jk_keys=False,
+                instruction=_("(arrow keys, or type to search; <: previous question)")
+                if q.back
+                else _("(arrow keys, or type to search)"),
+                **self._io,
+            )
+            picked = self._run(answer, q.back)
+            try:
+                return q.parse(picked)
+            except ValueError as exc:  # said under the question; asked again on the same choice
+                self.problem(str(exc))
+                default = picked
 
     def _checkbox(self, q: Question) -> Any:
         import questionary
 
         chosen = set(q.default or [])
-        choices = [questionary.Choice(label, value=key, checked=key in chosen) for key, label in q.choices]
-        answer = questionary.checkbox(
-            q.label,
-            choices=choices,
-            use_search_filter=True,
-            use_jk_keys=False,
-            instruction=_("(space to tick, type to search, Enter when done; <: previous question)"),
-            **self._io,
-        )
-        # questionary writes its own English summary ("done (2 selections)") over the prompt
-        # when it closes; erase it and write ours, in Dutch.
-        answer.application.erase_when_done = True
-        picked = self._run(answer)
-        self._echo_answer(answer.application.output, q.label, _checked_summary(q, picked))
-        return q.parse(picked)
+        while True:
+            choices = [questionary.Choice(label, value=key, checked=key in chosen)
+                       for key, label in q.choices]
+            answer = questionary.checkbox(
+                q.label,
+                choices=choices,
+                use_search_filter=True,
+                use_jk_keys=False,
+                instruction=_("(space to tick, type to search, Enter when done; <: previous question)"),
+                **self._io,
+            )
+            # questionary writes its own English summary ("done (2 selections)") over the prompt
+            # when it closes; erase it and write ours, in Dutch.
+            answer.application.erase_when_done = True
+            picked = self._run(answer, q.back)
+            self._echo_answer(answer.application.output, q.label, _checked_summary(q, picked))
+            try:
+                return q.parse(picked)
+            except ValueError as exc:  # said under the question; asked again with the same ticks
+                self.problem(str(exc))
+                chosen = set(picked)
 
     def _echo_answer(self, output: Any, label: str, summary: str) -> None:
         from prompt_toolkit import print_formatted_text
@@ -218,11 +274,12 @@ class PromptAsker:
         choices = [questionary.Choice(f"{i + 1}. {item}", value=str(i)) for i, item in enumerate(q.items)]
         choices.append(questionary.Choice(_("+ Add"), value=ADD))
         choices.append(questionary.Choice(_("Done"), value=DONE))
+        start = _list_start(q, choices)
         while True:
             picked = questionary.select(
                 q.label,
                 choices=choices,
-                default=choices[-2] if not q.items else choices[-1],
+                default=start,
                 use_search_filter=True,
                 use_jk_keys=False,
                 instruction=_("(choose an item to change it, or type to search; <: previous question)"),

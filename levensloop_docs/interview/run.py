@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted
+from levensloop_docs.errors import CaseFileError, ConflictError, Interrupted, InterviewCrash, LevensloopError
 from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.interview.asker import Asker
 from levensloop_docs.interview.draft import Draft, draft_path
@@ -47,8 +47,13 @@ def run_interview(
     today: date | None = None,
     vocab: Vocabularies | None = None,
     before_save: BeforeSave | None = None,
+    again: str | None = None,
 ) -> Outcome:
     """Run ``parts`` on the case at ``case_path``, or on a new case in ``folder``.
+
+    ``again``: the command that goes on after a stop or a crash (default: ``levensloop nieuw
+    --map FOLDER --hervat`` or ``levensloop bewerk CASE --hervat``). With ``resume`` an
+    existing case takes its draft without asking.
 
     A new case needs a part that calls ``interview.bind(path)`` once the file name is
     known (the meta part does, right after the case id). ``resume`` offers the drafts
@@ -68,13 +73,16 @@ def run_interview(
             )
         )
     if case_path is not None:
-        return _edit_existing(parts, asker, case_path, vocab, today, before_save)
-    return _create_new(parts, asker, folder or Path.cwd(), resume, vocab, today)
+        again = again or f"levensloop bewerk {case_path} --hervat"
+        return _edit_existing(parts, asker, case_path, vocab, today, before_save, resume, again)
+    folder = folder or Path.cwd()
+    again = again or f"levensloop nieuw --map {folder} --hervat"
+    return _create_new(parts, asker, folder, resume, vocab, today, again)
 
 
 def _edit_existing(
     parts: Sequence[Part], asker: Asker, path: Path, vocab: Vocabularies, today: date,
-    before_save: BeforeSave | None = None,
+    before_save: BeforeSave | None = None, resume: bool = False, again: str = "",
 ) -> Outcome:
     from levensloop_docs.case.casefile import case_to_data, load_case
 
@@ -82,7 +90,7 @@ def _edit_existing(
     try:
         loaded = load_case(path, vocab, today)
         old = case_to_data(loaded.casus)
-        replay = _offer_draft(asker, draft_path(path), loaded.digest)
+        replay = _offer_draft(asker, draft_path(path), loaded.digest, resume) or _offer_apart(asker, path)
         interview = Interview(
             asker,
             copy.deepcopy(old),
@@ -93,6 +101,7 @@ def _edit_existing(
             draft=Draft.start(path, new=False, basis=loaded.digest, autosave=asker.interactive),
             lock=lock,
             replay=deque(replay),
+            again_command=again,
         )
         return _run_and_finish(interview, parts, old, loaded, before_save)
     finally:
@@ -100,13 +109,15 @@ def _edit_existing(
 
 
 def _create_new(
-    parts: Sequence[Part], asker: Asker, folder: Path, resume: bool, vocab: Vocabularies, today: date
+    parts: Sequence[Part], asker: Asker, folder: Path, resume: bool, vocab: Vocabularies, today: date,
+    again: str = "",
 ) -> Outcome:
     replay: list[tuple[str, Any]] = []
     if resume:
         replay = _pick_new_draft(asker, folder)
     interview = Interview(
-        asker, {}, vocab, today, new=True, folder=folder, replay=deque(replay), on_bind=_bind_new
+        asker, {}, vocab, today, new=True, folder=folder, replay=deque(replay), on_bind=_bind_new,
+        again_command=again,
     )
     try:
         return _run_and_finish(interview, parts, {}, None)
@@ -122,6 +133,7 @@ def _bind_new(interview: Interview, path: Path) -> None:
     answered = {key for key, _value in interview.pending}
     rest = _offer_draft(interview.asker, draft_path(path), None)
     interview.replay.extend((k, v) for k, v in rest if k not in answered)
+    interview.resuming = bool(interview.replay)
 
 
 def _run_and_finish(
@@ -142,12 +154,34 @@ def _run_and_finish(
                 interview.rewind(again.index, again.why)
     except AnswersFileError:
         raise  # the answers file is the source; fix it and run again
-    except BaseException:
+    except BaseException as exc:
         interview.keep_apart_if_taken_over()  # never write over the draft of who took the case
         if interview.draft is not None and (interview.draft.answers or interview.unfinished()):
             interview.draft.answers.extend(interview.unfinished())  # answers not yet replayed stay too
             interview.draft.save()
+        if isinstance(exc, Exception) and not isinstance(exc, LevensloopError) and not _debugging():
+            raise _crashed(interview) from exc
         raise
+
+
+def _debugging() -> bool:
+    import os
+
+    return bool(os.environ.get("LEVENSLOOP_DEBUG"))
+
+
+def _crashed(interview: Interview) -> InterviewCrash:
+    """A fault in the program, not in the answers: say that nothing is lost and how to go on."""
+    msg = _("Something unexpected went wrong in the interview. No file was changed half-way.")
+    if interview.draft is not None:
+        kept = _("Every answer so far is kept in {draft}.").format(draft=interview.draft.path)
+        how = _("Continue with: {command}").format(command=interview.again_command)
+    else:
+        kept = _("Nothing was saved yet (no case id was given).")
+        command = interview.again_command.replace(" --hervat", "")
+        how = _("Start again with: {command}").format(command=command)
+    debug = _("Run the command again with LEVENSLOOP_DEBUG=1 for technical details for the administrator.")
+    return InterviewCrash(f"{msg} {kept}", hint=f"{how}\n{debug}")
 
 
 class _AskAgain(Exception):
@@ -173,35 +207,48 @@ def _interrupted(interview: Interview) -> Interrupted:
     if interview.draft is None:
         return Interrupted(_("Stopped. Nothing was saved yet (no case id was given)."))
     msg = _("Stopped. Every answer so far is kept in {draft}.").format(draft=interview.draft.path)
-    if interview.new:
-        how = _("Continue later with: levensloop nieuw --map {folder} --hervat").format(
-            folder=interview.folder
-        )
-    else:
-        how = _("Continue later with: levensloop bewerk {file}").format(file=interview.case_path)
+    how = _("Continue later with: {command}").format(command=interview.again_command)
     return Interrupted(msg, hint=how)
 
 
+TAKE_OVER_WORD = "overnemen"
+
+
 def _take_over(asker: Asker, info: LockInfo) -> bool:
-    if info.stale():
+    """May this run take someone else's lock? Never a live session's with one keystroke.
+
+    Dead here: always, and said. Running here: never. Fresh from another computer: a
+    person types the word 'overnemen' (after reading who holds it); never a script. Old
+    (over 12 hours): a person or ``vergrendeling_overnemen: ja`` confirms.
+    """
+    if info.dead_here():
+        asker.say(_("The lock of {who} (since {since}) belongs to a session that no longer runs on this "
+                    "computer; this session takes it over.").format(who=info.who(), since=info.when()))
+        return True
+    if info.old():
         label = _(
             "An old lock from {who} (since {since}) is still there; that session seems to have "
             "stopped. Take it over?"
         ).format(who=info.who(), since=info.when())
-    elif asker.interactive:  # a person decides; an answers file never takes a live session's case
-        label = _(
-            "{who} is editing this case since {since}; take it over anyway? If you save first, "
-            "that session cannot save over your changes."
-        ).format(who=info.who(), since=info.when())
-    else:
-        return False
-    return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False, back=False)))
+        return bool(asker.ask(Question("vergrendeling_overnemen", "confirm", label, False, back=False)))
+    if not asker.interactive or info.host == LockInfo.mine().host:
+        return False  # a live session here, or a script: never
+    label = _(
+        "{who} is editing this case since {since} on another computer. Only if that session is "
+        "certainly over (the computer is off or hangs), type '{word}' to take the case over; "
+        "Enter stops."
+    ).format(who=info.who(), since=info.when(), word=TAKE_OVER_WORD)
+    typed = asker.ask(Question("vergrendeling_overnemen", "text", label, "", back=False))
+    return str(typed).strip().lower() == TAKE_OVER_WORD
 
 
-def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str, Any]]:
+def _offer_draft(asker: Asker, path: Path, digest: str | None, resume: bool = False) -> list[tuple[str, Any]]:
     draft = Draft.load(path)
     if draft is None or not draft.answers:
         return []
+    if resume:
+        asker.say(_("Going on with the draft from {when}.").format(when=draft.started.replace("T", " ")))
+        return list(draft.answers)
     if draft.basis is not None and digest is not None and draft.basis != digest:
         asker.say(
             _(
@@ -217,6 +264,45 @@ def _offer_draft(asker: Asker, path: Path, digest: str | None) -> list[tuple[str
     if asker.ask(Question("concept_hervatten", "confirm", label, True, back=False)):
         return list(draft.answers)
     draft.remove()
+    return []
+
+
+def _offer_apart(asker: Asker, case_path: Path) -> list[tuple[str, Any]]:
+    """The answers of a session that lost its lock: shown and taken over here, never left hidden.
+
+    Taken over, they become this run's draft at once (so they are never only in memory)
+    and the separate file goes.
+    """
+    from levensloop_docs.interview.draft import find_apart_drafts
+
+    for path in find_apart_drafts(case_path):
+        apart = Draft.load(path)
+        if apart is None or not apart.answers:
+            continue
+        label = ngettext(
+            "There are answers of an earlier session ({n} answer, from {when}): view and take them over?",
+            "There are answers of an earlier session ({n} answers, from {when}): view and take them over?",
+            len(apart.answers),
+        ).format(n=len(apart.answers), when=apart.started.replace("T", " "))
+        choices = (("ja", _("View and take over")), ("nee", _("Not now (they stay kept)")),
+                   ("weg", _("Throw them away")))
+        picked = asker.ask(Question("eerdere_sessie", "choice", label, "ja" if asker.interactive else "nee",
+                                    choices=choices, back=False))
+        if picked == "weg":
+            path.unlink(missing_ok=True)
+            continue
+        if picked != "ja":
+            continue
+        for key, value in apart.answers:
+            asker.say(f"  {key}: {value}")
+        if not asker.ask(Question("eerdere_sessie_overnemen", "confirm", _("Take these answers over?"), True,
+                                  back=False)):
+            continue
+        taken = Draft.start(case_path, new=False, basis=apart.basis)
+        taken.answers = list(apart.answers)
+        taken.save()
+        path.unlink(missing_ok=True)
+        return list(apart.answers)
     return []
 
 

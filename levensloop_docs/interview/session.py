@@ -63,9 +63,15 @@ class Interview:
     again: tuple[str, Any, str] | None = None  # (key, earlier answer, why) of the question to ask again
     later: list[tuple[str, Any]] = field(default_factory=list)  # replayed after that question
     taken_over: bool = False  # another session took the lock: answers kept apart, no saving
+    # Resuming a draft: answers whose questions were not met at their place (the case or an
+    # earlier answer changed); they are kept in the draft on a stop, never silently lost.
+    skipped: list[tuple[str, Any]] = field(default_factory=list)
+    again_command: str = ""  # the command that goes on after a stop or a crash (named in the message)
+    resuming: bool = False  # replaying a draft (not going back): say once where it stops fitting
 
     def __post_init__(self) -> None:
         self.start = copy.deepcopy(self.data)
+        self.resuming = bool(self.replay)
 
     # -- asking -------------------------------------------------------------------------
     def ask(self, question: Question) -> Any:
@@ -100,9 +106,13 @@ class Interview:
     def _ask_person(self, question: Question) -> Any:
         self._release_held()
         if self.again is not None and self.again[0] == question.key:
+            self.skipped.extend(self.replay)  # answers before the corrected one that were not met
+            self.replay.clear()
             question = self._with_earlier_answer(question, self.again[1], self.again[2])
-        else:
-            self.again = None
+        elif self.resuming and self.replay:
+            self.asker.say(_("This question is not in the draft (the case or an earlier answer changed); "
+                       "the draft's answers after it come back where they fit."))
+        self.resuming = False
         while True:
             try:
                 answer = self.asker.ask(question)
@@ -111,23 +121,33 @@ class Interview:
                 if self.answers():
                     raise
                 self.asker.say(_("This is the first question; there is no earlier one."))
-        self.replay.extend(self.later)  # the answers after the corrected one come back
-        self.later, self.again = [], None
+        if self.again is not None and self.again[0] == question.key:
+            self.replay.extend(self.later)  # the answers after the corrected one come back
+            self.later, self.again = [], None
         if not self.replay:
             self.rewinding = False
         return answer
 
     def unfinished(self) -> list[tuple[str, Any]]:
-        """Answers not given again yet (the one being corrected, those after it): kept on a stop."""
+        """Answers not given again yet, in their order: kept in the draft on a stop.
+
+        ``replay`` holds those still to come before the one being corrected (``again``),
+        ``later`` those after it; ``skipped`` those whose question was not met.
+        """
         again = [self.again[:2]] if self.again is not None else []
-        return [*again, *self.replay, *self.later]
+        return [*self.replay, *again, *self.later, *self.skipped]
+
+    def end_replay(self) -> None:
+        """The parts are done: answers never met stay out of the case; held notices are shown."""
+        self.replay.clear()
+        self.later, self.again, self.skipped = [], None, []
+        self.rewinding = False
+        self._release_held()
 
     def _with_earlier_answer(self, question: Question, raw: Any, why: str) -> Question:
         """The question asked again (going back, or a problem): show the earlier answer, say why."""
         if why:
             self.asker.say(why)  # now, also while later answers still wait to be replayed
-        if question.kind == "list":
-            return question
         try:
             return dataclasses.replace(question, default=question.parse(raw))
         except ValueError:
@@ -142,14 +162,17 @@ class Interview:
 
         The next question asked is then the one answered ``keep``-th (going back: the last
         answer), shown with its earlier answer; the answers after it are replayed after it
-        (while their questions still come in the same order). Parts depend only on earlier
-        answers, so the replay rebuilds exactly the state in which that question was asked.
+        (each where its question comes again). Parts depend only on earlier answers, so the
+        replay rebuilds exactly the state in which that question was asked. Answers not given
+        again yet (going back twice) count too: none is lost on the way back.
         """
-        given = self.answers()
+        given = [*self.answers(), *self.unfinished()]
         self.again = (given[keep][0], given[keep][1], why) if keep < len(given) else None
         self.replay = deque(given[:keep])
         self.later = given[keep + 1 :]
+        self.skipped = []
         self.rewinding = True
+        self.resuming = False
         self.held.clear()
         self.data = copy.deepcopy(self.start)
         self.pending = []
@@ -157,24 +180,30 @@ class Interview:
             self.draft.answers = []
 
     def _replayed(self, question: Question) -> Any:
+        """The draft's answer to ``question``, or ``_NOTHING`` (then the person is asked).
+
+        An answer is matched by its key: the next one normally, else a later one (the
+        answers passed over belong to questions no longer asked here). A question the
+        draft does not have is asked, and the replay goes on after it.
+        """
         if not self.replay:
             return _NOTHING
-        key, raw = self.replay[0]
-        if key != question.key:
-            self.replay.clear()
-            if not self.rewinding:
-                self.say(_("From here on the draft no longer fits; please answer again."))
-            self.rewinding = False
+        index = next((i for i, (key, _raw) in enumerate(self.replay) if key == question.key), None)
+        if index is None:
             return _NOTHING
+        for _i in range(index):
+            self.skipped.append(self.replay.popleft())
+        key, raw = self.replay.popleft()
         try:
             value = question.parse(raw)
         except ValueError as exc:  # a rule now refuses it: ask this one, keep replaying after it
-            self.replay.popleft()
+            self.later = [*self.replay, *self.later]
+            self.replay.clear()
             self.again = (key, raw, _("This answer from the draft is not accepted: {why}").format(why=exc))
             return _NOTHING
-        self.replay.popleft()
         self.held.clear()  # what was said before a replayed answer was seen already
-        if not self.replay and not self.rewinding:
+        if not self.replay and not self.rewinding and self.resuming and not self.later:
+            self.resuming = False
             self.say(_("All answers from the draft are back. Continue where you stopped."))
         if not self.replay and not self.later:
             self.rewinding = False

@@ -17,6 +17,7 @@ from levensloop_docs.case.uitstroom import escalations
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.overview.deadlines import casusregisseur, waiting
 from levensloop_docs.overview.monitor import UNKNOWN_FORM
+from levensloop_docs.reference.regiogroups import Selection
 
 KINDS = ("aanmelding", "plan", "evaluatie", "escalatie")
 
@@ -59,7 +60,8 @@ def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
                            aangehouden="ja" if a.besluit == "aangehouden" else "nee",
                            voldoet=str(criteria.count("voldoet")),
                            onbekend=str(criteria.count("onbekend")),
-                           voldoet_niet=str(criteria.count("voldoet_niet"))))
+                           voldoet_niet=str(criteria.count("voldoet_niet")),
+                           **_criteria_lines(casus)))
     if m.status == "geincludeerd":
         unsigned = not m.akkoord or any(a.datum is None for a in m.akkoord)
         if m.vastgesteld is None or unsigned:
@@ -75,7 +77,29 @@ def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
     return items
 
 
-def agenda_items(cases: list[Casus], meeting: Meeting, regio: str | None = None) -> list[AgendaItem]:
+def _criteria_lines(casus: Casus) -> dict[str, str]:
+    """Which national and regional criteria are open or not met: what the table has to decide."""
+    from levensloop_docs.reference.criteria import assess, regional_summary, summary_line
+    from levensloop_docs.reference.regions import optional_region
+
+    assert casus.aanmelding is not None
+    assessment = assess(casus.aanmelding, optional_region(casus.meta.regio))
+    return {"landelijk": summary_line(assessment), "regionaal": regional_summary(assessment)}
+
+
+def in_selection(casus: Casus, regio: Selection | str | None) -> bool:
+    """The case belongs to the meeting's region (or group of regions); None: every region."""
+    if regio is None:
+        return True
+    if isinstance(regio, str):
+        from levensloop_docs.reference.regiogroups import select
+
+        regio = select(regio)
+    return regio.covers(casus.meta.regio)
+
+
+def agenda_items(cases: list[Casus], meeting: Meeting,
+                 regio: Selection | str | None = None) -> list[AgendaItem]:
     """Every item of the meeting, grouped by kind; within a kind the oldest date first."""
-    items = [i for c in cases if regio in (None, c.meta.regio) for i in case_items(c, meeting)]
+    items = [i for c in cases if in_selection(c, regio) for i in case_items(c, meeting)]
     return sorted(items, key=lambda i: (KINDS.index(i.kind), i.day or date.min, i.casus_id))

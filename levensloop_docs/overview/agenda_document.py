@@ -12,6 +12,7 @@ from levensloop_docs.overview.documents import publication
 from levensloop_docs.overview.monitor_report import form_labels
 from levensloop_docs.overview.tables import short
 from levensloop_docs.overview.verslag import minutes
+from levensloop_docs.reference.regiogroups import Selection
 from levensloop_docs.reference.regions import region_label
 from levensloop_docs.run.publish import Publication
 
@@ -30,7 +31,8 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
                  "{yes} met, {unknown} unknown, {no} not met.").format(
             day=format_date(item.day), days=d["wacht"], yes=d["voldoet"], unknown=d["onbekend"],
             no=d["voldoet_niet"])
-        return text + (" " + _("Held at an earlier meeting.") if d["aangehouden"] == "ja" else "")
+        text += " " + _("Held at an earlier meeting.") if d["aangehouden"] == "ja" else ""
+        return " ".join(t for t in (text, d.get("landelijk", ""), d.get("regionaal", "")) if t)
     if item.kind == "plan":
         if d["vastgesteld"] == "nee":
             return _("Included; the levensloopplan has not been set yet.")
@@ -44,37 +46,61 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
         form=form_labels()[d["vorm"]].lower())
 
 
-def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet, regio: str | None,
-                       overleg: str, verslag: bool = False) -> Publication:
-    """The agenda; recorded minutes fill their item. ``verslag``: the minutes of the meeting."""
+def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet,
+                       regio: Selection | str | None, overleg: str, verslag: bool = False,
+                       named: bool = False) -> Publication:
+    """The agenda; recorded minutes fill their item. ``verslag``: the minutes of the meeting.
+
+    The minutes' free text is pseudonymised (the client's and the naasten's names, birth date,
+    phone numbers and addresses blanked) unless ``named``: then the document says it has names.
+    """
     vocab, kinds = load_vocabularies(), kind_labels()
     punten = [
         {"nummer": i, "soort": kinds[item.kind], "casus": item.casus_id, "datum": short(item.day),
          "casusregisseur": item.casusregisseur, "organisaties": list(item.organisations),
          "toelichting": explanation(item, vocab),
-         "notulen": item_minutes(found, item, meeting, vocab)}
+         "notulen": item_minutes(found, item, meeting, vocab, named)}
         for i, item in enumerate(items, start=1)
     ]
+    key, label = _region(regio)
     context = {
         "overleg": overleg, "datum": format_date(meeting.datum), "vorige": format_date(meeting.vorige),
-        "volgende": format_date(meeting.volgende), "regio": region_label(regio) if regio else "",
+        "volgende": format_date(meeting.volgende), "regio": label,
         "punten": punten, "overgeslagen": len(found.broken), "totaal": found.total, "verslag": verslag,
+        "met_namen": named,
     }
     name = _("Minutes {meeting} {day}") if verslag else _("Agenda {meeting} {day}")
     title = name.format(meeting=overleg, day=format_date(meeting.datum))
-    stem = f"{'verslag' if verslag else 'agenda'}-{regio + '-' if regio else ''}{meeting.datum.isoformat()}"
+    stem = f"{'verslag' if verslag else 'agenda'}-{key + '-' if key else ''}{meeting.datum.isoformat()}"
+    stem += "-met-namen" if named else ""
     return publication("agenda", context, title, stem, meeting.datum)
 
 
+def _region(regio: Selection | str | None) -> tuple[str, str]:
+    """(file name part, printed name) of the meeting's region or group."""
+    if regio is None:
+        return "", ""
+    if isinstance(regio, str):
+        return regio, region_label(regio)
+    return regio.sleutel, regio.naam
+
+
 def item_minutes(found: CaseSet, item: AgendaItem, meeting: Meeting,
-                 vocab: Vocabularies) -> dict[str, Any] | None:
-    """The recorded minutes of one item as template rows (None: not recorded yet)."""
+                 vocab: Vocabularies, named: bool = False) -> dict[str, Any] | None:
+    """The recorded minutes of one item as template rows (None: not recorded yet).
+
+    Free text is pseudonymised unless ``named``: the header of the document promises that
+    no person's name is in it, and the minutes are typed freely (``notuleer``).
+    """
+    from levensloop_docs.views.anoniem import Scrubber
+
     casus = next((c for c in found.cases if c.meta.casus_id == item.casus_id), None)
     recorded = minutes(casus, item.kind, meeting.datum, vocab) if casus is not None else None
-    if recorded is None:
+    if recorded is None or casus is None:
         return None
+    clean = (lambda text: text) if named else Scrubber(casus)
     return {
-        "aanwezigen": [{"organisatie": o, "functie": f} for o, f in recorded.aanwezigen],
-        "besluit": recorded.besluit,
-        "afspraken": [{"wie": w, "wat": t, "wanneer": d} for w, t, d in recorded.afspraken],
+        "aanwezigen": [{"organisatie": clean(o), "functie": clean(f)} for o, f in recorded.aanwezigen],
+        "besluit": clean(recorded.besluit),
+        "afspraken": [{"wie": clean(w), "wat": clean(t), "wanneer": d} for w, t, d in recorded.afspraken],
     }

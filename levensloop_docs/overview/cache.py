@@ -34,13 +34,14 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 4  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+FORMAT = 5  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+# 5: inclusiedatum, regional criteria, the values at inclusion
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
 KEEP: dict[str, Any] = {
     "meta": dict.fromkeys(("casus_id", "regio", "status", "vastgesteld", "volgende_evaluatie",
-                           "akkoord"), ALL),
+                           "akkoord", "inclusiedatum"), ALL),
     "persoon": {**dict.fromkeys(("geboortedatum", "geslacht", "verblijf", "problematiek"), ALL),
                 "juridisch_kader": {"__all__": dict.fromkeys(("titel", "start", "einde"), ALL)}},
     "gegevensdeling": dict.fromkeys(("route", "toestemming_datum", "toestemming_geldig_tot",
@@ -59,6 +60,7 @@ KEEP: dict[str, Any] = {
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),
         "aanmelder": {"organisatie": ALL}, "overleg": {"datum": ALL},
         "criteria_landelijk": {"__all__": dict.fromkeys(("criterium", "oordeel"), ALL)},
+        "criteria_regio": {"__all__": dict.fromkeys(("criterium", "oordeel"), ALL)},
     },
 }
 

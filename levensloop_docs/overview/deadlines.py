@@ -90,6 +90,20 @@ def decision_date(casus: Casus) -> date | None:
     return a.besluit_datum or (a.overleg.datum if a.overleg else None)
 
 
+def inclusion_date(casus: Casus) -> date | None:
+    """When the person was included: the aanmelding's decision, else ``meta.inclusiedatum``.
+
+    None for a case that was never included, and for an included case whose date is not
+    recorded anywhere (the monitor counts those apart, so no inclusion goes missing silently).
+    """
+    a = casus.aanmelding
+    if a is not None and a.besluit == "geincludeerd":
+        return decision_date(casus) or casus.meta.inclusiedatum
+    if casus.meta.status in ("geincludeerd", "uitgestroomd"):
+        return casus.meta.inclusiedatum
+    return None
+
+
 def waiting(casus: Casus) -> bool:
     """A registration still waiting for a decision (none yet, or held to a later meeting)."""
     a = casus.aanmelding

@@ -24,7 +24,7 @@ from datetime import date
 from levensloop_docs.case.uitstroom import escalations as escalations_of
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.overview.deadlines import decision_date
+from levensloop_docs.overview.deadlines import decision_date, inclusion_date
 
 MEASURES = ("aanmeldingen", "inclusies", "afwijzingen", "aangehouden", "uitstroom")
 DECISION_MEASURE = {
@@ -69,19 +69,31 @@ def case_events(casus: Casus, period: Period) -> Events:
         if a.datum in period:
             ev.dated.append(("aanmeldingen", a.datum))
         if a.besluit is not None:
-            decided = decision_date(casus)
-            measure = DECISION_MEASURE[a.besluit]
-            if decided is None:
-                ev.undated.append(measure)
-            elif decided in period:
-                ev.dated.append((measure, decided))
-                ev.waiting_days = (decided - a.datum).days
+            _decision(casus, period, ev)
+    if (a is None or a.besluit != "geincludeerd") and casus.meta.status in ("geincludeerd", "uitgestroomd"):
+        # included without a decision in an aanmelding block: meta.inclusiedatum counts
+        _dated(ev, "inclusies", casus.meta.inclusiedatum, period)
     if casus.meta.status == "uitgestroomd":
-        if casus.uitstroom.datum is None:
-            ev.undated.append("uitstroom")
-        elif casus.uitstroom.datum in period:
-            ev.dated.append(("uitstroom", casus.uitstroom.datum))
+        _dated(ev, "uitstroom", casus.uitstroom.datum, period)
     return ev
+
+
+def _dated(ev: Events, measure: str, day: date | None, period: Period) -> None:
+    if day is None:
+        ev.undated.append(measure)
+    elif day in period:
+        ev.dated.append((measure, day))
+
+
+def _decision(casus: Casus, period: Period, ev: Events) -> None:
+    a = casus.aanmelding
+    assert a is not None and a.besluit is not None
+    decided = decision_date(casus)
+    if a.besluit == "geincludeerd":
+        decided = decided or casus.meta.inclusiedatum
+    _dated(ev, DECISION_MEASURE[a.besluit], decided, period)
+    if decided is not None and decided in period:
+        ev.waiting_days = (decided - a.datum).days
 
 
 @dataclass
@@ -120,7 +132,7 @@ def in_approach(casus: Casus, period: Period) -> bool:
     """Included (or exited) and in the approach at some day of the period."""
     if casus.meta.status not in ("geincludeerd", "uitgestroomd"):
         return False
-    included = decision_date(casus)
+    included = inclusion_date(casus)
     if included is not None and included > period.tot:
         return False
     left = casus.uitstroom.datum if casus.meta.status == "uitgestroomd" else None

@@ -26,8 +26,9 @@ from pathlib import Path
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus, Verslag, attendee_parts
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.overview.agenda import KINDS, AgendaItem, Meeting, _item, agenda_items
+from levensloop_docs.overview.agenda import KINDS, AgendaItem, Meeting, _item, agenda_items, in_selection
 from levensloop_docs.overview.cases import CaseSet
+from levensloop_docs.reference.regiogroups import Selection
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,13 @@ def recorded(casus: Casus, day: date, kind: str) -> Verslag | None:
 
 
 def decided_here(casus: Casus, day: date) -> bool:
-    """The registration was discussed in the meeting of ``day`` (its own record says so)."""
+    """The registration was decided in the meeting of ``day`` (its own record says so).
+
+    A meeting planned for that day without a decision yet is still to be held: its item gets
+    empty blocks to write in, not "no decision" as if the meeting were over.
+    """
     a = casus.aanmelding
-    return a is not None and a.overleg is not None and a.overleg.datum == day
+    return a is not None and a.overleg is not None and a.overleg.datum == day and a.besluit is not None
 
 
 def _recorded_kinds(casus: Casus, day: date) -> list[str]:
@@ -56,12 +61,13 @@ def _recorded_kinds(casus: Casus, day: date) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-def meeting_items(cases: list[Casus], meeting: Meeting, regio: str | None = None) -> list[AgendaItem]:
+def meeting_items(cases: list[Casus], meeting: Meeting,
+                  regio: Selection | str | None = None) -> list[AgendaItem]:
     """The agenda of the meeting, plus the items already recorded for it (then no longer due)."""
     items = agenda_items(cases, meeting, regio)
     have = {(i.casus_id, i.kind) for i in items}
     for casus in cases:
-        if regio not in (None, casus.meta.regio):
+        if not in_selection(casus, regio):
             continue
         for kind in _recorded_kinds(casus, meeting.datum):
             if (casus.meta.casus_id, kind) not in have:

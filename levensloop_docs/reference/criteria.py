@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from levensloop_docs.errors import DataFileError, LevensloopError, Problem
+from levensloop_docs.errors import DataFileError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Aanmelding, Casus, CriteriumOordeel
 from levensloop_docs.problems import Loc, format_loc
@@ -260,10 +260,3 @@ def case_problems(casus: Casus) -> list[tuple[Loc, Problem]]:
         found.append((loc, Problem(None, w.field, w.text, warning=True)))
     return found
 
-
-def safe_region(key: str) -> Region | None:
-    """The region profile, or None when it is missing or broken (for documents: never raises)."""
-    try:
-        return load_region(key)
-    except LevensloopError:
-        return None

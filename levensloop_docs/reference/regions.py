@@ -133,6 +133,18 @@ def load_region(key: str) -> Region:
     return _load_region(regions_dir(), key)
 
 
+def optional_region(key: str) -> Region | None:
+    """The profile of region ``key``, or None when it is missing or not valid.
+
+    For documents that print a region's details when there are any; ``controleer`` and
+    ``regio controleer`` report a broken profile. The one place that swallows the error.
+    """
+    try:
+        return load_region(key)
+    except LevensloopError:
+        return None
+
+
 def all_regions() -> list[Region]:
     """Every region profile, sorted by key; every problem of every file reported at once."""
     regions: list[Region] = []

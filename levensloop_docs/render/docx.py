@@ -12,31 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.atomic import atomic_path
-from levensloop_docs.errors import Problem, TemplateProblemError
-from levensloop_docs.i18n import _
-from levensloop_docs.render.sandbox import make_environment
-
-
-def template_error(template: Path, exc: Exception) -> TemplateProblemError:
-    """Explain a Jinja error in a Word template by paragraph, without any case data."""
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
-    lineno = getattr(exc, "lineno", None)
-    where = _("paragraph {n}").format(n=lineno) if lineno else ""
-    if isinstance(exc, TemplateSyntaxError):
-        msg = _("Template syntax error: {error}.").format(error=exc.message)
-    elif isinstance(exc, UndefinedError):
-        msg = _("The template asks for a field the case does not provide: {error}.").format(
-            error=exc.message
-        )
-    elif isinstance(exc, SecurityError):
-        msg = _("The template tries something that is not allowed.")
-    else:
-        msg = _("The template cannot be rendered.")
-    hint = _("Open the template in Word, correct the field between {{ }} or {% %}, and try again.")
-    problem = Problem(template, where, msg)
-    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)
+from levensloop_docs.render.sandbox import make_environment, template_error
 
 
 def set_properties(document: Any, properties: dict[str, str]) -> None:
@@ -75,7 +51,7 @@ def render_docx(template: Path, context: dict[str, Any], target: Path, propertie
         render_docx_docxtpl(template, context, target, properties)
         return
     except TemplateError as exc:
-        raise template_error(template, exc) from None
+        raise template_error(template, exc, word=True) from None
     write_bytes(target, data)
 
 
@@ -90,7 +66,7 @@ def render_docx_docxtpl(
         doc = DocxTemplate(str(template))
         doc.render(_with_images(doc, context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as exc:
-        raise template_error(template, exc) from None
+        raise template_error(template, exc, word=True) from None
     _describe_images(doc, context)
     set_properties(doc.docx, properties)
     with atomic_path(target) as tmp:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import Problem, TemplateProblemError
+from levensloop_docs.errors import TemplateProblemError
 from levensloop_docs.i18n import _
 from levensloop_docs.text import clean_text
 
@@ -70,28 +70,6 @@ class _Tokens:
         return self.pattern.sub(value, markup)
 
 
-def _error(template: Path, exc: Exception) -> TemplateProblemError:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError, TemplateNotFound
-
-    line = getattr(exc, "lineno", None)
-    if isinstance(exc, TemplateSyntaxError):
-        msg = _("Template syntax error: {error}.").format(error=exc.message)
-    elif isinstance(exc, UndefinedError):
-        msg = _("The template asks for a field the case does not provide: {error}.").format(
-            error=exc.message
-        )
-    elif isinstance(exc, TemplateNotFound):
-        msg = _("The template includes a file that does not exist: {name}.").format(name=exc.name)
-    elif isinstance(exc, SecurityError):
-        msg = _("The template tries something that is not allowed.")
-    else:
-        msg = _("The template cannot be rendered.")
-    problem = Problem(template, "", msg, line=line)
-    hint = _("Correct the field between {{ }} or {% %} in the Markdown file and try again.")
-    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)
-
-
 def _environment(tokens: _Tokens, search_path: Path) -> Any:
     from levensloop_docs.render.sandbox import markdown_environment
 
@@ -107,12 +85,14 @@ def render_markdown_text(
     import markdown
     from jinja2 import TemplateError
 
+    from levensloop_docs.render.sandbox import template_error
+
     tokens = _Tokens()
     env = _environment(tokens, search_path or name.parent)
     try:
         text = env.from_string(source).render(context)
     except TemplateError as exc:
-        raise _error(name, exc) from None
+        raise template_error(name, exc, word=False) from None
     converted = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
     return with_anchors(tokens.restore(converted))
 

@@ -13,7 +13,8 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from levensloop_docs.i18n import format_date, format_list
+from levensloop_docs.errors import Problem, TemplateProblemError
+from levensloop_docs.i18n import _, format_date, format_list
 
 
 def _join(values: Any) -> str:
@@ -43,3 +44,35 @@ def markdown_environment(search_path: Path) -> ImmutableSandboxedEnvironment:
     env.trim_blocks = env.lstrip_blocks = True
     env.loader = FileSystemLoader(str(search_path))
     return env
+
+
+def template_error(template: Path, exc: Exception, *, word: bool) -> TemplateProblemError:
+    """A Jinja error in a template as one Dutch problem, without any case data.
+
+    The one translation for both engines: a Word template is located by paragraph (its
+    XML has no useful line numbers), a Markdown template by line.
+    """
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(exc, TemplateSyntaxError):
+        msg = _("Template syntax error: {error}.").format(error=exc.message)
+    elif isinstance(exc, UndefinedError):
+        msg = _("The template asks for a field the case does not provide: {error}.").format(
+            error=exc.message
+        )
+    elif isinstance(exc, TemplateNotFound):
+        msg = _("The template includes a file that does not exist: {name}.").format(name=exc.name)
+    elif isinstance(exc, SecurityError):
+        msg = _("The template tries something that is not allowed.")
+    else:
+        msg = _("The template cannot be rendered.")
+    if word:
+        where = _("paragraph {n}").format(n=lineno) if lineno else ""
+        problem = Problem(template, where, msg)
+        hint = _("Open the template in Word, correct the field between {{ }} or {% %}, and try again.")
+    else:
+        problem = Problem(template, "", msg, line=lineno)
+        hint = _("Correct the field between {{ }} or {% %} in the Markdown file and try again.")
+    return TemplateProblemError(problems=[problem], summary=_("A template has an error."), hint=hint)

@@ -8,7 +8,7 @@ registry, so a new document type needs a manifest entry, not a code change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -21,7 +21,8 @@ from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.resources import templates_dir
 
-ContextFn = Callable[[Casus, Vocabularies, date, str | None], dict[str, Any]]
+# a view returns its own TypedDict; the run copies it into a plain dict
+ContextFn = Callable[[Casus, Vocabularies, date, str | None], Mapping[str, Any]]
 AppliesFn = Callable[[Casus], bool]
 
 
@@ -34,13 +35,13 @@ def _views() -> dict[str, ContextFn]:
         crisiskaart,
         overgang,
         partner_sheet,
-        plan_document,
+        plan,
         uitstroom,
         voortgang,
     )
 
     return {
-        "plan": plan_document.plan_context,
+        "plan": plan.plan_context,
         "aanmelding": aanmelding.form_view,
         "aanmelding_anoniem": aanmelding.anonymous_form_view,
         "terugkoppeling": aanmelding.feedback_view,
@@ -63,10 +64,11 @@ WITH_HISTORY = frozenset({"voortgang"})
 @cache
 def _predicates() -> dict[str, AppliesFn]:
     """Predicate name (``van_toepassing:`` in the manifest) -> does the case call for it?"""
-    from levensloop_docs.views import aanmelding, client, overgang, plan_document, uitstroom, voortgang
+    from levensloop_docs.case.planrules import has_plan
+    from levensloop_docs.views import aanmelding, client, overgang, uitstroom, voortgang
 
     return {
-        "heeft_plan": plan_document.has_plan,
+        "heeft_plan": has_plan,
         "heeft_aanmelding": aanmelding.has_aanmelding,
         "heeft_besluit": aanmelding.has_decision,
         "heeft_evaluaties": voortgang.has_evaluations,
@@ -102,8 +104,8 @@ class DocumentType:
     ) -> dict[str, Any]:
         view = _views()[self.context]
         if self.context in WITH_HISTORY:
-            return view(casus, vocab, today, parameter, history=list(history))  # type: ignore[call-arg]
-        return view(casus, vocab, today, parameter)
+            return dict(view(casus, vocab, today, parameter, history=list(history)))  # type: ignore[call-arg]
+        return dict(view(casus, vocab, today, parameter))
 
     def wants_history(self) -> bool:
         return self.context in WITH_HISTORY

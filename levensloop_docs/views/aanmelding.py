@@ -23,10 +23,9 @@ from levensloop_docs.reference.criteria import (
     aanmelding_warnings,
     assess,
     regional_summary,
-    safe_region,
     summary_line,
 )
-from levensloop_docs.reference.regions import Region
+from levensloop_docs.reference.regions import Region, optional_region
 from levensloop_docs.views.common import date_text, region_view, text
 from levensloop_docs.views.plan import ContextBuilder
 
@@ -147,7 +146,7 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
         msg = _("Case {id} has no aanmelding (section 'aanmelding:').").format(id=casus.meta.casus_id)
         raise UsageError(msg)
     base = ContextBuilder(casus, vocab, today)
-    region = safe_region(casus.meta.regio)
+    region = optional_region(casus.meta.regio)
     return {
         "meta": base.meta(),
         "persoon": base.persoon(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levensloop_docs.case.planrules import night_numbers
+from levensloop_docs.case.planrules import casusregisseur, night_numbers
 from levensloop_docs.errors import InputError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus, Partner
@@ -45,10 +45,6 @@ def partners_of_kind(casus: Casus, vocab: Any, kind: str) -> set[str]:
     return {p.id for p in casus.netwerk.partners if rollen.get(p.rol, "partnersoort", p.rol) == kind}
 
 
-def casusregisseur(casus: Casus) -> Partner | None:
-    return next((p for p in casus.netwerk.partners if p.rol == "levensloopaanbieder"), None)
-
-
 def phone_line(p: Partner) -> Context:
     return {
         "organisatie": t(p.organisatie),
@@ -57,14 +53,6 @@ def phone_line(p: Partner) -> Context:
         "telefoon": t(p.telefoon),
         "nacht": t(p.buiten_kantoortijd),
     }
-
-
-def night_lines(casus: Casus) -> list[Context]:
-    """The 24/7 numbers: a bereikbaarheidsdienst or the crisisdienst."""
-    return [
-        {"organisatie": t(p.organisatie), "telefoon": t(p.buiten_kantoortijd or p.telefoon)}
-        for p in night_numbers(casus)
-    ]
 
 
 def require_night_number(casus: Casus, document: str) -> None:

@@ -12,19 +12,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from levensloop_docs.case.planrules import casusregisseur
 from levensloop_docs.model.casus import Casus, Naaste
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import VOLUNTARY, consent_covers, load_policy
 from levensloop_docs.views.audience import (
     allowed_groups,
-    casusregisseur,
     meta,
-    night_lines,
     phone_line,
 )
 from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.common import texts
 
 Context = dict[str, Any]
 

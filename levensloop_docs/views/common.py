@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TypedDict
 
+from levensloop_docs.case.planrules import night_numbers, night_phone
 from levensloop_docs.i18n import _, format_date, format_list
 from levensloop_docs.model.casus import (
     Actie,
     Afschaling,
+    Casus,
     Levensgebied,
     Naaste,
     OpschalingsStap,
@@ -27,6 +29,7 @@ from levensloop_docs.model.casus import (
     Risicotaxatie,
     Scenario,
     ScenarioActie,
+    Titel,
 )
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.regions import Contact, Region
@@ -98,6 +101,11 @@ class PartnerEntry(TypedDict):
     bereikbaar: str  # phone and e-mail, one a line
 
 
+def partner_name(p: Partner) -> str:
+    """Organisation (contact person): how a partner is named on every document."""
+    return text(p.organisatie + (f" ({p.contactpersoon})" if p.contactpersoon else ""))
+
+
 def partner_entry(p: Partner, vocab: Vocabularies) -> PartnerEntry:
     rollen = vocab["rollen"]
     return {
@@ -110,7 +118,7 @@ def partner_entry(p: Partner, vocab: Vocabularies) -> PartnerEntry:
         "functie": text(p.functie),
         "telefoon": text(p.telefoon),
         "email": text(p.email),
-        "naam": text(p.organisatie + (f" ({p.contactpersoon})" if p.contactpersoon else "")),
+        "naam": partner_name(p),
         "bereikbaar": text("\n".join(x for x in (p.telefoon, p.email) if x)),
     }
 
@@ -150,7 +158,7 @@ class Names:
     ) -> None:
         self.people: dict[str, Partner | Naaste] = {p.id: p for p in partners}
         self.people.update({n.id: n for n in naasten})
-        self.names = {p.id: partner_entry(p, vocab)["naam"] for p in partners}
+        self.names = {p.id: partner_name(p) for p in partners}
         self.names.update({n.id: f"{text(n.naam)} ({text(n.relatie)})" for n in naasten})
         self.unknown = unknown
 
@@ -162,11 +170,36 @@ class Names:
             return self.names[ref]
         return self.unknown if self.unknown is not None else text(ref)
 
-    def who_with_phone(self, ref: str) -> str:
-        """In a crisis the reader needs the number, not only the name."""
+    def call_line(self, ref: str) -> CallLine:
+        """Whom a scenario calls: in a crisis the reader needs the number, not only the name.
+
+        The police's 0900 line is for afterwards, never for a crisis: the template says so.
+        """
         found = self.people.get(ref)
         phone = text(found.telefoon) if found is not None and found.telefoon else ""
-        return f"{self.who(ref)}, {phone}" if phone else self.who(ref)
+        police = isinstance(found, Partner) and found.rol == "politie"
+        return {"wie": self.who(ref), "telefoon": phone, "politie": police}
+
+
+class CallLine(TypedDict):
+    wie: str
+    telefoon: str
+    politie: bool
+
+
+class NightLine(TypedDict):
+    naam: str  # as the plan names a partner; the organisation alone without ``names``
+    organisatie: str
+    telefoon: str
+
+
+def night_lines(casus: Casus, names: Names | None = None) -> list[NightLine]:
+    """The 24/7 numbers (``planrules.night_numbers``), one shape for every document."""
+    return [
+        {"naam": names.who(p.id) if names else text(p.organisatie), "organisatie": text(p.organisatie),
+         "telefoon": text(night_phone(p))}
+        for p in night_numbers(casus)
+    ]
 
 
 # -- actions, areas, scenarios ------------------------------------------------------------------
@@ -228,15 +261,15 @@ class ScenarioView(TypedDict):
     beschrijving: str
     signalen: dict[str, list[str]]
     fasen: list[ScenarioPhase]
-    wie_bellen: str
+    wie_bellen: str  # the names only (a partner sheet); the plan lists ``bellen`` with numbers
 
 
 def scenario_action(a: ScenarioActie, names: Names) -> ScenarioAction:
     return {"wie": names.who(a.wie), "wie_id": a.wie, "wat": text(a.wat)}
 
 
-def scenario_view(s: Scenario, vocab: Vocabularies, names: Names, *, phones: bool = True) -> ScenarioView:
-    """One scenario with every phase; ``phones``: the call list with phone numbers."""
+def scenario_view(s: Scenario, vocab: Vocabularies, names: Names) -> ScenarioView:
+    """One scenario with every phase and whom to call."""
     fasen: list[ScenarioPhase] = [
         {
             **phase_style(f, vocab),
@@ -245,14 +278,13 @@ def scenario_view(s: Scenario, vocab: Vocabularies, names: Names, *, phones: boo
         }
         for f in FASES
     ]
-    call = names.who_with_phone if phones else names.who
     return {
         "naam": text(s.naam),
         "soort": vocab["scenariosoorten"].label(s.soort),
         "beschrijving": text(s.beschrijving),
         "signalen": {f: texts(getattr(s.signalen, f)) for f in FASES},
         "fasen": fasen,
-        "wie_bellen": format_list(call(r) for r in s.wie_bellen),
+        "wie_bellen": format_list(names.who(r) for r in s.wie_bellen),
     }
 
 
@@ -329,16 +361,17 @@ class TitleEntry(TypedDict):
     toelichting: str
 
 
+def title_entry(k: Titel, vocab: Vocabularies) -> TitleEntry:
+    return {
+        "titel": vocab["titels"].label(k.titel),
+        "start": date_text(k.start),
+        "einde": date_text(k.einde),
+        "toelichting": text(k.toelichting),
+    }
+
+
 def legal_frame(p: Persoon, vocab: Vocabularies) -> list[TitleEntry]:
-    return [
-        {
-            "titel": vocab["titels"].label(k.titel),
-            "start": date_text(k.start),
-            "einde": date_text(k.einde),
-            "toelichting": text(k.toelichting),
-        }
-        for k in p.juridisch_kader
-    ]
+    return [title_entry(k, vocab) for k in p.juridisch_kader]
 
 
 def problem_labels(p: Persoon, vocab: Vocabularies) -> str:

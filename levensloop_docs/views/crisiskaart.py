@@ -20,14 +20,13 @@ from levensloop_docs.views.audience import (
     allowed_groups,
     left_out,
     meta,
-    night_lines,
     phone_line,
     require_casusregisseur,
     require_night_number,
 )
 from levensloop_docs.views.common import date_text as d
+from levensloop_docs.views.common import night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.common import texts
 from levensloop_docs.views.partner_sheet import not_in_network, resolve_kind, sheet_label
 
 Context = dict[str, Any]

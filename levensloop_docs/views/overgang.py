@@ -24,16 +24,15 @@ from levensloop_docs.views.audience import (
     allowed_groups,
     left_out,
     meta,
-    night_lines,
     partners_of_kind,
     phone_line,
     require_casusregisseur,
     require_night_number,
 )
 from levensloop_docs.views.common import date_text as d
-from levensloop_docs.views.common import deescalation_view, texts
+from levensloop_docs.views.common import deescalation_view, night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.plan import ContextBuilder
+from levensloop_docs.views.plan import CaseContext, ContextBuilder
 
 Context = dict[str, Any]
 OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
@@ -152,7 +151,7 @@ def target_region(casus: Casus, parameter: str | None) -> Context:
     }
 
 
-def _verblijf(plan: Context) -> Context:
+def _verblijf(plan: CaseContext) -> Context:
     p = plan["persoon"]
     return {"label": p["verblijf"], "toelichting": p["verblijf_toelichting"]}
 

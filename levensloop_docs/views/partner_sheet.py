@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
-from levensloop_docs.errors import LevensloopError, NotInNetworkError, UsageError
+from levensloop_docs.errors import NotInNetworkError, UsageError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap, Scenario
 from levensloop_docs.model.vocab import Vocabularies
@@ -25,7 +25,7 @@ from levensloop_docs.reference.policy import (
     load_policy,
     sharing,
 )
-from levensloop_docs.reference.regions import Region, load_region, region_label
+from levensloop_docs.reference.regions import optional_region, region_label
 from levensloop_docs.views import common
 from levensloop_docs.views.common import (
     ActionEntry,
@@ -101,7 +101,7 @@ class PartnerView:
         # names resolve only within the visible contacts; nobody else can be named
         unknown = _("another partner in the network")
         self.names = Names(self.casus.netwerk.partners, [], vocab, unknown=unknown)
-        self.region = _region(casus.meta.regio)
+        self.region = optional_region(casus.meta.regio)
 
     def allows(self, group: str) -> bool:
         return self.share.allows(group)
@@ -136,7 +136,7 @@ class PartnerView:
 
     def scenario(self, number: int, s: Scenario) -> ScenarioView:
         """The shared scenario view, with only the phases where this partner has something."""
-        view = common.scenario_view(s, self.vocab, self.names, phones=False)
+        view = common.scenario_view(s, self.vocab, self.names)
         view["fasen"] = [f for f in view["fasen"] if f["acties"] or f["signalen"]]
         # the filter withheld the name (it says what the scenario is about): a number instead
         view["naam"] = view["naam"] or _("Scenario {n}").format(n=number)
@@ -260,13 +260,6 @@ class PartnerView:
 
     def regio(self) -> RegionView | None:
         return common.region_view(self.region.sleutel, self.region) if self.region else None
-
-
-def _region(key: str) -> Region | None:
-    try:
-        return load_region(key)
-    except LevensloopError:
-        return None
 
 
 def partner_sheet_context(

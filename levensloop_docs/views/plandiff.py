@@ -18,6 +18,7 @@ from levensloop_docs.i18n import _, format_date, format_list
 from levensloop_docs.model.casus import Actie, Casus, OpschalingsStap, Partner, Scenario, Titel
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.text import clean_text
+from levensloop_docs.views.common import FASES
 
 NIEUW, GEWIJZIGD, VERVALLEN = "nieuw", "gewijzigd", "vervallen"
 
@@ -186,7 +187,7 @@ class PlanDiff:
         out = []
         if old.beschrijving != new.beschrijving:
             out.append(_("new description"))
-        for fase in ("groen", "oranje", "rood"):
+        for fase in FASES:
             if getattr(old.signalen, fase) != getattr(new.signalen, fase):
                 out.append(_("other signals in phase {phase}").format(phase=fase))
         before = {(a.fase, a.wie, a.wat) for a in old.acties}

@@ -40,7 +40,7 @@ def exit_context(casus: Casus, today: date) -> dict[str, Any]:
 def uitstroom_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> dict[str, Any]:
-    ctx = build_context(casus, vocab, today)
+    ctx: dict[str, Any] = dict(build_context(casus, vocab, today))
     ctx["besluit"] = exit_context(casus, today)
     return ctx
 

@@ -69,7 +69,7 @@ def voortgang_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
     history: list[Casus] | None = None,
 ) -> dict[str, Any]:
-    ctx = build_context(casus, vocab, today)
+    ctx: dict[str, Any] = dict(build_context(casus, vocab, today))
     evaluations = casus.evaluaties
     windows = [incidents_between(casus, evaluations[k - 1].datum if k else None, e.datum)
                for k, e in enumerate(evaluations)]

@@ -54,7 +54,6 @@ def make_meeting(datum: str, vorige: str | None, volgende: str | None, regio: st
     from datetime import timedelta
 
     from levensloop_docs.overview.agenda import Meeting
-    from levensloop_docs.reference.regions import region_keys
 
     day = parse_day(datum, "--datum")
     meeting = Meeting(day, parse_day(vorige, "--vorige") if vorige else day - timedelta(days=14),
@@ -62,7 +61,8 @@ def make_meeting(datum: str, vorige: str | None, volgende: str | None, regio: st
     if not meeting.vorige < meeting.datum <= meeting.volgende:
         raise UsageError(_("The meetings are not in order: --vorige must come before --datum, "
                            "and --volgende after it."))
-    if regio is not None and regio not in region_keys():
-        msg = _("Unknown value '{value}' for {option}. Choose from: {known}.")
-        raise UsageError(msg.format(value=regio, option="--regio", known=", ".join(region_keys())))
+    if regio is not None:
+        from levensloop_docs.reference.regiogroups import select
+
+        select(regio)  # a region, a group of regions or 'alle'; UsageError names the known ones
     return meeting

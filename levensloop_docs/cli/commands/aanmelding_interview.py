@@ -33,7 +33,8 @@ def nieuw(folder: Path, resume: bool, answers: Path | None, out_dir: Path) -> No
     asker = make_asker(answers)
     hang_up_as_interrupt()
     ensure_dir(folder)
-    _after_save(asker, run_interview(PARTS, asker, folder=folder, resume=resume), out_dir)
+    again = f"levensloop aanmelding nieuw --map {folder} --hervat"
+    _after_save(asker, run_interview(PARTS, asker, folder=folder, resume=resume, again=again), out_dir)
 
 
 @click.command(name="bewerk")
@@ -41,11 +42,13 @@ def nieuw(folder: Path, resume: bool, answers: Path | None, out_dir: Path) -> No
 @click.option("--onderdeel", "parts", multiple=True,
               help="Welk onderdeel (herhaalbaar): aanmelder, reden, persoon, voorgeschiedenis, juridisch, "
                    "criteria, gegevensdeling, overleg, besluit. Zonder deze optie: alle onderdelen.")
+@click.option("--hervat", "resume", is_flag=True,
+              help="Ga zonder te vragen verder met het concept van een afgebroken interview.")
 @click.option("--antwoorden", "answers", type=_ANSWERS,
               help="Neem de antwoorden uit dit YAML-bestand in plaats van te vragen.")
 @click.option("--uit", "out_dir", type=click.Path(path_type=Path), default=Path("uitvoer"),
               show_default=True, help=_OUT_HELP)
-def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: Path) -> None:
+def bewerk(casus: Path, parts: tuple[str, ...], resume: bool, answers: Path | None, out_dir: Path) -> None:
     """Werk een aanmelding bij, bijvoorbeeld na het aanmeldoverleg; elke vraag begint bij wat er staat."""
     from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker
     from levensloop_docs.errors import UsageError
@@ -66,7 +69,9 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [p for p in (find_part(name) for name in parts) if p] or [p for p in PARTS if p.name != "casus"]
-    _after_save(asker, run_interview(chosen, asker, case_path=casus), out_dir)
+    again = " ".join(["levensloop aanmelding bewerk", str(casus), *(f"--onderdeel {p}" for p in parts),
+                      "--hervat"])
+    _after_save(asker, run_interview(chosen, asker, case_path=casus, resume=resume, again=again), out_dir)
 
 
 def _after_save(asker: Asker, outcome: Outcome, out_dir: Path) -> None:

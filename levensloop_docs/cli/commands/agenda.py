@@ -16,7 +16,9 @@ import click
 @click.option("--volgende", "volgende", default=None,
               help="De dag van het volgende overleg (standaard twee weken later): "
                    "evaluaties tot dan komen erop.")
-@click.option("--regio", "regio", default=None, help="Alleen casussen van deze regio.")
+@click.option("--regio", "regio", required=True,
+              help="De regio of groep van regio's van het overleg, bijvoorbeeld drenthe of noord-nederland; "
+                   "'alle' voor één overleg over alle regio's.")
 @click.option("--overleg", "overleg", default="levensloopteam", show_default=True,
               help="De naam van het overleg, bijvoorbeeld 'aanmeldtafel'.")
 @click.option("--uit", "uit", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,
@@ -25,8 +27,11 @@ import click
               help="Formaten, met komma's: docx,pdf,html.")
 @click.option("--verslag", "verslag", is_flag=True,
               help="Maak het verslag van het overleg: wat 'levensloop notuleer' vastlegde.")
-def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, regio: str | None,
-           overleg: str, uit: Path, formaat: str, verslag: bool) -> None:
+@click.option("--met-namen", "met_namen", is_flag=True,
+              help="Laat namen in de notulen staan (een versie alleen voor de deelnemers); "
+                   "zonder deze optie staat er [naam].")
+def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, regio: str,
+           overleg: str, uit: Path, formaat: str, verslag: bool, met_namen: bool) -> None:
     """Maak de agenda van het overleg: aanmeldingen, plannen vaststellen, evaluaties, escalaties.
 
     Bij elk punt een verslagblok: wie er was per organisatie, het besluit, wie wat doet.
@@ -45,16 +50,18 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
     from levensloop_docs.overview.cases import load_folder
     from levensloop_docs.overview.documents import write_publication
     from levensloop_docs.overview.verslag import meeting_items, read_whole, with_minutes
+    from levensloop_docs.reference.regiogroups import select
 
     meeting = make_meeting(datum, vorige, volgende, regio)
+    selection = select(regio)
     fmts = output_formats(formaat, ("docx", "pdf", "html"))
     found = load_folder(map_, date.today())  # validated as controleer does: on today
-    items = meeting_items(found.cases, meeting, regio)
+    items = meeting_items(found.cases, meeting, selection)
     recorded = with_minutes(found.cases, meeting.datum)
     if recorded:  # the minutes' text is not in the cache: those cases are read whole
         found, _paths = read_whole(map_, found, recorded, date.today())
     report_skipped(found)
-    pub = agenda_publication(items, meeting, found, regio, overleg, verslag)
+    pub = agenda_publication(items, meeting, found, selection, overleg, verslag, met_namen)
     click.echo(ngettext("{n} item on the agenda.",
                         "{n} items on the agenda.", len(items)).format(n=len(items)))
     report_written(write_publication(pub, fmts, uit, {}), uit)

@@ -13,11 +13,13 @@ import click
               help="Welk onderdeel (herhaalbaar): casus, persoon, juridisch, gegevensdeling, netwerk, "
                    "levensgebieden, scenarios, opschaling, risicotaxatie, evaluatie, incidenten, uitstroom. "
                    "Zonder deze optie kiest u uit een menu.")
+@click.option("--hervat", "resume", is_flag=True,
+              help="Ga zonder te vragen verder met het concept van een afgebroken interview.")
 @click.option("--antwoorden", "answers", type=click.Path(path_type=Path, dir_okay=False),
               help="Neem de antwoorden uit dit YAML-bestand in plaats van te vragen.")
 @click.option("--uit", "out_dir", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,
               help="Map voor het levensloopplan als u het na het opslaan meteen laat maken.")
-def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: Path) -> None:
+def bewerk(casus: Path, parts: tuple[str, ...], resume: bool, answers: Path | None, out_dir: Path) -> None:
     """Bewerk een casus met een interview; elke vraag begint bij wat er nu staat."""
     from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker, offer_plan
     from levensloop_docs.errors import UsageError
@@ -37,6 +39,8 @@ def bewerk(casus: Path, parts: tuple[str, ...], answers: Path | None, out_dir: P
     asker = make_asker(answers)
     hang_up_as_interrupt()
     chosen = [find_part(p) for p in parts]
-    outcome = run_interview([p for p in chosen if p] or [MenuPart], asker, case_path=casus)
+    again = " ".join(["levensloop bewerk", str(casus), *(f"--onderdeel {p}" for p in parts), "--hervat"])
+    outcome = run_interview([p for p in chosen if p] or [MenuPart], asker, case_path=casus, resume=resume,
+                            again=again)
     if outcome.saved and outcome.path is not None:
         offer_plan(asker, outcome.path, out_dir)

@@ -15,11 +15,13 @@ import click
 
 @click.command(name="evaluatie")
 @click.argument("casus", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--hervat", "resume", is_flag=True,
+              help="Ga zonder te vragen verder met het concept van een afgebroken interview.")
 @click.option("--antwoorden", "answers", type=click.Path(path_type=Path, dir_okay=False),
               help="Neem de antwoorden uit dit YAML-bestand in plaats van te vragen.")
 @click.option("--uit", "out_dir", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,
               help="Map voor het plan en het voortgangsverslag als u ze na het opslaan meteen laat maken.")
-def evaluatie(casus: Path, answers: Path | None, out_dir: Path) -> None:
+def evaluatie(casus: Path, resume: bool, answers: Path | None, out_dir: Path) -> None:
     """Leg een evaluatie vast (levensloopbijeenkomst) en stel de nieuwe planversie vast."""
     from levensloop_docs.cli.commands._interview import hang_up_as_interrupt, make_asker, offer_plan
     from levensloop_docs.errors import UsageError
@@ -32,7 +34,8 @@ def evaluatie(casus: Path, answers: Path | None, out_dir: Path) -> None:
                               hint=_("Make a new case with 'levensloop nieuw'."))
     asker = make_asker(answers)
     hang_up_as_interrupt()
-    outcome = run_interview(evaluation_parts(), asker, case_path=casus, before_save=archive_replaced)
+    outcome = run_interview(evaluation_parts(), asker, case_path=casus, before_save=archive_replaced,
+                            resume=resume, again=f"levensloop evaluatie {casus} --hervat")
     if outcome.saved and outcome.path is not None:
         label = _("Make the levensloopplan and the voortgangsverslag now (in {folder})?")
         label = label.format(folder=out_dir)

@@ -112,8 +112,9 @@ def _record(casus_id: str, punten: list[Punt], path: Path, asker: Asker, meeting
     asker.say(_("== Case {id} ==").format(id=casus_id))
     try:
         parts = minutes_parts(punten, Vergadering(meeting.datum, overleg))
-        outcome = run_interview(parts, asker, case_path=path)
-    except Interrupted as stopped:  # the engine's hint names 'bewerk'; here the same command goes on
-        how = _("Continue later with: levensloop notuleer {folder} --datum {day}")
-        raise Interrupted(stopped.message, hint=how.format(folder=again[0], day=again[1])) from None
+        command = f"levensloop notuleer {again[0]} --datum {again[1]}"
+        outcome = run_interview(parts, asker, case_path=path, again=command)
+    except Interrupted as stopped:
+        how = _("Continue later with: {command}").format(command=command)
+        raise Interrupted(stopped.message, hint=how) from None
     return int(outcome.saved)

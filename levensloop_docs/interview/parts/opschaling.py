@@ -31,12 +31,15 @@ def _levels(interview: Interview, key: str, item: Item) -> str:
     van = str(interview.choice(f"{key}.van", _("From level"), "niveaus", item.get("van", "ambulant")))
     item["van"] = van
     options = tuple(interview.vocab_choices("niveaus"))
+    order = level_order(interview.vocab, van) or 0
+    # opens on the next heavier level: the level it starts from can never be the answer
+    heavier = next((k for k, _label in options if (level_order(interview.vocab, k) or 0) > order), None)
     naar = str(
         interview.question(
             f"{key}.naar",
             "choice",
             _("To level"),
-            item.get("naar"),
+            item.get("naar") or heavier,
             choices=options,
             required=True,
             check=_heavier(interview, van),

@@ -1,0 +1,266 @@
+"""Issue 26: each problem of the 80x24 review of 7 December, reproduced through the real prompts.
+
+Keys go through prompt_toolkit pipe input into the questionary prompts (``keyboard``), as
+in ``test_interview_prompts.py``; each test failed before its fix.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _interview_keys import ADD, ENTER, pick, typed
+from conftest import EXAMPLES, TODAY
+from test_interview_prompts import keyboard
+from test_levensloop_geschiedenis import EXIT, _prompt_keys
+
+from levensloop_docs.case.casefile import load_case
+from levensloop_docs.cli.commands.evaluatie import archive_replaced
+from levensloop_docs.errors import Interrupted, InterviewCrash
+from levensloop_docs.interview import Interview, Part, run_interview, store
+from levensloop_docs.interview.draft import Draft, apart_path, draft_path
+from levensloop_docs.interview.evaluatie import evaluation_parts
+from levensloop_docs.interview.lock import LockInfo, lock_path, read_lock
+from levensloop_docs.interview.prompts import PromptAsker
+from levensloop_docs.interview.questions import Question
+
+BACK = "<"
+
+
+@pytest.fixture
+def caravan(tmp_path: Path) -> Path:
+    target = tmp_path / "caravan-groningen.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", target)
+    return target
+
+
+@pytest.fixture
+def exit_case(tmp_path: Path) -> Path:
+    target = tmp_path / f"{EXIT}.yaml"
+    shutil.copy(EXAMPLES / "evaluatie" / f"{EXIT}.yaml", target)
+    return target
+
+
+class Recording(PromptAsker):
+    """The real prompts, remembering each question as it was shown (key and default) and each notice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[str, Any]] = []
+        self.said: list[str] = []
+
+    def ask(self, question: Question) -> Any:
+        self.asked.append((question.key, question.default))
+        return super().ask(question)
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        super().say(text)
+
+    def problem(self, text: str) -> None:
+        self.said.append(text)
+        super().problem(text)
+
+
+def _evaluate(case: Path, keys: list[str], asker: PromptAsker | None = None) -> Any:
+    with keyboard(keys):
+        return run_interview(evaluation_parts(), asker or PromptAsker(), case_path=case, today=TODAY,
+                             before_save=archive_replaced)
+
+
+# -- [H] 1: '<' in evaluatie ----------------------------------------------------------------
+
+
+def test_back_in_evaluatie_goes_to_the_previous_question_and_loses_nothing(exit_case: Path) -> None:
+    keys = _prompt_keys()
+    # at "Wat is er gedaan?" type '<': the status comes back (on 'Loopt'), Enter keeps it
+    back = [*keys[:3], typed(BACK), ENTER, *keys[3:]]
+    asker = Recording()
+    assert _evaluate(exit_case, back, asker).saved
+    ev = load_case(exit_case).casus.evaluaties[-1]
+    assert ev.deelnemers == ["Ilse Brouwer-Demir (ForFACT)", "Bram"]
+    assert ev.acties[0].status == "lopend" and ev.acties[0].gedaan == "Elke maand langs geweest."
+    statuses = [default for key, default in asker.asked if key.endswith("acties[0].status")]
+    assert statuses[-1] == "lopend"  # asked again on the earlier answer
+
+
+def test_back_twice_in_evaluatie_then_resume_after_a_stop_keeps_every_answer(exit_case: Path) -> None:
+    keys = _prompt_keys()
+    with pytest.raises(Interrupted):  # back twice (to the attendees), then Ctrl-C
+        _evaluate(exit_case, [*keys[:4], typed(BACK), typed(BACK)])
+    saved = json.loads(draft_path(exit_case).read_text(encoding="utf-8"))["antwoorden"]
+    assert [k for k, _v in saved][:4] == [
+        "evaluaties[2].datum", "evaluaties[2].deelnemers", "evaluaties[2].acties[0].status",
+        "evaluaties[2].acties[0].gedaan"]  # in their order, nothing moved to the front
+    asker = Recording()
+    assert _evaluate(exit_case, [ENTER, *keys[4:]], asker).saved  # Enter: go on with the draft
+    assert not any("past het concept niet meer" in s for s in asker.said)
+    ev = load_case(exit_case).casus.evaluaties[-1]
+    assert ev.acties[0].gedaan == "Elke maand langs geweest." and ev.doelen[1].toelichting
+
+
+# -- [H] 2: a check at a select prompt ------------------------------------------------------
+
+
+def test_enter_on_the_preselected_to_level_never_crashes(caravan: Path) -> None:
+    keys = [ADD, ENTER, ENTER]  # from ambulant, Enter on the level it opens on
+    asker = Recording()
+    chosen = _part("opschaling")
+    with keyboard(keys), pytest.raises(Interrupted) as stopped:
+        run_interview([chosen], asker, case_path=caravan, today=TODAY)
+    assert stopped.value.exit_code == 130  # the keys ran out; no crash
+    naar = [d for k, d in asker.asked if k.endswith(".naar")]
+    assert naar == ["intensief_ambulant"]  # opens on a heavier level than 'van'
+
+
+def test_a_refused_choice_is_said_under_the_question_and_asked_again(caravan: Path) -> None:
+    keys = [ADD, ENTER, pick("Ambulant"), pick("(BIZ)")]
+    asker = Recording()
+    with keyboard(keys), pytest.raises(Interrupted) as stopped:
+        run_interview([_part("opschaling")], asker, case_path=caravan, today=TODAY)
+    assert stopped.value.exit_code == 130
+    assert any("zwaarder niveau" in s for s in asker.said)
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and ("opschaling.stappen[2].naar", "biz") in draft.answers
+
+
+def test_an_unexpected_fault_names_hervat_and_keeps_the_answers(caravan: Path) -> None:
+    def broken(interview: Interview) -> None:
+        p = interview.section("persoon")
+        store(p, "roepnaam", interview.text("persoon.roepnaam", "Roepnaam", p.get("roepnaam")))
+        raise IndexError("a bug")
+
+    with keyboard([typed("Sjoerd")]), pytest.raises(InterviewCrash) as crashed:
+        run_interview([Part("kapot", lambda: "Kapot", broken)], PromptAsker(), case_path=caravan, today=TODAY)
+    assert "--hervat" in str(crashed.value.hint) and crashed.value.exit_code == 1
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and draft.answers == [("persoon.roepnaam", "Sjoerd")]
+
+
+def test_every_command_with_an_interview_accepts_hervat(run_cli: Any) -> None:
+    for command in (["bewerk"], ["evaluatie"], ["aanmelding", "bewerk"], ["nieuw"], ["aanmelding", "nieuw"]):
+        result = run_cli(*command, "--help")
+        assert "--hervat" in result.out, command
+
+
+# -- [M] 4: '<' after a prefilled answer; back past a list --------------------------------
+
+
+def _three(interview: Interview) -> None:
+    """wat (text), wie (choice of people), wanneer (text, prefilled): as an action is asked."""
+    p = interview.section("persoon")
+    store(p, "roepnaam", interview.text("persoon.roepnaam", "Wat", p.get("roepnaam")))
+    interview.choice("x.wie", "Wie doet het?", interview.people(), None)
+    interview.text("x.wanneer", "Wanneer?", "maandelijks")
+
+
+def test_back_typed_after_a_prefilled_answer_goes_back_and_is_never_data(caravan: Path) -> None:
+    asker = Recording()
+    keys = [typed("Sjoerd"), pick("politie"), BACK + ENTER]  # 'maandelijks<' is on the screen
+    with keyboard(keys), pytest.raises(Interrupted):
+        run_interview([Part("drie", lambda: "Drie", _three)], asker, case_path=caravan, today=TODAY)
+    assert [k for k, _d in asker.asked][-2:] == ["x.wanneer", "x.wie"]
+    assert asker.asked[-1][1] == "politie"  # back on the earlier choice
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and not any("<" in str(v) for _k, v in draft.answers)
+
+
+def test_back_twice_keeps_the_later_choice(caravan: Path) -> None:
+    # the review: Wanneer -> Wie -> Wat, then Enter: 'Wie' opened on the first person
+    asker = Recording()
+    keys = [typed("Sjoerd"), pick("politie"), typed(BACK), BACK, ENTER]
+    with keyboard(keys), pytest.raises(Interrupted):
+        run_interview([Part("drie", lambda: "Drie", _three)], asker, case_path=caravan, today=TODAY)
+    # after '<' at Wie and Enter at Wat, the choice 'politie' is replayed (not asked on the first)
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and ("x.wie", "politie") in draft.answers
+    assert asker.asked[-1][0] == "x.wanneer"
+
+
+def test_going_back_to_a_list_opens_it_on_the_earlier_answer(caravan: Path) -> None:
+    asker = Recording()
+    keys = ["politie" + ENTER, "Wijzigen" + ENTER, typed(BACK)]  # back from the first field of the item
+    with keyboard(keys), pytest.raises(Interrupted):
+        run_interview([_part("netwerk")], asker, case_path=caravan, today=TODAY)
+    lists = [d for k, d in asker.asked if k == "netwerk.partners"]
+    assert lists[-1] is not None and str(lists[-1]).startswith("bewerk:")
+
+
+# -- the draft that no longer fits --------------------------------------------------------
+
+
+def test_a_draft_that_no_longer_fits_resumes_at_that_question_and_keeps_the_rest(caravan: Path) -> None:
+    asker = Recording()
+    draft = Draft.start(caravan, new=False, basis=None)
+    # an answer for a question that is not asked (any more) sits between two that are
+    draft.answers = [("persoon.naam", "Sjors Mulder"), ("persoon.bestaat_niet", "x"),
+                     ("persoon.roepnaam", "Sjoerd")]
+    draft.save()
+    with keyboard([ENTER, *[ENTER] * 6, ENTER]):
+        outcome = run_interview([_part("persoon")], asker, case_path=caravan, today=TODAY)
+    assert outcome.saved and "roepnaam: Sjoerd\n" in caravan.read_text(encoding="utf-8")
+    assert not any("past het concept niet meer" in s for s in asker.said)
+    assert "persoon.roepnaam" not in [k for k, _d in asker.asked]  # replayed, not asked
+
+
+# -- [M] 5: a live session; answers of a session that lost its lock --------------------------
+
+
+def test_the_answers_of_a_session_that_lost_its_lock_are_offered_by_the_next_bewerk(caravan: Path) -> None:
+    apart = Draft.start(caravan, new=False, basis=None)
+    apart.path = apart_path(caravan, 999_999)
+    apart.answers = [("persoon.naam", "Sjors Mulder"), ("persoon.roepnaam", "Sjoerd")]
+    apart.save()
+    asker = Recording()
+    keys = [ENTER, ENTER, *[ENTER] * 6, ENTER]  # view and take over; yes; the rest kept; save
+    with keyboard(keys):
+        outcome = run_interview([_part("persoon")], asker, case_path=caravan, today=TODAY)
+    assert outcome.saved and "roepnaam: Sjoerd\n" in caravan.read_text(encoding="utf-8")
+    assert asker.asked[0][0] == "eerdere_sessie" and not apart.path.exists()
+    assert any("persoon.roepnaam: Sjoerd" in s for s in asker.said)  # shown before taken over
+
+
+# -- kill -9: a lock of a dead process is taken over by a rerun ------------------------------
+
+
+def _dead_lock(case: Path) -> LockInfo:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    me = LockInfo.mine()
+    info = LockInfo(me.user, me.host, child.pid, me.since)
+    lock_path(case).write_text(info.dumps(), encoding="utf-8")
+    return info
+
+
+def test_rerun_of_evaluatie_with_an_answers_file_after_a_kill_takes_the_dead_lock(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(EXAMPLES / "evaluatie" / "LLA-2024-0117.geschiedenis" / "v1.yaml", case)
+    _dead_lock(case)
+    result = run_cli("evaluatie", case, "--antwoorden", EXAMPLES / "antwoorden" / "evaluatie-1.antwoorden")
+    assert result.code == 0, result.err
+    assert "niet meer loopt" in result.out and not lock_path(case).exists()
+    assert load_case(case).casus.meta.planversie == 2
+
+
+def test_a_live_lock_is_not_taken_by_an_answers_file_rerun(run_cli: Any, tmp_path: Path) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(EXAMPLES / "evaluatie" / "LLA-2024-0117.geschiedenis" / "v1.yaml", case)
+    other = LockInfo("collega", "andere-pc", 4242, LockInfo.mine().since)
+    lock_path(case).write_text(other.dumps(), encoding="utf-8")
+    result = run_cli("evaluatie", case, "--antwoorden", EXAMPLES / "antwoorden" / "evaluatie-1.antwoorden")
+    assert result.code == 1 and read_lock(case) == other
+
+
+def _part(name: str) -> Part:
+    from levensloop_docs.interview.parts import find_part
+
+    part = find_part(name)
+    assert part is not None
+    return part
