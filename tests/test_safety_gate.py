@@ -304,7 +304,8 @@ def test_a_complete_case_has_no_mark(tmp_path: Path) -> None:
 def test_a_concept_html_has_the_banner_and_the_box_once(tmp_path: Path, request_: str) -> None:
     (path,) = _render(tmp_path, _concept_case(), request_, "html")
     page = path.read_text(encoding="utf-8")
-    assert page.count('class="concept-kop"') == 1 and page.count("Dit document is een CONCEPT") == 1
+    assert page.count("class=\"concept-kop\"") == 1 and page.count("Dit document is een CONCEPT") == 1
+    assert "<table class=\"concept\" role=\"alert\">" in page  # tags the page already uses
     assert page.index("concept-kop") < page.index("<main>")
     assert "De GGZ-crisisdienst ontbreekt" in page
 

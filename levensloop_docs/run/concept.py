@@ -128,12 +128,12 @@ def _cell_style(cell: Any) -> None:
 
 # -- HTML -------------------------------------------------------------------------------------
 
+# Only the tags the rest of the page uses (a one-cell table, as the box in the DOCX).
 CSS = (
-    ".concept-kop{position:fixed;top:0;left:0;right:0;text-align:center;font-weight:bold;"
+    ".concept-kop{position:fixed;top:0;left:0;right:0;margin:0;text-align:center;font-weight:bold;"
     f"color:#{RED};background:#fff;border-bottom:2px solid #{RED};padding:2px 0}}"
-    f".concept{{border:3px solid #{RED};background:#{PINK};padding:.5em 1em;margin:2.2em 0 1em}}"
-    f".concept h2{{color:#{RED};margin:.2em 0;font-size:1.2em}}"
-    "@media print{.concept-kop{position:fixed}}"
+    f"table.concept{{border:3px solid #{RED};background:#{PINK};margin:2.2em 0 1em;width:100%}}"
+    f"table.concept td{{border:0;padding:.4em 1em}}.concept-titel{{color:#{RED};font-size:1.15em}}"
 )
 
 
@@ -145,9 +145,9 @@ def concept_html(points: tuple[OpenPoint, ...]) -> str:
     )
     return (
         f"<style>{CSS}</style>\n"
-        f'<div class="concept-kop" role="note">{html.escape(banner())}</div>\n'
-        f'<section class="concept" role="alert"><h2>{html.escape(box_title(len(points)))}</h2>'
-        f"<ul>{items}</ul></section>\n"
+        f'<p class="concept-kop" role="note">{html.escape(banner())}</p>\n'
+        f'<table class="concept" role="alert"><tr><td><p class="concept-titel"><strong>'
+        f"{html.escape(box_title(len(points)))}</strong></p><ul>{items}</ul></td></tr></table>\n"
     )
 
 
