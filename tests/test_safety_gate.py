@@ -405,3 +405,39 @@ def test_the_incomplete_example_shows_the_gate() -> None:
     assert gate(case.casus, vocab, TODAY, "opnamebrief").refusals
     assert gate(case.casus, vocab, TODAY, "toestemmingsverklaring").refusals
     assert safety.is_safety("nachtlijn") and not safety.is_safety("pijl")
+
+
+# -- overzicht -------------------------------------------------------------------------------
+
+def _overview_rows(run_cli: RunCli, folder: Path, out: Path) -> dict[str, dict[str, str]]:
+    import csv
+
+    result = run_cli("overzicht", folder, "--per", "23-11-2026", "--uit", out, "--formaat", "csv", "--alles")
+    assert result.code == 0, result.err
+    (path,) = out.glob("overzicht-*.csv")
+    header, *rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    return {r[0]: dict(zip(header, r, strict=True)) for r in rows}
+
+
+def test_overzicht_shows_the_cases_with_only_concept_documents(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    (folder / "onvolledig.yaml").write_text(INCOMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "compleet.yaml").write_text(DETENTIE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = _overview_rows(run_cli, folder, tmp_path / "uit1")
+    assert first["LLA-2024-0999"]["Documenten"] == "alleen CONCEPT"
+    assert first["LLA-2026-0063"]["Documenten"] == ""
+    # the second run reads the per-user cache (no free text in it): the same answer
+    assert _overview_rows(run_cli, folder, tmp_path / "uit2") == first
+
+
+def test_the_cache_keeps_what_the_gate_reads_but_no_criteria_text() -> None:
+    from levensloop_docs.overview.cache import prune, restore
+
+    case = load_case(INCOMPLETE).casus
+    pruned = prune(case)
+    assert "psychose" not in str(pruned).lower()
+    vocab = load_vocabularies()
+    for kind in ("levensloopplan", "partner", "crisiskaart"):
+        full = {p.rule for p in gate(case, vocab, TODAY, kind).points}
+        assert {p.rule for p in gate(restore(pruned, vocab), vocab, TODAY, kind).points} == full

@@ -213,9 +213,7 @@ def gate(casus: Casus, vocab: Vocabularies, today: date, kind: str,
     """The safety rules the case breaks on ``today`` that concern a document of ``kind``."""
     if kind not in GATED:
         return Verdict(kind)
-    from levensloop_docs.case.rules import case_problems
-
-    found = [(loc, p) for loc, p in case_problems(casus, vocab, today) if is_safety(p.rule)]
+    found = safety_problems(casus, vocab, today)
     found += _document_problems(casus, vocab, today, kind, parameter)
     points: list[OpenPoint] = []
     refusals: list[OpenPoint] = []
@@ -228,6 +226,36 @@ def gate(casus: Casus, vocab: Vocabularies, today: date, kind: str,
             continue
         (refusals if kind in rule.refuses else points).append(point)
     return Verdict(kind, tuple(points), tuple(refusals))
+
+
+Found = list[tuple[tuple[str | int, ...], Problem]]
+
+
+def safety_problems(casus: Casus, vocab: Vocabularies, today: date) -> Found:
+    """The safety rules the case breaks on ``today``: only the checks that hold safety rules
+    (the gate runs for every document; typography and completeness need not run again)."""
+    from levensloop_docs.case import planrules, rules
+
+    found: Found = [*rules.consent_problems(casus, today), *rules.route_problems(casus, vocab, today)]
+    if planrules.has_plan(casus):
+        found += [*planrules.contact_problems(casus), *planrules.route_problems(casus, vocab),
+                  *planrules.legal_problems(casus, today)]
+    return [(loc, p) for loc, p in found if is_safety(p.rule)]
+
+
+# The documents made for every case with a plan, that partners act on in a crisis.
+EVERY_CASE = (PLAN, PARTNER, CARD)
+
+
+def concept_only(casus: Casus, vocab: Vocabularies, today: date) -> bool:
+    """The plan, the partner sheets and the crisis cards can only be printed as CONCEPT (or not
+    at all): what ``overzicht`` shows per case. False for a case without a plan."""
+    from levensloop_docs.case.planrules import has_plan
+
+    if not has_plan(casus) or casus.meta.status == "uitgestroomd":
+        return False
+    verdicts = [gate(casus, vocab, today, kind) for kind in EVERY_CASE]
+    return all(v.points or v.refusals for v in verdicts)
 
 
 def _point(problem: Problem, loc: tuple[str | int, ...]) -> OpenPoint:
@@ -259,7 +287,7 @@ def letter_step(casus: Casus, parameter: str | None) -> int | None:
 
 
 def _document_problems(casus: Casus, vocab: Vocabularies, today: date, kind: str,
-                       parameter: str | None) -> list[tuple[tuple[str | int, ...], Problem]]:
+                       parameter: str | None) -> Found:
     """Rules of one document kind that the case rules cannot see (its audience's basis)."""
     if kind != LETTER:
         return []

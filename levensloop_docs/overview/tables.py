@@ -41,6 +41,7 @@ def overview_columns() -> list[tuple[str, str]]:
         ("toestemming", _("Consent")),
         ("uitstroom", _("Earliest exit")),
         ("ondertekend", _("Plan signed")),
+        ("concept", _("Documents")),
         ("wacht", _("Registration waiting")),
     ]
 
@@ -69,6 +70,7 @@ def overview_cells(row: CaseRow, vocab: Vocabularies) -> dict[str, str]:
         "toestemming": consent,
         "uitstroom": short(row.vroegste_uitstroom),
         "ondertekend": signed,
+        "concept": _("only CONCEPT") if row.alleen_concept else "",
         "wacht": wacht,
     }
 
