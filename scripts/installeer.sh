@@ -28,8 +28,9 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
+# the package plus the pinned development tools (pyproject: [dependency-groups] dev);
 # pip's own chatter goes to a log; it is shown only when the install fails
-if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test]'; } \
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e . --group dev; } \
     > .venv/pip.log 2>&1; then
   cat .venv/pip.log
   echo "Installeren van de Python-pakketten is mislukt (zie hierboven)." >&2

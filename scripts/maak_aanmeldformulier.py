@@ -2,6 +2,7 @@
 
 - templates/aanmelding/aanmeldformulier.docx: the whole aanmelding, criteria as a checklist
 - templates/aanmelding/terugkoppeling.docx: the letter to the registrant with the decision
+- templates/aanmelding/tafelversie.docx: the form for the table, only allow-listed fields
 
 Run once to (re)create the starting templates: python scripts/maak_aanmeldformulier.py
 After that the templates are maintained in Word; see README, "Een sjabloon aanpassen".
@@ -25,10 +26,6 @@ CONFIDENTIAL = ("Vertrouwelijk. Dit formulier bevat bijzondere persoonsgegevens 
 def registration(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("Aanmeldformulier levensloopaanpak", style="Title")
     para(doc, "Aanmelding bij het {{ regio.zvh.naam }}", italic=True)
-    para(doc, "{%p if anoniem %}")
-    para(doc, "Geanonimiseerde versie voor het aanmeld- en inclusieoverleg. Naam, geboortedatum, "
-              "adressen en namen van naasten zijn weggelaten.", italic=True)
-    para(doc, "{%p endif %}")
     label_table(doc, [
         ("Casusnummer", "{{ meta.casus_id }}"),
         ("Regio", "{{ regio.naam }}"),
@@ -48,7 +45,7 @@ def registration(doc) -> None:  # type: ignore[no-untyped-def]
     label_table(doc, [
         ("Naam", "{{ persoon.naam }}"),
         ("Roepnaam", "{{ persoon.roepnaam }}"),
-        ("{% if anoniem %}Leeftijd{% else %}Geboortedatum{% endif %}", "{{ persoon.geboortedatum }}"),
+        ("Geboortedatum", "{{ persoon.geboortedatum }}"),
         ("Verblijft nu", "{{ persoon.verblijf }}"),
         ("Toelichting verblijf", "{{ persoon.verblijf_toelichting }}"),
         ("Problematiek", "{{ persoon.problematiek }}"),
@@ -56,6 +53,14 @@ def registration(doc) -> None:  # type: ignore[no-untyped-def]
     ])
     doc.add_heading("3. Reden van aanmelding", level=1)
     para(doc, "{{ aanmelding.reden }}")
+    label_table(doc, [
+        ("Is er nu een acute crisis?", "{{ aanmelding.acute_crisis }}"),
+        ("Toelichting", "{{ aanmelding.acute_crisis_toelichting }}"),
+    ])
+    para(doc, "{%p if aanmelding.acute_crisis_sleutel == 'ja' %}")
+    para(doc, "Aanmelden gebeurt bij voorkeur in een rustige periode. Pak de crisis eerst op via de "
+              "gewone crisisroute (crisisdienst, zo nodig 112).", italic=True)
+    para(doc, "{%p endif %}")
 
 
 def history(doc) -> None:  # type: ignore[no-untyped-def]
@@ -68,8 +73,30 @@ def history(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p else %}")
     para(doc, "Er is geen voorgeschiedenis vastgelegd.")
     para(doc, "{%p endif %}")
-    doc.add_heading("5. Huidige zorg en titels", level=1)
+    doc.add_heading("5. Huidige zorg, wat al is geprobeerd, titels", level=1)
     label_table(doc, [("Huidige zorg en ondersteuning", "{{ aanmelding.huidige_zorg }}")])
+    para(doc, "")
+    para(doc, "Wat is al geprobeerd?", italic=True)
+    para(doc, "{%p if aanmelding.geprobeerd %}")
+    tried = [4.6, 4.0, 3.6, 4.4]
+    fixed_widths(grid_table(doc, ["Interventie", "Organisatie", "Periode", "Resultaat"],
+                            "for p in aanmelding.geprobeerd",
+                            ["{{ p.interventie }}", "{{ p.organisatie }}", "{{ p.periode }}", "{{ p.resultaat }}"],
+                            tried), tried)
+    para(doc, "{%p else %}")
+    para(doc, "Er is nog niet vastgelegd wat al is geprobeerd.")
+    para(doc, "{%p endif %}")
+    para(doc, "Risicotaxatie bij aanmelding", italic=True)
+    para(doc, "{%p if aanmelding.heeft_risicotaxatie %}")
+    label_table(doc, [
+        ("Instrument", "{{ aanmelding.risicotaxatie.instrument }}"),
+        ("Datum", "{{ aanmelding.risicotaxatie.datum }}"),
+        ("Uitgevoerd door", "{{ aanmelding.risicotaxatie.uitgevoerd_door }}"),
+        ("Uitkomst", "{{ aanmelding.risicotaxatie.uitkomst }}"),
+    ])
+    para(doc, "{%p else %}")
+    para(doc, "Er is geen risicotaxatie vastgelegd. Landelijk criterium 2 vraagt erom.")
+    para(doc, "{%p endif %}")
     para(doc, "")
     para(doc, "{%p if persoon.juridisch_kader %}")
     kader = [5.0, 2.8, 2.8, 6.0]
@@ -86,6 +113,17 @@ def history(doc) -> None:  # type: ignore[no-untyped-def]
         ("Waarvoor geldt de toestemming", "{{ gegevensdeling.toestemming_omvang }}"),
         ("Toelichting", "{{ gegevensdeling.toelichting }}"),
     ])
+    para(doc, "{%p if aanmelding.titels_die_aflopen %}")
+    para(doc, "{%p for t in aanmelding.titels_die_aflopen %}")
+    para(doc, "De titel {{ t.titel }} loopt af op {{ t.einde }}.")
+    para(doc, "{%p endfor %}")
+    label_table(doc, [
+        ("Grondslag voor delen na het einde van de titel",
+         "{% if aanmelding.grondslag_na_titel %}{{ aanmelding.grondslag_na_titel }}{% else %}"
+         "nog niet vastgelegd{% endif %}"),
+        ("Toelichting", "{{ aanmelding.grondslag_na_titel_toelichting }}"),
+    ])
+    para(doc, "{%p endif %}")
 
 
 def criteria(doc) -> None:  # type: ignore[no-untyped-def]
@@ -124,6 +162,7 @@ def preparation(doc) -> None:  # type: ignore[no-untyped-def]
                             "{{ aanmelding.procesregisseur.functie }}{% endif %}"),
         ("Weet de cliënt van de aanmelding?", "{{ aanmelding.client_op_de_hoogte }}"),
         ("Voorcheck en vooradvies", "{{ aanmelding.voorcheck }}"),
+        ("Samenvatting voor de tafelversie", "{{ aanmelding.tafel_samenvatting }}"),
     ])
     para(doc, "")
     para(doc, "{%p if aanmelding.informatie_partners %}")
@@ -183,10 +222,11 @@ def letter_body(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{{ aanmelding.besluit_toelichting }}")
     para(doc, "{%p if aanmelding.niet_voldaan %}")
     para(doc, "Aan deze criteria is volgens het overleg niet voldaan:")
-    widths = [4.2, 12.4]
-    fixed_widths(grid_table(doc, ["Criterium", "Toelichting van het overleg"], "for c in aanmelding.niet_voldaan",
-                            ["{{ c.soort }} {{ c.nummer }}",
-                             "{% if c.toelichting %}{{ c.toelichting }}{% else %}{{ c.tekst }}{% endif %}"],
+    # the criterion's wording and the meeting's reason in their own columns: a reason left
+    # empty prints "–", never the criterion (which would read as the meeting's finding)
+    widths = [10.4, 6.2]
+    fixed_widths(grid_table(doc, ["Criterium", "Waarom niet"], "for c in aanmelding.niet_voldaan",
+                            ["{{ c.soort }} {{ c.nummer }}: {{ c.kort }}", "{{ c.waarom_niet }}"],
                             widths), widths)
     para(doc, "{%p endif %}")
     doc.add_heading("Ons advies", level=2)
@@ -217,14 +257,12 @@ def terugkoppeling() -> None:
     para(doc, "")
     para(doc, "Aan: {{ aanmelding.aanmelder.naam }}, {{ aanmelding.aanmelder.functie }}")
     para(doc, "{{ aanmelding.aanmelder.organisatie }}")
-    para(doc, "")
     label_table(doc, [
-        ("Datum", "{{ vandaag }}"),
+        ("Datum", "{{ briefdatum }}"),
         ("Ons kenmerk", "{{ meta.casus_id }}"),
         ("Betreft", "Uw aanmelding van {{ aanmelding.datum }} voor de levensloopaanpak"),
         ("Besluit", "{{ aanmelding.besluit }}"),
     ], widths=(4.0, 12.6))
-    para(doc, "")
     para(doc, "Beste {{ aanmelding.aanmelder.naam }},")
     para(doc, "Dank u voor uw aanmelding van {{ persoon.naam }} (casusnummer {{ meta.casus_id }}).")
     letter_body(doc)
@@ -246,10 +284,91 @@ def terugkoppeling() -> None:
     save(doc, FOLDER / "terugkoppeling.docx")
 
 
+def tafel_person(doc) -> None:  # type: ignore[no-untyped-def]
+    label_table(doc, [
+        ("Casusnummer", "{{ meta.casus_id }}"),
+        ("Regio", "{{ regio.naam }}"),
+        ("Aangemeld in", "{{ aanmelding.maand }}"),
+        ("Aangemeld door (functie)", "{{ aanmelding.aanmelder_functie }}"),
+        ("Datum overleg", "{{ aanmelding.overleg.datum }}"),
+    ])
+    doc.add_heading("1. Persoon", level=1)
+    label_table(doc, [
+        ("Leeftijd bij aanmelding", "{{ persoon.leeftijd }}"),
+        ("Verblijft nu", "{{ persoon.verblijf }}"),
+        ("Problematiek", "{{ persoon.problematiek }}"),
+        ("Is er nu een acute crisis?", "{{ aanmelding.acute_crisis }}"),
+        ("Weet de cliënt van de aanmelding?", "{{ aanmelding.client_op_de_hoogte }}"),
+        ("Route gegevensdeling", "{{ gegevensdeling.route }}"),
+    ])
+    doc.add_heading("2. Samenvatting voor het overleg", level=1)
+    para(doc, "{% if aanmelding.samenvatting %}{{ aanmelding.samenvatting }}{% else %}De procesregisseur "
+              "heeft (nog) geen samenvatting voor de tafel geschreven.{% endif %}")
+
+
+def tafel_history(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading("3. Voorgeschiedenis, titels en wat is geprobeerd", level=1)
+    para(doc, "Alleen maand en soort; wat er gebeurde staat in het volledige formulier.", italic=True)
+    para(doc, "{%p if aanmelding.voorgeschiedenis %}")
+    widths = [5.0, 11.6]
+    fixed_widths(grid_table(doc, ["Maand", "Soort"], "for g in aanmelding.voorgeschiedenis",
+                            ["{{ g.datum }}", "{{ g.soort }}"], widths), widths)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if persoon.juridisch_kader %}")
+    fixed_widths(grid_table(doc, ["Titel", "Periode"], "for k in persoon.juridisch_kader",
+                            ["{{ k.titel }}", "{{ k.periode }}"], widths), widths)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if aanmelding.geprobeerd %}")
+    tried = [6.0, 4.0, 6.6]
+    fixed_widths(grid_table(doc, ["Al geprobeerd", "Periode", "Resultaat"], "for p in aanmelding.geprobeerd",
+                            ["{{ p.interventie }}", "{{ p.periode }}", "{{ p.resultaat }}"], tried), tried)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if aanmelding.risicotaxatie.instrument %}")
+    label_table(doc, [
+        ("Risicotaxatie", "{{ aanmelding.risicotaxatie.instrument }}, {{ aanmelding.risicotaxatie.datum }}"),
+        ("Uitkomst", "{{ aanmelding.risicotaxatie.uitkomst }}"),
+    ])
+    para(doc, "{%p endif %}")
+
+
+def tafel_criteria(doc) -> None:  # type: ignore[no-untyped-def]
+    headers = ["Nr.", "Criterium", "Voldoet", "Voldoet niet", "Onbekend"]
+    cells = ["{{ c.nummer }}", "{{ c.tekst }}", "{{ c.vak_voldoet }}", "{{ c.vak_voldoet_niet }}",
+             "{{ c.vak_onbekend }}"]
+    widths = [0.9, 9.4, 2.0, 2.0, 2.3]
+    doc.add_heading("4. Landelijke criteria", level=1)
+    fixed_widths(grid_table(doc, headers, "for c in aanmelding.landelijk", cells, widths), widths)
+    para(doc, "{{ aanmelding.landelijk_samenvatting }}")
+    para(doc, "{%p if aanmelding.regio %}")
+    doc.add_heading("5. Criteria van regio {{ regio.naam }}", level=1)
+    fixed_widths(grid_table(doc, headers, "for c in aanmelding.regio", cells, widths), widths)
+    para(doc, "{{ aanmelding.regio_samenvatting }}")
+    para(doc, "{%p endif %}")
+
+
+def tafelversie() -> None:
+    doc = new_document("Aanmelding levensloopaanpak: tafelversie")
+    header_footer(doc, "Tafelversie {{ meta.casus_id }} · Vertrouwelijk",
+                  "Tafelversie aanmelding · sjabloon {{ document.versie }}")
+    doc.add_paragraph("Aanmelding levensloopaanpak: tafelversie", style="Title")
+    para(doc, "Voor het aanmeld- en inclusieoverleg van het {{ regio.zvh.naam }}. Deze versie noemt "
+              "geen naam, geboortedatum, precieze datums, adressen of telefoonnummers, en niet wie "
+              "aanmeldde. Zo bespreekt het overleg de situatie en niet de persoon. Het volledige "
+              "formulier ligt bij de procesregisseur.", italic=True)
+    tafel_person(doc)
+    tafel_history(doc)
+    tafel_criteria(doc)
+    para(doc, "")
+    para(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
+              "versie {{ document.versie }}. Vernietig deze versie na het overleg.", italic=True)
+    save(doc, FOLDER / "tafelversie.docx")
+
+
 def main() -> None:
     aanmeldformulier()
     terugkoppeling()
-    print(f"Geschreven: {FOLDER}/aanmeldformulier.docx en terugkoppeling.docx")
+    tafelversie()
+    print(f"Geschreven: {FOLDER}/aanmeldformulier.docx, terugkoppeling.docx en tafelversie.docx")
 
 
 if __name__ == "__main__":

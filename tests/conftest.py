@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -20,11 +21,58 @@ def example_paths() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
 
 
+def plan_example_paths() -> list[Path]:
+    """The examples with levensgebieden, found without parsing or validating a case.
+
+    Parametrize lists are made at collection; loading every case there made every
+    ``pytest -k`` run pay for it (review F12). The test loads the case it needs.
+    """
+    import re
+
+    listed = re.compile(r"^levensgebieden:[ \t]*\n[ \t]+- ", re.MULTILINE)
+    return [p for p in example_paths() if listed.search(p.read_text(encoding="utf-8"))]
+
+
 @dataclass
 class CliResult:
     code: int
     out: str
     err: str
+
+
+# -- the 'slow' marker: `pytest -m "not slow"` is the edit-test loop; CI runs everything ------------
+
+# whole modules that start LibreOffice, a process pool, a real terminal or build a wheel
+SLOW_MODULES = frozenset({
+    "test_pdf", "test_pdf_converter", "test_pdf_emoji", "test_batch", "test_batch_crash",
+    "test_batch_robust", "test_templatecheck_wheel", "test_interview_terminal", "test_overview_terminal",
+})
+# parametrized cases that pay for a folder batch or a hostile input
+SLOW_IDS = ("diep-genest", "dubbel-casusnummer")
+# in a test's own source: it converts to PDF or runs a folder as a batch
+SLOW_CALLS = ("libreoffice_or_skip(", '"--formaat", "pdf"', '("pdf",)', ', "pdf")', "copytree(EXAMPLES",
+              "run_batch(")
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    if item.path.stem in SLOW_MODULES or item.get_closest_marker("pdf") is not None:
+        return True
+    if "needs_libreoffice" in getattr(item, "fixturenames", ()) or any(k in item.nodeid for k in SLOW_IDS):
+        return True
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function is not None else ""
+    except (OSError, TypeError):
+        return False
+    folder_batch = "genereer" in source and ("cases" in getattr(item, "fixturenames", ()))
+    return folder_batch or any(call in source for call in SLOW_CALLS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark LibreOffice, batch, terminal and wheel tests 'slow' in one place (no per-file markers)."""
+    for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)
 
 
 # the run_cli fixture: run_cli('genereer', case, '--uit', folder)

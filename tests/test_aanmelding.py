@@ -267,7 +267,8 @@ def test_terugkoppeling_on_rejection_carries_the_advice(tmp_path: Path, run_cli:
     # a named sender with a direct line, not only the ZVH's general number
     assert "Yara Smulders" in text and "073-0000030" in text
     # which criteria the meeting found not met, by number, with the meeting's explanation
-    rows = {r[0]: r[1] for r in docx_rows(tmp_path / "LLA-2026-0057_terugkoppeling_v1.docx")}
+    # (issue 28: the first column now also carries the criterion's wording, after a colon)
+    rows = {r[0].split(":")[0]: r[1] for r in docx_rows(tmp_path / "LLA-2026-0057_terugkoppeling_v1.docx")}
     assert rows["landelijk criterium 1"] == "Geen agressief of gevaarlijk gedrag; wel overlast."
     assert "landelijk criterium 5" in rows and "regionaal criterium 7" in rows
     assert "landelijk criterium 4" not in rows  # unknown is not "not met"
@@ -325,11 +326,13 @@ def _identity(data: Any) -> list[str]:
 
 
 def test_anonymised_form_leaves_out_every_personal_marker(tmp_path: Path, run_cli: Any) -> None:
+    # issue 28: the tafelversie is an allow-list now (tests/test_aanmelding_tafel.py has the
+    # spellings); the reason, the history's words and the aanmelder's name stay off it
     data = raw_case()
     data["netwerk"] = {"naasten": [{"id": "oom", "naam": "Klaas Dijkman", "relatie": "oom"}]}
-    # personal details typed into free text, as happens in practice
     data["aanmelding"]["reden"] = ("Ruben (geboren 19-6-1991, BSN 123456782) woont Kerkstraat 12, "
                                    "9401 AB Assen; bel 06-12345678 of ruben@example.nl. Oom Klaas helpt.")
+    data["aanmelding"]["tafel_samenvatting"] = "Ruben (geboren 19-6-1991) woont Kerkstraat 12, 9401 AB Assen."
     data["aanmelding"]["voorgeschiedenis"][0]["omschrijving"] = "Hoekstra-Lindeboom opgenomen."
     data["persoon"]["verblijf_toelichting"] = "Bij oom Klaas Dijkman."
     path = write_case(tmp_path, data)
@@ -338,14 +341,14 @@ def test_anonymised_form_leaves_out_every_personal_marker(tmp_path: Path, run_cl
     assert result.code == 0, result.err
     out = tmp_path / "uit" / "LLA-2026-0051_aanmeldformulier-anoniem_v1.docx"
     text = docx_text(out)
-    assert "Geanonimiseerde versie" in text
-    for marker in [m for m in _identity(data) if m] + ["Dijkman", "Lindeboom"]:
+    assert "tafelversie" in text
+    for marker in [m for m in _identity(data) if m] + ["Dijkman", "Lindeboom", "Ilse Bakker-Yilmaz"]:
         assert marker.casefold() not in text.casefold(), marker
     rows = {r[0]: r[1] for r in docx_rows(out) if len(r) == 2}
-    assert rows["Leeftijd"] == "35 jaar bij aanmelding"
-    assert "[naam] (geboren [geboortedatum], BSN [nummer]) woont [adres], [postcode] Assen" in text
-    # what the meeting needs stays: the case number, the criteria, the registrant
-    assert "LLA-2026-0051" in text and "HKT-R (2025)" in text and "Ilse Bakker-Yilmaz" in text
+    assert rows["Leeftijd bij aanmelding"] == "30 tot 40 jaar"
+    assert "[naam] (geboren [datum]) woont [adres], [postcode] Assen" in text
+    # what the meeting needs stays: the case number, the criteria, the aanmelder's function
+    assert "LLA-2026-0051" in text and "Landelijke criteria" in text and "reclasseringswerker" in text
     # the ordinary form still has the name
     plain = run_cli("genereer", path, "--uit", tmp_path / "gewoon", "--document", "aanmeldformulier")
     assert plain.code == 0 and "Ruben Hoekstra-Lindeboom" in docx_text(
@@ -431,7 +434,7 @@ def test_pdf_of_both_documents(tmp_path: Path, run_cli: Any, needs_libreoffice: 
     assert result.code == 0, result.err
     anonymous = PdfReader(tmp_path / "anoniem" / "LLA-2026-0057_aanmeldformulier-anoniem_v1.pdf")
     text = "".join(p.extract_text() for p in anonymous.pages)
-    assert "Geanonimiseerde versie" in text and "46 jaar bij aanmelding" in text
+    assert "tafelversie" in text and "40 tot 50 jaar" in text  # issue 28: an age band
     for marker in ("Daan", "Verheijden", "2 november 1979", "1979"):
         assert marker not in text, marker
 
@@ -448,3 +451,80 @@ def test_a_folder_makes_no_plan_before_inclusion(tmp_path: Path, run_cli: Any) -
         plans = sorted(p.name for p in out.glob("*_levensloopplan_*"))
         # aangemeld (Drenthe) and niet geïncludeerd (Oost-Brabant) have no plan yet
         assert plans == ["LLA-2026-0042_levensloopplan_v2.docx"]
+
+
+# -- issue 28: terugkoppeling columns and date, the structured intake -----------------------------
+
+
+def test_terugkoppeling_separates_criterion_and_reason(tmp_path: Path, run_cli: Any) -> None:
+    """Review B1: the criterion's wording never stands where the meeting's reason belongs."""
+    result = run_cli("genereer", OOST_BRABANT, "--uit", tmp_path, "--document", "terugkoppeling")
+    assert result.code == 0, result.err
+    rows = docx_rows(tmp_path / "LLA-2026-0057_terugkoppeling_v1.docx")
+    assert ["Criterium", "Waarom niet"] in rows
+    reasons = {r[0].split(":")[0]: r[1] for r in rows if r[0].startswith(("landelijk", "regionaal"))}
+    assert reasons["landelijk criterium 6"] == "–" and reasons["regionaal criterium 1"] == "–"
+    assert not any("risicotaxatie laat een hoog risico" in r for r in reasons.values())
+    criterion = next(r[0] for r in rows if r[0].startswith("regionaal criterium 1"))
+    assert "hoog risico op terugval" in criterion  # the wording, in the criterion's own column
+
+
+def test_terugkoppeling_is_dated_with_the_decision_not_the_print_date(tmp_path: Path, run_cli: Any) -> None:
+    result = run_cli("genereer", OOST_BRABANT, "--uit", tmp_path / "a", "--document", "terugkoppeling")
+    assert result.code == 0, result.err
+    letter = tmp_path / "a" / "LLA-2026-0057_terugkoppeling_v1.docx"
+    rows = {r[0]: r[1] for r in docx_rows(letter) if len(r) == 2}
+    assert rows["Datum"] == "22 oktober 2026"  # the overleg; the tests run on 23 november 2026
+    data = raw_case(OOST_BRABANT)
+    data["aanmelding"]["besluit_datum"] = "2026-10-27"
+    path = write_case(tmp_path, data)
+    result = run_cli("genereer", path, "--uit", tmp_path / "b", "--document", "terugkoppeling")
+    assert result.code == 0, result.err
+    letter = tmp_path / "b" / "LLA-2026-0057_terugkoppeling_v1.docx"
+    rows = {r[0]: r[1] for r in docx_rows(letter) if len(r) == 2}
+    assert rows["Datum"] == "27 oktober 2026"
+
+
+def test_national_criteria_3_and_4_as_the_source_words_them() -> None:
+    from levensloop_docs.reference.regions import national_criteria
+
+    texts = {c.sleutel: " ".join(c.tekst.split()) for c in national_criteria()}
+    assert "langdurige, terugkerende en moeilijk beheersbare (multi-)problematiek" in texts["3"]
+    assert "onvoldoende in bestaande zorg- en begeleidingssystemen te beheersen valt" in texts["3"]
+    assert texts["4"].startswith("Mede door de dominante gedragsproblematiek is er behoefte aan")
+    assert "bij voorkeur ambulant" in texts["4"]
+
+
+def test_the_form_shows_the_structured_intake(tmp_path: Path, run_cli: Any) -> None:
+    """Review B3-B5: what was tried, the risicotaxatie, acute crisis, the basis after the title."""
+    result = run_cli("genereer", DRENTHE, "--uit", tmp_path, "--document", "aanmeldformulier")
+    assert result.code == 0, result.err
+    out = tmp_path / "LLA-2026-0051_aanmeldformulier_v1.docx"
+    rows = docx_rows(out)
+    assert ["Interventie", "Organisatie", "Periode", "Resultaat"] in rows
+    assert ["Begeleid wonen", "Beschermd wonen Drenthe (voorbeeld)", "april 2022 – mei 2023",
+            "Gestopt na agressie naar een begeleider."] in rows
+    assert any(r[2] == "februari 2025 – nu" for r in rows if len(r) == 4)
+    labels = {r[0]: r[1] for r in rows if len(r) == 2}
+    assert labels["Instrument"] == "HKT-R" and labels["Datum"] == "september 2025"
+    assert labels["Uitgevoerd door"] == "psycholoog, reclassering (voorbeeld)"
+    assert labels["Is er nu een acute crisis?"] == "nee, er is nu geen acute crisis"
+    basis = labels["Grondslag voor delen na het einde van de titel"]
+    assert basis == "Vrijwillige route (schriftelijke toestemming)"
+    text = docx_text(out)
+    assert "De titel Strafrechtelijke titel - bijzondere voorwaarden loopt af op 31 januari 2027." in text
+
+
+def test_the_form_says_what_is_missing_in_the_intake(tmp_path: Path, run_cli: Any) -> None:
+    data = raw_case()
+    for key in ("geprobeerd", "risicotaxatie", "grondslag_na_titel", "grondslag_na_titel_toelichting"):
+        data["aanmelding"].pop(key)
+    data["aanmelding"]["acute_crisis"] = "ja"
+    path = write_case(tmp_path, data)
+    result = run_cli("genereer", path, "--uit", tmp_path / "uit", "--document", "aanmeldformulier")
+    assert result.code == 0, result.err
+    text = docx_text(tmp_path / "uit" / "LLA-2026-0051_aanmeldformulier_v1.docx")
+    assert "Er is nog niet vastgelegd wat al is geprobeerd." in text
+    assert "Er is geen risicotaxatie vastgelegd. Landelijk criterium 2 vraagt erom." in text
+    assert "nog niet vastgelegd" in text  # the basis after the title
+    assert "Aanmelden gebeurt bij voorkeur in een rustige periode" in text

@@ -191,3 +191,37 @@ def test_real_prompts_interrupted_then_resumed(tmp_path: Path) -> None:
         with pytest.raises(Interrupted):
             run_interview(PARTS, PromptAsker(), folder=tmp_path, resume=True, today=TODAY)
     assert "Schulden en ruzie met de buren." in draft.read_text(encoding="utf-8")
+
+
+def test_the_interview_records_the_structured_intake(tmp_path: Path, run_cli: Any) -> None:
+    """Issue 28: what was tried, the risicotaxatie, acute crisis, the table summary, as fields."""
+    folder = tmp_path / "casussen"
+    result = run_cli("aanmelding", "nieuw", "--map", folder, "--antwoorden", ANSWERS)
+    assert result.code == 0, result.err
+    ag = load(folder / f"{CASE_ID}.yaml")["aanmelding"]
+    assert ag["acute_crisis"] == "nee"
+    assert ag["geprobeerd"] == [{"interventie": "Ambulante GGZ-behandeling",
+                                 "organisatie": "GGZ Friesland (voorbeeld)",
+                                 "van": "2021-06", "tot": "2022-01",
+                                 "resultaat": "Gestopt; kwam niet meer op afspraken."}]
+    assert ag["risicotaxatie"]["instrument"] == "HCR-20V3" and ag["risicotaxatie"]["datum"] == "2024-10"
+    assert ag["risicotaxatie"]["uitgevoerd_door"] == "psycholoog, GGZ (voorbeeld)"
+    assert ag["tafel_samenvatting"].startswith("Man van rond de veertig")
+    assert "grondslag_na_titel" not in ag  # no title ends: not asked
+
+
+def test_a_title_that_ends_asks_the_basis_after_it(tmp_path: Path, run_cli: Any) -> None:
+    data = load(ANSWERS)
+    data["persoon"]["juridisch_kader"] = [{"titel": "bijzondere_voorwaarden", "start": "1-1-2025",
+                                           "einde": "31-1-2027"}]
+    data["aanmelding"]["grondslag_na_titel"] = "vrijwillig"
+    data["aanmelding"]["grondslag_na_titel_toelichting"] = "De wijkcoach vraagt toestemming."
+    answers = tmp_path / "antwoorden.yaml"
+    with answers.open("w", encoding="utf-8") as fh:
+        YAML().dump(data, fh)
+    folder = tmp_path / "casussen"
+    result = run_cli("aanmelding", "nieuw", "--map", folder, "--antwoorden", answers)
+    assert result.code == 0, result.err
+    ag = load(folder / f"{CASE_ID}.yaml")["aanmelding"]
+    assert ag["grondslag_na_titel"] == "vrijwillig"
+    assert ag["grondslag_na_titel_toelichting"] == "De wijkcoach vraagt toestemming."

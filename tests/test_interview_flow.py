@@ -317,9 +317,10 @@ def test_a_month_typed_at_the_prompt(drenthe: Path) -> None:
 
     part = find_part("voorgeschiedenis")
     assert part is not None
-    # add an event: date 'mei 2019', kind (Enter), what happened; done; current care (Esc Enter); save
+    # add an event: date 'mei 2019', kind (Enter), what happened; done; current care (Esc Enter);
+    # what was tried (done) and the risicotaxatie kept as it is (issue 28: four Enters); save
     keys = ["Toevoegen" + ENTER, typed("mei 2019"), ENTER, typed("Eerste contact (voorbeeld)."),
-            "Klaar" + ENTER, "\x1b\r", ENTER]
+            "Klaar" + ENTER, "\x1b\r", "Klaar" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     with keyboard(keys):
         assert run_interview([part], PromptAsker(), case_path=drenthe, today=TODAY).saved
     text = drenthe.read_text(encoding="utf-8")

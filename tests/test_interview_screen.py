@@ -89,13 +89,16 @@ def _aanmelding_keys() -> list[list[str]]:
         [typed("LLA-2026-0301"), pick("Friesland")],
         [typed("Wijkteam Leeuwarden (voorbeeld)"), typed("Sietske Visser"), typed("wijkcoach"),
          typed("058-0000301"), ENTER],
-        [typed("2-11-2026"), lines("Schulden en ruzie met de buren.")],
+        # issue 28: acute crisis ('onbekend') and its explanation
+        [typed("2-11-2026"), lines("Schulden en ruzie met de buren."), ENTER, ENTER],
         [typed("Gerrit Zand (voorbeeld)"), ENTER, typed("1-2-1985"), ENTER, ENTER, ENTER, ENTER],
-        [ADD, typed("mei 2019"), ENTER, typed("Eerste contact (voorbeeld)."), DONE, lines()],
+        # issue 28: nothing tried recorded yet, no risicotaxatie
+        [ADD, typed("mei 2019"), ENTER, typed("Eerste contact (voorbeeld)."), DONE, lines(), DONE, ENTER],
         [DONE],
         criteria,
         [pick("onder voorwaarden"), ENTER],
-        [ENTER, ENTER, DONE, lines()],  # voorbereiding: no name yet, 'onbekend', no requests, no pre-check
+        # voorbereiding: no name yet, 'onbekend', no requests, no pre-check, no table summary
+        [ENTER, ENTER, DONE, lines(), lines()],
     ]  # fmt: skip
 
 

@@ -331,6 +331,17 @@ def _aanmelding(m: Markers) -> dict[str, Any]:
                                  "gevraagd_op": "2026-08-05",
                                  "antwoord": m(f"{a}.informatie_partners[].antwoord", NEVER)}],
         "voorcheck": m(f"{a}.voorcheck", NEVER),
+        # the structured intake (issue 28): the aanmelding's, never a partner's
+        "geprobeerd": [{"interventie": m(f"{a}.geprobeerd[].interventie", NEVER),
+                        "organisatie": m(f"{a}.geprobeerd[].organisatie", NEVER), "van": "2024-03",
+                        "resultaat": m(f"{a}.geprobeerd[].resultaat", NEVER)}],
+        "risicotaxatie": {"instrument": "HKT-R", "datum": "2025-06",
+                          "uitgevoerd_door": m(f"{a}.risicotaxatie.uitgevoerd_door", NEVER),
+                          "uitkomst": m(f"{a}.risicotaxatie.uitkomst", NEVER)},
+        "acute_crisis": "nee", "acute_crisis_toelichting": m(f"{a}.acute_crisis_toelichting", NEVER),
+        "grondslag_na_titel": "vrijwillig",
+        "grondslag_na_titel_toelichting": m(f"{a}.grondslag_na_titel_toelichting", NEVER),
+        "tafel_samenvatting": m(f"{a}.tafel_samenvatting", NEVER),
     }  # fmt: skip
 
 
@@ -479,7 +490,7 @@ def _text_fields(model: Any, prefix: str = "") -> set[str]:
 
     skip = {"id", "wie", "wie_besluit", "telefoon", "email", "casus_id", "regio", "criterium", "wie_bellen",
             "toestemming_partners", "buiten_kantoortijd", "partner", "wie_stabiel", "bij_afloop_wie",
-            "datum"}  # datum: a day or a month ("2019-05"), never free text
+            "datum", "van", "tot"}  # datum, van, tot: a day or a month ("2019-05"), never free text
     out: set[str] = set()
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"

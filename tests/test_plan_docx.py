@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TODAY, RunCli, example_paths
+from conftest import TODAY, RunCli, example_paths, plan_example_paths
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,7 +31,7 @@ from levensloop_docs.run.documents import registry
 from levensloop_docs.run.renderrun import Job, RenderRun, render_job
 from levensloop_docs.text import clean_text
 
-PLAN_EXAMPLES = [p for p in example_paths() if load_case(p, today=TODAY).casus.levensgebieden]
+PLAN_EXAMPLES = plan_example_paths()
 
 
 # --- reading a DOCX back ------------------------------------------------------------------

@@ -4,14 +4,15 @@
   Dutch catalogs (texts in documents); ``documenten.yaml`` is taken per entry instead
   (see ``document``), so a new entry or a version bump does not touch other documents;
 - template: the template file and, for Markdown, every file it includes;
-- document: the registry entry (title, version, engine, context, ...), so raising
-  ``versie`` makes that document's outputs again and no others;
+- document: every field of the registry entry (title, version, engine, context,
+  ``lettergrootte``, ...), so raising ``versie`` makes that document's outputs again and no others;
 - plan: what decides *which* outputs a case has (every entry's applicability, parameters
   and formats); ``selection_key`` adds ``--document`` and ``--formaat``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -42,9 +43,14 @@ def data_hash() -> str:
 
 
 def document_hash(doc: DocumentType) -> str:
-    entry = [doc.name, doc.title, doc.template.name, doc.engine, list(doc.formats), doc.version,
-             doc.context, doc.applies, list(doc.parameters), doc.on_request]
-    return hashlib.sha256(json.dumps(entry).encode("utf-8")).hexdigest()
+    """Every field of the registry entry, so that a field added later cannot be forgotten.
+
+    The template counts by its name (its content is ``Fingerprints.template``), so moving
+    the templates folder does not make everything again.
+    """
+    entry = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)}
+    entry["template"] = doc.template.name
+    return hashlib.sha256(json.dumps(entry, sort_keys=True, default=list).encode("utf-8")).hexdigest()
 
 
 def plan_hash(types: dict[str, DocumentType]) -> str:

@@ -64,6 +64,25 @@ def run_reden(interview: Interview) -> None:
         interview.say(_("Note: the reason suggests an acute crisis ({words}). Registration is preferably "
                         "done in a calm period; deal with the crisis first through the usual crisis "
                         "route.").format(words=", ".join(words)))
+    _ask_crisis(interview, ag, "ja" if words else "onbekend")
+
+
+def _crisis_choices() -> list[tuple[str, str]]:
+    return [("nee", _("no")), ("ja", _("yes")), ("onbekend", _("not known"))]
+
+
+def _ask_crisis(interview: Interview, ag: Item, default: str) -> None:
+    """Registration is preferably not made in an acute crisis (002): ask it as a field."""
+    label = _("Is there an acute crisis now?")
+    crisis = interview.choice("aanmelding.acute_crisis", label, _crisis_choices(),
+                              ag.get("acute_crisis", default))
+    store(ag, "acute_crisis", crisis)
+    if crisis == "ja":
+        interview.say(_("Deal with the crisis first through the crisis route (crisisdienst, 112 if needed); "
+                        "the aanmelding can wait for a calmer period."))
+    store(ag, "acute_crisis_toelichting", interview.text("aanmelding.acute_crisis_toelichting",
+                                                         _("Explanation (empty if none)"),
+                                                         ag.get("acute_crisis_toelichting")))
 
 
 _EVENT_KINDS = ("zorg", "politie", "justitie", "titel", "overig")
@@ -109,6 +128,52 @@ def run_voorgeschiedenis(interview: Interview) -> None:
     store(ag, "voorgeschiedenis", events)
     store(ag, "huidige_zorg", interview.text("aanmelding.huidige_zorg", _("Current care and support"),
                                              ag.get("huidige_zorg"), multiline=True))
+    tried = interview.edit_list(
+        "aanmelding.geprobeerd",
+        _("What has been tried already (intervention, organisation, period, result)"),
+        ag.setdefault("geprobeerd", []),
+        lambda item: str(item.get("interventie", ""))[:60],
+        lambda key, item: _edit_attempt(interview, key, item),
+    )
+    store(ag, "geprobeerd", tried)
+    _ask_risk_assessment(interview, ag)
+
+
+def _month(interview: Interview, key: str, label: str, default: Any) -> Any:
+    from levensloop_docs.model.validators import month_hint
+
+    future = not_in_future(interview.today)
+    return interview.question(key, "month", label, default, hint=month_hint(),
+                              check=lambda value: future(first_day(value)))
+
+
+def _edit_attempt(interview: Interview, key: str, item: Item) -> Item:
+    store(item, "interventie", interview.text(f"{key}.interventie", _("Intervention (what was tried)"),
+                                              item.get("interventie"), required=True))
+    store(item, "organisatie", interview.text(f"{key}.organisatie", _("By which organisation"),
+                                              item.get("organisatie")))
+    store(item, "van", _month(interview, f"{key}.van", _("From (empty if unknown)"), item.get("van")))
+    store(item, "tot", _month(interview, f"{key}.tot", _("Until (empty if still running or unknown)"),
+                              item.get("tot")))
+    store(item, "resultaat", interview.text(f"{key}.resultaat", _("Result"), item.get("resultaat")))
+    return item
+
+
+def _ask_risk_assessment(interview: Interview, ag: Item) -> None:
+    """National criterion 2 asks for a risicotaxatie: instrument, date, assessor, outcome."""
+    r = ag.get("risicotaxatie") or {}
+    key = "aanmelding.risicotaxatie"
+    instrument = interview.choice(f"{key}.instrument", _("Risicotaxatie at registration: instrument"),
+                                  "instrumenten", r.get("instrument"), required=False)
+    if not instrument:
+        ag.pop("risicotaxatie", None)
+        return
+    r["instrument"] = instrument
+    store(r, "datum", _month(interview, f"{key}.datum", _("Date of the risicotaxatie"), r.get("datum")))
+    store(r, "uitgevoerd_door", interview.text(f"{key}.uitgevoerd_door", _("Carried out by (function, "
+                                               "organisation)"), r.get("uitgevoerd_door")))
+    store(r, "uitkomst", interview.text(f"{key}.uitkomst", _("Outcome"), r.get("uitkomst"), required=True))
+    ag["risicotaxatie"] = r
 
 
 def _ask_criteria(interview: Interview, field: str, criteria: Any) -> None:
@@ -195,6 +260,7 @@ def _client_choices() -> list[tuple[str, str]]:
 def run_voorbereiding(interview: Interview) -> None:
     """The procesregisseur's own steps before the meeting: who, partner information, pre-check."""
     ag = interview.section("aanmelding")
+    _ask_basis_after_title(interview, ag)
     p = interview.section("aanmelding", "procesregisseur")
     store(p, "naam", interview.text("aanmelding.procesregisseur.naam", _("Procesregisseur (your name)"),
                                     p.get("naam")))
@@ -215,6 +281,23 @@ def run_voorbereiding(interview: Interview) -> None:
     store(ag, "informatie_partners", requests)
     store(ag, "voorcheck", interview.text("aanmelding.voorcheck", _("Pre-check: your advice to the meeting"),
                                           ag.get("voorcheck"), multiline=True))
+    store(ag, "tafel_samenvatting", interview.text(
+        "aanmelding.tafel_samenvatting", _("Summary for the table version"), ag.get("tafel_samenvatting"),
+        multiline=True, hint=_("the only free text of the tafelversie: no names, places or dates")))
+
+
+def _ask_basis_after_title(interview: Interview, ag: Item) -> None:
+    """A title that ends: on what basis may the network share after that day?"""
+    titles = (interview.data.get("persoon") or {}).get("juridisch_kader") or []
+    if not any(t.get("einde") for t in titles):
+        ag.pop("grondslag_na_titel", None)
+        return
+    store(ag, "grondslag_na_titel", interview.choice(
+        "aanmelding.grondslag_na_titel", _("A title ends: on what basis is data shared after that?"),
+        "routes", ag.get("grondslag_na_titel"), required=False))
+    store(ag, "grondslag_na_titel_toelichting", interview.text(
+        "aanmelding.grondslag_na_titel_toelichting", _("Explanation (who arranges it, by when)"),
+        ag.get("grondslag_na_titel_toelichting")))
 
 
 def run_overleg(interview: Interview) -> None:

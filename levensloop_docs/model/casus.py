@@ -356,6 +356,26 @@ class Informatievraag(Model):
     antwoord: str = ""
 
 
+class Poging(Model):
+    """One thing already tried ("wat is al geprobeerd"): what the regional criterion
+    'alle logische alternatieven zijn geprobeerd' is judged on."""
+
+    interventie: Tekst
+    organisatie: str = ""
+    van: DatumOfMaand | None = None
+    tot: DatumOfMaand | None = None  # empty: still running, or not known
+    resultaat: str = ""
+
+
+class RisicotaxatieAanmelding(Model):
+    """The risicotaxatie that national criterion 2 rests on ("vastgesteld met een risicotaxatie")."""
+
+    instrument: Annotated[str, vocab("instrumenten")]
+    datum: DatumOfMaand | None = None
+    uitgevoerd_door: str = ""
+    uitkomst: Tekst
+
+
 class Aanmelding(Model):
     aanmelder: Aanmelder
     datum: Datum
@@ -381,6 +401,18 @@ class Aanmelding(Model):
     behoefte_opname: bool | None = None
     behoefte_gemeente: bool | None = None
     reeds_in_zorg: bool | None = None
+    # the structured intake the criteria need (regional 'alternatieven', national 2)
+    geprobeerd: list[Poging] = []
+    risicotaxatie: RisicotaxatieAanmelding | None = None
+    # registration is preferably not made in an acute crisis (002; Friesland's criteria)
+    acute_crisis: Literal["ja", "nee", "onbekend"] = "onbekend"
+    acute_crisis_toelichting: str = ""
+    # on what the sharing rests once a title of the person ends (a route key), and why
+    grondslag_na_titel: Annotated[str, vocab("routes")] | None = None
+    grondslag_na_titel_toelichting: str = ""
+    # the only free text of the tafelversie: written by the procesregisseur for the table,
+    # without names, places or dates (the rest of the form stays off the table version)
+    tafel_samenvatting: str = ""
 
 
 Doeloordeel = Literal["bereikt", "deels", "niet"]

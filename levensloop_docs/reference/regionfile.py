@@ -41,6 +41,7 @@ class UitgaveEntry(Model):
 class CriterionEntry(Model):
     sleutel: CriteriumSleutel
     tekst: Tekst
+    kort: str = ""  # a few words for the terugkoppeling letter
 
 
 class BedEntry(Model):

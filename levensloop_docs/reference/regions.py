@@ -67,6 +67,7 @@ class Contact:
 class Criterion:
     sleutel: str
     tekst: str
+    kort: str = ""  # a few words for a letter (the terugkoppeling); empty: the text itself
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def _national_criteria(path: Path) -> tuple[Criterion, ...]:
 
     raw = _read(path)
     data = _validated(NationalCriteriaFile, path, raw)
-    return tuple(Criterion(c.sleutel, c.tekst.strip()) for c in data.criteria)
+    return tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in data.criteria)
 
 
 def _safe_key(key: str) -> bool:
@@ -245,7 +246,7 @@ def _freeze(key: str, p: Any) -> Region:
         naam=p.naam,
         zvh=_contact(p.zvh),
         aanbieder=_contact(p.aanbieder),
-        criteria=tuple(Criterion(c.sleutel, c.tekst.strip()) for c in p.criteria),
+        criteria=tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in p.criteria),
         bedden=tuple(
             Bed(b.naam, b.bedtype, b.beveiligingsniveau, b.plaats, b.telefoon or "", b.contact)
             for b in p.bedden

@@ -32,6 +32,7 @@ from levensloop_docs.views.plan import ContextBuilder
 Context = dict[str, Any]
 # plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
 CHECKED, UNCHECKED = "X", ""
+NO_REASON = "–"  # the meeting gave no reason: a dash, never the criterion's own text
 
 
 def _box(on: bool) -> str:
@@ -44,6 +45,7 @@ def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> C
         "nummer": nummer,
         "sleutel": s.criterium.sleutel,
         "tekst": text(s.criterium.tekst),
+        "kort": text(s.criterium.kort or s.criterium.tekst),
         "oordeel": vocab["oordelen"].label(s.oordeel),
         "oordeel_sleutel": s.oordeel,
         "toelichting": text(s.toelichting),
@@ -70,8 +72,11 @@ def _criteria(assessment: Assessment, vocab: Vocabularies) -> Context:
         "landelijk_samenvatting": summary_line(assessment),
         "regio_samenvatting": regional_summary(assessment),
         # for the terugkoppeling: what the meeting found not met, by number
+        # 'waarom_niet' is the meeting's own reason, never the criterion's wording: a letter
+        # that printed the criterion there read as a finding ("er is een hoog risico")
         "niet_voldaan": [
-            {"soort": _("national") if soort == "landelijk" else _("regional"), **c}
+            {"soort": _("national") if soort == "landelijk" else _("regional"), **c,
+             "waarom_niet": c["toelichting"] or NO_REASON}
             for soort, group in (("landelijk", landelijk), ("regio", regio))
             for c in group if c["voldoet_niet"]
         ],
@@ -96,13 +101,68 @@ def procesregisseur_context(ag: Aanmelding, vocab: Vocabularies) -> Context:
     }
 
 
+def _crisis_answers() -> dict[str, str]:
+    return {"ja": _("yes, there is an acute crisis now"), "nee": _("no acute crisis now"),
+            "onbekend": _("not known")}
+
+
+def intake_context(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> Context:
+    """The structured intake: what was tried, the risicotaxatie, acute crisis, basis after a title."""
+    r = ag.risicotaxatie
+    return {
+        "geprobeerd": [
+            {"interventie": text(p.interventie), "organisatie": text(p.organisatie),
+             "periode": _period(p.van, p.tot), "resultaat": text(p.resultaat) or NO_REASON}
+            for p in ag.geprobeerd
+        ],
+        "risicotaxatie": {
+            "instrument": vocab["instrumenten"].label(r.instrument) if r else "",
+            "datum": format_date_or_month(r.datum) if r and r.datum else "",
+            "uitgevoerd_door": text(r.uitgevoerd_door) if r else "",
+            "uitkomst": text(r.uitkomst) if r else "",
+        },
+        "heeft_risicotaxatie": r is not None,
+        "acute_crisis": _crisis_answers()[ag.acute_crisis],
+        "acute_crisis_sleutel": ag.acute_crisis,
+        "acute_crisis_toelichting": text(ag.acute_crisis_toelichting),
+        "titels_die_aflopen": _ending_titles(ag, casus, vocab),
+        "grondslag_na_titel": vocab["routes"].label(ag.grondslag_na_titel) if ag.grondslag_na_titel else "",
+        "grondslag_na_titel_toelichting": text(ag.grondslag_na_titel_toelichting),
+        "tafel_samenvatting": text(ag.tafel_samenvatting),
+    }
+
+
+def _period(van: date | str | None, tot: date | str | None) -> str:
+    if van is None and tot is None:
+        return _("period unknown")
+    start = format_date_or_month(van) if van is not None else "?"
+    end = format_date_or_month(tot) if tot is not None else _("now")
+    return f"{start} – {end}"
+
+
+def _ending_titles(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> list[Context]:
+    """Titles that end on or after the registration: the sharing needs a basis after them."""
+    return [
+        {"titel": vocab["titels"].label(t.titel), "einde": date_text(t.einde)}
+        for t in casus.persoon.juridisch_kader if t.einde is not None and t.einde >= ag.datum
+    ]
+
+
+def letter_date(ag: Aanmelding, today: date) -> str:
+    """The terugkoppeling carries the date of the decision (or the meeting), not the print date."""
+    day = ag.besluit_datum or (ag.overleg.datum if ag.overleg else None) or today
+    return date_text(day)
+
+
 def _client_knows() -> dict[str, str]:
     return {"ja": _("yes, the client knows of the registration"),
             "nee": _("no, the client does not know of the registration"),
             "onbekend": _("not known")}
 
 
-def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularies) -> Context:
+def aanmelding_context(
+    ag: Aanmelding, region: Region | None, vocab: Vocabularies, casus: Casus | None = None
+) -> Context:
     a = ag.aanmelder
     history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, first_day(g.datum or date.min)))
     overleg = ag.overleg
@@ -135,6 +195,7 @@ def aanmelding_context(ag: Aanmelding, region: Region | None, vocab: Vocabularie
         "advies_noemt_heraanmelding": "opnieuw" in ag.advies.casefold(),
         "waarschuwingen": [w.text for w in aanmelding_warnings(ag, region)],
         **procesregisseur_context(ag, vocab),
+        **(intake_context(ag, casus, vocab) if casus is not None else {}),
     }
 
 
@@ -152,8 +213,9 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
         "persoon": base.persoon(),
         "gegevensdeling": base.gegevensdeling(),
         "regio": region_view(casus.meta.regio, region),
-        "aanmelding": aanmelding_context(casus.aanmelding, region, vocab),
+        "aanmelding": aanmelding_context(casus.aanmelding, region, vocab, casus),
         "vandaag": date_text(today),
+        "briefdatum": letter_date(casus.aanmelding, today),
         "generator": f"levensloop-docs {__version__}",
         "anoniem": False,
     }
@@ -168,10 +230,10 @@ def form_view(
 def anonymous_form_view(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> Context:
-    """The aanmeldformulier for the table: names, birth date and contact details left out."""
-    from levensloop_docs.views.anoniem import anonimiseer
+    """The tafelversie: only the allow-listed fields, coarsened (see ``views/anoniem.py``)."""
+    from levensloop_docs.views.anoniem import tafel_context
 
-    return anonimiseer(build_aanmelding_context(casus, vocab, today), casus)
+    return tafel_context(casus, build_aanmelding_context(casus, vocab, today), vocab)
 
 
 def feedback_view(
