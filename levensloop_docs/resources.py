@@ -1,7 +1,8 @@
 """Where the shipped data lives: templates, catalogs and vocabularies.
 
 In a source checkout (and an editable install) the folders sit at the project root;
-in a wheel they are packed under ``levensloop_docs/_gedeeld``.
+in a wheel they are packed under ``levensloop_docs/_gedeeld``. A region's own templates
+(a folder with only the files it changed) are looked up by ``templatefolders.py``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ def shared_root() -> Path:
     return PACKAGE_DIR / "_gedeeld"
 
 
-def templates_dir() -> Path:
-    """The templates in use; ``LEVENSLOOP_SJABLONEN`` points at a region's own copy."""
-    override = os.environ.get("LEVENSLOOP_SJABLONEN")
-    return Path(override) if override else shared_root() / "templates"
+def shipped_templates_dir() -> Path:
+    """The templates that come with the program (replaced by every update)."""
+    return shared_root() / "templates"
 
 
 def locales_dir() -> Path:

@@ -1,11 +1,16 @@
 """Building blocks for the Word templates (python-docx). Used by the maak_*.py scripts.
 
-The generated .docx files are committed; after that, people edit them in Word. Run a
-script again only to start a template afresh.
+A one-time tool, outside the product: the .docx in templates/ is the source of truth, the
+file a functional administrator edits in Word (and a region overrides with
+``levensloop sjablonen kopieer``). Nothing builds, tests or renders with these scripts
+(tests/test_own_templates.py holds that). Run one only to start a template afresh; it
+refuses to overwrite an existing .docx unless given ``--overschrijf``, because that would
+silently throw away every edit made in Word since.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -148,7 +153,14 @@ def para(doc: DocumentObject, text: str, style: str | None = None, *, italic: bo
     run.italic = italic
 
 
-def save(doc: DocumentObject, path: Path) -> None:
+def save(doc: DocumentObject, path: Path, argv: list[str] | None = None) -> None:
+    """Write a freshly built template; an existing one only with ``--overschrijf`` on the command line."""
+    args = sys.argv[1:] if argv is None else argv
+    if path.exists() and "--overschrijf" not in args:
+        raise SystemExit(
+            f"{path} bestaat al en is de bron (wat in Word is aangepast, gaat verloren). "
+            "Niets geschreven. Begint u echt opnieuw? Draai het script dan met --overschrijf."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
 

@@ -81,8 +81,10 @@ RunCli = Callable[..., CliResult]
 
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The overviews' per-user cache (overview/cache.py) goes to a fresh folder, never ~/.cache."""
+    """The overviews' per-user cache (overview/cache.py) goes to a fresh folder, never ~/.cache;
+    the user's settings file (a region's own templates folder) is never read."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("LEVENSLOOP_INSTELLINGEN", str(tmp_path_factory.mktemp("instellingen") / "geen.yaml"))
 
 
 @pytest.fixture

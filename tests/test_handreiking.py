@@ -14,7 +14,7 @@ from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 
 from levensloop_docs.reference.regions import Region, load_region
-from levensloop_docs.resources import templates_dir
+from levensloop_docs.resources import shipped_templates_dir
 from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
 from levensloop_docs.run.renderrun import RenderRun
 
@@ -22,7 +22,7 @@ from levensloop_docs.run.renderrun import RenderRun
 @pytest.fixture
 def own_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "sjablonen"
-    shutil.copytree(templates_dir(), copy)
+    shutil.copytree(shipped_templates_dir(), copy)
     monkeypatch.setenv("LEVENSLOOP_SJABLONEN", str(copy))
     return copy
 

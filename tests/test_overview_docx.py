@@ -72,12 +72,12 @@ MARKDOWN_TABLE = """| {% for kop in tabel[0] %}{{ kop }} | {% endfor %}
 def test_html_table_template_gives_the_html_of_the_markdown_table() -> None:
     """``_tabel.md`` writes the table as HTML: the same HTML as the Markdown table it replaced."""
     from levensloop_docs.render.markdown import render_markdown_text
-    from levensloop_docs.resources import templates_dir
+    from levensloop_docs.templatefolders import template_folders, template_path
 
     table = [["Casus", "Wacht | lang", ""], ["A-1", "<b>niet vet</b> & zo", ""], ["A-2", "", "**ster**"]]
-    name = templates_dir() / "overzicht" / "_tabel.md"
+    name = template_path("overzicht/_tabel.md")
     include = '{% include "overzicht/_tabel.md" %}'
-    html = render_markdown_text(include, {"tabel": table}, name=name, search_path=templates_dir()).body
+    html = render_markdown_text(include, {"tabel": table}, name=name, search_path=template_folders()).body
     before = render_markdown_text(MARKDOWN_TABLE, {"tabel": table}, name=name).body
     assert html.strip() == before.strip()
     assert "&lt;b&gt;niet vet&lt;/b&gt; &amp; zo" in html and "**ster**" in html

@@ -24,9 +24,12 @@ from levensloop_docs.run.documents import DocumentType
 
 
 def _hash_files(paths: list[Path], root: Path | None = None) -> str:
+    from levensloop_docs.templatefolders import template_relative
+
     digest = hashlib.sha256()
     for path in paths:
-        name = path.relative_to(root).as_posix() if root else path.name
+        # a template counts by its place under templates/, wherever it was found (own or shipped)
+        name = path.relative_to(root).as_posix() if root else template_relative(path)
         digest.update(name.encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -80,7 +83,7 @@ class Fingerprints:
             from levensloop_docs.run.templatecheck import template_inputs
 
             paths = template_inputs(doc)
-            found = _hash_files(paths, doc.template.parent) if paths else "ontbreekt"
+            found = _hash_files(paths) if paths else "ontbreekt"
             self._templates[doc.name] = found
         return found
 

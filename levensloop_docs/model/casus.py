@@ -415,6 +415,32 @@ class Aanmelding(Model):
     tafel_samenvatting: str = ""
 
 
+JaNee = Literal["ja", "nee", "onbekend"]
+
+
+class BijInclusie(Model):
+    """The person as registered, for the monitor (Tabel 4 of the Noord Nederland evaluation).
+
+    Recorded once at inclusion and left as it was: ``persoon`` keeps changing (a title ends,
+    someone finds a home), this does not. Every item is ja / nee / onbekend on its own, because
+    one may be known (GGZ) while another is not (whether there is an LVB). Empty ``verblijf``
+    is unknown. The three needs fall back to the aanmelding's when left ``onbekend`` here.
+    """
+
+    ggz: JaNee = "onbekend"
+    lvb: JaNee = "onbekend"  # (suspected) mild intellectual disability
+    verslaving: JaNee = "onbekend"
+    psychosociaal: JaNee = "onbekend"
+    nah: JaNee = "onbekend"
+    wlz_indicatie: JaNee = "onbekend"
+    forensische_titel: JaNee = "onbekend"
+    machtiging: JaNee = "onbekend"  # rechterlijke machtiging (Wzd) or zorgmachtiging (Wvggz)
+    verblijf: Annotated[str, vocab("verblijf")] | None = None
+    behoefte_opname: JaNee = "onbekend"
+    behoefte_gemeente: JaNee = "onbekend"
+    reeds_in_zorg: JaNee = "onbekend"
+
+
 Doeloordeel = Literal["bereikt", "deels", "niet"]
 
 
@@ -539,6 +565,8 @@ class Casus(Model):
     incidenten: list[Incident] = []
     # the minutes of the levensloopteam / aanmeldtafel about this case, oldest first
     overleggen: list[Verslag] = []
+    # the person as registered at inclusion, for the monitor (never updated afterwards)
+    bij_inclusie: BijInclusie | None = None
 
     def partner(self, ref: str) -> Partner | None:
         return next((p for p in self.netwerk.partners if p.id == ref), None)

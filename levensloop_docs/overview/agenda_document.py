@@ -100,7 +100,8 @@ def item_minutes(found: CaseSet, item: AgendaItem, meeting: Meeting,
         return None
     clean = (lambda text: text) if named else Scrubber(casus)
     return {
-        "aanwezigen": [{"organisatie": clean(o), "functie": clean(f)} for o, f in recorded.aanwezigen],
+        # organisations and functions are structured fields about professionals: kept as they are
+        "aanwezigen": [{"organisatie": o, "functie": f} for o, f in recorded.aanwezigen],
         "besluit": clean(recorded.besluit),
-        "afspraken": [{"wie": clean(w), "wat": clean(t), "wanneer": d} for w, t, d in recorded.afspraken],
+        "afspraken": [{"wie": w, "wat": clean(t), "wanneer": d} for w, t, d in recorded.afspraken],
     }

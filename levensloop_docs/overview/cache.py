@@ -61,6 +61,7 @@ KEEP: dict[str, Any] = {
     "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase"), ALL)},
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
+    "bij_inclusie": ALL,  # ja/nee/onbekend and vocabulary keys only
     "aanmelding": {
         **dict.fromkeys(("datum", "besluit", "besluit_datum", "casusregisseur", "behoefte_opname",
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),

@@ -31,6 +31,8 @@ class CaseSet:
 
     cases: list[Casus] = field(default_factory=list)
     broken: dict[Path, list[Problem]] = field(default_factory=dict)
+    # results computed once per folder read (the monitor's protected blocks), never saved
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total(self) -> int:

@@ -13,19 +13,19 @@ from typing import Any
 
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.render.markdown import RenderedMarkdown, render_markdown_file, with_anchors
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.publish import Publication
+from levensloop_docs.templatefolders import template_folders, template_path
 
 DOCUMENT_FORMATS = ("pdf", "html", "docx")
 TABLE_FORMATS = ("csv", "xlsx")
 
 
 def template(name: str) -> Path:
-    return templates_dir() / "overzicht" / f"{name}.md"
+    return template_path(f"overzicht/{name}.md")
 
 
 def render(name: str, context: dict[str, Any]) -> RenderedMarkdown:
-    return render_markdown_file(template(name), context, search_path=templates_dir())
+    return render_markdown_file(template(name), context, search_path=template_folders())
 
 
 def publication(name: str, context: dict[str, Any], title: str, stem: str, per: date,

@@ -1,36 +1,40 @@
-"""The monitor as tables with small cells hidden, its charts, and the document context.
+"""The monitor of a region, a group of regions or the whole country, from protected blocks.
 
-Every table of counts goes through ``suppression.suppress`` with the lines that add up
-in it; percentages are shown only where no cell of their row is hidden (a percentage
-and a shown count would give the hidden denominator away).
+Every figure is a block cell or a sum of block cells (``protection.py``), so reports for
+overlapping or adjacent periods, or for a region and its group, never give a hidden cell
+away. The report shows: the flows per calendar year with the previous period of the same length,
+the regions side by side, the caseload, the profile at inclusion in the layout of Tabel 4
+of the Noord Nederland evaluation (percentages over the known values, unknowns stated), the
+escalations, and the criteria that were not met when someone was not included.
 """
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from levensloop_docs.i18n import _, format_date, format_number
-from levensloop_docs.model.casus import Casus
+from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.overview.cases import CaseSet
-from levensloop_docs.overview.monitor import (
-    FORMS,
-    MEASURES,
-    Period,
-    Profile,
-    ProfileRow,
-    by_region,
-    counts,
-    escalations,
-    profile,
+from levensloop_docs.overview.monitor import FORMS, MEASURES, Period
+from levensloop_docs.overview.monitor_blocks import (
+    NATIONAL_CRITERIA,
+    YEAR_COL,
+    YES_NO_ITEMS,
+    Blocks,
+    build_blocks,
+    characteristics,
+    waiting_days,
 )
-from levensloop_docs.overview.suppression import Suppressed, grid_lines, suppress, with_totals
+from levensloop_docs.overview.protection import NATIONAL, Block, Value, hierarchy, total
 from levensloop_docs.overview.tables import Table
-from levensloop_docs.reference.regions import region_label
+from levensloop_docs.reference.regiogroups import Selection, ketenveldnorm_groups, load_groups, select
+from levensloop_docs.reference.regions import region_keys, region_label
 
-MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MIN_THRESHOLD = 3
 
 
 def measure_labels() -> dict[str, str]:
@@ -47,22 +51,85 @@ def form_labels() -> dict[str, str]:
 
 def characteristic_labels() -> dict[str, str]:
     return {
-        "geslacht": _("Sex"), "lvb": _("Problems: (suspected) LVB"), "ggz": _("Problems: GGZ"),
+        "geslacht": _("Sex"), "leeftijd": _("Age at inclusion"),
+        "lvb": _("Problems: (suspected) LVB"), "ggz": _("Problems: GGZ"),
         "verslaving": _("Problems: addiction"), "psychosociaal": _("Problems: psychosocial"),
-        "wlz": _("Wlz indication"), "forensisch": _("Forensic title"),
-        "rm_zm": _("Court authorisation (RM) or care authorisation (ZM)"), "verblijf": _("Stay"),
+        "nah": _("Problems: NAH"),
+        "wlz_indicatie": _("Wlz indication"), "forensische_titel": _("Forensic title"),
+        "machtiging": _("Court authorisation (RM) or care authorisation (ZM) at registration"),
+        "verblijf": _("Stay at registration"),
         "behoefte_opname": _("Need for admission at registration"),
         "behoefte_gemeente": _("Need for municipal support at registration"),
         "reeds_in_zorg": _("Already in care with a partner of the approach"),
     }
 
 
-def _cells(s: Suppressed, row: int, count: int) -> list[str]:
-    return [s.text((row, c)) for c in range(count)]
+def _value_label(key: str, value: str, vocab: Vocabularies) -> str:
+    if key == "verblijf" and value != "onbekend":
+        return vocab["verblijf"].label(value)
+    return {"ja": _("yes"), "nee": _("no"), "onbekend": _("unknown"), "man": _("man"),
+            "vrouw": _("woman"), "anders": _("other sex")}.get(value, value)
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
+# -- periods ----------------------------------------------------------------------------------
+
+
+def year_aligned(period: Period) -> bool:
+    return (period.van.month, period.van.day, period.tot.month, period.tot.day) == (1, 1, 12, 31)
+
+
+def years_of(period: Period) -> list[int]:
+    return list(range(period.van.year, period.tot.year + 1))
+
+
+def snap(period: Period) -> Period:
+    """The whole calendar years that hold the period (the CLI asks for them; this is for callers)."""
+    return Period(date(period.van.year, 1, 1), date(period.tot.year, 12, 31))
+
+
+def previous(period: Period) -> Period:
+    n = len(years_of(period))
+    return Period(date(period.van.year - n, 1, 1), date(period.van.year - 1, 12, 31))
+
+
+# -- reading the blocks for a selection -------------------------------------------------------
+
+
+def _rows(blocks: Blocks, selection: Selection) -> list[str] | str:
+    """The block row of the selection, or the regions to add up (a list given with commas)."""
+    if selection.regios is None:
+        return NATIONAL
+    hier = blocks.hier
+    if selection.sleutel in hier.rows:
+        return selection.sleutel
+    return [r for r in selection.regios if r in hier.leaves]
+
+
+def _cell(block: Block | None, rows: list[str] | str, col: int) -> Value:
+    if block is None:
+        return Value.exact(0)
+    if isinstance(rows, str):
+        return block.value(rows, col)
+    return total(block.value(r, col) for r in rows)
+
+
+def flow(blocks: Blocks, measure: str, rows: list[str] | str, period: Period) -> Value:
+    """The measure over the period's years: the sum of the year cells."""
+    return total(_cell(blocks.flows.get((measure, y)), rows, YEAR_COL) for y in years_of(period))
+
+
+def since_start(blocks: Blocks, measure: str, rows: list[str] | str, until: Period) -> Value:
+    first = min(blocks.years, default=until.van.year)
+    return flow(blocks, measure, rows, Period(date(first, 1, 1), until.tot))
+
+
+def _percent(part: Value, known: Value) -> str:
+    if not (part.is_exact and known.is_exact) or known.lo == 0:
+        return "–"
+    return f"{round(100 * part.lo / known.lo)}%"
+
+
+# -- the report -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -73,162 +140,257 @@ class MonitorReport:
     tables: dict[str, Table]
     context: dict[str, Any]
     charts: dict[str, bytes]
+    made: date = date.min
 
     @property
     def stem(self) -> str:
         return f"monitor-{self.regio}-{self.period.van.isoformat()}-{self.period.tot.isoformat()}"
 
 
-def _grid_table(header: list[str], labels: list[str], s: Suppressed) -> Table:
-    width = len(header) - 1
-    return [header, *[[labels[r], *_cells(s, r, width)] for r in range(len(labels))]]
+def make_blocks(found: CaseSet, threshold: int, last_year: int) -> Blocks:
+    """The protected blocks up to ``last_year``: the same for every report on this folder."""
+    key = ("monitor-blocks", threshold, last_year)
+    if key not in found.memo:
+        found.memo[key] = _make_blocks(found, threshold, last_year)
+    blocks: Blocks = found.memo[key]
+    return blocks
 
 
-def counts_over_time(cases: list[Casus], period: Period, threshold: int) -> tuple[Table, Suppressed]:
-    """Rows: the five measures; columns: the months of the period and the total."""
-    found = counts(cases, period)
-    months = period.months()
-    values = [[found.per_month[m][ym] for ym in months] for m in MEASURES]
-    grid = with_totals(values, row_totals=True, col_totals=False)
-    s = suppress(grid, grid_lines(len(grid), len(months) + 1, row_totals=True, col_totals=False), threshold)
-    header = ["", *[f"{MONTHS[m - 1]} {y}" for y, m in months], _("Total")]
-    labels = list(measure_labels().values())
-    return _grid_table(header, labels, s), s
-
-
-def counts_by_region(
-    cases: list[Casus], period: Period, threshold: int
-) -> tuple[Table, Suppressed, list[str]]:
-    """Rows: the regions and the total; columns: the five measures (regions add up)."""
-    per_region = by_region(cases, period)
-    regions = list(per_region)
-    values = [[per_region[r][m] for m in MEASURES] for r in regions]
-    grid = with_totals(values, row_totals=False, col_totals=True)
-    s = suppress(grid, grid_lines(len(grid), len(MEASURES), row_totals=False, col_totals=True), threshold)
-    header = [_("Region"), *measure_labels().values()]
-    labels = [region_label(r) for r in regions] + [_("All regions")]
-    return _grid_table(header, labels, s), s, labels
-
-
-def escalation_table(cases: list[Casus], period: Period, vocab: Vocabularies, threshold: int) -> Table:
-    levels = vocab["niveaus"].keys()
-    grid = with_totals(escalations(cases, period, levels), row_totals=True, col_totals=True)
-    lines = grid_lines(len(grid), len(FORMS) + 1, row_totals=True, col_totals=True)
-    s = suppress(grid, lines, threshold)
-    header = [_("Level"), *form_labels().values(), _("Total")]
-    labels = [vocab["niveaus"].label(k) for k in levels] + [_("Total")]
-    return _grid_table(header, labels, s)
-
-
-def _category_label(row: ProfileRow, key: str, vocab: Vocabularies) -> str:
-    if row.key == "verblijf":
-        return vocab["verblijf"].label(key)
-    return {"ja": _("yes"), "nee": _("no"), "man": _("man"), "vrouw": _("woman"),
-            "anders": _("other sex")}.get(key, key)
-
-
-def profile_table(prof: Profile, vocab: Vocabularies, threshold: int) -> Table:
-    """Per characteristic and value: number, percentage of those known; then the unknowns."""
-    names = characteristic_labels()
-    table: Table = [[_("Characteristic"), _("Value"), _("Number"), _("% of known"), _("Unknown"),
-                     _("Total")]]
-    for row in prof.rows:
-        values = [*row.counts, row.unknown]
-        grid = with_totals([values], row_totals=True, col_totals=False)
-        s = suppress(grid, grid_lines(1, len(values) + 1, row_totals=True, col_totals=False), threshold)
-        hidden_any = any(s.hidden((0, c)) for c in range(len(values) + 1))
-        unknown_text, total_text = s.text((0, len(values) - 1)), s.text((0, len(values)))
-        for i, key in enumerate(row.categories):
-            if row.key == "verblijf" and row.counts[i] == 0:
-                continue
-            pct = "" if hidden_any else _percent(row.counts[i], row.known)
-            first = i == 0 or (row.key == "verblijf" and not any(row.counts[:i]))
-            table.append([names[row.key] if first else "", _category_label(row, key, vocab),
-                          s.text((0, i)), pct, unknown_text if first else "",
-                          total_text if first else ""])
-    return table
-
-
-def age_cells(prof: Profile, threshold: int) -> dict[str, str]:
-    ages = prof.ages.known
-    small = len(ages) < threshold
-    hide = f"<{threshold}"
-    return {
-        "gemiddeld": "–" if small else format_number(round(sum(ages) / len(ages), 1)),
-        "minimum": "–" if small else str(min(ages)),
-        "maximum": "–" if small else str(max(ages)),
-        "bekend": hide if 0 < len(ages) < threshold else str(len(ages)),
-        "onbekend": hide if 0 < prof.ages.unknown < threshold else str(prof.ages.unknown),
-    }
-
-
-def waiting_cells(cases: list[Casus], period: Period, threshold: int) -> dict[str, str]:
-    found = counts(cases, period)
-    n = len(found.waiting)
-    if n < threshold:
-        return {"n": f"<{threshold}" if n else "0", "gemiddeld": "–", "mediaan": "–"}
-    mean, median = found.waiting_mean or 0.0, found.waiting_median or 0.0
-    return {"n": str(n), "gemiddeld": format_number(round(mean, 1)), "mediaan": format_number(median)}
+def _make_blocks(found: CaseSet, threshold: int, last_year: int) -> Blocks:
+    groups = {g.sleutel: g.regios for g in load_groups().values()}
+    hier = hierarchy([*region_keys(), *(c.meta.regio for c in found.cases)], groups)
+    units = {g.sleutel: g.regios for g in ketenveldnorm_groups()}
+    return build_blocks(found.cases, hier, load_vocabularies(), threshold, last_year, units)
 
 
 def build_report(found: CaseSet, regio: str, period: Period, threshold: int, made: date,
                  charts: bool = True) -> MonitorReport:
     """The tables and context; ``charts=False`` skips matplotlib (only CSV or XLSX wanted)."""
-
+    threshold = max(threshold, MIN_THRESHOLD)
+    selection = select(regio)
+    period = snap(period)
+    before = previous(period)
+    blocks = make_blocks(found, threshold, period.tot.year)
+    rows = _rows(blocks, selection)
     vocab = load_vocabularies()
-    region_cases = [c for c in found.cases if c.meta.regio == regio]
-    time_table, time_s = counts_over_time(region_cases, period, threshold)
-    region_table, region_s, region_names = counts_by_region(found.cases, period, threshold)
-    prof = profile(region_cases, period, vocab)
-    prof_table = profile_table(prof, vocab, threshold)
-    esc_table = escalation_table(region_cases, period, vocab, threshold)
-    undated = counts(region_cases, period).undated
     labels = measure_labels()
-    pictures = {
-        "regio": _chart_regions(region_s, region_names, labels, bar_chart),
-        "tijd": _chart_time(time_s, time_table[0][1:-1], labels, bar_chart),
-    } if charts else {}
-    context = {
-        "regio": region_label(regio), "van": format_date(period.van), "tot": format_date(period.tot),
-        "gemaakt": format_date(made), "drempel": threshold, "casussen": len(region_cases),
-        "gelezen": found.total, "overgeslagen": len(found.broken),
-        "tijd": time_table, "regios": region_table, "kenmerken": prof_table, "escalaties": esc_table,
-        "leeftijd": age_cells(prof, threshold), "wachttijd": waiting_cells(region_cases, period, threshold),
-        "populatie": f"<{threshold}" if 0 < prof.population < threshold else str(prof.population),
-        "zonder_datum": [f"{labels[m]}: {n if n >= threshold else f'<{threshold}'}"
-                         for m, n in undated.items() if n],
+    time_table = _time_table(blocks, rows, period, before)
+    region_table, region_rows = _region_table(blocks, selection, period)
+    profile_years = [y for y in blocks.years if y <= period.tot.year]
+    unit_rows = _profile_rows(blocks, selection)
+    kenmerken, tabel4, population = _profile_tables(blocks, unit_rows or [], profile_years, vocab)
+    covered = years_of(period)
+    tables = {
+        "aantallen": time_table, "regios": region_table, "tabel4": tabel4, "kenmerken": kenmerken,
+        "escalaties": _escalation_table(blocks, rows, covered, vocab),
+        "redenen": _reasons_table(blocks, rows, covered),
     }
-    tables = {"aantallen": time_table, "regios": region_table, "kenmerken": prof_table,
-              "escalaties": esc_table}
-    return MonitorReport(regio, period, threshold, tables, context, pictures)
+    context = {
+        "regio": selection.naam, "van": format_date(period.van), "tot": format_date(period.tot),
+        "vorige_van": format_date(before.van), "vorige_tot": format_date(before.tot),
+        "gemaakt": format_date(made), "drempel": threshold,
+        "casussen": sum(1 for c in found.cases if selection.covers(c.meta.regio)),
+        "gelezen": found.total, "overgeslagen": len(found.broken),
+        "stand": _stock(blocks, rows, period, selection),
+        "populatie": population.text(), "kenmerken_jaren": _years_text(profile_years),
+        "kenmerken_gepoold": unit_rows is not None,
+        "kenmerken_eenheid": _unit_names(blocks, selection),
+        "jaren": _years_text(covered),
+        "wachttijd": _waits(found, selection, covered, threshold),
+        **{k: v for k, v in tables.items()},
+    }
+    pictures = _charts(time_table, region_table, region_rows, labels) if charts else {}
+    return MonitorReport(selection.sleutel, period, threshold, tables, context, pictures, made)
 
 
-def _series(s: Suppressed, rows: list[int], col: int, by_row: bool) -> tuple[list[int | None], list[str]]:
-    cells = [(r, col) if by_row else (col, r) for r in rows]
-    return [s.shown(c) for c in cells], [s.text(c) for c in cells]
+def _profile_rows(blocks: Blocks, selection: Selection) -> list[str] | str | None:
+    """The profile rows that cover exactly the selection's regions; None if they do not exist."""
+    if selection.regios is None:
+        return NATIONAL
+    wanted = set(selection.regios)
+    units = {blocks.unit_of.get(r, r) for r in wanted}
+    covered = {r for r, u in blocks.unit_of.items() if u in units}
+    return sorted(units) if covered <= wanted else None
 
 
-def bar_chart(*args: Any) -> bytes:
-    from levensloop_docs.overview.charts import bar_chart as draw
-
-    return draw(*args)
-
-
-def _chart_regions(s: Suppressed, names: list[str], labels: dict[str, str], draw: Any) -> bytes:
-    rows = list(range(len(names) - 1))  # the regions, without the total row
-    series, marks = {}, {}
-    for col, measure in ((0, "aanmeldingen"), (1, "inclusies")):
-        series[labels[measure]], marks[labels[measure]] = _series(s, rows, col, True)
-    return bytes(draw(names[:-1], series, marks, _("Registrations and inclusions per region"),
-                      _("Number")))
+def _unit_names(blocks: Blocks, selection: Selection) -> str:
+    """For a province: the ketenveldnorm region whose profile it is part of."""
+    names = {g.sleutel: g.naam for g in ketenveldnorm_groups()}
+    units = sorted({blocks.unit_of.get(r, r) for r in selection.regios or ()})
+    return ", ".join(names.get(u, region_label(u)) for u in units)
 
 
-def _chart_time(s: Suppressed, months: list[str], labels: dict[str, str], draw: Any) -> bytes:
-    cols = list(range(len(months)))
-    series, marks = {}, {}
-    for row, measure in ((0, "aanmeldingen"), (1, "inclusies")):
-        series[labels[measure]], marks[labels[measure]] = _series(s, cols, row, False)
-    return bytes(draw(months, series, marks, _("Registrations and inclusions per month"), _("Number")))
+def _years_text(years: list[int]) -> str:
+    if not years:
+        return "–"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _time_table(blocks: Blocks, rows: list[str] | str, period: Period, before: Period) -> Table:
+    years = years_of(period)
+    header = ["", *[str(y) for y in years], _("Total"), _("Previous period"),
+              _("Difference with the previous period")]
+    table: Table = [header]
+    for measure, label in measure_labels().items():
+        cells = [_cell(blocks.flows.get((measure, y)), rows, YEAR_COL).text() for y in years]
+        now, then = flow(blocks, measure, rows, period), flow(blocks, measure, rows, before)
+        table.append([label, *cells, now.text(), then.text(), (now - then).text(signed=True)])
+    return table
+
+
+def _region_rows(selection: Selection, blocks: Blocks) -> list[tuple[str, str]]:
+    """(block row, printed name) of the rows side by side; the last is the selection's total."""
+    hier = blocks.hier
+    if selection.regios is None:
+        rows = [(g.sleutel if g.sleutel in hier.rows else g.regios[0], g.naam)
+                for g in ketenveldnorm_groups()]
+        known = {m for g in ketenveldnorm_groups() for m in g.regios}
+        rows += [(r, region_label(r)) for r in hier.leaves if r not in known]
+        return [*rows, (NATIONAL, _("All regions"))]
+    members = [(r, region_label(r)) for r in selection.regios if r in hier.leaves]
+    if len(members) == 1:
+        return members
+    return [*members, (selection.sleutel, selection.naam)]
+
+
+def _region_table(blocks: Blocks, selection: Selection, period: Period) -> tuple[Table, list[str]]:
+    labels = measure_labels()
+    header = [_("Region"), *labels.values(), _("In care on the last day"), _("Included since the start")]
+    table: Table = [header]
+    names = []
+    for row, name in _region_rows(selection, blocks):
+        key: list[str] | str = row if row in blocks.hier.rows else list(selection.regios or ())
+        incl = since_start(blocks, "inclusies", key, period)
+        exits = since_start(blocks, "uitstroom", key, period)
+        in_care = incl - exits
+        in_care = Value(max(in_care.lo, 0), in_care.hi)
+        table.append([name, *[flow(blocks, m, key, period).text() for m in MEASURES], in_care.text(),
+                      incl.text()])
+        names.append(name)
+    return table, names
+
+
+def _stock(blocks: Blocks, rows: list[str] | str, period: Period, selection: Selection) -> dict[str, str]:
+    incl = since_start(blocks, "inclusies", rows, period)
+    exits = since_start(blocks, "uitstroom", rows, period)
+    in_care = incl - exits
+    undated = sum(n for r, n in blocks.undated.items() if selection.covers(r))
+    t = blocks.threshold
+    return {"sinds_start": incl.text(), "in_zorg": Value(max(in_care.lo, 0), in_care.hi).text(),
+            "zonder_datum": str(undated) if undated == 0 or undated >= t else f"<{t}"}
+
+
+def _profile_tables(blocks: Blocks, rows: list[str] | str, years: list[int],
+                    vocab: Vocabularies) -> tuple[Table, Table, Value]:
+    chars, names = characteristics(vocab), characteristic_labels()
+    detail: Table = [[_("Characteristic"), _("Value"), _("Number"), _("% of known")]]
+    tabel4: Table = [[_("Characteristic"), _("Percentage (of known)"), _("Known"), _("Unknown")]]
+    population = Value.exact(0)
+    order = ["leeftijd", "geslacht", "lvb", "ggz", "verslaving", "psychosociaal", "wlz_indicatie",
+             "forensische_titel", "machtiging", "verblijf", "behoefte_opname", "behoefte_gemeente",
+             "reeds_in_zorg", "nah"]
+    for key in order:
+        values = chars[key]
+        counts = [_profile_cell(blocks, key, years, rows, i) for i in range(len(values))]
+        everyone = _profile_cell(blocks, key, years, rows, len(values))
+        if not rows:  # no profile for this selection: every cell stays empty
+            counts, everyone = [Value(0, None)] * len(values), Value(0, None)
+        population = everyone if key == "leeftijd" else population
+        known = total(counts[:-1])
+        if known.is_exact and everyone.is_exact:
+            known = Value.exact(everyone.lo - counts[-1].lo) if counts[-1].is_exact else known
+        for i, value in enumerate(values):
+            pct = "" if value == "onbekend" else _percent(counts[i], known)
+            detail.append([names[key] if i == 0 else "", _value_label(key, value, vocab),
+                           counts[i].text(), pct])
+        tabel4.append([_tabel4_label(key), _tabel4_value(key, values, counts, known, vocab), known.text(),
+                       counts[-1].text()])
+    return detail, tabel4, population
+
+
+def _profile_cell(blocks: Blocks, key: str, years: list[int], rows: list[str] | str, col: int) -> Value:
+    units = list(blocks.units.leaves) if rows == NATIONAL else list(rows)
+    return total(blocks.profile[(key, y, u)].value(u, col) for y in years for u in units
+                 if (key, y, u) in blocks.profile)
+
+
+def _tabel4_label(key: str) -> str:
+    if key == "geslacht":
+        return _("Sex (% man)")
+    if key in YES_NO_ITEMS:
+        return characteristic_labels()[key]
+    return characteristic_labels()[key]
+
+
+def _tabel4_value(key: str, values: tuple[str, ...], counts: list[Value], known: Value,
+                  vocab: Vocabularies) -> str:
+    if key in YES_NO_ITEMS or key == "geslacht":
+        return _percent(counts[0], known)
+    parts = [f"{_percent(c, known)} {_value_label(key, v, vocab).lower()}"
+             for v, c in zip(values[:-1], counts[:-1], strict=True)]
+    return "; ".join(parts)
+
+
+def _escalation_table(blocks: Blocks, rows: list[str] | str, years: list[int], vocab: Vocabularies) -> Table:
+    levels = blocks.levels
+    header = [_("Level"), *form_labels().values(), _("Total")]
+    table: Table = [header]
+    width = len(levels) * len(FORMS) + 1
+    for i, level in enumerate(levels):
+        cells = [total(_cell(blocks.escalations.get(y), rows, i * len(FORMS) + f) for y in years)
+                 for f in range(len(FORMS))]
+        table.append([vocab["niveaus"].label(level), *[c.text() for c in cells], total(cells).text()])
+    all_cells = [total(_cell(blocks.escalations.get(y), rows, width - 1) for y in years)]
+    table.append([_("Total"), *[""] * len(FORMS), all_cells[0].text()])
+    return table
+
+
+def _reasons_table(blocks: Blocks, rows: list[str] | str, years: list[int]) -> Table:
+    from levensloop_docs.reference.regions import national_criteria
+
+    texts = {c.sleutel: c.tekst for c in national_criteria()}
+    table: Table = [[_("National criterion not met"), _("Number of non-inclusions")]]
+    for i, key in enumerate(NATIONAL_CRITERIA):
+        value = total(_cell(blocks.reasons.get(y), rows, i) for y in years)
+        text = texts.get(key, key)
+        short = text if len(text) <= 90 else text[:87].rstrip() + "…"
+        table.append([f"{key}. {short}", value.text()])
+    return table
+
+
+def _waits(found: CaseSet, selection: Selection, years: list[int], threshold: int) -> list[dict[str, str]]:
+    """Median days from aanmelding to decision per calendar year (a fixed block: the same in every report)."""
+    out = []
+    for year in years:
+        days = [d for r, ds in waiting_days(found.cases, year).items() if selection.covers(r) for d in ds]
+        enough = len(days) >= 2 * threshold
+        out.append({"jaar": str(year),
+                    "mediaan": str(round(statistics.median(days))) if enough else "–"})
+    return out
+
+
+def _charts(time_table: Table, region_table: Table, region_names: list[str],
+            labels: dict[str, str]) -> dict[str, bytes]:
+    from levensloop_docs.overview.charts import bar_chart
+
+    def series(cells: list[str]) -> tuple[list[int | None], list[str]]:
+        return [int(c) if c.isdigit() else None for c in cells], cells
+
+    months = time_table[0][1:-3]
+    s1: dict[str, Sequence[int | None]] = {}
+    s2: dict[str, Sequence[int | None]] = {}
+    m1: dict[str, Sequence[str]] = {}
+    m2: dict[str, Sequence[str]] = {}
+    for row in time_table[1:3]:
+        s1[row[0]], m1[row[0]] = series(row[1:-3])
+    regions = region_names[:-1] if len(region_names) > 1 else region_names
+    for col, measure in ((1, "aanmeldingen"), (2, "inclusies")):
+        cells = [r[col] for r in region_table[1:1 + len(regions)]]
+        s2[labels[measure]], m2[labels[measure]] = series(cells)
+    return {
+        "tijd": bytes(bar_chart(months, s1, m1, _("Registrations and inclusions per year"), _("Number"))),
+        "regio": bytes(bar_chart(regions, s2, m2, _("Registrations and inclusions per region"), _("Number"))),
+    }
 
 
 def monitor_publication(report: MonitorReport) -> Any:
@@ -236,6 +398,6 @@ def monitor_publication(report: MonitorReport) -> Any:
     from levensloop_docs.overview.charts import data_uri
     from levensloop_docs.overview.documents import publication
 
-    title = _("Monitor levensloopaanpak region {region}").format(region=report.context["regio"])
+    title = _("Monitor levensloopaanpak {region}").format(region=report.context["regio"])
     pictures = {name: data_uri(png) for name, png in report.charts.items()}
-    return publication("monitor", report.context, title, report.stem, report.period.tot, pictures)
+    return publication("monitor", report.context, title, report.stem, report.made, pictures)

@@ -71,20 +71,27 @@ def with_totals(values: Sequence[Sequence[int]], *, row_totals: bool, col_totals
 
 
 def suppress(values: Sequence[Sequence[int]], lines: Iterable[Line],
-             threshold: int = DEFAULT_THRESHOLD) -> Suppressed:
+             threshold: int = DEFAULT_THRESHOLD, forced: Iterable[Cell] = ()) -> Suppressed:
+    """Hide the small cells and enough others; ``forced`` cells are hidden from the start.
+
+    ``forced`` lets two tables that share cells (the inclusions of a year are the total of each
+    characteristic of that year's people) hide a shared cell in both; it never holds a zero.
+    """
     grid = tuple(tuple(r) for r in values)
     lines = list(lines)
     primary = frozenset(
         (r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if 0 < v < threshold
     )
-    secondary: set[Cell] = set()
+    secondary: set[Cell] = {c for c in forced if c not in primary and _value(grid, c) > 0}
+    # a forced cell hides something in another table: it must not be computable here either
+    protected = primary | frozenset(secondary)
     for _round in range(10_000):
         hidden = primary | secondary
         # a line with exactly one hidden cell: the total gives it away
         single = next((ln for ln in lines if len(_members(ln) & hidden) == 1), None)
         target = single
         if target is None:
-            exposed = pinned(grid, lines, primary, frozenset(secondary), threshold)
+            exposed = pinned(grid, lines, primary, frozenset(secondary), threshold, protected)
             if not exposed:
                 break
             target = _best_line(next(iter(sorted(exposed))), lines, hidden)
@@ -126,13 +133,13 @@ def _next_smallest(grid: Sequence[Sequence[int]], line: Line, hidden: frozenset[
 
 
 def pinned(values: Sequence[Sequence[int]], lines: Sequence[Line], primary: frozenset[Cell],
-           secondary: frozenset[Cell], threshold: int) -> set[Cell]:
-    """The small (primary) cells a reader can compute exactly from what is shown."""
+           secondary: frozenset[Cell], threshold: int, protected: frozenset[Cell] | None = None) -> set[Cell]:
+    """The small (primary) cells, or other ``protected`` ones, a reader can compute exactly."""
     hidden = primary | secondary
     unknown = sorted(hidden)
     exact = _linear_exact(values, lines, unknown)
     exact |= _bounded_exact(values, lines, primary, secondary, threshold)
-    return exact & set(primary)
+    return exact & set(protected if protected is not None else primary)
 
 
 def _equations(values: Sequence[Sequence[int]], lines: Sequence[Line],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ class _Tokens:
         return self.pattern.sub(value, markup)
 
 
-def _environment(tokens: _Tokens, search_path: Path) -> Any:
+def _environment(tokens: _Tokens, search_path: Path | Sequence[Path]) -> Any:
     from levensloop_docs.render.sandbox import markdown_environment
 
     env = markdown_environment(search_path)
@@ -79,7 +80,7 @@ def _environment(tokens: _Tokens, search_path: Path) -> Any:
 
 
 def render_markdown_text(
-    source: str, context: dict[str, Any], *, name: Path, search_path: Path | None = None
+    source: str, context: dict[str, Any], *, name: Path, search_path: Path | Sequence[Path] | None = None
 ) -> RenderedMarkdown:
     """Render Markdown+Jinja ``source`` with ``context``; ``name`` is used in error messages."""
     import markdown
@@ -98,7 +99,7 @@ def render_markdown_text(
 
 
 def render_markdown_file(
-    template: Path, context: dict[str, Any], *, search_path: Path | None = None
+    template: Path, context: dict[str, Any], *, search_path: Path | Sequence[Path] | None = None
 ) -> RenderedMarkdown:
     """Render a Markdown template file (``{% include %}`` looks in ``search_path``)."""
     from levensloop_docs.yamlio import YamlReadError, read_text

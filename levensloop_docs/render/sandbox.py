@@ -7,6 +7,7 @@ plan) and autoescaping (typed text is data: ``<``, ``&`` and ``{{`` stay literal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,11 @@ def make_environment(*, autoescape: bool = True) -> ImmutableSandboxedEnvironmen
     return env
 
 
-def markdown_environment(search_path: Path) -> ImmutableSandboxedEnvironment:
+def markdown_environment(search_path: Path | Sequence[Path]) -> ImmutableSandboxedEnvironment:
     """The environment of the Markdown flavour: includes from ``search_path``, tidy blocks.
+
+    ``search_path`` may be several folders, looked in in order: a region's own templates
+    first, then the shipped ones (``templatefolders.template_folders``).
 
     No autoescape: typed values are replaced by placeholders and escaped once, when they
     are put back after Markdown (``render/markdown.py``); escaping here would do it twice.
@@ -42,7 +46,8 @@ def markdown_environment(search_path: Path) -> ImmutableSandboxedEnvironment:
 
     env = make_environment(autoescape=False)
     env.trim_blocks = env.lstrip_blocks = True
-    env.loader = FileSystemLoader(str(search_path))
+    folders = [search_path] if isinstance(search_path, Path) else list(search_path)
+    env.loader = FileSystemLoader([str(f) for f in folders])
     return env
 
 

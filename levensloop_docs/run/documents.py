@@ -19,7 +19,7 @@ from levensloop_docs.errors import DataFileError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.resources import templates_dir
+from levensloop_docs.templatefolders import template_path
 
 # a view returns its own TypedDict; the run copies it into a plain dict
 ContextFn = Callable[[Casus, Vocabularies, date, str | None], Mapping[str, Any]]
@@ -119,7 +119,7 @@ class DocumentType:
 
 
 def manifest_path() -> Path:
-    return templates_dir() / "documenten.yaml"
+    return template_path("documenten.yaml")
 
 
 @cache
@@ -157,7 +157,7 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
     return DocumentType(
         name=name,
         title=str(entry["titel"]),
-        template=templates_dir() / str(entry["sjabloon"]),
+        template=template_path(str(entry["sjabloon"])),
         engine=engine,
         formats=tuple(str(f) for f in entry["formaten"]),
         version=str(entry["versie"]),

@@ -12,12 +12,12 @@ from typing import Any
 
 from levensloop_docs.atomic import write_text
 from levensloop_docs.render.markdown import RenderedMarkdown, html_document, render_markdown_file
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import Job, RenderRun, producer
+from levensloop_docs.templatefolders import template_folders
 
 
 def rendered(job: Job, context: dict[str, Any]) -> RenderedMarkdown:
-    return render_markdown_file(job.document.template, context, search_path=templates_dir())
+    return render_markdown_file(job.document.template, context, search_path=template_folders())
 
 
 @producer("markdown", "html")

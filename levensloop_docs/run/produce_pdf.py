@@ -17,18 +17,14 @@ from levensloop_docs.atomic import write_bytes
 from levensloop_docs.case.casefile import CaseFile
 from levensloop_docs.i18n import _
 from levensloop_docs.pdf.metadata import PdfInfo, finish
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.documents import registry
 from levensloop_docs.run.renderrun import Job, RenderRun, producer
 from levensloop_docs.runtmp import run_tmp
+from levensloop_docs.templatefolders import template_relative
 
 
 def template_name(job: Job) -> str:
-    template = job.document.template
-    try:
-        return template.relative_to(templates_dir()).as_posix()
-    except ValueError:
-        return template.name
+    return template_relative(job.document.template)
 
 
 def pdf_info(run: RenderRun, job: Job) -> PdfInfo:

@@ -29,25 +29,20 @@ from levensloop_docs.render.markdown import (
     toc_html,
     with_anchors,
 )
-from levensloop_docs.resources import templates_dir
 from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.templatefolders import template_files, template_folders, template_path
 from levensloop_docs.views.common import contact_view, region_view, text
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
 
 
-def leaflets_dir() -> Path:
-    return templates_dir() / "partnerinfo" / "folders"
-
-
-def chapters_dir() -> Path:
-    return templates_dir() / "handreiking"
+LEAFLETS, CHAPTERS = "partnerinfo/folders", "handreiking"
 
 
 def leaflet_kinds() -> list[str]:
-    """The partner types that have a leaflet: one Markdown file each."""
-    return sorted(p.stem for p in leaflets_dir().glob("*.md") if not p.name.startswith(("_", ".")))
+    """The partner types that have a leaflet: one Markdown file each (shipped or the region's own)."""
+    return sorted(p.stem for p in template_files(LEAFLETS, "*.md") if not p.name.startswith(("_", ".")))
 
 
 def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
@@ -91,23 +86,22 @@ def _publisher(region: Region, today: date) -> Context:
 
 
 def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
-    template = leaflets_dir() / f"{kind}.md"
+    template = template_path(f"{LEAFLETS}/{kind}.md")
     if kind not in leaflet_kinds():
         msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
         raise UsageError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
     context = region_context(region, load_vocabularies(), today)
     context["partner"] = kind
-    return render_markdown_file(template, context, search_path=templates_dir())
+    return render_markdown_file(template, context, search_path=template_folders())
 
 
 def chapter_files(region_key: str) -> list[Path]:
     """The chapters in name order; a file in the region's folder wins over the general one."""
     chosen: dict[str, Path] = {}
-    for folder in (chapters_dir(), chapters_dir() / region_key):
-        if folder.is_dir():
-            for path in folder.glob("*.md"):
-                if not path.name.startswith(("_", ".")):
-                    chosen[path.name] = path
+    for folder in (CHAPTERS, f"{CHAPTERS}/{region_key}"):
+        for path in template_files(folder, "*.md"):
+            if not path.name.startswith(("_", ".")):
+                chosen[path.name] = path
     return [chosen[name] for name in sorted(chosen)]
 
 
@@ -115,13 +109,13 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     files = chapter_files(region.sleutel)
     if not files:
         msg = _("There are no chapters for the handreiking in {folder}.")
-        raise UsageError(msg.format(folder=chapters_dir()))
+        raise UsageError(msg.format(folder=template_path(CHAPTERS)))
     context = region_context(region, load_vocabularies(), today)
     context["rollen"] = _roles(load_vocabularies())
     context.update(stroomschema_context(context["regio"]))
     parts = []
     for path in files:
-        chapter = render_markdown_file(path, context, search_path=templates_dir())
+        chapter = render_markdown_file(path, context, search_path=template_folders())
         parts.append(f'<section class="hoofdstuk">\n{demote_headings(chapter.body)}\n</section>')
     title = _("Guide to the levensloopaanpak")
     subtitle = _("Region {region} · for partners in care, safety and the social domain")

@@ -32,6 +32,7 @@ from levensloop_docs.i18n import _
 from levensloop_docs.render.sandbox import markdown_environment
 from levensloop_docs.resources import shared_root
 from levensloop_docs.run.documents import DocumentType, registry
+from levensloop_docs.templatefolders import template_folders, template_path
 
 # Filters whose result has the shape of their input (a list stays a list of the same items).
 _SAME_SHAPE = {"sort", "reverse", "unique", "list", "selectattr", "rejectattr", "batch", "slice", "select",
@@ -147,8 +148,14 @@ def _sources(doc: DocumentType) -> list[_Source]:
 
         env = make_environment()
         return [_Source(s.part, s.text, env, True) for s in jinja_sources(doc.template.read_bytes())]
-    env = markdown_environment(doc.template.parent)
+    env = markdown_environment([doc.template.parent, *template_folders()])
     return [_Source("", doc.template.read_text(encoding="utf-8"), env, False)]
+
+
+def include_path(folder: Path, name: str) -> Path:
+    """An include beside the template, else under the templates (the region's copy first)."""
+    beside = folder / name
+    return beside if beside.is_file() else template_path(name)
 
 
 def template_inputs(doc: DocumentType) -> list[Path]:
@@ -157,7 +164,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
         return [doc.template]
     from jinja2 import meta
 
-    env = markdown_environment(doc.template.parent)
+    env = markdown_environment([doc.template.parent, *template_folders()])
     seen: list[Path] = []
     todo = [doc.template]
     while todo:
@@ -169,7 +176,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
             names = meta.find_referenced_templates(env.parse(path.read_text(encoding="utf-8")))
         except Exception:  # a broken template is reported by the check itself
             continue
-        todo.extend(doc.template.parent / n for n in names if n)
+        todo.extend(include_path(doc.template.parent, n) for n in names if n)
     return sorted(seen)
 
 
@@ -256,9 +263,9 @@ _Scope = dict[str, Shape | None]
 class _Walker:
     """Walks a Jinja syntax tree and collects variable paths the context shape lacks."""
 
-    def __init__(self, source: _Source, search_path: Path) -> None:
+    def __init__(self, source: _Source, folder: Path) -> None:
+        self.folder = folder
         self.source = source
-        self.search_path = search_path
         self.unknown: list[tuple[str, int, Path | None]] = []  # path, line, included file
         self._seen: set[tuple[str, int, Path | None]] = set()
         self._file: Path | None = None
@@ -350,7 +357,7 @@ class _Walker:
 
         self.expr(node.template, scope)
         name = node.template.value if isinstance(node.template, n.Const) else None
-        path = self.search_path / str(name) if name else None
+        path = include_path(self.folder, str(name)) if name else None
         if path is None or name in self._included or not path.is_file():
             return
         self._included.add(str(name))

@@ -18,7 +18,7 @@ def doctor() -> None:
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.diagnose import run_checks
 
-    checks = run_checks(extra=(check_templates,))
+    checks = run_checks(extra=(check_templates, check_own_templates))
     for check in checks:
         mark = _("ok") if check.ok else _("PROBLEM")
         click.echo(f"[{mark}] {check.label}: {check.detail}")
@@ -47,3 +47,25 @@ def check_templates() -> Check:
         return Check(label, False, _("Template file missing for: {names}.").format(names=", ".join(missing)))
     detail = _("document types in {file}: {names}.").format(file=manifest_path(), names=", ".join(types))
     return Check(label, True, detail)
+
+
+def check_own_templates() -> Check:
+    """The region's own templates folder (if one is set) and which templates it overrides."""
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.i18n import _
+    from levensloop_docs.pdf.diagnose import Check
+    from levensloop_docs.run.overrides import overridden
+    from levensloop_docs.templatefolders import own_templates_dir
+
+    label = _("Own templates")
+    try:
+        own = own_templates_dir()
+    except LevensloopError as exc:
+        return Check(label, False, " ".join(exc.lines()))
+    if own is None:
+        return Check(label, True, _("none: every template is the shipped one."))
+    if not own.is_dir():
+        return Check(label, False, _("the folder {folder} does not exist.").format(folder=own))
+    names = overridden(own)
+    detail = _("{folder} overrides: {names} ('levensloop sjablonen verschil' shows what an update changed).")
+    return Check(label, True, detail.format(folder=own, names=", ".join(names) or "-"))
