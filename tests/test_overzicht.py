@@ -91,13 +91,14 @@ def test_cli_writes_csv_html_docx_and_names_a_broken_case(tmp_path: Path, run_cl
     csv_file = out / "overzicht-2026-12-07.csv"
     rows = list(csv.reader(csv_file.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     ids = ["SYN-2026-00001", "SYN-2026-00003", "SYN-2026-00002", "SYN-2026-00004"]
-    assert [r[0] for r in rows[1:]] == ids
-    assert "01-12-2026 (te laat)" in rows[1] and "nee" in rows[1]
+    assert [r[1] for r in rows[1:]] == ids  # issue 27: "Actie nodig" is the first column now
+    assert [r[0] for r in rows[1:]] == ["te laat", "te laat", "binnen 90 dagen", ""]
+    assert "01-12-2026 (te laat)" in rows[1] and "plan niet door iedereen getekend" in rows[1][-1]
     assert any("30 dagen" in cell for cell in rows[3])
     html = (out / "overzicht-2026-12-07.html").read_text(encoding="utf-8")
     assert "SYN-2026-00003" in html and "Persoon 3" not in html  # case ids, never names
     table = Document(str(out / "overzicht-2026-12-07.docx")).tables[-1]
-    assert [table.cell(i, 0).text for i in range(1, 5)] == [r[0] for r in rows[1:]]
+    assert [table.cell(i, 1).text for i in range(1, 5)] == [r[1] for r in rows[1:]]
     assert "1 van de 5" in Document(str(out / "overzicht-2026-12-07.docx")).paragraphs[2].text or any(
         "1 van de 5" in cell.text for t in Document(str(out / "overzicht-2026-12-07.docx")).tables
         for row in t.rows for cell in row.cells)
@@ -111,9 +112,68 @@ def test_cli_csv_cell_cannot_become_a_formula(tmp_path: Path, run_cli: RunCli) -
     assert result.code == 0, result.err
     text = (tmp_path / "u" / "overzicht-2026-12-07.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
-    assert rows[1][2] == "'=HYPERLINK(\"x\")"
+    assert rows[1][4] == "'=HYPERLINK(\"x\")"
 
 
 def test_cli_bad_date_is_exit_2(tmp_path: Path, run_cli: RunCli) -> None:
     result = run_cli("overzicht", _folder(tmp_path), "--per", "31-2-2026")
     assert result.code == 2 and "--per" in result.err
+
+
+def _signals_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "signalen"
+    # E: planned aanmeldoverleg on 3 Dec passed without a decision; its title ended on 1 Dec
+    write_case(folder, 5, status="aangemeld", aangemeld=date(2026, 11, 9), **{
+        "aanmelding.overleg": {"datum": date(2026, 12, 3)},
+        "persoon.juridisch_kader": [{"titel": "bijzondere_voorwaarden", "einde": date(2026, 12, 1)}]})
+    # F: in BIZ now, escalated in November, release from detention in January, uitstroom possible
+    _included(folder, 6, regio="limburg", **{
+        "opschaling.huidig_niveau": "biz",
+        "incidenten": [{"datum": date(2026, 11, 20), "omschrijving": "Opname.", "niveau": "biz",
+                        "vorm": "justitie"}],
+        "persoon.juridisch_kader": [{"titel": "detentie", "einde": date(2027, 1, 15)}]})
+    # G: stable for two years on the day of the overview; consent given, without an end date
+    _included(folder, 7, regio="limburg", **{
+        "uitstroom.stabiel_sinds": date(2024, 12, 7),
+        "gegevensdeling": {"route": "vrijwillig", "toestemming_datum": date(2026, 9, 28)}})
+    return folder
+
+
+def test_signals_a_procesregisseur_watches(tmp_path: Path) -> None:
+    """Review A1.4: passed overleg, ended title, level, last escalation, consent date, uitstroom."""
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.overview.tables import overview_cells
+
+    rows = overview_rows(load_folder(_signals_folder(tmp_path), PER).cases, PER)
+    e, f, g = (next(r for r in rows if r.casus_id.endswith(n)) for n in ("5", "6", "7"))
+    vocab = load_vocabularies()
+    cells_e, cells_f, cells_g = overview_cells(e, vocab), overview_cells(f, vocab), overview_cells(g, vocab)
+    assert e.action() == "te_laat" and cells_e["actie"] == "te laat"
+    assert "aanmeldoverleg van 03-12-2026 voorbij zonder besluit" in cells_e["signalen"]
+    assert "afgelopen op 01-12-2026, zonder vervolg" in cells_e["signalen"]
+    assert cells_f["status"] == "Geïncludeerd · Beveiligde intensieve zorg (BIZ)"
+    assert cells_f["escalatie"].startswith("20-11-2026 Beveiligde")
+    assert cells_g["toestemming"] == "sinds 28-09-2026"
+    assert cells_g["uitstroom"] == "mogelijk" and g.action() == "deze_week"  # not the date of --per
+    assert "vrijlating uit detentie 15-01-2027" in cells_f["signalen"]
+
+
+def test_cli_region_filter_and_marked_rows_in_html_and_docx(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A1.1-A1.3: --regio, a region column, marked rows; landscape Word."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    folder = _signals_folder(tmp_path)
+    out = tmp_path / "uit"
+    result = run_cli("overzicht", folder, "--per", "7-12-2026", "--regio", "limburg", "--uit", out,
+                     "--formaat", "html,docx,csv")
+    assert result.code == 0, result.err
+    html = (out / "overzicht-limburg-2026-12-07.html").read_text(encoding="utf-8")
+    assert "SYN-2026-00006" in html and "SYN-2026-00005" not in html
+    assert html.count('class="actie"') == 1 and "<td>Limburg</td>" in html  # G, this week
+    doc = Document(str(out / "overzicht-limburg-2026-12-07.docx"))
+    assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    row = doc.tables[-1].rows[1]
+    assert 'w:fill="FCE4D6"' in row._tr.xml and row.cells[0].paragraphs[0].runs[0].bold
+    result = run_cli("overzicht", folder, "--per", "7-12-2026", "--regio", "atlantis")
+    assert result.code == 2 and "--regio" in result.err

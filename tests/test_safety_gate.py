@@ -409,6 +409,9 @@ def test_the_incomplete_example_shows_the_gate() -> None:
 
 # -- overzicht -------------------------------------------------------------------------------
 
+SIGNALS, ACTION = "Signalen", "Actie nodig"
+
+
 def _overview_rows(run_cli: RunCli, folder: Path, out: Path) -> dict[str, dict[str, str]]:
     import csv
 
@@ -416,7 +419,7 @@ def _overview_rows(run_cli: RunCli, folder: Path, out: Path) -> dict[str, dict[s
     assert result.code == 0, result.err
     (path,) = out.glob("overzicht-*.csv")
     header, *rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    return {r[0]: dict(zip(header, r, strict=True)) for r in rows}
+    return {r[header.index("Casus")]: dict(zip(header, r, strict=True)) for r in rows}
 
 
 def test_overzicht_shows_the_cases_with_only_concept_documents(run_cli: RunCli, tmp_path: Path) -> None:
@@ -425,8 +428,9 @@ def test_overzicht_shows_the_cases_with_only_concept_documents(run_cli: RunCli, 
     (folder / "onvolledig.yaml").write_text(INCOMPLETE.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "compleet.yaml").write_text(DETENTIE.read_text(encoding="utf-8"), encoding="utf-8")
     first = _overview_rows(run_cli, folder, tmp_path / "uit1")
-    assert first["LLA-2024-0999"]["Documenten"] == "alleen CONCEPT"
-    assert first["LLA-2026-0063"]["Documenten"] == ""
+    assert "documenten alleen als CONCEPT" in first["LLA-2024-0999"][SIGNALS]
+    assert first["LLA-2024-0999"][ACTION] == "te laat"
+    assert "CONCEPT" not in first["LLA-2026-0063"][SIGNALS]
     # the second run reads the per-user cache (no free text in it): the same answer
     assert _overview_rows(run_cli, folder, tmp_path / "uit2") == first
 

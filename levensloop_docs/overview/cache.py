@@ -34,8 +34,9 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 6  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
-# 5: inclusiedatum, regional criteria, the values at inclusion; 6: what the safety gate reads
+FORMAT = 7  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+# 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level;
+# 7: what the safety gate reads
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -53,7 +54,8 @@ KEEP: dict[str, Any] = {
         "stappen": {"__all__": {**dict.fromkeys(("van", "naar", "wie_besluit", "juridische_basis",
                                                  "juridische_terugval", "vormen", "criteria"), ALL),
                                 "bestemming": ALL}},
-        "afschaling": dict.fromkeys(("naar", "wie_stabiel"), ALL), "huidig_niveau": ALL},
+        "afschaling": dict.fromkeys(("naar", "wie_stabiel"), ALL),
+        "huidig_niveau": ALL, "huidig_sinds": ALL},
     # which items have minutes on which day (the minutes' text is read from the file itself)
     "overleggen": {"__all__": dict.fromkeys(("datum", "soort"), ALL)},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},

@@ -17,6 +17,7 @@ from levensloop_docs.model.vocab import load_vocabularies
 
 HORIZON_DAYS = 90
 ATTENTION_DAYS = 14  # the terminal shows what falls due in the next two weeks
+WEEK_DAYS = 7  # "deze week" in the Actie nodig column
 ACTIVE = ("aangemeld", "aangehouden", "geincludeerd")
 
 
@@ -47,6 +48,29 @@ class CaseRow:
     wacht_dagen: int | None = None
     deadlines: list[Deadline] = field(default_factory=list)
     per: date = date.min
+    niveau: str = ""  # opschaling.huidig_niveau: the current level of care (a vocabulary key)
+    laatste_escalatie: Deadline | None = None  # day and level (detail) of the last escalation
+    toestemming_sinds: date | None = None  # consent given on (vrijwillige route)
+    # what a procesregisseur watches beyond dates: keys, each with its day (see signal_text)
+    signalen: list[Deadline] = field(default_factory=list)
+
+    @property
+    def uitstroom_mogelijk(self) -> bool:
+        return self.vroegste_uitstroom is not None and self.vroegste_uitstroom <= self.per
+
+    def action(self) -> str:
+        """The "Actie nodig" column: te_laat, deze_week, binnen_90 or empty."""
+        late = {"overleg_voorbij", "titel_afgelopen"}
+        if self.overdue or self.toestemming in ("ingetrokken", "verlopen") or self.alleen_concept or any(
+                s.kind in late for s in self.signalen):
+            return "te_laat"
+        days = [(d.day - self.per).days for d in self.deadlines if d.kind != "aanmelding"]
+        days += [(s.day - self.per).days for s in self.signalen if s.day >= self.per]
+        if any(n <= WEEK_DAYS for n in days) or self.niet_ondertekend or self.uitstroom_mogelijk:
+            return "deze_week"
+        if any(n <= HORIZON_DAYS for n in days) or self.wacht_dagen is not None:
+            return "binnen_90"
+        return ""
 
     @property
     def overdue(self) -> list[Deadline]:
@@ -68,12 +92,14 @@ class CaseRow:
                     or self.alleen_concept or self.wacht_dagen is not None
                     or any(d.day <= soon for d in self.deadlines))
 
-    def urgency(self) -> tuple[int, int, int, str]:
-        """Sort key: overdue first (most overdue items), then the nearest date, then the id."""
+    def urgency(self) -> tuple[int, int, int, int, str]:
+        """Sort key: by the Actie nodig column, then most overdue items, the nearest date, the id."""
         nearest = min((d.day for d in self.deadlines), default=None)
         days = (nearest - self.per).days if nearest else 10**6
         flags = len(self.overdue) + int(self.toestemming == "ingetrokken") + int(self.niet_ondertekend)
-        return (-flags, days, 0 if self.status in ACTIVE else 1, self.casus_id)
+        flags += sum(1 for s in self.signalen if s.kind in ("overleg_voorbij", "titel_afgelopen"))
+        rank = ("te_laat", "deze_week", "binnen_90", "").index(self.action())
+        return (rank, -flags, days, 0 if self.status in ACTIVE else 1, self.casus_id)
 
 
 def casusregisseur(casus: Casus) -> str:
@@ -143,7 +169,38 @@ def case_row(casus: Casus, per: date) -> CaseRow:
         row.wacht_sinds = casus.aanmelding.datum
         row.wacht_dagen = (per - casus.aanmelding.datum).days
         row.deadlines.append(Deadline("aanmelding", casus.aanmelding.datum))
+    _signals(casus, row, active)
     return row
+
+
+def _signals(casus: Casus, row: CaseRow, active: bool) -> None:
+    """Level, last escalation, consent date, and the signals beyond the dates."""
+    from levensloop_docs.case.uitstroom import escalations
+
+    per, horizon = row.per, row.per + timedelta(days=HORIZON_DAYS)
+    row.niveau = casus.opschaling.huidig_niveau or ""
+    last = max((e for e in escalations(casus) if e.datum is not None and e.datum <= per),
+               key=lambda e: e.datum or date.min, default=None)
+    if last is not None and last.datum is not None:
+        row.laatste_escalatie = Deadline("escalatie", last.datum, last.niveau)
+    row.toestemming_sinds = casus.gegevensdeling.toestemming_datum
+    a = casus.aanmelding
+    if waiting(casus) and a is not None and a.overleg is not None and a.overleg.datum is not None \
+            and a.overleg.datum < per:
+        row.signalen.append(Deadline("overleg_voorbij", a.overleg.datum))  # planned, passed, no besluit
+    if not active:
+        return
+    titles = casus.persoon.juridisch_kader
+    running = [t for t in titles
+               if (t.start is None or t.start <= per) and (t.einde is None or t.einde >= per)]
+    ended = [t for t in titles if t.einde is not None and per - timedelta(days=HORIZON_DAYS) <= t.einde < per]
+    if ended and not [t for t in running if t.titel != "geen"]:
+        last_title = max(ended, key=lambda t: t.einde or date.min)
+        assert last_title.einde is not None
+        row.signalen.append(Deadline("titel_afgelopen", last_title.einde, last_title.titel))
+    for t in titles:
+        if t.titel == "detentie" and t.einde is not None and per <= t.einde <= horizon:
+            row.signalen.append(Deadline("vrijlating", t.einde))
 
 
 def _consent(casus: Casus, row: CaseRow, horizon: date) -> None:

@@ -29,7 +29,8 @@ def render(name: str, context: dict[str, Any]) -> RenderedMarkdown:
 
 
 def publication(name: str, context: dict[str, Any], title: str, stem: str, per: date,
-                pictures: dict[str, str] | None = None) -> Publication:
+                pictures: dict[str, str] | None = None, landscape: bool = False,
+                font_size: float | None = None) -> Publication:
     """A region-level document; ``pictures`` fills ``<img>`` placeholders (see charts.embed)."""
     rendered = render(name, context)
     if pictures:
@@ -38,7 +39,8 @@ def publication(name: str, context: dict[str, Any], title: str, stem: str, per: 
         rendered = with_anchors(embed(rendered.body, pictures))
     confidential = _("Confidential")
     footer = f"{title} · {format_date(per)} · {confidential}"
-    return Publication(rendered, title, footer, stem, confidential=True)
+    return Publication(rendered, title, footer, stem, confidential=True, landscape=landscape,
+                       font_size=font_size)
 
 
 def write_publication(pub: Publication | None, formats: tuple[str, ...], out_dir: Path,

@@ -284,7 +284,8 @@ def _profile_tables(blocks: Blocks, rows: list[str] | str, years: list[int],
                     vocab: Vocabularies) -> tuple[Table, Table, Value]:
     chars, names = characteristics(vocab), characteristic_labels()
     detail: Table = [[_("Characteristic"), _("Value"), _("Number"), _("% of known")]]
-    tabel4: Table = [[_("Characteristic"), _("Percentage (of known)"), _("Known"), _("Unknown")]]
+    tabel4: Table = [[_("Characteristic"), _("Percentage (of known)"), _("Number known"),
+                     _("Number unknown")]]
     population = Value.exact(0)
     order = ["leeftijd", "geslacht", "lvb", "ggz", "verslaving", "psychosociaal", "wlz_indicatie",
              "forensische_titel", "machtiging", "verblijf", "behoefte_opname", "behoefte_gemeente",
@@ -400,4 +401,4 @@ def monitor_publication(report: MonitorReport) -> Any:
 
     title = _("Monitor levensloopaanpak {region}").format(region=report.context["regio"])
     pictures = {name: data_uri(png) for name, png in report.charts.items()}
-    return publication("monitor", report.context, title, report.stem, report.made, pictures)
+    return publication("monitor", report.context, title, report.stem, report.made, pictures, landscape=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.overview.deadlines import CaseRow
+from levensloop_docs.overview.deadlines import CaseRow, Deadline
 
 Table = list[list[str]]
 
@@ -30,48 +30,84 @@ def _flagged(day: date | None, per: date) -> str:
 
 
 def overview_columns() -> list[tuple[str, str]]:
-    """(key, Dutch header) of the overview table, in print order."""
+    """(key, short Dutch header) of the overview table, in print order (landscape, one line each)."""
     return [
+        ("actie", _("Action")),
         ("casus", _("Case")),
+        ("regio", _("Region")),
         ("status", _("Status")),
         ("casusregisseur", _("Case director")),
-        ("evaluatie", _("Next evaluation")),
-        ("titels", _("Legal title ends")),
-        ("risicotaxatie", _("Next risk assessment")),
+        ("evaluatie", _("Evaluation")),
+        ("titels", _("Title ends")),
+        ("risicotaxatie", _("Risk ass.")),
         ("toestemming", _("Consent")),
-        ("uitstroom", _("Earliest exit")),
-        ("ondertekend", _("Plan signed")),
-        ("concept", _("Documents")),
-        ("wacht", _("Registration waiting")),
+        ("uitstroom", _("Exit")),
+        ("escalatie", _("Last escalation")),
+        ("signalen", _("Signals")),
     ]
 
 
-def overview_cells(row: CaseRow, vocab: Vocabularies) -> dict[str, str]:
-    per = row.per
+def action_labels() -> dict[str, str]:
+    return {"te_laat": _("overdue"), "deze_week": _("this week"), "binnen_90": _("within 90 days"), "": ""}
+
+
+def signal_text(signal: Deadline, vocab: Vocabularies) -> str:
+    day = short(signal.day)
+    if signal.kind == "overleg_voorbij":
+        return _("aanmeldoverleg of {day} passed without a decision").format(day=day)
+    if signal.kind == "titel_afgelopen":
+        title = vocab["titels"].label(signal.detail)
+        return _("{title} ended {day}, no follow-up").format(title=title, day=day)
+    if signal.kind == "vrijlating":
+        return _("release from detention {day}").format(day=day)
+    return ""
+
+
+def _consent_cell(row: CaseRow) -> str:
     consent = {
         "ingetrokken": _("withdrawn"), "verlopen": _("expired"), "verloopt": _("expires"),
     }.get(row.toestemming, "")
     if consent and row.toestemming_datum:
-        consent += " " + short(row.toestemming_datum)
+        return consent + " " + short(row.toestemming_datum)
+    if row.toestemming_sinds:  # given, without an end in sight: say since when
+        return _("since {day}").format(day=short(row.toestemming_sinds))
+    return ""
+
+
+def overview_cells(row: CaseRow, vocab: Vocabularies) -> dict[str, str]:
+    from levensloop_docs.reference.regions import region_label
+
+    per = row.per
     titels = "; ".join(f"{vocab['titels'].label(d.detail)} {short(d.day)}" for d in row.titels_aflopend)
-    wacht = ""
+    signals = [signal_text(s, vocab) for s in row.signalen]
     if row.wacht_dagen is not None:
-        wacht = _("{days} days (since {day})").format(days=row.wacht_dagen, day=short(row.wacht_sinds))
-    signed = ""
-    if row.status == "geincludeerd":
-        signed = _("no") if row.niet_ondertekend else _("yes")
+        wait = _("{days} days (since {day})").format(days=row.wacht_dagen, day=short(row.wacht_sinds))
+        signals.insert(0, wait)
+    if row.status == "geincludeerd" and row.niet_ondertekend:
+        signals.append(_("plan not signed by everyone"))
+    if row.alleen_concept:  # the safety gate (case/safety.py): no document can be final yet
+        signals.append(_("documents only as CONCEPT"))
+    status = vocab["statussen"].label(row.status)
+    if row.niveau:  # the current level of care, with the status: one column less on the page
+        status += f" · {vocab['niveaus'].label(row.niveau)}"
+    escalation = ""
+    if row.laatste_escalatie is not None:
+        last = row.laatste_escalatie
+        escalation = f"{short(last.day)} {vocab['niveaus'].label(last.detail)}"
+    exit_cell = _("possible") if row.uitstroom_mogelijk else short(row.vroegste_uitstroom)
     return {
+        "actie": action_labels()[row.action()],
         "casus": row.casus_id,
-        "status": vocab["statussen"].label(row.status),
+        "regio": region_label(row.regio),
+        "status": status,
         "casusregisseur": row.casusregisseur,
         "evaluatie": _flagged(row.volgende_evaluatie, per),
         "titels": titels,
         "risicotaxatie": _flagged(row.volgende_risicotaxatie, per),
-        "toestemming": consent,
-        "uitstroom": short(row.vroegste_uitstroom),
-        "ondertekend": signed,
-        "concept": _("only CONCEPT") if row.alleen_concept else "",
-        "wacht": wacht,
+        "toestemming": _consent_cell(row),
+        "uitstroom": exit_cell,
+        "escalatie": escalation,
+        "signalen": "; ".join(s for s in signals if s),
     }
 
 

@@ -32,6 +32,8 @@ FONT = "Calibri"
 MONO = "Liberation Mono"
 ACCENT = "0B4F6C"
 TEXT_WIDTH_MM = 170
+LANDSCAPE_TEXT_WIDTH_MM = 257  # A4 on its side, the same 20 mm margins
+MARK_FILL = "FCE4D6"  # a row marked for action (<tr class="actie">): light orange, also in grey print
 SHORT_TABLE_ROWS = 10  # up to this many rows a table is kept on one page
 
 
@@ -76,18 +78,22 @@ def _styles(doc: Any, font_size: float | None = None) -> None:
         style.paragraph_format.keep_with_next = True
 
 
-def _page(doc: Any, footer: str) -> None:
+def _page(doc: Any, footer: str, landscape: bool = False) -> None:
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
 
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.footer_distance = Mm(10)
     para = section.footer.paragraphs[0]
     para.style = doc.styles["Normal"]  # the Footer style's own tab stops would come first
     para.paragraph_format.space_after = Pt(0)
-    para.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), alignment=2)  # 2 = right
+    width = LANDSCAPE_TEXT_WIDTH_MM if landscape else TEXT_WIDTH_MM
+    para.paragraph_format.tab_stops.add_tab_stop(Mm(width), alignment=2)  # 2 = right
     page, of = _("page"), _("of")  # "pagina 2 van 5"
     for part in (f"{footer}\t{page} ", "PAGE", f" {of} ", "NUMPAGES"):
         if part in ("PAGE", "NUMPAGES"):
@@ -156,9 +162,10 @@ def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
 class _Builder:
     """Walks the HTML tree once and appends paragraphs and tables to the document."""
 
-    def __init__(self, doc: Any, toc: list[TocEntry]) -> None:
+    def __init__(self, doc: Any, toc: list[TocEntry], width_mm: float = TEXT_WIDTH_MM) -> None:
         self.doc = doc
         self.toc = toc
+        self.width_mm = width_mm
         self.break_before = False
         self.small = False  # inside div.klein: small print (begrippenlijst, colofon)
 
@@ -330,33 +337,41 @@ class _Builder:
         width = max(len([c for c in r if c.tag in ("td", "th")]) for r in rows)
         table = box.add_table(rows=len(rows), cols=width)
         table.style = self.doc.styles["Table Grid"]
-        widths = _column_widths(rows, width)
+        wide = self.width_mm > TEXT_WIDTH_MM
+        fit = _fitted_widths if wide else _column_widths
+        widths = fit(rows, width, self.width_mm)
+        if wide:
+            _narrow_margins(table)
         for j, column in enumerate(table.columns):  # the grid too: LibreOffice lays out by it
             column.width = widths[j]
         keep_all = len(rows) <= SHORT_TABLE_ROWS  # a short table stays on one page
-        made: dict[tuple[int, bool, bool], Any] = {}  # a finished plain cell per column and kind
+        made: dict[tuple[int, bool, bool, bool], Any] = {}  # a finished plain cell per column and kind
         for i, (row, tr) in enumerate(zip(rows, table._tbl.tr_lst, strict=True)):
             cells = [c for c in row if c.tag in ("td", "th")]
+            marked = "actie" in (row.get("class") or "").split()
             for j, (cell_el, tc) in enumerate(zip(cells, tr.tc_lst, strict=False)):
                 # a long table may break between rows, but never right after its header
                 keep = i < len(rows) - 1 and (keep_all or i == 0)
                 text = _plain_text(cell_el) if not self.small else None
-                key = (j, keep, bool(text))
+                key = (j, keep, bool(text), marked)
                 if text is not None and key in made:
                     tr.replace(tc, _with_text(made[key], text))
                     continue
-                self.table_cell(_Cell(tc, table), cell_el, widths[j], keep)
+                self.table_cell(_Cell(tc, table), cell_el, widths[j], keep, marked)
                 if text is not None:
                     made[key] = tc
             _no_split(tr, header=all(c.tag == "th" for c in cells) and i == 0)
         self.paragraph(box).paragraph_format.space_after = _pt(2)
 
-    def table_cell(self, cell: Any, cell_el: Any, width: Any, keep_with_next: bool) -> None:
+    def table_cell(self, cell: Any, cell_el: Any, width: Any, keep_with_next: bool,
+                   marked: bool = False) -> None:
         cell.width = width
         para = cell.paragraphs[0]
         para.paragraph_format.space_after = _pt(2)
         header = cell_el.tag == "th"
-        self.inline(para, cell_el, frozenset({"b"}) if header else frozenset())
+        self.inline(para, cell_el, frozenset({"b"}) if header or marked else frozenset())
+        if marked:
+            _fill(cell, MARK_FILL)
         if header:
             _shade(cell, "E4EEF2", {s: ("B8C7CF", 4) for s in ("top", "left", "bottom", "right")})
         if keep_with_next:
@@ -444,14 +459,63 @@ def _no_split(tr: Any, header: bool = False) -> None:
         props.append(OxmlElement("w:tblHeader"))
 
 
-def _column_widths(rows: list[Any], count: int) -> list[Any]:
+def _fill(cell: Any, fill: str) -> None:
+    """Shade a cell (a row marked for action); its borders stay the table's."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _column_widths(rows: list[Any], count: int, text_mm: float = TEXT_WIDTH_MM) -> list[Any]:
     """Share the text width by how much each column holds (a long text gets more room)."""
     weight = [8.0] * count
     for row in rows:
         for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
             weight[j] = max(weight[j], min(60.0, float(len(cell.text_content()))))
     total = sum(weight)
-    return [_mm(TEXT_WIDTH_MM * w / total) for w in weight]
+    return [_mm(text_mm * w / total) for w in weight]
+
+
+def _narrow_margins(table: Any) -> None:
+    """Cell margins of 1 mm left and right: a landscape table has many columns."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "57")  # twentieths of a point: 1 mm
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    table._tbl.tblPr.append(margins)
+
+
+def _fitted_widths(rows: list[Any], count: int, text_mm: float) -> list[Any]:
+    """Wide (landscape) tables: every column at least as wide as its longest word, so a date
+    or a case number is never broken over lines; the rest of the width goes to the long texts."""
+    longest_word = [4.0] * count
+    want = [4.0] * count
+    for row in rows:
+        for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
+            text = cell.text_content()
+            words = text.split()
+            longest_word[j] = max(longest_word[j], float(max((len(w) for w in words), default=0)) + 1.5)
+            want[j] = max(want[j], min(45.0, float(len(text)) + 1.5))
+    base = sum(longest_word)
+    room = (text_mm - 2.2 * count) / 1.75  # narrow cell margins (table), 1.75 mm a character
+    if base >= room:
+        return [_mm(text_mm * w / base) for w in longest_word]
+    extra = [max(0.0, w - b) for w, b in zip(want, longest_word, strict=True)]
+    spread = sum(extra) or 1.0
+    chars = [b + (room - base) * e / spread for b, e in zip(longest_word, extra, strict=True)]
+    if not sum(extra):
+        chars = [b * room / base for b in longest_word]
+    return [_mm(text_mm * c / sum(chars)) for c in chars]
 
 
 def _mm(value: float) -> Any:
@@ -474,10 +538,12 @@ def build_docx(
     footer: str,
     toc: list[TocEntry] | None = None,
     font_size: float | None = None,
+    landscape: bool = False,
 ) -> None:
     """Write the HTML fragment ``body_html`` as a DOCX to ``target`` (atomically).
 
     ``font_size``: body text in points (headings scale with it); None keeps the house 11 pt.
+    ``landscape``: A4 on its side (wide tables: the overzicht, the monitor).
     """
     import lxml.html
     from docx import Document
@@ -486,9 +552,9 @@ def build_docx(
 
     doc = Document()
     _styles(doc, font_size)
-    _page(doc, footer)
+    _page(doc, footer, landscape)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
-    builder = _Builder(doc, toc or [])
+    builder = _Builder(doc, toc or [], LANDSCAPE_TEXT_WIDTH_MM if landscape else TEXT_WIDTH_MM)
     builder.blocks(doc, root)
     set_properties(doc, properties)
     with atomic_path(target) as tmp:

@@ -161,6 +161,8 @@ class Publication:
     stem: str
     toc: bool = False
     confidential: bool = False  # about cases (overview, agenda), not a public leaflet
+    landscape: bool = False  # wide tables (overview, monitor): A4 on its side
+    font_size: float | None = None  # body text in points; None: the house 11 pt
 
 
 def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
@@ -184,7 +186,8 @@ def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[
             write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
         elif fmt == "docx":
             build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages))
+                       toc=_toc(pub, pages), landscape=pub.landscape,
+                       font_size=pub.font_size)
         elif fmt != "pdf":
             msg = _("Unknown format: {formats}. Choose from: {known}.")
             raise UsageError(msg.format(formats=fmt, known=", ".join(FORMATS)))
@@ -225,7 +228,8 @@ def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]
         docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
         for _pass in range(2 if pub.toc else 1):
             build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}))
+                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}),
+                       landscape=pub.landscape, font_size=pub.font_size)
             converter.convert(docx, raw)
             if pub.toc:
                 pages = heading_pages(raw, pub.rendered)

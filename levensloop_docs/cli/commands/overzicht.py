@@ -18,12 +18,17 @@ import click
               help="Formaten, met komma's: docx,pdf,html,csv.")
 @click.option("--alles", "alles", is_flag=True,
               help="Toon op het scherm elke casus, niet alleen wat de komende twee weken aandacht vraagt.")
-def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles: bool) -> None:
+@click.option("--regio", "regio", default=None,
+              help="Alleen de casussen van deze regio of groep van regio's (bijvoorbeeld drenthe).")
+def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles: bool,
+              regio: str | None) -> None:
     """Toon alle casussen met wat aandacht vraagt: evaluatie, titels, risicotaxatie, toestemming.
 
-    Ook de vroegste uitstroomdatum, plannen zonder ondertekening en aanmeldingen die op een
-    besluit wachten (en hoe lang). Te laat staat bovenaan. Het scherm toont wat te laat is of
-    binnen twee weken valt (--alles: elke casus); de bestanden bevatten altijd elke casus.
+    Ook de vroegste uitstroomdatum, plannen zonder ondertekening, aanmeldingen die op een
+    besluit wachten, een voorbij aanmeldoverleg zonder besluit, een titel die afliep zonder
+    vervolg, het huidige niveau en de laatste escalatie. Te laat staat bovenaan. Het scherm
+    toont wat te laat is of binnen twee weken valt (--alles: elke casus); de bestanden
+    bevatten altijd elke casus.
     """
     from datetime import date
 
@@ -35,11 +40,14 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles
     )
     from levensloop_docs.overview.cases import load_folder
     from levensloop_docs.overview.deadlines import overview_rows
+    from levensloop_docs.reference.regiogroups import select
 
     day = parse_day(per, "--per")
+    selection = select(regio) if regio else None
     fmts = output_formats(formaat, ("docx", "pdf", "html", "csv")) if uit else ()
     found = load_folder(map_, date.today())  # validated as controleer does: on today
-    rows = overview_rows(found.cases, day)
+    cases = [c for c in found.cases if selection is None or selection.covers(c.meta.regio)]
+    rows = overview_rows(cases, day)
     shown = rows if alles else [r for r in rows if r.needs_attention()]
     _print_table(shown, len(rows))
     report_skipped(found)
@@ -47,8 +55,9 @@ def overzicht(map_: Path, per: str | None, uit: Path | None, formaat: str, alles
         from levensloop_docs.overview.documents import write_publication
         from levensloop_docs.overview.overzicht import overview_publication
 
-        pub, table = overview_publication(rows, day, found, render=any(f != "csv" for f in fmts))
-        stem = f"overzicht-{day.isoformat()}"
+        stem = f"overzicht-{selection.sleutel + '-' if selection else ''}{day.isoformat()}"
+        pub, table = overview_publication(rows, day, found, render=any(f != "csv" for f in fmts),
+                                          regio=selection.naam if selection else "", stem=stem)
         report_written(write_publication(pub, fmts, uit, {"overzicht": table}, stem), uit)
 
 
@@ -62,13 +71,16 @@ def _print_table(rows: Sequence[object], total: int) -> None:
     from levensloop_docs.overview.terminal import StyledLines, table_lines
 
     vocab = load_vocabularies()
-    columns = overview_columns()
+    shown_keys = ("actie", "casus", "regio", "status", "casusregisseur", "evaluatie", "titels",
+                  "risicotaxatie", "toestemming", "uitstroom", "signalen")  # narrower than the page
+    columns = [c for c in overview_columns() if c[0] in shown_keys]
     cells, styles = [], []
     for row in rows:
         assert isinstance(row, CaseRow)
         shown = overview_cells(row, vocab)
         cells.append([shown[k] for k, _h in columns])
-        styles.append("bold red" if row.overdue or row.toestemming == "ingetrokken" else None)
+        action = row.action()
+        styles.append("bold red" if action == "te_laat" else "bold" if action == "deze_week" else None)
     console = Console()
     lines = table_lines(_("Cases, most urgent first"), [h for _k, h in columns], cells, styles, console.width)
     console.print(StyledLines(lines), soft_wrap=True)
