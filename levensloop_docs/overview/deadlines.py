@@ -61,7 +61,7 @@ class CaseRow:
     def action(self) -> str:
         """The "Actie nodig" column: te_laat, deze_week, binnen_90 or empty."""
         late = {"overleg_voorbij", "titel_afgelopen"}
-        if self.overdue or self.toestemming in ("ingetrokken", "verlopen") or self.alleen_concept or any(
+        if self.overdue or self.toestemming in ("ingetrokken", "verlopen") or any(
                 s.kind in late for s in self.signalen):
             return "te_laat"
         days = [(d.day - self.per).days for d in self.deadlines if d.kind != "aanmelding"]
