@@ -90,12 +90,12 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
     "stap gewijzigd": (lambda d: d["opschaling"]["stappen"][0].update(wie_besluit="zvh",
                                                                       vervoer="Ambulance."),
                        "Op- en afschalen", GEWIJZIGD,
-                       "Stap van ambulant (forfact, fact of sociaal team) naar klinisch regulier (ggz, "
-                       "verslavingszorg, vg): nu besloten door Zorg- en Veiligheidshuis Drenthe (voorbeeld) "
+                       "Stap van ambulant (forfact, fact of sociaal team) naar beveiligde intensieve zorg "
+                       "(biz): nu besloten door Zorg- en Veiligheidshuis Drenthe (voorbeeld) "
                        "(was ForFACT Drenthe (voorbeeld)) en ander vervoer of andere overdracht."),
     "stap vervallen": (lambda d: d["opschaling"]["stappen"].clear(), "Op- en afschalen", VERVALLEN,
                        "Stap niet meer in de route: van ambulant (forfact, fact of sociaal team) naar "
-                       "klinisch regulier (ggz, verslavingszorg, vg)."),
+                       "beveiligde intensieve zorg (biz)."),
     "titel nieuw": (lambda d: d["persoon"]["juridisch_kader"].append({"titel": "wmo",
                                                                       "start": date(2025, 1, 1)}),
                     "Juridisch kader", NIEUW, "Nieuwe titel: Wmo-voorziening vanaf 1 januari 2025."),
