@@ -8,7 +8,9 @@ levensgebieden and actions, extra partners) in a temporary folder, then measures
 
 1. DOCX, cold: ``levensloop genereer MAP`` (a real subprocess, start-up included) beside a
    naive single-process loop over ``--naief`` cases that reads each case and, per
-   document, loads the DocxTemplate, renders and saves it;
+   document, loads the DocxTemplate, renders and saves it (a Markdown document: reads the
+   template, compiles it in a new sandbox, converts the Markdown and builds a new Word
+   document with the house styles; ``naive_markdown``);
 2. nothing changed: the same command again (target < 3 s);
 3. one template changed: a paragraph added to one Word template, the command again; the
    number of files made must equal that template's documents;
@@ -123,7 +125,9 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
 
 
 def naive_docx(cases: list[Path], out: Path) -> list[tuple[Any, Path]]:
-    """Per case: read it; per document: load the DocxTemplate, render, save. -> (job, docx)"""
+    """Per case: read it; per document: load the DocxTemplate, render, save. -> (job, docx)
+
+    A Markdown document (``soort: markdown``) goes the naive Markdown way instead."""
     from docxtpl import DocxTemplate
 
     from levensloop_docs.case.casefile import load_case
@@ -136,13 +140,43 @@ def naive_docx(cases: list[Path], out: Path) -> list[tuple[Any, Path]]:
     written = []
     for path in cases:
         for job in plan_jobs(load_case(path), None, ("docx",)):
-            doc = DocxTemplate(str(job.document.template))
-            doc.render(run.context(job), jinja_env=make_environment(), autoescape=True)
-            set_properties(doc.docx, run.properties(job))
             target = job.target(out, "docx")
-            doc.save(str(target))
+            if job.document.engine == "markdown":
+                naive_markdown(run, job, target)
+            else:
+                doc = DocxTemplate(str(job.document.template))
+                doc.render(run.context(job), jinja_env=make_environment(), autoescape=True)
+                set_properties(doc.docx, run.properties(job))
+                doc.save(str(target))
             written.append((job, target))
     return written
+
+
+def naive_markdown(run: Any, job: Any, target: Path) -> None:
+    """One Markdown document the straightforward way: the template read and compiled in a new
+    sandbox, a new Markdown converter, a new Word document styled and filled, saved."""
+    import lxml.html
+    import markdown
+    from docx import Document
+
+    from levensloop_docs.render import markdown_docx
+    from levensloop_docs.render.docx import set_properties
+    from levensloop_docs.render.markdown import EXTENSIONS, _Tokens, with_anchors
+    from levensloop_docs.render.sandbox import markdown_environment
+    from levensloop_docs.templatefolders import template_folders
+
+    tokens = _Tokens()
+    env = markdown_environment(template_folders())
+    env.finalize = tokens.finalize
+    text = env.from_string(job.document.template.read_text(encoding="utf-8")).render(run.context(job))
+    html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    body = with_anchors(tokens.restore(html)).body
+    doc = Document()
+    markdown_docx._styles(doc, job.document.font_size)
+    markdown_docx._page(doc, run.footer(job))
+    markdown_docx._Builder(doc, []).blocks(doc, lxml.html.fragment_fromstring(body, create_parent="div"))
+    set_properties(doc, run.properties(job))
+    doc.save(str(target))
 
 
 def naive_pdf(docs: list[tuple[Any, Path]], out: Path) -> float:
@@ -266,6 +300,7 @@ def main() -> None:
         templates = root / "sjablonen"
         shutil.copytree(ROOT / "templates", templates)
         os.environ["LEVENSLOOP_SJABLONEN"] = str(templates)  # the template-change step edits a copy
+        os.environ["XDG_CACHE_HOME"] = str(root / "cache")  # cold: no template check kept either
         corpus = root / "casussen"
         build_corpus(corpus, args.casussen)
         print(f"{args.casussen} casussen, {cores} kernen, load {os.getloadavg()[0]:.2f} bij de start")

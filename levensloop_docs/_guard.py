@@ -1,34 +1,49 @@
 """A guard that cleans up after a run, even after ``kill -9`` of that run.
 
-This file runs as a script under the same Python, with the standard library only::
+This file runs as a script under the same Python, with the standard library, psutil and the
+sibling ``platform_os.py`` (loaded by path, not through the package) only::
 
     python -I _guard.py --remove PATH [--remove PATH ...] [-- PROGRAM ARGS...]
 
-Its parent starts it in a session of its own (so killing the parent's process group does
-not reach it) with stdin a pipe. When the parent closes the pipe, or dies in any way (the
-kernel then closes the pipe for it), stdin ends. Then the guard
+Its parent starts it in a process group of its own (so killing the parent's process group,
+or Ctrl-C in the console, does not reach it) with stdin a pipe. When the parent closes the
+pipe, or dies in any way (the kernel then closes the pipe for it), stdin ends. Then the guard
 kills PROGRAM's process group and every group named on stdin (``kill PGID`` lines),
 removes each PATH (a folder or a file), and exits. After a death (no ``done`` line
 first) it removes the paths again for ``--settle`` seconds, as dying processes may still
 write into them.
 
-With a PROGRAM, the guard starts it in a new session, prints its process id (= its process
-group) on stdout, and also ends, cleaning up the same way, when PROGRAM ends by itself: so
-the parent can watch the guard as if it were PROGRAM.
+With a PROGRAM, the guard starts it in a new process group (on Windows also in a Job Object
+that kills it, with ``soffice.bin`` behind ``soffice.exe``, when the guard dies), prints its
+process id (= its process group) on stdout, and also ends, cleaning up the same way, when
+PROGRAM ends by itself: so the parent can watch the guard as if it were PROGRAM.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
 import time
+from types import ModuleType
 
+
+def _load_platform() -> ModuleType:
+    """``platform_os.py`` beside this file, without importing the package (``python -I``)."""
+    spec = importlib.util.spec_from_file_location(
+        "_levensloop_platform_os", os.path.join(os.path.dirname(os.path.abspath(__file__)), "platform_os.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+platform_os = _load_platform()
 _groups: set[int] = set()
 _lock = threading.Lock()
 
@@ -37,11 +52,7 @@ def _kill_groups() -> None:
     with _lock:
         groups = sorted(_groups)
     for pgid in groups:
-        with contextlib.suppress(OSError):
-            if hasattr(os, "killpg"):
-                os.killpg(pgid, signal.SIGKILL)
-            else:  # Windows: no process groups; the program itself
-                os.kill(pgid, signal.SIGTERM)
+        platform_os.kill_group(pgid)  # Windows: no groups; the program and what it started
 
 
 def _remove(paths: list[str], settle: float) -> None:
@@ -84,16 +95,18 @@ def main() -> None:
     ended = threading.Event()
     threading.Thread(target=_watch_stdin, args=(ended,), daemon=True).start()
     child = None
+    job = platform_os.KillOnClose()  # held until the guard ends, however it ends
     if program:
         try:
             child = subprocess.Popen(
                 program, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,
+                stderr=subprocess.DEVNULL, **platform_os.own_group(),
             )
         except OSError:
             print(0, flush=True)
             _remove(args.remove, 0)
             sys.exit(1)
+        job.add(child.pid)
         with _lock:
             _groups.add(child.pid)
         print(child.pid, flush=True)

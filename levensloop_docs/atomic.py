@@ -11,11 +11,20 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+# Windows refuses to replace a file another program holds open (Word, and briefly OneDrive or
+# a virus scanner): try again for about two seconds before saying which file to close
+REPLACE_TRIES = 10
+REPLACE_PAUSE = 0.2
 
 
 def ensure_dir(path: Path) -> Path:
@@ -66,18 +75,60 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _sync(tmp)
         os.chmod(tmp, FILE_MODE)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
 
 
+def _sync(path: Path) -> None:
+    """Flush ``path`` to disk through a handle that may write.
+
+    Windows' FlushFileBuffers refuses a read-only handle (EBADF), so the data written by
+    the caller's own (now closed) handle is flushed through a new writable one.
+    """
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace(tmp: Path, target: Path) -> None:
+    """``os.replace``, retried while another program holds ``target`` open (Windows)."""
+    from levensloop_docs.platform_os import file_in_use
+
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError as exc:
+            if not file_in_use(exc):
+                raise
+            if attempt == REPLACE_TRIES - 1:
+                from levensloop_docs.diskerrors import in_use
+
+                raise in_use(target) from None
+            time.sleep(REPLACE_PAUSE)
+
+
 def write_bytes(target: Path, data: bytes) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
+    """Write ``data`` all or nothing, flushed to disk through the handle that wrote it."""
+    ensure_dir(target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
+        replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
 
 
 def write_text(target: Path, text: str) -> None:

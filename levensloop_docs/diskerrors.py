@@ -11,7 +11,7 @@ import errno
 import tempfile
 from pathlib import Path
 
-from levensloop_docs.errors import DiskFullError, LevensloopError, OutputFolderError
+from levensloop_docs.errors import DiskFullError, FileInUseError, LevensloopError, OutputFolderError
 from levensloop_docs.i18n import _
 
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -47,10 +47,26 @@ def not_writable(folder: Path) -> OutputFolderError:
     )
 
 
+def in_use(target: Path) -> FileInUseError:
+    """A file another program holds open (Windows: Word), so it could not be replaced.
+
+    Here, beside the other disk errors, so that ``atomic`` and ``explain`` both use it without
+    importing each other (no import circle: tests/test_layers.py)."""
+    return FileInUseError(
+        _("{file} is open in another program (Word?), so it was not replaced.").format(file=target.name),
+        hint=_("Close {file} in Word and try again.").format(file=target.name),
+        files=[target],
+    )
+
+
 def explain(exc: OSError, folder: Path) -> LevensloopError | None:
-    """The Dutch error for a full disk or a read-only folder; ``None`` for other errors."""
+    """The Dutch error for a full disk, a file open in Word or a read-only folder; ``None`` for others."""
+    from levensloop_docs.platform_os import file_in_use
+
     if exc.errno in FULL:
         return disk_full(_where(exc, folder))
+    if file_in_use(exc) and exc.filename:  # Windows: the folder is fine, the file is open in Word
+        return in_use(Path(str(exc.filename2 or exc.filename)))
     if exc.errno in READ_ONLY:
         return not_writable(_where(exc, folder))
     return None

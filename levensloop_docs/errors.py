@@ -54,6 +54,17 @@ class Problem:
         return f"{where}{field_part}{self.message}"
 
 
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """``('levensgebieden', 2, 'acties', 0, 'wie')`` -> ``levensgebieden[2].acties[0].wie``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class InputError(LevensloopError):
     """Bad input: the user can fix it by changing a file or what they typed."""
 
@@ -145,6 +156,19 @@ class BatchFailed(LevensloopError):
 
 class OutputLockedError(ConflictError):
     """Another batch is writing to the same output folder."""
+
+
+class FileInUseError(ConflictError):
+    """Another program (Word, on Windows) holds an output file open, so it could not be replaced.
+
+    ``files`` names the blocked files; ``done`` the files that were written all the same.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None, files: list[Path],
+                 done: list[Path] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.files = files
+        self.done = done or []
 
 
 class DiskFullError(LevensloopError):

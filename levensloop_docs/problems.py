@@ -10,19 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from levensloop_docs.errors import Problem
+# Loc and format_loc live beside Problem (errors.py) so that yamlio can name a field without
+# importing this module, which imports yamlio: no module cycle (tests/test_layers.py).
+from levensloop_docs.errors import Loc, Problem, format_loc
 from levensloop_docs.i18n import _
 from levensloop_docs.yamlio import line_of
 
-Loc = tuple[str | int, ...]
-
-
-def format_loc(loc: Loc) -> str:
-    """``('levensgebieden', 2, 'acties', 0, 'wie')`` -> ``levensgebieden[2].acties[0].wie``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+__all__ = ["Loc", "format_loc", "moved_to", "pydantic_problem"]
 
 
 def _messages() -> dict[str, str]:

@@ -1,16 +1,11 @@
-"""Is a process still there? Used to tell a stale lock or a dead run's folder from a live one."""
+"""Is a process still there? Used to tell a stale lock or a dead run's folder from a live one.
+
+The check itself lives in ``platform_os`` (psutil): ``os.kill(pid, 0)`` would send Ctrl-C on
+Windows instead of checking. The name stays, as ``interview/lock.py`` and ``runtmp`` use it.
+"""
 
 from __future__ import annotations
 
-import os
+from levensloop_docs.platform_os import alive
 
-
-def alive(pid: int) -> bool:
-    """True while process ``pid`` exists (also when it belongs to someone else)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+__all__ = ["alive"]

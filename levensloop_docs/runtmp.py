@@ -7,7 +7,7 @@ It is removed when the run ends, however it ends:
 
 - normally, or after an error or Ctrl-C: by ``cleanup()`` (the CLI edge and the batch
   call it; ``atexit`` as a last resort);
-- after ``kill -9``: by a guard process (``_guard.py``, in a session of its own) that
+- after ``kill -9``: by a guard process (``_guard.py``, in a process group of its own) that
   notices that the pipe from its parent has closed;
 - and if even that did not happen (a reboot, a killed guard): the next run removes the
   folders of runs whose process is gone (``sweep``).
@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from levensloop_docs.platform_os import lo_socket_dir, own_group, owned_by_me
 from levensloop_docs.process import alive
 
 PREFIX = "levensloop-run-"
@@ -65,7 +66,7 @@ def run_tmp() -> Path:
         guard = subprocess.Popen(
             guard_command("--remove", str(path), "--settle", "2"),
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            **own_group(),  # Ctrl-C in the console must not reach the guard before it cleaned up
         )
     _owned = _Owned(os.getpid(), path, guard)
     atexit.register(cleanup)
@@ -124,8 +125,7 @@ def private_run() -> Iterator[None]:
 
 
 def _stale(path: Path, pid: str) -> bool:
-    mine = not hasattr(os, "getuid") or path.lstat().st_uid == os.getuid()
-    return pid.isdigit() and mine and not alive(int(pid))
+    return pid.isdigit() and owned_by_me(path) and not alive(int(pid))
 
 
 def sweep(base: Path) -> list[Path]:
@@ -141,8 +141,11 @@ def sweep(base: Path) -> list[Path]:
                 if _stale(folder, folder.name[len(PREFIX):].partition("-")[0]):
                     shutil.rmtree(folder, ignore_errors=True)
                     removed.append(folder)
+    sockets = lo_socket_dir()  # None on Windows: LibreOffice uses a named pipe there
+    if sockets is None:
+        return removed
     with contextlib.suppress(OSError):
-        for socket in Path("/tmp").glob("OSL_PIPE_*_levensloop-*"):
+        for socket in sockets.glob("OSL_PIPE_*_levensloop-*"):
             with contextlib.suppress(OSError):
                 if _stale(socket, socket.name.partition("_levensloop-")[2].partition("-")[0]):
                     socket.unlink()

@@ -1,23 +1,36 @@
 """Reading and writing YAML: case files round-trip (comments and key order kept).
 
 Every read refuses what is not a sensible text file before the parser sees it, so a
-stray 50 MB export or a binary file gives a clear message instead of a hang.
+stray 50 MB export, a binary file or a file nested thousands deep gives a clear message
+instead of a hang.
+
+Two parsers, one strictness: ``load_yaml`` (round-trip, pure Python: comments and line
+numbers, for writing and for messages) and ``parse_fast`` (libyaml through
+``ruamel.yaml.clib``, several times faster, plain data) for what only reads. Whatever the
+fast parser does not accept as it is (a duplicate key, a tag, a date that does not exist, a
+second document) it refuses, and the caller reads the file again with ``load_yaml``, whose
+message names the line.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from levensloop_docs.errors import Problem
+from levensloop_docs.errors import Problem, format_loc
 from levensloop_docs.i18n import _
 
 MAX_BYTES = 5 * 1024 * 1024
+# A case file nests about 6 deep; the round-trip parser recurses per level and needed 30 s
+# to fail on 5,000 levels, so anything beyond this is refused before a parser sees it.
+MAX_DEPTH = 64
 # Wide enough that a save never refolds a line the user wrote (round-trip stays byte-identical).
 LINE_WIDTH = 4096
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
@@ -86,9 +99,170 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES) -> Any:
-    """Parse a YAML file. Round-trip mode keeps comments and line numbers for messages."""
+def check_depth(path: Path, text: str) -> None:
+    """Refuse at once a text nested deeper than ``MAX_DEPTH`` (raises YamlReadError).
+
+    A cheap upper bound from the text decides for nearly every file; only when it is over
+    the limit are the parser's events counted (libyaml: a loop, no recursion).
+    """
+    if _depth_bound(text) <= MAX_DEPTH or _nesting(text) <= MAX_DEPTH:
+        return
+    msg = _("The file is nested too deeply to be a case file. Is this the right file?")
+    raise YamlReadError(Problem(path, "", msg))
+
+
+_LINE_START = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)
+
+
+def _depth_bound(text: str) -> int:
+    """At least the nesting depth of ``text``.
+
+    A flow collection opens with ``[`` or ``{`` (every one counted, quoted or not). A block
+    collection two levels down starts at least one column further right, so block depth is
+    at most twice the widest start of a line (indent plus ``- ``, ``? ``, ``: `` markers).
+    """
+    flow = text.count("[") + text.count("{")
+    widest = max((len(m.group()) for m in _LINE_START.finditer(text)), default=0)
+    return flow + 2 * widest + 2
+
+
+def _nesting(text: str) -> int:
+    """The real nesting depth, from the parser's events; what it cannot parse ends the count."""
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = deepest = 0
+    try:
+        for event in _fast_yaml().parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > MAX_DEPTH:
+                    break
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        pass  # the parser that reads the file names this error, with its line
+    return deepest
+
+
+class _Resolver:
+    """Made on first use: ruamel's resolver with the YAML version looked up once per file.
+
+    ruamel asks for the version for every scalar (two million times for 2,000 cases), each
+    time through a caught AttributeError when the C parser is used; with the C parser the
+    answer is always the loader's version (a ``%YAML`` directive is not passed on), so it is
+    the same answer, given once. YAML 1.2, as the round-trip parser reads it.
+    """
+
+    made: type | None = None
+
+    @classmethod
+    def get(cls) -> type:
+        if cls.made is None:
+            from ruamel.yaml.resolver import VersionedResolver
+
+            class OnceResolver(VersionedResolver):
+                @property
+                def processing_version(self) -> Any:
+                    return self._loader_version or (1, 2)
+
+            cls.made = OnceResolver
+        return cls.made
+
+
+@functools.cache
+def _fast_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")  # libyaml when ruamel.yaml.clib is installed, else pure Python
+    if "CParser" in getattr(yaml.Parser, "__name__", ""):
+        yaml.Resolver = _Resolver.get()
+    return yaml
+
+
+class NotFast(Exception):
+    """``parse_fast`` did not accept the text: read it with ``load_yaml`` for the message."""
+
+
+def parse_fast(path: Path, text: str) -> Any:
+    """``text`` as plain data (dicts, lists, dates) with the C parser, for reading only.
+
+    Raises YamlReadError for a file nested too deeply, NotFast for anything else the
+    parser refuses: a duplicate key, an unknown tag, an impossible date, two documents.
+    The data has no line numbers and no comments: never save it back.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    check_depth(path, text)
+    try:
+        return _fast_yaml().load(text)
+    except (YAMLError, ValueError, RecursionError, TypeError) as exc:
+        raise NotFast from exc
+
+
+T = TypeVar("T")
+
+
+def compose_fast(text: str) -> Any:
+    """The node tree of ``text`` by the C parser (positions, no values): lines for messages
+    about a file that ``parse_fast`` read, without the round-trip parser."""
+    return _fast_yaml().compose(text)
+
+
+def node_line(root: Any, loc: tuple[str | int, ...]) -> int | None:
+    """``line_of`` on a node tree from ``compose_fast``: the line of the deepest key (or list
+    item) of ``loc`` that is there, as the round-trip data gives it."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    node, line = root, None
+    for key in loc:
+        if isinstance(node, MappingNode) and isinstance(key, str):
+            pairs = node.value
+            found = next(((k, v) for k, v in pairs if isinstance(k, ScalarNode) and k.value == key), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def load_checked(path: Path, check: Callable[[Any], T], max_bytes: int = MAX_BYTES) -> T:
+    """``check(load_yaml(path))`` for a file that is only read: the C parser first.
+
+    ``check`` validates the data and raises with line numbers (``line_of``) when it is
+    wrong. Only when the fast parser refuses the text, or ``check`` raises on its plain
+    data, is the file read again round-trip and checked again: that raises what it always
+    did, with the lines.
+    """
     text = read_text(path, max_bytes)
+    try:
+        raw = parse_fast(path, text)
+    except NotFast:
+        return check(load_yaml(path, max_bytes=max_bytes))
+    try:
+        return check(raw)
+    except Exception:  # whatever it is, the round-trip data says it again, with its line
+        return check(load_yaml(path, max_bytes=max_bytes))
+
+
+def load_yaml(path: Path, *, round_trip: bool = True, max_bytes: int = MAX_BYTES) -> Any:
+    """Parse a YAML file. Round-trip mode keeps comments and line numbers for messages.
+
+    Without round trip the C parser reads it; what it refuses is read again by the pure
+    parser, whose message says the same as ever.
+    """
+    text = read_text(path, max_bytes)
+    check_depth(path, text)
+    if not round_trip:
+        try:
+            return parse_fast(path, text)
+        except NotFast:
+            pass
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -135,8 +309,6 @@ def _value_problems(path: Path, text: str) -> list[Problem]:
     made on its own, so the one that fails is known together with its place.
     """
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    from levensloop_docs.problems import format_loc
 
     yaml = _round_trip()
     try:

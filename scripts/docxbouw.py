@@ -55,7 +55,15 @@ def new_document(title: str) -> DocumentObject:
         st.paragraph_format.keep_with_next = True
     doc.core_properties.title = title
     doc.core_properties.language = "nl-NL"
+    dutch(doc)
     return doc
+
+
+def dutch(doc: DocumentObject) -> None:
+    """nl-NL in the styles (Word proofs Dutch; PDF /Lang nl-NL), no stale stylesWithEffects part."""
+    from levensloop_docs.render.ooxml import finish
+
+    finish(doc)
 
 
 def field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
@@ -105,9 +113,7 @@ def shade(cell, fill: str = HEADER_FILL) -> None:  # type: ignore[no-untyped-def
 
 def repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    tr_pr.append(OxmlElement("w:tblHeader"))  # on by being there ('true' is not in the strict schema)
 
 
 def grid_table(doc: DocumentObject, headers: list[str], loop: str, cells: list[str],
@@ -167,11 +173,7 @@ def save(doc: DocumentObject, path: Path, argv: list[str] | None = None) -> None
 
 def fixed_widths(table: Table, widths: list[float]) -> Table:
     """Make column widths stick in Word and LibreOffice: fixed layout plus the grid columns."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its place
     for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         col.set(qn("w:w"), str(int(Cm(w).twips)))
     for row in table.rows:

@@ -32,9 +32,7 @@ def keep_rows_whole(table) -> None:  # type: ignore[no-untyped-def]
     """A table row never breaks across pages: a scenario or action stays readable."""
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
-        el = OxmlElement("w:cantSplit")
-        el.set(qn("w:val"), "true")
-        tr_pr.append(el)
+        tr_pr.append(OxmlElement("w:cantSplit"))  # on by being there
 
 
 def row_height(row, cm: float) -> None:  # type: ignore[no-untyped-def]

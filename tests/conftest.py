@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -157,3 +158,12 @@ def shared_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.undo()
     registry.cache_clear()
     load_vocabularies.cache_clear()
+
+
+@pytest.fixture
+def windows(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """CPython's Windows rules, emulated in this process (tests/_portability.py)."""
+    from _portability import install
+
+    monkeypatch.setenv("USERNAME", "casemanager")  # getpass on Windows: there is no pwd/getuid
+    return install(monkeypatch)

@@ -67,7 +67,10 @@ def test_cli_agenda_docx_has_a_minutes_block_per_item(tmp_path: Path, run_cli: R
     doc = Document(str(out / "agenda-drenthe-2026-12-10.docx"))
     headings = [p.text for p in doc.paragraphs if p.style and p.style.name.startswith("Heading")]
     assert headings[0] == "Agenda aanmeldtafel"
-    assert headings[2:] == ["1. Aanmelding: SYN-2026-00002", "2. Aanmelding: SYN-2026-00001",
+    # issue 27: the open actions come before the overview, rondvraag and next meeting after the items
+    assert headings[1:3] == ["Actiepunten uit eerdere overleggen", "Overzicht"]
+    assert headings[-2:] == ["Rondvraag", "Volgend overleg"]
+    assert headings[3:-2] == ["1. Aanmelding: SYN-2026-00002", "2. Aanmelding: SYN-2026-00001",
                             "3. Plan vaststellen: SYN-2026-00003", "4. Evaluatie: SYN-2026-00004",
                             "5. Escalatie: SYN-2026-00004"]
     who = [t for t in doc.tables if t.cell(0, 0).text == "Wie"]
@@ -165,5 +168,46 @@ def test_meeting_day_of_a_planned_registration_has_blocks_to_write_in(
                      "--formaat", "html")
     assert result.code == 0, result.err
     page = (out / "agenda-drenthe-2026-12-03.html").read_text(encoding="utf-8")
-    assert "Nog geen besluit" not in page and "niet vastgelegd" not in page and "geen afspraken" not in page
+    assert "Nog geen besluit" not in page and "niet vastgelegd" not in page
+    assert "<td>geen afspraken</td>" not in page
     assert page.count("<td>Reclassering Noord, unit Assen (voorbeeld)</td>") == 1
+
+
+def test_overdue_risk_assessment_release_and_exit_come_on_the_agenda(tmp_path: Path) -> None:
+    """Review A2.5: what the team must act on beyond plans and evaluations."""
+    folder = tmp_path / "w"
+    included = {"status": "geincludeerd", "besluit": "geincludeerd", "besluit_datum": date(2024, 6, 1),
+                "aangemeld": date(2024, 5, 1),
+                "netwerk.partners": PARTNERS, "meta.vastgesteld": date(2024, 6, 20),
+                "meta.akkoord": [{"wie": "forfact", "datum": date(2024, 6, 21)}]}
+    write_case(folder, 1, **included, **{"risicotaxaties": [
+        {"instrument": "HKT-R", "datum": date(2025, 10, 1), "uitkomst": "Hoog.",
+         "volgende": date(2026, 10, 21)}]})
+    write_case(folder, 2, **included, **{"persoon.juridisch_kader": [
+        {"titel": "detentie", "einde": date(2027, 1, 15)}]})
+    write_case(folder, 3, **included, **{"uitstroom.stabiel_sinds": date(2024, 12, 7)})
+    items = agenda_items(load_folder(folder, MEETING.datum).cases, MEETING, "drenthe")
+    kinds = {(i.kind, i.casus_id[-1]) for i in items}
+    assert {("risicotaxatie", "1"), ("detentie", "2"), ("uitstroom", "3")} <= kinds
+
+
+def test_previous_actions_by_due_date_and_the_frame(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A2.5 / F7: the open agreements come back, by due date; time, place, chair, rondvraag."""
+    folder, out = _minutes_folder(tmp_path), tmp_path / "uit"
+    earlier = [{"datum": date(2026, 11, 26), "soort": "escalatie", "besluit": "Verder.",
+                "afspraken": [{"wie": "forfact", "wat": "Kennismaken met Noor.",
+                               "wanneer": date(2026, 12, 15)},
+                              {"wie": "gemeente", "wat": "Briefadres regelen.", "wanneer": date(2026, 12, 1)},
+                              {"wie": "gemeente", "wat": "Al gedaan.", "wanneer": date(2026, 11, 1)}]}]
+    write_case(folder, 2, status="geincludeerd", besluit="geincludeerd", besluit_datum=date(2026, 6, 1), **{
+        "persoon.naam": "Noor Dijkstra", "persoon.roepnaam": "Noor", "netwerk.partners": PARTNERS,
+        "overleggen": earlier})
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--vorige", "26-11-2026", "--regio",
+                     "drenthe", "--tijd", "10.00-12.00 uur", "--plaats", "ZVH Assen", "--uit", out,
+                     "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (out / "agenda-drenthe-2026-12-10.html").read_text(encoding="utf-8")
+    assert page.index("Briefadres regelen.") < page.index("Kennismaken met [naam].")  # by due date
+    assert "Al gedaan." not in page  # due before the previous meeting
+    assert "10.00-12.00 uur" in page and "ZVH Assen" in page and "Rondvraag" in page
+    assert "Volgend overleg" in page

@@ -195,3 +195,55 @@ def test_docx_is_a4_with_heading_styles_page_numbers_and_only_our_fonts(tmp_path
         assert fonts.get(qn("w:ascii")) == "Calibri" and fonts.get(qn("w:asciiTheme")) is None
     body = doc.element.body.xml
     assert set(re.findall(r'w:(?:ascii|hAnsi)="([^"]+)"', body)) <= {"Calibri", "Liberation Mono"}
+
+
+@pytest.mark.parametrize(("font_size", "landscape"), [(None, False), (14.0, False), (None, True)])
+def test_the_kept_base_document_builds_what_a_fresh_one_builds(
+    tmp_path: Path, font_size: float | None, landscape: bool
+) -> None:
+    """build_docx copies a styled base made once per size; every part equals a document made
+    from scratch (Document, styles, page, body), footer included, whatever came before."""
+    import lxml.html
+    from docx import Document
+
+    from levensloop_docs.render import markdown_docx as md
+    from levensloop_docs.render.docx import set_properties
+
+    body = render_markdown_text(TEMPLATE, {"v": "a & b\tc"}, name=Path("t.md")).body
+    md.build_docx(body, tmp_path / "eerst.docx", properties={"title": "A"}, footer="Eerste\tvoet",
+                  font_size=font_size, landscape=landscape)  # a run before: nothing may carry over
+    fast = tmp_path / "snel.docx"
+    md.build_docx(body, fast, properties={"title": "T"}, footer="Voet <1> & 2", font_size=font_size,
+                  landscape=landscape)
+    doc = Document()
+    md._styles(doc, font_size)
+    md._page(doc, "Voet <1> & 2", landscape)
+    width = md.LANDSCAPE_TEXT_WIDTH_MM if landscape else md.TEXT_WIDTH_MM
+    md._Builder(doc, [], width).blocks(doc, lxml.html.fragment_fromstring(body, create_parent="div"))
+    set_properties(doc, {"title": "T"})
+    slow = tmp_path / "traag.docx"
+    doc.save(str(slow))
+    with zipfile.ZipFile(fast) as a, zipfile.ZipFile(slow) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # holds the time it was made
+                assert a.read(name) == b.read(name), name
+        assert b"Voet &lt;1&gt; &amp; 2" in a.read("word/footer1.xml") or any(
+            b"Voet &lt;1&gt; &amp; 2" in a.read(n) for n in a.namelist() if "footer" in n)
+
+
+def test_style_ids_looked_up_once_are_python_docx_own() -> None:
+    """The builder sets a style by its id, found once per process (python-docx searches every
+    time); the id is what ``paragraph.style = name`` would have written."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from levensloop_docs.render.markdown_docx import _style_id
+
+    part = Document().part
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Normal"):
+        assert _style_id(name, "paragraph") == part.get_style_id(  # type: ignore[no-untyped-call]
+            name, WD_STYLE_TYPE.PARAGRAPH)
+    assert _style_id("Normal", "paragraph") is None  # the default style: no w:pStyle
+    table_id = part.get_style_id("Table Grid", WD_STYLE_TYPE.TABLE)  # type: ignore[no-untyped-call]
+    assert _style_id("Table Grid", "table") == table_id

@@ -98,6 +98,11 @@ def test_pooled_noord_nederland_in_the_tabel_4_layout(tmp_path: Path) -> None:
         assert category in labels  # every category, zeros included
     reasons = report.tables["redenen"]
     assert [r[1] for r in reasons[1:]] == ["0", "4", "0", "0", "0", "4"]
+    # 004: the caseload on the last day and since the start (nobody left: the same)
+    north = _row(report.tables["regios"], "Noord-Nederland")
+    assert north[-2:] == ["42", "42"] and report.context["stand"]["sinds_start"] == "42"
+    # none of them has a plan set yet: all on the waiting list after inclusion (those with a date)
+    assert report.context["stand"]["wachtlijst"] == "42"
 
 
 def test_a_province_gets_no_profile_of_its_own(tmp_path: Path) -> None:
@@ -246,3 +251,28 @@ def test_example_folder_script_is_consistent_and_valid(tmp_path: Path, run_cli: 
     assert any(c.bij_inclusie is not None and c.bij_inclusie.lvb == "onbekend" for c in north)
     assert [p.name for p in sorted((Path(__file__).resolve().parent.parent / "examples" / ".monitor").glob(
         "*.yaml"))] == sorted(first)  # the committed folder is what the script writes
+
+
+def test_inclusion_interview_records_sex_and_values_as_registered(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A3.3: sex is asked, and every Tabel 4 item is ja / nee / onbekend on its own."""
+    from ruamel.yaml import YAML
+
+    root = Path(__file__).resolve().parent.parent
+    data = YAML(typ="safe").load((root / "examples" / "antwoorden" / "aanmelding-voorbeeld.antwoorden")
+                                 .read_text(encoding="utf-8"))
+    assert data["aanmelding"]["besluit"] == "geincludeerd"
+    data["persoon"]["geslacht"] = "man"
+    data["bij_inclusie"] = {"verblijf": "dakloos", "ggz": "ja", "lvb": "onbekend", "verslaving": "nee"}
+    answers = tmp_path / "antwoorden.yaml"
+    with answers.open("w", encoding="utf-8") as fh:
+        YAML().dump(data, fh)
+    folder = tmp_path / "casussen"
+    result = run_cli("aanmelding", "nieuw", "--map", folder, "--antwoorden", answers)
+    assert result.code == 0, result.err
+    [case_file] = list(folder.glob("*.yaml"))
+    case = YAML(typ="safe").load(case_file.read_text(encoding="utf-8"))
+    assert case["persoon"]["geslacht"] == "man"
+    b = case["bij_inclusie"]
+    assert (b["verblijf"], b["ggz"], b["lvb"], b["verslaving"], b["nah"]) == (
+        "dakloos", "ja", "onbekend", "nee", "onbekend")
+    assert run_cli("controleer", case_file).code == 0

@@ -177,3 +177,19 @@ def test_cli_region_filter_and_marked_rows_in_html_and_docx(tmp_path: Path, run_
     assert 'w:fill="FCE4D6"' in row._tr.xml and row.cells[0].paragraphs[0].runs[0].bold
     result = run_cli("overzicht", folder, "--per", "7-12-2026", "--regio", "atlantis")
     assert result.code == 2 and "--regio" in result.err
+
+
+def test_landscape_columns_keep_a_case_number_on_one_line(tmp_path: Path) -> None:
+    """Review A1.1: every column at least as wide as its longest word (the case number)."""
+    from docx import Document
+    from docx.shared import Mm
+
+    from levensloop_docs.render.markdown_docx import build_docx
+
+    head = "".join(f"<th>{h}</th>" for h in ("Actie nodig", "Casus", "Signalen"))
+    body = "<tr><td>te laat</td><td>LLA-2024-0117</td><td>" + "lange tekst " * 30 + "</td></tr>"
+    target = tmp_path / "t.docx"
+    build_docx(f"<table><tr>{head}</tr>{body}</table>", target, properties={}, footer="", landscape=True)
+    widths = [c.width for c in Document(str(target)).tables[0].columns]
+    assert widths[1] >= Mm(len("LLA-2024-0117") * 1.75)
+    assert sum(widths, Mm(0)) <= Mm(258)

@@ -17,6 +17,7 @@ from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publ
 from levensloop_docs.run.renderrun import RenderRun
 
 DATUM = "23 november 2026"  # TODAY, as Babel writes it
+VASTGESTELD = "1 november 2026"  # uitgave.vastgesteld of every shipped region profile
 
 
 def contacts(region: Region) -> list[str]:
@@ -49,7 +50,8 @@ def _html_text(kind: str, region: Region, folder: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", "", html_file.read_text("utf-8")).split())
 
 
-PARTNER_KINDS = [k for k in leaflet_kinds() if k != "naasten"]  # the naasten leaflet is for family
+# the naasten and client leaflets are for family and for the person, not for a partner
+PARTNER_KINDS = [k for k in leaflet_kinds() if k not in ("naasten", "client")]
 
 
 def test_the_naasten_leaflet_names_112_its_publisher_and_that_a_role_may_be_refused(tmp_path: Path) -> None:
@@ -83,7 +85,10 @@ def test_every_leaflet_names_the_basis_describes_behaviour_and_explains_its_word
 
 
 def test_a_region_without_publisher_data_gets_its_zvh_and_a_review_a_year_on(tmp_path: Path) -> None:
-    region = load_region("groningen")
+    from dataclasses import replace
+
+    # issue 28: the shipped profiles now all carry a date; this test takes it away
+    region = replace(load_region("groningen"), vastgesteld=None, herzien=None)
     assert not region.uitgever
     text = _html_text("politie", region, tmp_path)
     assert f"Uitgegeven door {region.zvh.naam}. Vastgesteld op {DATUM}" in text
@@ -122,7 +127,8 @@ def test_every_leaflet_renders_for_every_region_as_valid_html_with_its_contacts(
         text = " ".join(page.split())
         for item in contacts(region):
             assert " ".join(item.split()) in text, (kind, item)
-        assert DATUM in text and f"Regio {region.naam}" in text
+        # issue 28: the leaflet's own date (every shipped profile: 1 november 2026), not the print date
+        assert VASTGESTELD in text and f"Regio {region.naam}" in text
         assert "Wat is de levensloopaanpak?" in text and "Wie belt u?" in text
         words = docx_text(docx_file)
         assert all(" ".join(c.split()) in " ".join(words.split()) for c in contacts(region))
@@ -141,7 +147,7 @@ def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path
                 text = squash(pdf_text(pdf))
                 for item in contacts(region):
                     assert squash(item) in text, (region.sleutel, kind, item)
-                assert squash(DATUM) in text
+                assert squash(VASTGESTELD) in text
                 pages = len(PdfReader(pdf).pages)
                 assert 1 <= pages <= 2, (region.sleutel, kind, pages)
                 assert "pagina1van" in text
@@ -207,3 +213,64 @@ def test_the_commands_load_no_heavy_library_for_help() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# -- issue 28 (review C): night number, support for naasten, Wpg, date, new leaflets -------------
+
+
+def test_there_are_leaflets_for_the_other_partners_and_the_client() -> None:
+    """Review C4: zorgaanbieders, beschermd wonen/MO, bewindvoerder, huisarts and the client."""
+    assert {"zorgaanbieder", "woonaanbieder", "bewindvoerder", "huisarts", "client"} <= set(leaflet_kinds())
+
+
+@pytest.mark.parametrize("kind", leaflet_kinds())
+def test_every_leaflet_gives_the_number_for_nights_and_weekends(kind: str, tmp_path: Path) -> None:
+    """Review C2: not only 112 and office numbers; the region profile's crisisdienst number."""
+    region = load_region("groningen")
+    assert region.nacht is not None and region.nacht.telefoon
+    text = _html_text(kind, region, tmp_path)
+    assert "'s Nachts en in het weekend:" in text and region.nacht.telefoon in text, kind
+    assert "bel 112" in text
+
+
+def test_a_region_without_a_night_number_says_so(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    region = replace(load_region("groningen"), nacht=None)
+    text = _html_text("politie", region, tmp_path)
+    assert "de regio heeft nog geen nummer vastgelegd" in text
+
+
+def test_the_naasten_leaflet_points_naasten_and_victims_to_support_of_their_own(tmp_path: Path) -> None:
+    """Review C3: mantelzorg, familievertrouwenspersoon and, for a victim, Slachtofferhulp."""
+    region = load_region("midden-nederland")
+    text = _html_text("naasten", region, tmp_path)
+    assert "Steun voor uzelf" in text
+    assert "Steun als mantelzorger" in text and "Steunpunt mantelzorg van uw gemeente (voorbeeld)" in text
+    assert "familievertrouwenspersoon" in text.casefold() and "030-0000092" in text
+    assert "Slachtofferhulp Nederland" in text
+    # the promise is the one the client's copy of the plan keeps (tests/test_plan_client.py)
+    assert "De persoon krijgt een eigen exemplaar van het plan" in text
+    assert "staat niet in de stukken die de persoon zelf krijgt" not in text
+
+
+def test_the_politie_leaflet_names_the_wet_politiegegevens(tmp_path: Path) -> None:
+    text = _html_text("politie", load_region("limburg"), tmp_path)
+    assert "Wet politiegegevens (Wpg)" in text
+
+
+@pytest.mark.parametrize("kind", ["politie", "naasten", "client"])
+def test_the_heading_carries_the_date_the_leaflet_was_set_not_the_print_date(
+    kind: str, tmp_path: Path
+) -> None:
+    region = load_region("midden-nederland")  # vastgesteld 1 november 2026; the tests run on 23 november
+    text = _html_text(kind, region, tmp_path)
+    assert "Regio Midden-Nederland · vastgesteld 1 november 2026" in text
+    assert DATUM not in text
+
+
+def test_the_client_leaflet_says_what_the_client_may(tmp_path: Path) -> None:
+    text = _html_text("client", load_region("drenthe"), tmp_path)
+    for words in ("Meepraten", "Uw eigen exemplaar", "Toestemming geven of intrekken", "Klagen",
+                  "patiëntenvertrouwenspersoon", "casusregisseur", "bel 112"):
+        assert words in text, words

@@ -133,6 +133,7 @@ def test_partner_context_is_an_allow_list() -> None:
     for group in ("problematiek", "juridisch_kader", "risicotaxaties", "naasten", "verblijf", "opschaling",
                   "achtergrond"):  # fmt: skip
         assert context[group] is None, group
+    assert context["persoon"] is not None and context["contacten"] is not None  # the sheet is typed now
     assert context["persoon"]["naam"].startswith("Sjoerd")
     assert [c["rol_sleutel"] for c in context["contacten"]] == [
         "levensloopaanbieder", "procesregisseur", "gemeente", "politie"

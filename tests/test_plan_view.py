@@ -56,3 +56,11 @@ def test_no_view_module_patches_the_plan_afterwards() -> None:
     assert not (views / "plan_extra.py").exists()
     source = (views / "plan.py").read_text(encoding="utf-8")
     assert 'ctx["' not in source  # sections are returned whole, never written into afterwards
+
+
+def test_the_partner_sheet_context_has_exactly_the_keys_its_typeddict_declares() -> None:
+    from levensloop_docs.views.partner_sheet import SheetContext, partner_sheet_context
+
+    casus = load_case(DETENTIE, today=TODAY).casus
+    ctx = partner_sheet_context(casus, load_vocabularies(), TODAY, "reclassering")
+    assert set(ctx) == set(get_type_hints(SheetContext))

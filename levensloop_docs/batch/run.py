@@ -171,21 +171,15 @@ def _prepared(opts: BatchOptions) -> Iterator[None]:
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
     """One batch per output folder at a time (a second one would race for the manifest)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks here; one batch at a time by convention
-        yield
-        return
     from levensloop_docs.errors import OutputLockedError
+    from levensloop_docs.platform_os import try_lock
 
     try:
         fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise _os_error(exc, out_dir) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if try_lock(fd) is False:  # None on Windows: one batch at a time by convention
             msg = _("Another 'levensloop genereer' is writing to {folder}. Wait until it is done.")
             raise OutputLockedError(msg.format(folder=out_dir)) from None
         yield
@@ -211,7 +205,8 @@ def _candidates(types: dict[str, DocumentType], requested: list[str] | None) -> 
 def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest: Manifest,
                      opts: BatchOptions) -> dict[str, str]:
     """Check the templates not checked before; return the keys of those that passed now."""
-    from levensloop_docs.run.templatecheck import check_templates, default_examples, requested_parameters
+    from levensloop_docs.run.checkcache import checked_templates
+    from levensloop_docs.run.templatecheck import default_examples, requested_parameters
 
     examples = opts.examples if opts.examples is not None else default_examples()
     example_key = hashlib.sha256(b"".join(file_hash(p).encode() for p in examples)).hexdigest()
@@ -226,7 +221,8 @@ def _check_templates(types: dict[str, DocumentType], fp: Fingerprints, manifest:
     todo = {n: t for n, t in types.items() if manifest.checked.get(n) != keys[n]}
     if not todo:
         return {}
-    errors = [p for p in check_templates(todo, examples, opts.today, parameters) if not p.warning]
+    found = checked_templates(todo, opts.today, parameters, examples=examples)  # user cache: once per change
+    errors = [p for p in found if not p.warning]
     if errors:
         raise TemplateProblemError(
             problems=errors, summary=_("A template has an error, so nothing was made."),
@@ -413,12 +409,13 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         kept += len(result.packed)
         results.append(result)
     progress.stop()
-    owners = {c.case_id: c.key for c in cases if not c.replan and c.case_id}
+    # by the id in lower case: on Windows and macOS LLA-1 and lla-1 would write the same files
+    owners = {c.case_id.casefold(): c.key for c in cases if not c.replan and c.case_id}
     types = registry()
     for result in sorted(results, key=lambda r: r.key):
         case = by_key[result.key]
-        if not result.reason and owners.setdefault(result.case_id, case.key) != case.key:
-            other = Path(owners[result.case_id]).name
+        if not result.reason and owners.setdefault(result.case_id.casefold(), case.key) != case.key:
+            other = Path(owners[result.case_id.casefold()]).name
             msg = _("Case id {id} is also used in {other}. Every case needs its own id.")
             result.reason, result.bad_input = [msg.format(id=result.case_id, other=other)], True
         if result.reason:

@@ -73,18 +73,12 @@ def _die_with_parent() -> None:
 
     Its LibreOffice then goes too: the converter's guard sees the worker go.
     """
-    import ctypes
     import multiprocessing
-    import signal
-    import sys
+
+    from levensloop_docs.platform_os import die_with_parent
 
     parent = multiprocessing.parent_process()
-    if not sys.platform.startswith("linux") or parent is None:
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    if parent is None or not die_with_parent():
         return
     if os.getppid() != parent.pid:  # the parent died before prctl took effect
         os._exit(1)
@@ -112,24 +106,14 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     needed to place a problem on its line, so an invalid file is read again by
     ``load_case``, which raises the usual error with lines.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from levensloop_docs.case.casefile import load_case, read_case, validate_raw
 
-    from levensloop_docs.case.casefile import digest_text, load_case, validate_raw
-    from levensloop_docs.yamlio import YamlReadError, read_text
-
-    digest = ""
     if raw is None:
-        try:
-            text = read_text(path)
-            raw = YAML(typ="safe").load(text)
-        except (YamlReadError, YAMLError, ValueError, RecursionError):
-            return load_case(path)
-        digest = digest_text(text)
+        return read_case(path)
     casus, problems = validate_raw(raw, path)
     if casus is None or any(not p.warning for p in problems):
         return load_case(path)
-    return CaseFile(path, raw, casus, digest, [p for p in problems if p.warning])
+    return CaseFile(path, raw, casus, "", [p for p in problems if p.warning])
 
 
 def _failure(result: CaseResult, exc: Exception) -> CaseResult:

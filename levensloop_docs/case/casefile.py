@@ -8,7 +8,8 @@ only what changed. Saving is atomic and owner-only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, MutableMapping
+import re
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,8 +21,19 @@ from levensloop_docs.errors import CaseFileError, ConflictError, Problem
 from levensloop_docs.i18n import _, format_date, ngettext
 from levensloop_docs.model.casus import MOVED_FIELDS, Casus
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.platform_os import owner_name
 from levensloop_docs.problems import pydantic_problem
-from levensloop_docs.yamlio import YamlReadError, dump_yaml, line_of, load_yaml, read_text
+from levensloop_docs.yamlio import (
+    NotFast,
+    YamlReadError,
+    compose_fast,
+    dump_yaml,
+    line_of,
+    load_yaml,
+    node_line,
+    parse_fast,
+    read_text,
+)
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -42,9 +54,12 @@ def digest_text(text: str) -> str:
 
 
 def validate_raw(
-    raw: Any, file: Path | None, vocab: Vocabularies | None = None, today: date | None = None
+    raw: Any, file: Path | None, vocab: Vocabularies | None = None, today: date | None = None,
+    line_at: Callable[[tuple[str | int, ...]], int | None] | None = None,
 ) -> tuple[Casus | None, list[Problem]]:
-    """Validate parsed YAML; return the case (if valid) and every problem found."""
+    """Validate parsed YAML; return the case (if valid) and every problem found.
+
+    ``line_at``: where a field is in the file (default: ``line_of`` on round-trip ``raw``)."""
     from pydantic import ValidationError
 
     vocab = vocab or load_vocabularies()
@@ -63,8 +78,8 @@ def validate_raw(
     if casus is not None:
         found += case_problems(casus, vocab, today)
     for loc, problem in found:
-        problems.append(Problem(file, problem.path, problem.message, line_of(raw, loc), problem.warning,
-                                problem.rule))
+        line = line_at(loc) if line_at is not None else line_of(raw, loc)
+        problems.append(Problem(file, problem.path, problem.message, line, problem.warning, problem.rule))
     return casus, problems
 
 
@@ -88,14 +103,104 @@ def load_case(path: Path, vocab: Vocabularies | None = None, today: date | None 
     return CaseFile(path, raw, casus, digest_text(text), warnings)
 
 
+def read_case(
+    path: Path, vocab: Vocabularies | None = None, today: date | None = None, *,
+    text: str | None = None, warning_lines: bool = False,
+) -> CaseFile:
+    """``load_case`` for reading only (render, check, overview): the C parser first.
+
+    A case the fast parser accepts and that validates without an error is done; its
+    warnings carry no line unless ``warning_lines`` (then a case with a warning is read
+    again). Any other file is read again by ``load_case``, so every message, line and
+    field is exactly the round-trip one. The data (``CaseFile.raw``) is plain: a case to
+    be edited and saved is read with ``load_case``.
+    """
+    try:
+        text = read_text(path) if text is None else text
+        raw = parse_fast(path, text)
+    except YamlReadError as exc:
+        raise CaseFileError(problems=exc.problems, summary=_("The case file cannot be read.")) from None
+    except NotFast:
+        return load_case(path, vocab, today)
+    casus, problems = validate_raw(raw, path, vocab, today)
+    if casus is None or any(not p.warning for p in problems):
+        return load_case(path, vocab, today)
+    if problems and warning_lines:  # the lines from the C parser's nodes, not a round-trip read
+        root = compose_fast(text)
+        _same, problems = validate_raw(raw, path, vocab, today, lambda loc: node_line(root, loc))
+    return CaseFile(path, raw, casus, digest_text(text), problems)
+
+
 def find_case_files(target: Path) -> list[Path]:
-    """A case file itself, or every case file in a folder (drafts and hidden files skipped)."""
+    """A case file itself, or every case file in a folder.
+
+    Drafts, hidden files and sync-conflict copies (``sync_conflicts``) are skipped: a copy
+    that OneDrive or Dropbox made of a case is not a case of its own.
+    """
     if target.is_dir():
-        return sorted(
-            p for p in target.rglob("*")
-            if p.suffix in CASE_SUFFIXES and p.is_file() and not _skipped(p, target)
-        )
+        files = _listed(target)
+        copies = {copy for copy, _original in _conflicts_among(files)}
+        return [p for p in files if p not in copies]
     return [target]
+
+
+def sync_conflicts(target: Path) -> list[tuple[Path, Path]]:
+    """(copy, original) for every sync-conflict copy of a case file in folder ``target``."""
+    return _conflicts_among(_listed(target)) if target.is_dir() else []
+
+
+def conflict_problems(target: Path) -> list[Problem]:
+    """Each sync-conflict copy as a problem that names the case it is a copy of."""
+    msg = _("This is a copy that the synchronisation (OneDrive, Dropbox, a copy in Explorer) made of "
+            "{original}; it is not counted as a case. Compare both, keep the right one under the name "
+            "{original}, and delete the other.")
+    return [Problem(copy, "", msg.format(original=original.name))
+            for copy, original in sync_conflicts(target)]
+
+
+def _listed(target: Path) -> list[Path]:
+    return sorted(
+        p for p in target.rglob("*")
+        if p.suffix in CASE_SUFFIXES and p.is_file() and not _skipped(p, target)
+    )
+
+
+# What sync clients and Explorer add to a file name when two versions meet (the stem of
+# the original first): 'X (1)', 'X (conflicted copy 2026-12-07)', 'X (Conflicterende kopie
+# van ...)', 'X.sync-conflict-20261207-101010-ABCDEF', 'X - kopie', and OneDrive's computer
+# name 'X-LAPTOP-7'. Only a file with the same case id inside counts: 'caravan-groningen' is no
+# copy of 'caravan', and a copy whose id was changed on purpose is a case of its own.
+_COPY_MARKS = (
+    re.compile(r" \(\d+\)$"),
+    re.compile(r" \([^()]*(?:conflict|kopie|copy)[^()]*\)$", re.IGNORECASE),
+    re.compile(r"\.sync-conflict-[0-9A-Za-z-]+$"),
+    re.compile(r" - (?:kopie|copy)(?: \(\d+\))?$", re.IGNORECASE),
+)
+_HOST_MARK = re.compile(r"-(?=[^-]*[A-Za-z])[A-Za-z0-9_]+(?:-\d+)?$")
+_ID_LINE = re.compile(r"^\s*casus_id:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def _conflicts_among(files: list[Path]) -> list[tuple[Path, Path]]:
+    by_stem = {(p.parent, p.stem.casefold()): p for p in files}
+    found = []
+    for path in files:
+        for mark in (*_COPY_MARKS, _HOST_MARK):
+            original = by_stem.get((path.parent, mark.sub("", path.stem).casefold()))
+            if original is None or original == path:
+                continue
+            if not _same_case_id(path, original):
+                continue
+            found.append((path, original))
+            break
+    return found
+
+
+def _same_case_id(a: Path, b: Path) -> bool:
+    try:
+        ids = [_ID_LINE.search(p.read_text(encoding="utf-8-sig", errors="replace")) for p in (a, b)]
+    except OSError:
+        return False
+    return all(ids) and ids[0].group(1) == ids[1].group(1)  # type: ignore[union-attr]
 
 
 def _skipped(path: Path, root: Path) -> bool:
@@ -169,6 +274,8 @@ def save_case(path: Path, casus: Casus, loaded: CaseFile | None = None) -> str:
         if digest_text(current) != loaded.digest:
             raise _conflict(path, _("{file} was changed by someone else while you were answering."))
         text = dump_yaml(merge_changed(loaded.raw, new, case_to_data(loaded.casus)))
+        if "\r\n" in current:  # saved with Windows line ends (Notepad): keep them, so only the change differs
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     write_text(path, text)
     return digest_text(text)
 
@@ -178,21 +285,15 @@ def _conflict(path: Path, message: str) -> ConflictError:
     try:
         stat = path.stat()
         changed = datetime.fromtimestamp(stat.st_mtime)
-        detail = _("Last change: {when}, file owner {owner}.").format(
-            when=f"{format_date(changed.date())} {changed:%H:%M}", owner=_owner(stat.st_uid)
-        )
+        when = f"{format_date(changed.date())} {changed:%H:%M}"
+        owner = owner_name(stat.st_uid)
+        if owner is None:  # Windows: the owner is in the ACL, not in the file's status
+            detail = _("Last change: {when}.").format(when=when)
+        else:
+            detail = _("Last change: {when}, file owner {owner}.").format(when=when, owner=owner)
     except OSError:
         pass
     return ConflictError(message.format(file=path.name), hint=detail or None)
-
-
-def _owner(uid: int) -> str:
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return str(uid)
 
 
 def merge_changed(target: Any, new: Any, old: Any) -> Any:
@@ -234,13 +335,27 @@ def _insert(target: MutableMapping[str, Any], key: str, value: Any, order: list[
 
 def check_unique_ids(files: list[CaseFile]) -> list[Problem]:
     """The same case id in two files of one folder is an error: outputs would collide."""
-    seen: dict[str, Path] = {}
+    return duplicate_ids([(cf.path, cf.casus.meta.casus_id) for cf in files])
+
+
+def duplicate_ids(cases: list[tuple[Path, str]]) -> list[Problem]:
+    """``check_unique_ids`` on (file, case id) pairs, which a worker process can send back.
+
+    Compared in lower case: on Windows and macOS LLA-1 and lla-1 name the same files.
+    """
+    seen: dict[str, tuple[str, Path]] = {}
     problems = []
-    for cf in files:
-        cid = cf.casus.meta.casus_id
-        if cid in seen:
+    for path, cid in cases:
+        key = cid.casefold()
+        if key not in seen:
+            seen[key] = (cid, path)
+            continue
+        other_id, other = seen[key]
+        if other_id == cid:
             msg = _("Case id {id} is also used in {other}. Every case needs its own id.")
-            problems.append(Problem(cf.path, "meta.casus_id", msg.format(id=cid, other=seen[cid].name)))
         else:
-            seen[cid] = cf.path
+            msg = _("Case id {id} differs only in capitals from {other_id} in {other}: on Windows and "
+                    "macOS their documents would overwrite each other. Every case needs its own id.")
+        text = msg.format(id=cid, other_id=other_id, other=other.name)
+        problems.append(Problem(path, "meta.casus_id", text))
     return problems

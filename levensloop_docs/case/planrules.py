@@ -74,10 +74,7 @@ def running(casus: Casus, titel: str, today: date) -> bool:
 
 def night_numbers(casus: Casus) -> list[Partner]:
     """The partners reachable day and night: a bereikbaarheidsdienst or the crisisdienst."""
-    return [
-        p for p in casus.netwerk.partners
-        if p.buiten_kantoortijd or (p.rol == "crisisdienst" and p.telefoon)
-    ]
+    return [p for p in casus.netwerk.partners if p.day_and_night]
 
 
 def night_phone(p: Partner) -> str:

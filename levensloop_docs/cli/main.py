@@ -8,6 +8,7 @@ an error or calls ``sys.exit``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -63,11 +64,26 @@ def _report(lines: list[str]) -> None:
         click.echo(line, err=True)
 
 
+def _console_safe() -> None:
+    """A Windows console or a redirect in cp1252/cp850 cannot show every character (ĳ, €, emoji).
+
+    Such a character in a path or a quoted value must not stop the program with a
+    UnicodeEncodeError: it is shown as '?' instead. A UTF-8 stream is left as it is.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and encoding not in ("utf-8", "utf8"):
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and turn every outcome into an exit code."""
     from levensloop_docs.errors import Interrupted, LevensloopError
 
     install_dutch_click()
+    _console_safe()
     os.umask(0o077)  # every file we create is for the owner only
     try:
         result = _run(argv)

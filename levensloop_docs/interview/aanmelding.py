@@ -15,7 +15,7 @@ from typing import Any
 
 from levensloop_docs.case.rules import MEETING_AFTER_REGISTRATION
 from levensloop_docs.i18n import _
-from levensloop_docs.interview.parts import gegevensdeling, juridisch, persoon
+from levensloop_docs.interview.parts import bij_inclusie, gegevensdeling, juridisch, persoon
 from levensloop_docs.interview.parts.datechecks import all_of, earlier_than, later_than, not_in_future
 from levensloop_docs.interview.parts.meta import ask_case_id, region_choices
 from levensloop_docs.interview.session import Interview, Item, Part, store
@@ -358,6 +358,8 @@ PARTS: tuple[Part, ...] = (
     Part("voorbereiding", lambda: _("Procesregisseur: partner information and pre-check"), run_voorbereiding),
     Part("overleg", lambda: _("Aanmeldoverleg"), run_overleg),
     Part("besluit", lambda: _("Decision"), run_besluit),
+    # only asked when the decision is geïncludeerd: the person as registered, for the monitor
+    Part("bij_inclusie", lambda: _("At inclusion: the person as registered (monitor)"), bij_inclusie.run),
 )
 
 

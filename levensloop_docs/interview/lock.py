@@ -46,7 +46,9 @@ def _user() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        return str(os.getuid())
+        from levensloop_docs.platform_os import user_id
+
+        return user_id() or "?"
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,11 @@ class Partner(Model):
     # the 24/7 number (bereikbaarheidsdienst, crisisdienst): nights and weekends
     buiten_kantoortijd: Telefoon | None = None
 
+    @property
+    def day_and_night(self) -> bool:
+        """Reachable day and night: a bereikbaarheidsdienst, or the crisisdienst's own number."""
+        return bool(self.buiten_kantoortijd or (self.rol == "crisisdienst" and self.telefoon))
+
 
 class Naaste(Model):
     id: Ref
@@ -500,7 +505,8 @@ class Evaluatie(Model):
 
 
 # The kinds of agenda item (overview/agenda.py KINDS): which item of the meeting a verslag records.
-Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie"]
+Agendasoort = Literal["aanmelding", "plan", "evaluatie", "escalatie", "risicotaxatie", "detentie",
+                      "uitstroom"]
 
 
 class Aanwezige(Model):

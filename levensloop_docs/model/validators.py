@@ -136,11 +136,23 @@ def parse_email(value: object) -> str:
 
 
 _CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,39}$")
+# names Windows keeps for devices, in any capitals and with any extension: 'CON.yaml' is no file
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
 
 
 def parse_case_id(value: object) -> str:
-    """A pseudonymous case id such as LLA-2026-0042; it also names the output files."""
+    """A pseudonymous case id such as LLA-2026-0042; it also names the output files.
+
+    Letters, digits and dashes only (so no trailing dot or space, which Windows drops),
+    and no name Windows reserves for a device.
+    """
     if isinstance(value, str) and _CASE_ID.match(value.strip()):
+        if value.strip().casefold() in WINDOWS_RESERVED:
+            msg = _("{id} cannot be a case id: Windows reserves that name for a device, so no file "
+                    "can have it. Choose another, for example LLA-2026-0042.")
+            raise ValueError(msg.format(id=value.strip()))
         return value.strip()
     raise ValueError(_("A case id has letters, digits and dashes, for example LLA-2026-0042."))
 

@@ -19,7 +19,8 @@ from levensloop_docs.overview.deadlines import casusregisseur, waiting
 from levensloop_docs.overview.monitor import UNKNOWN_FORM
 from levensloop_docs.reference.regiogroups import Selection
 
-KINDS = ("aanmelding", "plan", "evaluatie", "escalatie")
+KINDS = ("aanmelding", "plan", "evaluatie", "escalatie", "risicotaxatie", "detentie", "uitstroom")
+RELEASE_DAYS = 90  # a release from detention within this many days of the meeting goes on the agenda
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,28 @@ def case_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
     for e in escalations(casus):
         if e.datum is not None and meeting.vorige < e.datum <= meeting.datum:
             items.append(_item("escalatie", casus, e.datum, naar=e.niveau, vorm=e.vorm or UNKNOWN_FORM))
+    if m.status == "geincludeerd":
+        items += _watch_items(casus, meeting)
+    return items
+
+
+def _watch_items(casus: Casus, meeting: Meeting) -> list[AgendaItem]:
+    """What the team has to act on beyond plans: an overdue risicotaxatie, a release, uitstroom."""
+    from datetime import timedelta
+
+    from levensloop_docs.case.uitstroom import exit_status
+
+    items = []
+    latest = max(casus.risicotaxaties, key=lambda r: r.datum, default=None)
+    if latest is not None and latest.volgende is not None and latest.volgende < meeting.datum:
+        items.append(_item("risicotaxatie", casus, latest.volgende, instrument=latest.instrument))
+    for t in casus.persoon.juridisch_kader:
+        if t.titel == "detentie" and t.einde is not None and \
+                meeting.datum <= t.einde <= meeting.datum + timedelta(days=RELEASE_DAYS):
+            items.append(_item("detentie", casus, t.einde))
+    earliest = exit_status(casus, meeting.datum).earliest
+    if earliest is not None and earliest <= meeting.datum:
+        items.append(_item("uitstroom", casus, earliest, sinds="ja"))
     return items
 
 

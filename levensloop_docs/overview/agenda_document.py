@@ -19,7 +19,8 @@ from levensloop_docs.run.publish import Publication
 
 def kind_labels() -> dict[str, str]:
     return {"aanmelding": _("Registration"), "plan": _("Set the plan"), "evaluatie": _("Evaluation"),
-            "escalatie": _("Escalation")}
+            "escalatie": _("Escalation"), "risicotaxatie": _("Risk assessment overdue"),
+            "detentie": _("Release from detention"), "uitstroom": _("Exit possible")}
 
 
 def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
@@ -41,6 +42,16 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
     if item.kind == "evaluatie":
         text = _("Evaluation planned on {day}.").format(day=format_date(item.day))
         return text + (" " + _("This date has passed.") if d["te_laat"] == "ja" else "")
+    if item.kind == "risicotaxatie":
+        return _("The next risk assessment ({instrument}) was due on {day}: who does it, and when?").format(
+            instrument=d["instrument"], day=format_date(item.day))
+    if item.kind == "detentie":
+        return _("Release from detention on {day}: are the place to stay, the care, the income and the "
+                 "warm handover ready?").format(day=format_date(item.day))
+    if item.kind == "uitstroom":
+        return _("Exit possible since {day} (two years stable): check the other two conditions "
+                 "(protective factors secured, a lower risk by a risk assessment).").format(
+            day=format_date(item.day))
     return _("Escalated on {day} to {level}: {form}.").format(
         day=format_date(item.day), level=vocab["niveaus"].label(d["naar"]).lower(),
         form=form_labels()[d["vorm"]].lower())
@@ -48,7 +59,7 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
 
 def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet,
                        regio: Selection | str | None, overleg: str, verslag: bool = False,
-                       named: bool = False) -> Publication:
+                       named: bool = False, frame: dict[str, str] | None = None) -> Publication:
     """The agenda; recorded minutes fill their item. ``verslag``: the minutes of the meeting.
 
     The minutes' free text is pseudonymised (the client's and the naasten's names, birth date,
@@ -68,12 +79,28 @@ def agenda_publication(items: list[AgendaItem], meeting: Meeting, found: CaseSet
         "volgende": format_date(meeting.volgende), "regio": label,
         "punten": punten, "overgeslagen": len(found.broken), "totaal": found.total, "verslag": verslag,
         "met_namen": named,
+        "kader": {**dict.fromkeys(("tijd", "plaats", "voorzitter", "notulist"), ""), **(frame or {})},
+        "acties": _actions(found, meeting, regio, named),
     }
     name = _("Minutes {meeting} {day}") if verslag else _("Agenda {meeting} {day}")
     title = name.format(meeting=overleg, day=format_date(meeting.datum))
     stem = f"{'verslag' if verslag else 'agenda'}-{key + '-' if key else ''}{meeting.datum.isoformat()}"
     stem += "-met-namen" if named else ""
     return publication("agenda", context, title, stem, meeting.datum)
+
+
+def _actions(found: CaseSet, meeting: Meeting, regio: Selection | str | None,
+             named: bool) -> list[dict[str, str]]:
+    from levensloop_docs.overview.verslag import open_actions
+    from levensloop_docs.views.anoniem import Scrubber
+
+    cases = {c.meta.casus_id: c for c in found.cases}
+    out = []
+    for day, casus_id, wie, wat in open_actions(found.cases, meeting, regio):
+        text = wat if named else Scrubber(cases[casus_id])(wat)
+        out.append({"wanneer": short(day) if day else _("no date"), "casus": casus_id, "wie": wie,
+                    "wat": text})
+    return out
 
 
 def _region(regio: Selection | str | None) -> tuple[str, str]:

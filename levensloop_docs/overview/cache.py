@@ -9,7 +9,7 @@ program version and the data folder (vocabularies, regions) are unchanged, and w
 case was validated on or before the requested day: every date rule only gets easier as
 time passes (a date in the future stops being one), so a case valid then is valid now.
 
-The file lives in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), not
+The file lives in the user's cache folder (``cache_dir``: platformdirs), not
 beside the cases on a shared drive, folder 0700 and file 0600, written atomically; it is
 JSON, so reading it never runs code. A damaged or foreign file is ignored and rebuilt.
 """
@@ -20,7 +20,6 @@ import copy
 import functools
 import hashlib
 import json
-import os
 import types
 import typing
 from datetime import date
@@ -195,8 +194,14 @@ def _converter(annotation: Any) -> Convert:
 
 
 def cache_dir() -> Path:
-    """The program's folder in the user's cache folder (made 0700 by whoever writes in it)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "levensloop-docs"
+    """The program's folder in the user's cache folder (made 0700 by whoever writes in it).
+
+    platformdirs knows each system's place: ``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux,
+    ``%LOCALAPPDATA%\\levensloop-docs\\Cache`` on Windows, ``~/Library/Caches`` on macOS.
+    """
+    from platformdirs import user_cache_path
+
+    return user_cache_path("levensloop-docs", appauthor=False)
 
 
 def cache_file(folder: Path) -> Path:

@@ -7,15 +7,13 @@ fields). Parsing uses the C YAML parser; only a file with problems is read again
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.case.casefile import find_case_files, load_case, validate_raw
+from levensloop_docs.case.casefile import conflict_problems, find_case_files, load_case, validate_raw
 from levensloop_docs.errors import CaseFileError, Problem, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
@@ -31,6 +29,7 @@ class CaseSet:
 
     cases: list[Casus] = field(default_factory=list)
     broken: dict[Path, list[Problem]] = field(default_factory=dict)
+    conflicts: list[Problem] = field(default_factory=list)  # sync-conflict copies: no cases, not counted
     # results computed once per folder read (the monitor's protected blocks), never saved
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -39,50 +38,15 @@ class CaseSet:
         return len(self.cases) + len(self.broken)
 
 
-class _Resolver:
-    """Made on first use: ruamel's resolver with the YAML version looked up once per file.
-
-    ruamel asks for the version for every scalar (two million times for 2,000 cases), each
-    time through a caught AttributeError when the C parser is used; with the C parser the
-    answer is always the loader's version (a ``%YAML`` directive is not passed on), so it is
-    the same answer, given once.
-    """
-
-    made: type | None = None
-
-    @classmethod
-    def get(cls) -> type:
-        if cls.made is None:
-            from ruamel.yaml.resolver import VersionedResolver
-
-            class OnceResolver(VersionedResolver):
-                @property
-                def processing_version(self) -> Any:
-                    return self._loader_version or (1, 2)
-
-            cls.made = OnceResolver
-        return cls.made
-
-
-@functools.cache
-def _safe_yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe")
-    if "CParser" in getattr(yaml.Parser, "__name__", ""):
-        yaml.Resolver = _Resolver.get()
-    return yaml
-
-
-def _fast_parse(text: str | None) -> Any:
-    from ruamel.yaml.error import YAMLError
+def _fast_parse(path: Path, text: str | None) -> Any:
+    from levensloop_docs.yamlio import NotFast, YamlReadError, parse_fast
 
     if text is None:
         return None
     try:
-        return _safe_yaml().load(text)
-    except (YAMLError, ValueError, RecursionError):
-        return None
+        return parse_fast(path, text)
+    except (NotFast, YamlReadError):
+        return None  # load_case reports it, with its line
 
 
 def _read(path: Path) -> str | None:
@@ -95,7 +59,7 @@ def _read(path: Path) -> str | None:
 
 
 def load_one(path: Path, vocab: Vocabularies, today: date, text: str | None = None) -> Casus | list[Problem]:
-    raw = _fast_parse(text if text is not None else _read(path))
+    raw = _fast_parse(path, text if text is not None else _read(path))
     if raw is not None:
         casus, problems = validate_raw(raw, path, vocab, today)
         if casus is not None and not any(not p.warning for p in problems):
@@ -132,6 +96,7 @@ def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet
     for (index, path, text, digest), result in zip(todo, _load_many(todo, vocab, today), strict=True):
         results[index] = _keep(result, store, (path, text, digest), today, vocab)
     found = _case_set(files, results)
+    found.conflicts = conflict_problems(target)
     if store is not None:
         if target.is_dir():
             store.keep_only({str(p.resolve()) for p in files})
@@ -175,7 +140,9 @@ def _load_many(todo: list[tuple[int, Path, str | None, str]], vocab: Vocabularie
     A worker returns a valid case pruned (``cache.prune``: small to send back) and a broken
     one as its problems, so a broken file is still named and counted, in folder order.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    from levensloop_docs.platform_os import usable_cores
+
+    cores = usable_cores()
     if len(todo) < PARALLEL_FROM or cores < 2:
         return [load_one(path, vocab, today, text) for _i, path, text, _d in todo]
     import multiprocessing
@@ -202,7 +169,7 @@ def _load_pruned(job: tuple[Path, str | None, date]) -> dict[str, Any] | list[Pr
 
 def skipped_lines(found: CaseSet) -> list[str]:
     """One line per broken file (name and first problem), then the count: for the terminal."""
-    lines = []
+    lines = [p.describe() for p in found.conflicts]
     for path, problems in found.broken.items():
         first = problems[0].describe() if problems else path.name
         lines.append(_("Skipped (not valid): {problem}").format(problem=first))

@@ -118,6 +118,9 @@ class Blocks:
     reasons: dict[int, Block]  # national criteria 'voldoet niet' among the non-inclusions
     undated: dict[str, int]  # per region: included, without any inclusion date
     levels: tuple[str, ...]
+    # per year: included by 31 December, not exited, and no levensloopplan set yet (waiting list
+    # after inclusion, as 004 reports it); a stock at the year's end, protected like the flows
+    waiting: dict[int, Block] | None = None
 
 
 Counter = dict[tuple[str, int], dict[str, list[int]]]
@@ -166,8 +169,22 @@ def build_blocks(cases: list[Casus], hier: Hierarchy, vocab: Vocabularies, thres
                              width, [(tuple(range(width - 1)), width - 1)], threshold) for y in ordered}
     reason_blocks = {y: protect(hier, rea.get(("r", y), {}), len(NATIONAL_CRITERIA), [], threshold)
                      for y in ordered}
+    waiting = {y: protect(hier, _waiting_list(cases, y), 1, [], threshold) for y in ordered}
     return Blocks(hier, unit_hier, unit_of, threshold, ordered, flow_blocks, profile_blocks, esc_blocks,
-                  reason_blocks, undated, levels)
+                  reason_blocks, undated, levels, waiting)
+
+
+def _waiting_list(cases: list[Casus], year: int) -> dict[str, list[int]]:
+    end = date(year, 12, 31)
+    out: dict[str, list[int]] = {}
+    for casus in cases:
+        included = inclusion_date(casus)
+        left = casus.uitstroom.datum if casus.meta.status == "uitgestroomd" else None
+        plan = casus.meta.vastgesteld
+        if included is not None and included <= end and (left is None or left > end) and (
+                plan is None or plan > end):
+            out.setdefault(casus.meta.regio, [0])[0] += 1
+    return out
 
 
 def _profile(casus: Casus, chars: dict[str, tuple[str, ...]], store: Counter, last_year: int,

@@ -276,8 +276,10 @@ def _stock(blocks: Blocks, rows: list[str] | str, period: Period, selection: Sel
     in_care = incl - exits
     undated = sum(n for r, n in blocks.undated.items() if selection.covers(r))
     t = blocks.threshold
+    last = blocks.waiting.get(period.tot.year) if blocks.waiting else None
     return {"sinds_start": incl.text(), "in_zorg": Value(max(in_care.lo, 0), in_care.hi).text(),
-            "zonder_datum": str(undated) if undated == 0 or undated >= t else f"<{t}"}
+            "zonder_datum": str(undated) if undated == 0 or undated >= t else f"<{t}",
+            "wachtlijst": _cell(last, rows, 0).text()}
 
 
 def _profile_tables(blocks: Blocks, rows: list[str] | str, years: list[int],
@@ -401,4 +403,5 @@ def monitor_publication(report: MonitorReport) -> Any:
 
     title = _("Monitor levensloopaanpak {region}").format(region=report.context["regio"])
     pictures = {name: data_uri(png) for name, png in report.charts.items()}
-    return publication("monitor", report.context, title, report.stem, report.made, pictures, landscape=True)
+    return publication("monitor", report.context, title, report.stem, report.made, pictures, landscape=True,
+                       font_size=9.5)

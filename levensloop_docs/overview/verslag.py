@@ -111,6 +111,42 @@ def _agreements(casus: Casus, verslag: Verslag) -> list[tuple[str, str, str]]:
     return out
 
 
+ACTION_WINDOW_DAYS = 183  # agreements of meetings in the last half year come back as action points
+
+
+def open_actions(cases: list[Casus], meeting: Meeting, regio: Selection | str | None = None
+                 ) -> list[tuple[date | None, str, str, str]]:
+    """The agreements of earlier meetings still due (on or after the last meeting, or undated).
+
+    (wanneer, casus, wie (organisation), wat), by due date, undated last: checked at the start
+    of the meeting. The free text is the caller's to pseudonymise.
+    """
+    from datetime import timedelta
+
+    since = meeting.datum - timedelta(days=ACTION_WINDOW_DAYS)
+    out = []
+    for casus in cases:
+        if not in_selection(casus, regio):
+            continue
+        for v in casus.overleggen:
+            if not since <= v.datum < meeting.datum:
+                continue
+            for a in v.afspraken:
+                if a.wanneer is None or a.wanneer >= meeting.vorige:
+                    partner = casus.partner(a.wie)
+                    who = partner.organisatie if partner else a.wie
+                    out.append((a.wanneer, casus.meta.casus_id, who, a.wat))
+    return sorted(out, key=lambda x: (x[0] is None, x[0] or date.min, x[1]))
+
+
+def with_earlier_minutes(cases: list[Casus], meeting: Meeting) -> set[str]:
+    """Cases with minutes of an earlier meeting in the action window (read whole for their text)."""
+    from datetime import timedelta
+
+    since = meeting.datum - timedelta(days=ACTION_WINDOW_DAYS)
+    return {c.meta.casus_id for c in cases if any(since <= v.datum < meeting.datum for v in c.overleggen)}
+
+
 def with_minutes(cases: list[Casus], day: date) -> set[str]:
     """The cases with minutes of the meeting of ``day`` (the cache keeps this much, not the text)."""
     return {c.meta.casus_id for c in cases if _recorded_kinds(c, day)}

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from levensloop_docs.pdf.metadata import PdfInfo, info_dict, strip_pdfa, xmp_packet
+from levensloop_docs.pdf.metadata import PdfInfo, declare_dutch, info_dict, strip_pdfa, xmp_packet
 
 PASSWORD_ENV = "LEVENSLOOP_WACHTWOORD"
 
@@ -29,6 +29,7 @@ def merge(parts: Sequence[tuple[str, Path]], info: PdfInfo, password: str | None
     writer.metadata = None
     writer.add_metadata(info_dict(info, producer))
     writer.xmp_metadata = xmp_packet(info, producer, None)
+    declare_dutch(writer)  # a new catalog: the parts' /Lang is not carried over
     if password:
         writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
     out = io.BytesIO()

@@ -28,7 +28,6 @@ import os
 import queue
 import secrets
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -42,6 +41,7 @@ from typing import IO, Any
 from levensloop_docs.errors import ConversionError
 from levensloop_docs.i18n import _
 from levensloop_docs.pdf.locate import require_soffice, require_uno_python
+from levensloop_docs.platform_os import kill_group, lo_pipe_socket, own_group
 from levensloop_docs.runtmp import guard_command, run_tmp
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document; a large plan converts in a few
@@ -157,13 +157,13 @@ class Converter:
             "--nodefault", "--nolockcheck", f"-env:UserInstallation={self._profile.as_uri()}",
             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
         ]
-        # soffice runs under a guard in a session of its own (so a hang is killed as a whole);
+        # soffice runs under a guard in a process group of its own (so a hang is killed as a whole);
         # the guard kills it and removes the profile when this process ends, even by kill -9.
         # LibreOffice's own temporary files (lu*.tmp) go into the profile, not into /tmp.
         self._office = subprocess.Popen(
-            guard_command("--remove", str(self._profile), "--remove", _pipe_socket(pipe), "--", *office),
+            guard_command(*_removals(self._profile, pipe), "--", *office),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, encoding="utf-8", start_new_session=True,
+            text=True, encoding="utf-8", **own_group(),
             env={**os.environ, "TMPDIR": str(self._profile / "tmp"), "TMP": str(self._profile / "tmp"),
                  "TEMP": str(self._profile / "tmp")},
         )
@@ -175,7 +175,7 @@ class Converter:
         self._bridge = subprocess.Popen(
             [self.uno_python, str(BRIDGE), pipe, str(self.start_timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, encoding="utf-8", start_new_session=True,
+            text=True, encoding="utf-8", **own_group(),
         )
         self._tell_guard(f"kill {self._bridge.pid}")
         self._answers = queue.Queue()
@@ -233,10 +233,13 @@ class Converter:
         self._stop()
 
 
-def _pipe_socket(pipe: str) -> str:
-    """Where LibreOffice puts the socket of ``--accept=pipe`` (fixed in its code: /tmp)."""
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return f"/tmp/OSL_PIPE_{uid}_{pipe}"
+def _removals(profile: Path, pipe: str) -> list[str]:
+    """What the guard removes: the profile, and on POSIX the socket of LibreOffice's pipe."""
+    out = ["--remove", str(profile)]
+    socket = lo_pipe_socket(pipe)
+    if socket is not None:
+        out += ["--remove", socket]
+    return out
 
 
 def _read_lines(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) -> None:
@@ -247,19 +250,13 @@ def _read_lines(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) ->
 
 
 def _kill(group: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        if hasattr(os, "killpg"):
-            os.killpg(group, signal.SIGKILL)
-        else:
-            os.kill(group, signal.SIGTERM)
+    """soffice's group; on Windows its tree (``soffice.exe`` starts ``soffice.bin``)."""
+    kill_group(group)
 
 
 def _kill_group(proc: subprocess.Popen[Any]) -> None:
     if proc.poll() is None:
-        if hasattr(os, "killpg"):
-            _kill(proc.pid)
-        else:
-            proc.kill()
+        kill_group(proc.pid)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
 

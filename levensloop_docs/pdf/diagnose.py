@@ -106,7 +106,13 @@ def check_conversion() -> Check:
 
 
 def check_libreoffice() -> list[Check]:
-    from levensloop_docs.pdf.locate import find_soffice, find_uno_python, install_hint, soffice_version
+    from levensloop_docs.pdf.locate import (
+        find_soffice,
+        find_uno_python,
+        install_hint,
+        soffice_version,
+        uno_hint,
+    )
 
     soffice = find_soffice()
     if soffice is None:
@@ -116,8 +122,7 @@ def check_libreoffice() -> list[Check]:
     checks = [Check("LibreOffice", version is not None, f"{shown} ({soffice})")]
     python = find_uno_python(soffice)
     if python is None:
-        detail = _("No Python with the 'uno' module; install python3-uno (Debian/Ubuntu).")
-        return [*checks, Check(_("LibreOffice link (UNO)"), False, detail)]
+        return [*checks, Check(_("LibreOffice link (UNO)"), False, uno_hint())]
     checks.append(Check(_("LibreOffice link (UNO)"), True, python))
     return [*checks, check_conversion()]
 

@@ -141,9 +141,21 @@ def finish(raw: bytes, info: PdfInfo) -> bytes:
     writer.metadata = None  # start from an empty info dictionary: no author, nothing left over
     writer.add_metadata(info_dict(info, producer))
     _set_xmp(writer, xmp_packet(info, producer, pdfa))
+    declare_dutch(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def declare_dutch(writer: Any) -> None:
+    """/Lang nl-NL in the catalog: screen readers read with a Dutch voice (WCAG 3.1.1, PDF/UA).
+
+    LibreOffice takes it from the document's default language, which our DOCX declare; this
+    makes it hold for a template a region edited in a Word set to English as well.
+    """
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer.root_object[NameObject("/Lang")] = TextStringObject("nl-NL")
 
 
 def strip_pdfa(writer: Any) -> None:

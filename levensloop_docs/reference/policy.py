@@ -10,6 +10,7 @@ falls back to what another basis (a title that runs today) allows, or to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -199,16 +200,22 @@ def load_policy() -> Policy:
 
 @cache
 def _load_policy(path: Path) -> Policy:
+    from levensloop_docs.yamlio import YamlReadError, load_checked
+
+    summary = _("The data-sharing policy is not valid.")
+    try:  # the C parser; the round-trip one only to place a problem on its line
+        return load_checked(path, lambda raw: _policy_from(path, raw))
+    except YamlReadError as exc:
+        raise DataFileError(problems=[exc.problem], summary=summary) from None
+
+
+def _policy_from(path: Path, raw: Any) -> Policy:
     from pydantic import ValidationError
 
     from levensloop_docs.problems import format_loc, pydantic_problem
-    from levensloop_docs.yamlio import YamlReadError, line_of, load_yaml
+    from levensloop_docs.yamlio import line_of
 
     summary = _("The data-sharing policy is not valid.")
-    try:
-        raw = load_yaml(path, round_trip=True)
-    except YamlReadError as exc:
-        raise DataFileError(problems=[exc.problem], summary=summary) from None
     if not isinstance(raw, dict):
         msg = _("The policy must consist of sections such as 'groepen:' and 'partners:'.")
         raise DataFileError(problems=[Problem(path, "", msg)], summary=summary)
@@ -346,6 +353,43 @@ def _hidden_by_labels(policy: Policy, casus: Casus, allowed: set[str]) -> set[st
 # the people every allowed partner may call: casusregisseur, procesregisseur, gemeente
 CONTACT_ROLES = ("levensloopaanbieder", "procesregisseur", "gemeente")
 
+# What the gates copy of a part that is shared whole: the fields as named here. A field added
+# to one of these model classes later stays empty on every partner or client document until
+# it is named here (tests/test_audience_gate.py adds one to every class and looks for it).
+SHARED_FIELDS: dict[str, tuple[str, ...]] = {
+    "Partner": ("id", "rol", "ring", "organisatie", "contactpersoon", "functie", "telefoon", "email",
+                "buiten_kantoortijd"),
+    "Titel": ("titel", "start", "einde", "toelichting", "bij_afloop", "bij_afloop_wie"),
+    "Actie": ("wat", "wie", "wanneer", "status"),
+    "ScenarioActie": ("fase", "wie", "wat"),
+    "Signalen": ("groen", "oranje", "rood"),
+    "EigenWoorden": ("titel", "groen", "oranje", "rood", "wat_helpt"),
+    "Bestemming": ("bedtype", "plaats", "beveiligingsniveau", "partner"),
+    "Afschaling": ("criteria", "naar", "bestemming", "warme_overdracht", "wie_stabiel", "randvoorwaarden"),
+    "Risicotaxatie": ("instrument", "datum", "uitkomst", "uitgevoerd_door", "volgende"),
+    "Incident": ("datum", "omschrijving", "niveau", "vorm", "fase"),
+}
+
+
+def _named(obj: Any, names: tuple[str, ...] | None = None) -> Any:
+    """A copy of a model object with only the fields its class lists in SHARED_FIELDS (or ``names``)."""
+    if obj is None:
+        return None
+    wanted = names if names is not None else SHARED_FIELDS[_model_name(obj)]
+    return obj.model_construct(**{k: getattr(obj, k) for k in wanted})
+
+
+def _model_name(obj: Any) -> str:
+    """The model class a (possibly subclassed) object belongs to."""
+    for cls in type(obj).__mro__:
+        if cls.__name__ in SHARED_FIELDS:
+            return cls.__name__
+    raise KeyError(type(obj).__name__)
+
+
+def _all_named(items: Iterable[Any]) -> list[Any]:
+    return [_named(x) for x in items]
+
 
 def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
     """The part of ``casus`` one partner may see: a new case built from what is allowed.
@@ -359,7 +403,7 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
 
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
     contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in own]
-    partners = contacts if share.allows("contacten") else []
+    partners = _all_named(contacts) if share.allows("contacten") else []
     naasten = [_naaste(n, share) for n in casus.netwerk.naasten if n.toestemming_contact]
     naasten = naasten if share.allows("naasten") else []
     visible = {p.id for p in partners}
@@ -378,9 +422,9 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
         levensgebieden=_areas(casus, share, own),
         scenarios=_scenarios(casus, share, own, visible),
         opschaling=_escalation(casus, share),
-        risicotaxaties=list(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
+        risicotaxaties=_all_named(casus.risicotaxaties) if share.allows("risicotaxatie") else [],
         # special-category data; the policy gives the group to nobody (most restrictive default)
-        incidenten=list(casus.incidenten) if share.allows("incidenten") else [],
+        incidenten=_all_named(casus.incidenten) if share.allows("incidenten") else [],
     )
 
 
@@ -402,7 +446,7 @@ def _person(casus: Casus, share: Sharing) -> Any:
     if share.allows("problematiek"):
         fields.update(problematiek=list(p.problematiek), problematiek_toelichting=p.problematiek_toelichting)
     if share.allows("juridisch_kader"):
-        fields.update(juridisch_kader=list(p.juridisch_kader))
+        fields.update(juridisch_kader=_all_named(p.juridisch_kader))
     return p.model_construct(**{"naam": "", **fields})
 
 
@@ -415,7 +459,7 @@ def _areas(casus: Casus, share: Sharing, own: set[str]) -> list[Any]:
             continue
         fields: dict[str, Any] = {"gebied": g.gebied}
         if share.allows("eigen_acties"):
-            fields["acties"] = mine
+            fields["acties"] = _all_named(mine)
         if share.allows("achtergrond"):
             fields.update(situatie=g.situatie, risicos=list(g.risicos), doelen=list(g.doelen))
         out.append(g.model_construct(**fields))
@@ -434,10 +478,10 @@ def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -
         # the name and the type say what the scenario is about: shared like its description
         fields: dict[str, Any] = {
             "naam": "", "soort": s.soort if share.shows_label("scenariosoorten", s.soort) else "",
-            "acties": mine, "wie_bellen": [r for r in s.wie_bellen if r in visible],
+            "acties": _all_named(mine), "wie_bellen": [r for r in s.wie_bellen if r in visible],
         }
         if share.allows("signalen"):
-            fields.update(naam=s.naam, beschrijving=s.beschrijving, signalen=s.signalen)
+            fields.update(naam=s.naam, beschrijving=s.beschrijving, signalen=_named(s.signalen))
         out.append(s.model_construct(**fields))
     return out
 
@@ -453,11 +497,125 @@ def _escalation(casus: Casus, share: Sharing) -> Any:
     for s in o.stappen:
         fields = {k: getattr(s, k) for k in kept}
         # a bed type (FVA) or a legal basis (crisismaatregel) names what the sheet may withhold
-        bed = s.bestemming
+        bed = _named(s.bestemming)
         if not share.shows_label("bedtypes", bed.bedtype):
             bed = bed.model_construct(plaats=bed.plaats)
         fields["bestemming"] = bed
         if share.shows_label("juridische_basis", s.juridische_basis):
             fields["juridische_basis"] = s.juridische_basis
         stappen.append(s.model_construct(**fields))
-    return o.model_construct(stappen=stappen, afschaling=o.afschaling)
+    return o.model_construct(stappen=stappen, afschaling=_named(o.afschaling))
+
+
+# -- documents with an audience of their own: one gate, as for the partner sheet ---------------
+
+
+def audience_case(casus: Casus, groups: Iterable[str], own: set[str] | None = None) -> Casus:
+    """The part of ``casus`` a document for an audience (crisiskaart, client) may carry.
+
+    The same allow-list by construction as ``filter_case``: each part is copied in only when
+    its group is in ``groups`` (``views/audience.allowed_groups``); a field this function
+    does not name, also one added to the model later, keeps its empty default. ``own``: the
+    partner ids whose scenario duties the document shows (with 'scenario_taken'). The 24/7
+    lines (organisation and number) are always kept: a crisis document without them is refused.
+    """
+    from levensloop_docs.model.casus import Netwerk
+
+    allowed = set(groups)
+    return Casus.model_construct(
+        meta=casus.meta.model_construct(
+            casus_id=casus.meta.casus_id, regio=casus.meta.regio, status=casus.meta.status,
+            planversie=casus.meta.planversie, vastgesteld=casus.meta.vastgesteld,
+            volgende_evaluatie=casus.meta.volgende_evaluatie,
+        ),
+        persoon=_audience_person(casus, allowed),
+        gegevensdeling=casus.gegevensdeling.model_construct(route=casus.gegevensdeling.route),
+        netwerk=Netwerk.model_construct(partners=_audience_partners(casus, allowed),
+                                        naasten=_audience_naasten(casus, allowed)),
+        scenarios=_audience_scenarios(casus, allowed, own or set()),
+        opschaling=_audience_escalation(casus, allowed),
+        client=_audience_voice(casus, allowed),
+    )
+
+
+def _audience_voice(casus: Casus, allowed: set[str]) -> Any:
+    c = casus.client
+    if "eigen_woorden" not in allowed:
+        return c.model_construct()
+    return c.model_construct(doelen=list(c.doelen), wat_helpt=list(c.wat_helpt))
+
+
+def _audience_person(casus: Casus, allowed: set[str]) -> Any:
+    p = casus.persoon
+    fields: dict[str, Any] = {"naam": "", "verblijf": p.verblijf}
+    if "identificatie" in allowed:
+        fields.update(naam=p.naam, roepnaam=p.roepnaam, geboortedatum=p.geboortedatum)
+    if "problematiek" in allowed:
+        fields["problematiek"] = list(p.problematiek)
+    if "juridisch_kader" in allowed:
+        fields["juridisch_kader"] = _all_named(p.juridisch_kader)
+    return p.model_construct(**fields)
+
+
+def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
+    """The 24/7 lines always; the whole contact with 'contacten'; a destination with 'opschaling'."""
+    o = casus.opschaling
+    route = {s.bestemming.partner for s in o.stappen if s.bestemming.partner}
+    route |= {s.wie_besluit for s in o.stappen}
+    if o.afschaling is not None and o.afschaling.wie_stabiel:
+        route.add(o.afschaling.wie_stabiel)
+    out = []
+    for p in casus.netwerk.partners:
+        fields: dict[str, Any] = {"id": p.id, "rol": p.rol, "organisatie": p.organisatie}
+        if "contacten" in allowed or ("opschaling" in allowed and p.id in route):
+            fields.update(contactpersoon=p.contactpersoon, functie=p.functie, telefoon=p.telefoon,
+                          buiten_kantoortijd=p.buiten_kantoortijd)
+        elif p.day_and_night:
+            fields.update(telefoon=p.telefoon, buiten_kantoortijd=p.buiten_kantoortijd)
+        elif "toestemming" not in allowed:  # the consent form names every organisation and role
+            continue
+        out.append(p.model_construct(**fields))
+    return out
+
+
+def _audience_naasten(casus: Casus, allowed: set[str]) -> list[Any]:
+    """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
+    with 'toestemming': every naaste's name, relation and kind (the consent form asks about them)."""
+    out = []
+    for n in casus.netwerk.naasten:
+        fields: dict[str, Any] = {"id": n.id, "naam": n.naam, "relatie": n.relatie}
+        if "naasten_afspraken" in allowed and n.toestemming_contact:
+            fields.update(toestemming_contact=True, afspraak_client=n.afspraak_client)
+        elif "toestemming" not in allowed:
+            continue
+        if "toestemming" in allowed:
+            fields["type"] = list(n.type)
+        out.append(n.model_construct(**fields))
+    return out
+
+
+def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]:
+    """Red signals ('signalen'), the name and own duties ('scenario_taken'), the client's words."""
+    out = []
+    for s in casus.scenarios:
+        fields: dict[str, Any] = {"naam": ""}
+        if "signalen" in allowed:
+            fields["signalen"] = _named(s.signalen)
+        if "scenario_taken" in allowed:
+            fields.update(naam=s.naam, acties=_all_named(a for a in s.acties if a.wie in own))
+        if "eigen_woorden" in allowed:
+            fields["in_eigen_woorden"] = _named(s.in_eigen_woorden)
+        out.append(s.model_construct(**fields))
+    return out
+
+
+def _audience_escalation(casus: Casus, allowed: set[str]) -> Any:
+    """With 'opschaling': the route up (each step as agreed) and the way down."""
+    o = casus.opschaling
+    if "opschaling" not in allowed:
+        return o.model_construct(stappen=[], afschaling=None)
+    kept = ("van", "naar", "criteria", "wie_besluit", "juridische_basis", "juridische_terugval", "vervoer",
+            "overdracht", "doorloopt", "terugkeergarantie", "terugkeer_toelichting")
+    stappen = [s.model_construct(**{k: getattr(s, k) for k in kept}, bestemming=_named(s.bestemming))
+               for s in o.stappen]
+    return o.model_construct(stappen=stappen, afschaling=_named(o.afschaling), huidig_niveau=o.huidig_niveau)

@@ -6,14 +6,14 @@ the result into plain dataclasses, so the rest of the product never sees pydanti
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import CriteriumSleutel, Datum, Email, Model, Tekst, Telefoon, vocab
-from levensloop_docs.reference.regions import DEFAULT_FIRST_RING
+from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 
 
 class ContactEntry(Model):
@@ -60,6 +60,16 @@ class RouteEntry(Model):
     wat: Tekst
 
 
+class SteunEntry(Model):
+    """Support for naasten and victims themselves: not for the person, for the people around."""
+
+    soort: Literal["mantelzorg", "familievertrouwenspersoon", "slachtofferhulp", "overig"]
+    naam: Tekst
+    telefoon: Telefoon | None = None
+    website: str = ""
+    toelichting: str = ""
+
+
 def _unique(criteria: list[CriterionEntry]) -> list[CriterionEntry]:
     seen: set[str] = set()
     for c in criteria:
@@ -87,6 +97,15 @@ class RegionFile(Model):
     eerste_ring: list[Annotated[str, vocab("rollen")]] = Field(
         default_factory=lambda: list(DEFAULT_FIRST_RING)
     )
+    # who is around the first ring for questions and support (002: 'tweede schil'), in words
+    tweede_schil: list[Tekst] = Field(default_factory=list)
+    # false until the region set its own route: the handreiking marks it 'standaardroute'
+    route_vastgesteld: bool = False
+    # who decides on inclusion, in words ("het levensloopteam"); empty: the aanmeld- en inclusieoverleg
+    inclusie_door: str = ""
+    # the number for nights and weekends (crisisdienst), printed in every leaflet
+    buiten_kantoortijd: ContactEntry | None = None
+    steun: list[SteunEntry] = Field(default_factory=list)
 
     @field_validator("criteria")
     @classmethod

@@ -39,18 +39,21 @@ depend on pydantic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
+from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 from levensloop_docs.resources import data_dir
 
-# ring 1 where a region profile does not say otherwise: ZVH, levensloopaanbieder, gemeente
-DEFAULT_FIRST_RING = ("procesregisseur", "levensloopaanbieder", "gemeente")
+T = TypeVar("T")
+
+__all__ = ["DEFAULT_FIRST_RING"]  # its home is rings.py; views import it from here too
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,17 @@ class Bed:
 
 
 @dataclass(frozen=True)
+class Support:
+    """Where naasten and victims go for support of their own (mantelzorg, FVP, Slachtofferhulp)."""
+
+    soort: str
+    naam: str
+    telefoon: str = ""
+    website: str = ""
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
 class RouteStep:
     niveau: str
     wie: tuple[str, ...]
@@ -105,6 +119,11 @@ class Region:
     vastgesteld: date | None = None
     herzien: date | None = None
     eerste_ring: tuple[str, ...] = DEFAULT_FIRST_RING
+    tweede_schil: tuple[str, ...] = ()
+    route_vastgesteld: bool = False  # false: the standard route, still to be set by the region
+    inclusie_door: str = ""  # who decides on inclusion; empty: the aanmeld- en inclusieoverleg
+    nacht: Contact | None = None  # nights and weekends (crisisdienst)
+    steun: tuple[Support, ...] = ()
 
     def bed(self, naam: str) -> Bed | None:
         return next((b for b in self.bedden if b.naam == naam), None)
@@ -187,8 +206,7 @@ def _load_region(folder: Path, key: str) -> Region:
     if not _safe_key(key) or not path.is_file():
         problem = Problem(path, "", unknown_region_message())
         raise DataFileError(problems=[problem], summary=_("The region profile does not exist."))
-    raw = _read(path)
-    profile = _validate(path, raw)
+    profile = _read_valid(path, lambda raw: _validate(path, raw))
     return _freeze(key, profile)
 
 
@@ -196,8 +214,7 @@ def _load_region(folder: Path, key: str) -> Region:
 def _national_criteria(path: Path) -> tuple[Criterion, ...]:
     from levensloop_docs.reference.regionfile import NationalCriteriaFile
 
-    raw = _read(path)
-    data = _validated(NationalCriteriaFile, path, raw)
+    data = _read_valid(path, lambda raw: _validated(NationalCriteriaFile, path, raw))
     return tuple(Criterion(c.sleutel, c.tekst.strip(), c.kort.strip()) for c in data.criteria)
 
 
@@ -205,11 +222,13 @@ def _safe_key(key: str) -> bool:
     return bool(key) and "/" not in key and "\\" not in key and not key.startswith(".")
 
 
-def _read(path: Path) -> Any:
-    from levensloop_docs.yamlio import YamlReadError, load_yaml
+def _read_valid(path: Path, validate: Callable[[Any], T]) -> T:
+    """``validate`` the file's data, read with the C parser; round-trip only for the lines of a
+    problem (``yamlio.load_checked``)."""
+    from levensloop_docs.yamlio import YamlReadError, load_checked
 
     try:
-        return load_yaml(path, round_trip=True)
+        return load_checked(path, validate)
     except YamlReadError as exc:
         raise DataFileError(problems=[exc.problem], summary=_("A region profile is not valid.")) from None
 
@@ -262,4 +281,11 @@ def _freeze(key: str, p: Any) -> Region:
         vastgesteld=p.uitgave.vastgesteld,
         herzien=p.uitgave.herzien,
         eerste_ring=tuple(p.eerste_ring),
+        tweede_schil=tuple(t.strip() for t in p.tweede_schil),
+        route_vastgesteld=p.route_vastgesteld,
+        inclusie_door=p.inclusie_door.strip(),
+        nacht=_contact(p.buiten_kantoortijd) if p.buiten_kantoortijd else None,
+        steun=tuple(
+            Support(x.soort, x.naam, x.telefoon or "", x.website, x.toelichting.strip()) for x in p.steun
+        ),
     )

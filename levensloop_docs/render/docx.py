@@ -62,8 +62,12 @@ def render_docx_docxtpl(
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
+    from levensloop_docs.render.docx_fast import shd_in_order
+
     try:
         doc = DocxTemplate(str(template))
+        patch = doc.patch_xml
+        doc.patch_xml = lambda xml: shd_in_order(patch(xml))
         doc.render(_with_images(doc, context), jinja_env=make_environment(), autoescape=True)
     except TemplateError as exc:
         raise template_error(template, exc, word=True) from None

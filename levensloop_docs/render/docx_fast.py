@@ -131,7 +131,20 @@ def jinja_sources(data: bytes) -> list[Source]:
 
 
 def _lines(xml: str) -> str:
-    return _PARAGRAPH.sub(r"\n<w:p\1", xml)
+    return shd_in_order(_PARAGRAPH.sub(r"\n<w:p\1", xml))
+
+
+# docxtpl's {% cellbg %} puts <w:shd> first in <w:tcPr>; the schema wants it after the width,
+# span, merge and borders (Word may call the file damaged otherwise). Fixed once, in the source.
+_SHD_FIRST = re.compile(
+    r"(<w:tcPr>)(<w:shd [^>]*/>)((?:<w:(?:cnfStyle|tcW|gridSpan|hMerge|vMerge)\b[^>]*/>"
+    r"|<w:tcBorders>.*?</w:tcBorders>)+)"
+)
+
+
+def shd_in_order(xml: str) -> str:
+    """The patched template XML with every cell's w:shd after its width (also for plain docxtpl)."""
+    return _SHD_FIRST.sub(r"\1\3\2", xml)
 
 
 class CompiledTemplate:

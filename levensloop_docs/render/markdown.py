@@ -12,14 +12,21 @@ replacement, so a value is never scanned again.
 The result (``RenderedMarkdown``) is an HTML fragment plus its headings (for a table of
 contents); ``html_document`` wraps it in a printable page, ``markdown_docx`` turns it
 into Word.
+
+Fast path: a process keeps one sandbox environment per include folder and each template
+compiled once (by its text), as the Word templates are (``docx_fast.py``); the finalize
+hook finds the render's tokens in a context variable, so one compiled template serves
+every render. The Markdown converter is made once and reset between documents.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import secrets
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,30 +78,56 @@ class _Tokens:
         return self.pattern.sub(value, markup)
 
 
-def _environment(tokens: _Tokens, search_path: Path | Sequence[Path]) -> Any:
+_TOKENS: ContextVar[_Tokens] = ContextVar("markdown_tokens")
+_KEEP_COMPILED = 64  # templates kept per process (a run uses a handful)
+
+
+def _finalize(value: Any) -> str:
+    return _TOKENS.get().finalize(value)
+
+
+def _folders(search_path: Path | Sequence[Path]) -> tuple[str, ...]:
+    return (str(search_path),) if isinstance(search_path, Path) else tuple(str(f) for f in search_path)
+
+
+@functools.cache
+def _environment(folders: tuple[str, ...]) -> Any:
     from levensloop_docs.render.sandbox import markdown_environment
 
-    env = markdown_environment(search_path)
-    env.finalize = tokens.finalize
+    env = markdown_environment([Path(f) for f in folders])
+    env.finalize = _finalize
     return env
+
+
+@functools.lru_cache(maxsize=_KEEP_COMPILED)
+def _compiled(folders: tuple[str, ...], source: str) -> Any:
+    return _environment(folders).from_string(source)
+
+
+@functools.cache
+def _converter() -> Any:
+    import markdown
+
+    return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
 def render_markdown_text(
     source: str, context: dict[str, Any], *, name: Path, search_path: Path | Sequence[Path] | None = None
 ) -> RenderedMarkdown:
     """Render Markdown+Jinja ``source`` with ``context``; ``name`` is used in error messages."""
-    import markdown
     from jinja2 import TemplateError
 
     from levensloop_docs.render.sandbox import template_error
 
     tokens = _Tokens()
-    env = _environment(tokens, search_path or name.parent)
+    reset = _TOKENS.set(tokens)
     try:
-        text = env.from_string(source).render(context)
+        text = _compiled(_folders(search_path or name.parent), source).render(context)
     except TemplateError as exc:
         raise template_error(name, exc, word=False) from None
-    converted = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    finally:
+        _TOKENS.reset(reset)
+    converted = _converter().reset().convert(text)
     return with_anchors(tokens.restore(converted))
 
 

@@ -19,6 +19,7 @@ on a new page; a chapter, ``section.hoofdstuk``, runs on after the one before) a
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -132,15 +133,15 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 
 def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
+    """Background, borders and margins of a cell, each put where the schema wants it in ``w:tcPr``.
+
+    Word's order is tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, ...: appended in
+    another order Word may call the file damaged (python-docx's inserts keep the order).
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
     edges = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         color, size = borders.get(side, ("auto", 0))
@@ -149,14 +150,21 @@ def _shade(cell: Any, fill: str, borders: dict[str, tuple[str, int]]) -> None:
         edge.set(qn("w:sz"), str(size))
         edge.set(qn("w:color"), color)
         edges.append(edge)
-    tcpr.append(edges)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
     margins = OxmlElement("w:tcMar")
     for side in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "140")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tcpr.append(margins)
+    after_mar = ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+                 "w:cellDel", "w:cellMerge", "w:tcPrChange")
+    tcpr.insert_element_before(margins, *after_mar)
+    tcpr.insert_element_before(shd, "w:noWrap", "w:tcMar", *after_mar)
+    tcpr.insert_element_before(edges, "w:shd", "w:noWrap", "w:tcMar", *after_mar)
 
 
 class _Builder:
@@ -222,7 +230,9 @@ class _Builder:
 
     # -- blocks ---------------------------------------------------------------------------
     def paragraph(self, box: Any, style: str | None = None) -> Any:
-        para = box.add_paragraph(style=style)
+        para = box.add_paragraph()
+        if style is not None:  # what ``add_paragraph(style=...)`` does, without its style search
+            para._p.style = _style_id(style, "paragraph")
         if self.break_before:
             para.paragraph_format.page_break_before = True
             self.break_before = False
@@ -336,7 +346,7 @@ class _Builder:
             return
         width = max(len([c for c in r if c.tag in ("td", "th")]) for r in rows)
         table = box.add_table(rows=len(rows), cols=width)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = _style_id("Table Grid", "table")  # = table.style = ..., looked up once
         wide = self.width_mm > TEXT_WIDTH_MM
         fit = _fitted_widths if wide else _column_widths
         widths = fit(rows, width, self.width_mm)
@@ -504,7 +514,7 @@ def _fitted_widths(rows: list[Any], count: int, text_mm: float) -> list[Any]:
         for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
             text = cell.text_content()
             words = text.split()
-            longest_word[j] = max(longest_word[j], float(max((len(w) for w in words), default=0)) + 1.5)
+            longest_word[j] = max(longest_word[j], float(max((len(w) for w in words), default=0)) + 2.5)
             want[j] = max(want[j], min(45.0, float(len(text)) + 1.5))
     base = sum(longest_word)
     room = (text_mm - 2.2 * count) / 1.75  # narrow cell margins (table), 1.75 mm a character
@@ -530,6 +540,41 @@ def _pt(value: float) -> Any:
     return Pt(value)
 
 
+_FOOTER_MARK = "levensloop-voettekst-3f9c"  # replaced by each document's footer
+
+
+@functools.lru_cache(maxsize=8)
+def _base(font_size: float | None, landscape: bool = False) -> Any:
+    """The empty document with the house styles and the page set up, made once per size and
+    orientation."""
+    from docx import Document
+
+    doc = Document()
+    _styles(doc, font_size)
+    _page(doc, _FOOTER_MARK, landscape)
+    return doc
+
+
+@functools.cache
+def _style_id(name: str, kind: str) -> str | None:
+    """python-docx's ``get_style_id`` for a style of the base document, once per process: it
+    searches the 800 kB of styles on every call (a quarter of a document's time)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    kinds = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
+    found = _base(None).part.get_style_id(name, kinds[kind])
+    return None if found is None else str(found)  # None: the default style, written as no style
+
+
+def _fresh(font_size: float | None, footer: str, landscape: bool = False) -> Any:
+    """A copy of ``_base`` with this document's footer: what Document(), ``_styles`` and
+    ``_page(doc, footer, landscape)`` make, at half the cost (tests/test_markdown.py compares them)."""
+    doc = copy.deepcopy(_base(font_size, landscape))
+    first = doc.sections[0].footer.paragraphs[0].runs[0]
+    first.text = first.text.replace(_FOOTER_MARK, footer)
+    return doc
+
+
 def build_docx(
     body_html: str,
     target: Path,
@@ -546,16 +591,15 @@ def build_docx(
     ``landscape``: A4 on its side (wide tables: the overzicht, the monitor).
     """
     import lxml.html
-    from docx import Document
 
     from levensloop_docs.render.docx import set_properties
+    from levensloop_docs.render.ooxml import finish
 
-    doc = Document()
-    _styles(doc, font_size)
-    _page(doc, footer, landscape)
+    doc = _fresh(font_size, footer, landscape)
     root = lxml.html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
     builder = _Builder(doc, toc or [], LANDSCAPE_TEXT_WIDTH_MM if landscape else TEXT_WIDTH_MM)
     builder.blocks(doc, root)
     set_properties(doc, properties)
+    finish(doc)  # Dutch, and no stale stylesWithEffects part
     with atomic_path(target) as tmp:
         doc.save(str(tmp))

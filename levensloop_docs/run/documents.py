@@ -36,12 +36,14 @@ def _views() -> dict[str, ContextFn]:
         overgang,
         partner_sheet,
         plan,
+        plan_client,
         uitstroom,
         voortgang,
     )
 
     return {
         "plan": plan.plan_context,
+        "plan_client": plan_client.plan_client_context,
         "aanmelding": aanmelding.form_view,
         "aanmelding_anoniem": aanmelding.anonymous_form_view,
         "terugkoppeling": aanmelding.feedback_view,
@@ -129,7 +131,7 @@ def registry() -> dict[str, DocumentType]:
 
     path = manifest_path()
     try:
-        data = load_yaml(path, round_trip=True)
+        data = load_yaml(path, round_trip=False)  # its messages name entries, not lines
     except YamlReadError as exc:
         summary = _("The templates manifest cannot be read.")
         raise DataFileError(problems=[exc.problem], summary=summary) from None

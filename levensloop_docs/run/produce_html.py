@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.atomic import write_text
 from levensloop_docs.render.markdown import html_document
-from levensloop_docs.run.renderrun import Job, RenderRun, producer
+from levensloop_docs.run.producers import producer
 from levensloop_docs.runtmp import run_tmp
+
+if TYPE_CHECKING:
+    from levensloop_docs.run.renderrun import Job, RenderRun
 
 
 @producer("docx", "html")

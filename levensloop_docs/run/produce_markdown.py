@@ -8,12 +8,15 @@ document prints with the same footer and page numbers as its Word version.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.atomic import write_text
 from levensloop_docs.render.markdown import RenderedMarkdown, html_document, render_markdown_file
-from levensloop_docs.run.renderrun import Job, RenderRun, producer
+from levensloop_docs.run.producers import producer
 from levensloop_docs.templatefolders import template_folders
+
+if TYPE_CHECKING:
+    from levensloop_docs.run.renderrun import Job, RenderRun
 
 
 def rendered(job: Job, context: dict[str, Any]) -> RenderedMarkdown:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.atomic import write_bytes
 from levensloop_docs.case.casefile import CaseFile
 from levensloop_docs.i18n import _
 from levensloop_docs.pdf.metadata import PdfInfo, finish
 from levensloop_docs.run.documents import registry
-from levensloop_docs.run.renderrun import Job, RenderRun, producer
+from levensloop_docs.run.producers import producer
 from levensloop_docs.runtmp import run_tmp
 from levensloop_docs.templatefolders import template_relative
+
+if TYPE_CHECKING:
+    from levensloop_docs.run.renderrun import Job, RenderRun
 
 
 def template_name(job: Job) -> str:

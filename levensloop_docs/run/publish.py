@@ -32,6 +32,7 @@ from levensloop_docs.render.markdown import (
 from levensloop_docs.run.renderrun import RenderRun
 from levensloop_docs.templatefolders import template_files, template_folders, template_path
 from levensloop_docs.views.common import contact_view, region_view, text
+from levensloop_docs.views.regio import region_extras
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -71,6 +72,7 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
             "eerste_ring": list(region.eerste_ring),
             "uitgave": _publisher(region, today),
+            **region_extras(region, vocab),
         },
         "criteria_landelijk": [c.tekst for c in national_criteria()],
         "datum": format_date(today),
@@ -272,8 +274,9 @@ def _after_contents(texts: list[str], wanted: list[Any]) -> int:
 def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
     rendered = render_leaflet(kind, region, today)
     title = rendered.title or _("Levensloopaanpak: information for partners")
+    # the leaflet's own date (when the region set it), as in its heading; not the print date
     footer = _("Levensloopaanpak · region {region} · {date}").format(
-        region=region.naam, date=format_date(today))
+        region=region.naam, date=_publisher(region, today)["vastgesteld"])
     return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
 
 

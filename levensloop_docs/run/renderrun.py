@@ -10,7 +10,6 @@ with open points is marked CONCEPT (``run/concept.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -19,10 +18,11 @@ from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
 from levensloop_docs.case.safety import OpenPoint, Verdict, gate
-from levensloop_docs.errors import UsageError
+from levensloop_docs.errors import FileInUseError, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
+from levensloop_docs.run.producers import PRODUCERS, producer
 
 DEFAULT_FORMATS = ("docx",)
 
@@ -94,6 +94,23 @@ class RenderRun:
             self._verdicts[key] = gate(casus, self.vocab, self.today, job.document.name, job.parameter)
         return self._verdicts[key]
 
+    def start_converter_early(self) -> None:
+        """Start the run's LibreOffice now, in the background, while the DOCX files render.
+
+        LibreOffice takes 1.3 s or more to start; a single case would otherwise render its
+        DOCX first and only then wait for it. The first PDF waits for the start to finish.
+        A LibreOffice that is missing or does not start says so at that first PDF, as before.
+        """
+        if "pdf" in self.resources:
+            return
+        import contextlib
+
+        from levensloop_docs.errors import LevensloopError
+        from levensloop_docs.pdf.converter import start_converter
+
+        with contextlib.suppress(LevensloopError):  # no LibreOffice: the first PDF says so
+            self.resources["pdf"] = _Warming(start_converter())
+
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
         history = self.history(job.case) if doc.wants_history() else []
@@ -114,20 +131,9 @@ class RenderRun:
         return [] if path is None else [self._read_archived(path)]
 
     def _read_archived(self, path: Path) -> Any:
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import YAMLError
+        from levensloop_docs.case.casefile import read_case
 
-        from levensloop_docs.case.casefile import load_case, validate_raw
-        from levensloop_docs.yamlio import YamlReadError, read_text
-
-        try:
-            raw = YAML(typ="safe").load(read_text(path))
-        except (YamlReadError, YAMLError, ValueError, RecursionError):
-            return load_case(path, self.vocab, self.today).casus  # raises with lines
-        casus, problems = validate_raw(raw, path, self.vocab, self.today)
-        if casus is None or any(not p.warning for p in problems):
-            return load_case(path, self.vocab, self.today).casus
-        return casus
+        return read_case(path, self.vocab, self.today).casus  # a broken one raises with lines
 
     def properties(self, job: Job) -> dict[str, str]:
         doc, cid = job.document, job.case.casus.meta.casus_id
@@ -171,21 +177,53 @@ class RenderRun:
         return docx
 
 
-Producer = Callable[[RenderRun, Job, dict[str, Any], Path], None]
-PRODUCERS: dict[tuple[str, str], Producer] = {}
+class _Warming:
+    """A converter warmed by a background thread: LibreOffice started and one tiny document
+    converted (its first import is the slowest). Every other call waits for that first."""
+
+    def __init__(self, converter: Any) -> None:
+        import threading
+
+        self._converter = converter
+        self._thread = threading.Thread(target=self._warm, name="libreoffice-start", daemon=True)
+        self._thread.start()
+
+    def _warm(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # the first real PDF starts it again and reports
+            self._convert_empty()
+
+    def _convert_empty(self) -> None:
+        import tempfile
+
+        from docx import Document
+
+        from levensloop_docs.runtmp import run_tmp
+
+        with tempfile.TemporaryDirectory(prefix="opwarmen-", dir=run_tmp()) as tmp:
+            empty = Path(tmp) / "leeg.docx"
+            Document().save(str(empty))
+            self._converter.convert(empty, Path(tmp) / "leeg.pdf")
+
+    def _ready(self) -> Any:
+        self._thread.join()
+        return self._converter
+
+    def convert(self, *args: Any, **kwargs: Any) -> Any:
+        return self._ready().convert(*args, **kwargs)
+
+    def close(self) -> None:
+        self._ready().close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ready(), name)
+
 
 @cache
 def _load_producers() -> None:
     """Import the modules that register producers with @producer (lazy: a fast --help)."""
     from levensloop_docs.run import produce_html, produce_markdown, produce_pdf  # noqa: F401
-
-
-def producer(engine: str, fmt: str) -> Callable[[Producer], Producer]:
-    def register(fn: Producer) -> Producer:
-        PRODUCERS[(engine, fmt)] = fn
-        return fn
-
-    return register
 
 
 @producer("docx", "docx")
@@ -243,13 +281,30 @@ def render_job(run: RenderRun, job: Job) -> list[Path]:
     job = replace(job, concept=verdict.points)
     context = run.context(job)
     written: list[Path] = []
+    blocked: list[Path] = []
     for fmt in job.formats:
         make = PRODUCERS.get((job.document.engine, fmt))
         if make is None:
             msg = _("Format {fmt} is not available for {name}.")
             raise UsageError(msg.format(fmt=fmt, name=job.document.name))
         target = job.target(run.out_dir, fmt)
-        make(run, job, context, target)
-        mark(target, fmt, job.concept)
+        try:
+            make(run, job, context, target)
+            mark(target, fmt, job.concept)
+        except FileInUseError as exc:  # open in Word: the other formats are still made
+            blocked.extend(exc.files)
+            continue
         written.append(target)
+    if blocked:
+        raise in_use_all(blocked, written)
     return written
+
+
+def in_use_all(blocked: list[Path], done: list[Path]) -> FileInUseError:
+    """One error naming every file that another program held open, with what was written anyway."""
+    names = ", ".join(p.name for p in blocked)
+    return FileInUseError(
+        _("{files}: open in another program (Word?), so not replaced.").format(files=names),
+        hint=_("Close {files} in Word and try again.").format(files=names),
+        files=blocked, done=done,
+    )

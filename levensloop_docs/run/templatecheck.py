@@ -92,13 +92,13 @@ def default_examples() -> list[Path]:
 
 
 def load_examples(paths: Iterable[Path]) -> list[CaseFile]:
-    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.case.casefile import read_case
     from levensloop_docs.errors import CaseFileError
 
     cases = []
     for path in paths:
         try:
-            cases.append(load_case(path))
+            cases.append(read_case(path))
         except CaseFileError:
             continue  # an invalid example only narrows the check; `controleer` reports it
     return cases

@@ -26,7 +26,7 @@ from levensloop_docs.reference.criteria import (
     summary_line,
 )
 from levensloop_docs.reference.regions import Region, optional_region
-from levensloop_docs.views.common import date_text, region_view, text
+from levensloop_docs.views.common import date_text, period_text, region_view, text
 from levensloop_docs.views.plan import ContextBuilder
 
 Context = dict[str, Any]
@@ -133,11 +133,7 @@ def intake_context(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> Context
 
 
 def _period(van: date | str | None, tot: date | str | None) -> str:
-    if van is None and tot is None:
-        return _("period unknown")
-    start = format_date_or_month(van) if van is not None else "?"
-    end = format_date_or_month(tot) if tot is not None else _("now")
-    return f"{start} – {end}"
+    return period_text(van, tot, format_date_or_month)
 
 
 def _ending_titles(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> list[Context]:

@@ -27,6 +27,7 @@ from levensloop_docs.i18n import _, format_date, format_date_or_month
 from levensloop_docs.model.casus import Aanmelding, Casus
 from levensloop_docs.model.validators import first_day
 from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.views.common import period_text
 
 Context = dict[str, Any]
 
@@ -271,11 +272,7 @@ def _tried(ag: Aanmelding, scrub: Scrubber) -> list[Context]:
 
 
 def _period(van: date | str | None, tot: date | str | None) -> str:
-    if van is None and tot is None:
-        return _("period unknown")
-    start = month_year(van) if van is not None else "?"
-    end = month_year(tot) if tot is not None else _("now")
-    return f"{start} – {end}"
+    return period_text(van, tot, month_year)
 
 
 def _risk(ag: Aanmelding, vocab: Vocabularies, scrub: Scrubber) -> Context:

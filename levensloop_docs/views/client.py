@@ -15,7 +15,7 @@ from typing import Any
 from levensloop_docs.case.planrules import casusregisseur
 from levensloop_docs.model.casus import Casus, Naaste
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import VOLUNTARY, consent_covers, load_policy
+from levensloop_docs.reference.policy import VOLUNTARY, audience_case, consent_covers, load_policy
 from levensloop_docs.views.audience import (
     allowed_groups,
     meta,
@@ -40,6 +40,7 @@ def _naaste_with_role(n: Naaste) -> bool:
 
 def signaleringsplan(casus: Casus, today: date) -> Context:
     groups = allowed_groups(load_policy(), "client", casus, today)
+    casus = audience_case(casus, groups)  # only what the client's own plan may carry
     scenarios = []
     if "eigen_woorden" in groups:
         for s in casus.scenarios:
@@ -86,7 +87,10 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     policy = load_policy()
     groups = allowed_groups(policy, "toestemming", casus, today)
     rollen = vocab["rollen"]
-    g = casus.gegevensdeling
+    # the basis and the consent on file decide what the form says; what it names comes from
+    # the case after the gate
+    g, full = casus.gegevensdeling, casus
+    casus = audience_case(casus, groups)
     recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
     rows: dict[str, Context] = {}
     for p in casus.netwerk.partners:
@@ -97,7 +101,7 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
         row = rows.setdefault(kind, {"organisaties": [], "rollen": [], "groepen": groepen, "nu": recorded})
         row["organisaties"].append(t(p.organisatie))
         # the consent on file (h17: toestemming_partners; empty scope = the whole network)
-        row["nu"] = row["nu"] and consent_covers(casus, {p.id})
+        row["nu"] = row["nu"] and consent_covers(full, {p.id})
         if rollen.label(p.rol) not in row["rollen"]:
             row["rollen"].append(rollen.label(p.rol))
     partners = list(rows.values())

@@ -11,7 +11,7 @@ vocabularies, never from literals here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypedDict
 
@@ -55,6 +55,17 @@ def date_text(value: date | None) -> str:
 
 def yes_no(flag: bool) -> str:
     return _("yes") if flag else _("no")
+
+
+def period_text(
+    van: date | str | None, tot: date | str | None, show: Callable[[date | str], str]
+) -> str:
+    """``van – tot`` as ``show`` prints a date (or a month); 'now' without an end."""
+    if van is None and tot is None:
+        return _("period unknown")
+    start = show(van) if van is not None else "?"
+    end = show(tot) if tot is not None else _("now")
+    return f"{start} – {end}"
 
 
 def set_on(value: date | None) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levensloop_docs.case.planrules import destination_contact, is_admission
+from levensloop_docs.case.planrules import casusregisseur, destination_contact, is_admission
+from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import load_policy
+from levensloop_docs.reference.policy import audience_case, load_policy
 from levensloop_docs.views.audience import (
     allowed_groups,
     left_out,
@@ -57,7 +58,7 @@ def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
     for i, s in enumerate(casus.scenarios, start=1):
         taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
         if s.signalen.rood or taken:
-            naam = t(s.naam) if with_tasks else f"Scenario {i}"
+            naam = t(s.naam) if with_tasks else _("Scenario {n}").format(n=i)
             out.append({"naam": naam, "signalen": texts(s.signalen.rood), "taken": taken})
     return out
 
@@ -68,17 +69,20 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     if not any(p.rol in roles for p in casus.netwerk.partners):
         raise not_in_network(casus, kind, roles, vocab, policy)  # a card for a stranger: none
     require_night_number(casus, "crisiskaart")
-    regisseur = require_casusregisseur(casus, "crisiskaart")
+    require_casusregisseur(casus, "crisiskaart")
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
     groups = allowed_groups(policy, "crisiskaart", casus, today, kind, own)
+    # from here on only what the policy allows: the case after the one gate
+    casus = audience_case(casus, groups, own)
     p, af = casus.persoon, casus.opschaling.afschaling
+    regisseur = casusregisseur(casus)
     ctx: Context = {
         "meta": meta(casus, today),
         "partner": sheet_label(vocab, kind, roles),
         "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
         if "identificatie" in groups else None,
         "nacht": night_lines(casus),
-        "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
+        "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
         "rood": red_signals(casus, own, "scenario_taken" in groups) if "signalen" in groups else None,
         "klinieken": clinics(casus, vocab) if "opschaling" in groups else None,
         "afschaling": None,

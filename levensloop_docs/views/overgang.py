@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levensloop_docs.case.planrules import destination_contact, has_plan, is_admission
+from levensloop_docs.case.planrules import casusregisseur, destination_contact, has_plan, is_admission
 from levensloop_docs.errors import InputError, LevensloopError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import load_policy, sharing
+from levensloop_docs.reference.policy import audience_case, load_policy, sharing
 from levensloop_docs.reference.regions import load_region, region_keys, region_label
 from levensloop_docs.views.audience import (
     allowed_groups,
@@ -30,7 +30,7 @@ from levensloop_docs.views.audience import (
     require_night_number,
 )
 from levensloop_docs.views.common import date_text as d
-from levensloop_docs.views.common import deescalation_view, night_lines, texts
+from levensloop_docs.views.common import deescalation_view, legal_frame, night_lines, texts
 from levensloop_docs.views.common import text as t
 from levensloop_docs.views.plan import CaseContext, ContextBuilder
 
@@ -81,13 +81,18 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     policy = load_policy()
     number, step = choose_step(casus, parameter)
     require_night_number(casus, "opnamebrief")
-    regisseur = require_casusregisseur(casus, "opnamebrief")
+    require_casusregisseur(casus, "opnamebrief")
     clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
     groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
+    share = sharing(policy, casus, "kliniek", today, clinics)
+    # what the letter says comes from the case after the one gate; the step was chosen above
+    casus = audience_case(casus, groups)
+    route = "opschaling" in groups
+    if route:
+        step = casus.opschaling.stappen[number - 1]
     b, v, p = ContextBuilder(casus, vocab, today), vocab, casus.persoon
     contact = destination_contact(casus, step)
-    route = "opschaling" in groups
-    share = sharing(policy, casus, "kliniek", today, clinics)
+    regisseur = casusregisseur(casus)
     return {
         "meta": meta(casus, today),
         "stap": number,
@@ -99,7 +104,7 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "verblijf": v["verblijf"].label(p.verblijf) if "verblijf" in groups else "",
         "problematiek": format_list(v["problematiek"].label(k) for k in p.problematiek)
         if "problematiek" in groups else "",
-        "juridisch": b.persoon()["juridisch_kader"] if "juridisch_kader" in groups else [],
+        "juridisch": legal_frame(p, v) if "juridisch_kader" in groups else [],
         "route": {
             "criteria": texts(step.criteria),
             "wie_besluit": b.who(step.wie_besluit),
@@ -113,11 +118,11 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
             "afschaling": deescalation_view(casus.opschaling.afschaling, v),
         } if route else None,
         "rood": [
-            {"naam": t(s.naam) if "scenario_taken" in groups else f"Scenario {i}",
+            {"naam": t(s.naam) if "scenario_taken" in groups else _("Scenario {n}").format(n=i),
              "oranje": texts(s.signalen.oranje), "rood": texts(s.signalen.rood)}
             for i, s in enumerate(casus.scenarios, start=1)
         ] if "signalen" in groups else None,
-        "casusregisseur": phone_line(regisseur) if "contacten" in groups else None,
+        "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
         "nacht": night_lines(casus),
         "grondslag": v["routes"].label(share.route),
         "weggelaten": left_out(policy, groups, LETTER),

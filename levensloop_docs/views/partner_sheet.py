@@ -10,7 +10,7 @@ of other partners are resolved only for the contacts this partner may call.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from levensloop_docs.errors import NotInNetworkError, UsageError
 from levensloop_docs.i18n import _, format_list
@@ -41,8 +41,6 @@ from levensloop_docs.views.common import (
     TitleEntry,
 )
 
-Context = dict[str, Any]
-
 
 class OwnAction(ActionEntry):
     gebied: str
@@ -63,6 +61,69 @@ class BasisLine(TypedDict):
 class SheetEscalation(TypedDict):
     stappen: list[SheetStep]
     afschaling: DeescalationView | None
+
+
+class Identity(TypedDict):
+    naam: str
+    roepnaam: str
+    geboortedatum: str
+
+
+class LabelLine(TypedDict):
+    label: str
+    toelichting: str
+
+
+class ProblemLine(TypedDict):
+    labels: str
+    toelichting: str
+
+
+class ShareView(TypedDict):
+    grondslagen: list[BasisLine]
+    route: str
+    ingetrokken: bool
+    reden: str
+    geeindigd_op: str
+    ingetrokken_datum: str
+    toestemming_datum: str
+    andere_grondslag: bool
+    gedeeld: list[str]
+    weggelaten: list[str]
+
+
+class SheetHead(TypedDict):
+    partnersoort: str
+    label: str
+    organisaties: list[str]
+
+
+class SheetMeta(TypedDict):
+    casus_id: str
+    regio: str
+    planversie: int
+    vastgesteld: str
+
+
+class SheetContext(TypedDict):
+    """What ``templates/partnerinfo/casusblad.md`` receives; None: the policy withholds the group."""
+
+    blad: SheetHead
+    meta: SheetMeta
+    regio: RegionView | None
+    deling: ShareView
+    persoon: Identity | None
+    contacten: list[PartnerEntry] | None
+    eigen_acties: list[OwnAction] | None
+    achtergrond: list[AreaView] | None
+    scenarios: list[ScenarioView] | None
+    opschaling: SheetEscalation | None
+    verblijf: LabelLine | None
+    problematiek: ProblemLine | None
+    juridisch_kader: list[TitleEntry] | None
+    risicotaxaties: list[RiskEntry] | None
+    naasten: list[NaasteEntry] | None
+    vandaag: str
 
 
 def partner_kind(vocab: Vocabularies, rol: str) -> str:
@@ -107,7 +168,7 @@ class PartnerView:
         return self.share.allows(group)
 
     # -- groups ---------------------------------------------------------------------------
-    def identificatie(self) -> Context | None:
+    def identificatie(self) -> Identity | None:
         if not self.allows("identificatie"):
             return None
         p = self.casus.persoon
@@ -172,14 +233,14 @@ class PartnerView:
         afschaling = common.deescalation_view(o.afschaling, self.vocab) if stappen else None
         return {"stappen": stappen, "afschaling": afschaling}
 
-    def verblijf(self) -> Context | None:
+    def verblijf(self) -> LabelLine | None:
         if not self.allows("verblijf"):
             return None
         p = self.casus.persoon
         label = self.vocab["verblijf"].label(p.verblijf)
         return {"label": label, "toelichting": common.text(p.verblijf_toelichting)}
 
-    def problematiek(self) -> Context | None:
+    def problematiek(self) -> ProblemLine | None:
         if not self.allows("problematiek"):
             return None
         p = self.casus.persoon
@@ -210,7 +271,7 @@ class PartnerView:
             "vanaf": common.date_text(b.since),
         }
 
-    def deling(self) -> Context:
+    def deling(self) -> ShareView:
         s, v, g = self.share, self.vocab, self.full.gegevensdeling
         labels = self.policy.groups
         return {
@@ -226,7 +287,7 @@ class PartnerView:
             "weggelaten": [labels[k] for k in s.left_out],
         }
 
-    def build(self) -> Context:
+    def build(self) -> SheetContext:
         meta = self.full.meta
         return {
             "blad": {
@@ -264,7 +325,7 @@ class PartnerView:
 
 def partner_sheet_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> SheetContext:
     policy = load_policy()
     kind, roles = resolve_kind(parameter, policy, vocab)
     if not any(p.rol in roles for p in casus.netwerk.partners):

@@ -112,14 +112,17 @@ class MetaView(TypedDict):
     akkoord: list[Agreed]
 
 
-class PersonView(TypedDict):
+class PersonBase(TypedDict):
     naam: str
     roepnaam: str
     geboortedatum: str
     verblijf: str
     verblijf_toelichting: str
-    problematiek: str
     problematiek_toelichting: str
+
+
+class PersonView(PersonBase):
+    problematiek: str
     juridisch_kader: list[TitleEntry]
 
 
@@ -227,7 +230,7 @@ class ContextBuilder:
             "akkoord": [{"wie": self.who(a.wie), "datum": date_text(a.datum)} for a in m.akkoord],
         }
 
-    def persoon(self) -> PersonView:
+    def person_base(self) -> PersonBase:
         p, v = self.casus.persoon, self.vocab
         return {
             "naam": text(p.naam),
@@ -235,10 +238,13 @@ class ContextBuilder:
             "geboortedatum": date_text(p.geboortedatum),
             "verblijf": v["verblijf"].label(p.verblijf),
             "verblijf_toelichting": text(p.verblijf_toelichting),
-            "problematiek": problem_labels(p, v),
             "problematiek_toelichting": text(p.problematiek_toelichting),
-            "juridisch_kader": self.juridisch_kader(),
         }
+
+    def persoon(self) -> PersonView:
+        p = self.casus.persoon
+        return {**self.person_base(), "problematiek": problem_labels(p, self.vocab),
+                "juridisch_kader": self.juridisch_kader()}
 
     def juridisch_kader(self) -> list[TitleEntry]:
         return legal_frame(self.casus.persoon, self.vocab)
@@ -370,14 +376,8 @@ class Expiry(TypedDict):
     wat: str
 
 
-class PlanPerson(TypedDict):
-    naam: str
-    roepnaam: str
-    geboortedatum: str
-    verblijf: str
-    verblijf_toelichting: str
+class PlanPerson(PersonBase):
     problematiek: str  # in running text: only the first word starts with a capital
-    problematiek_toelichting: str
     juridisch_kader: list[PlanTitle]
     afloop: list[Expiry]
 
@@ -547,17 +547,8 @@ class PlanView(ContextBuilder):
                     "wie": self.who(k.bij_afloop_wie) if k.bij_afloop_wie else "",
                     "wat": text(k.bij_afloop),
                 })
-        return {
-            "naam": text(p.naam),
-            "roepnaam": text(p.roepnaam),
-            "geboortedatum": date_text(p.geboortedatum),
-            "verblijf": v["verblijf"].label(p.verblijf),
-            "verblijf_toelichting": text(p.verblijf_toelichting),
-            "problematiek": self.problematiek(),
-            "problematiek_toelichting": text(p.problematiek_toelichting),
-            "juridisch_kader": titles,
-            "afloop": expiries,
-        }
+        return {**self.person_base(), "problematiek": self.problematiek(), "juridisch_kader": titles,
+                "afloop": expiries}
 
     # -- the network ------------------------------------------------------------------------
     def plan_partner(self, p: Partner, first: tuple[str, ...]) -> PlanPartner:

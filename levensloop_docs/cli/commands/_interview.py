@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,8 +49,9 @@ def hang_up_as_interrupt() -> None:
     def handler(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, handler)
+    from levensloop_docs.platform_os import on_hangup
+
+    on_hangup(handler)
 
 
 def offer_plan(

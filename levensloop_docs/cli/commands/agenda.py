@@ -23,15 +23,20 @@ import click
               help="De naam van het overleg, bijvoorbeeld 'aanmeldtafel'.")
 @click.option("--uit", "uit", type=click.Path(path_type=Path), default=Path("uitvoer"), show_default=True,
               help="Map voor de bestanden.")
-@click.option("--formaat", "formaat", default="pdf", show_default=True,
+@click.option("--formaat", "formaat", default="docx", show_default=True,
               help="Formaten, met komma's: docx,pdf,html.")
+@click.option("--tijd", "tijd", default="", help="Tijd van het overleg, bijvoorbeeld '10.00-12.00 uur'.")
+@click.option("--plaats", "plaats", default="", help="Plaats van het overleg, bijvoorbeeld 'ZVH Assen'.")
+@click.option("--voorzitter", "voorzitter", default="",
+              help="Wie voorzit (een functie, bijvoorbeeld 'procesregisseur ZVH').")
 @click.option("--verslag", "verslag", is_flag=True,
               help="Maak het verslag van het overleg: wat 'levensloop notuleer' vastlegde.")
 @click.option("--met-namen", "met_namen", is_flag=True,
               help="Laat namen in de notulen staan (een versie alleen voor de deelnemers); "
                    "zonder deze optie staat er [naam].")
 def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, regio: str,
-           overleg: str, uit: Path, formaat: str, verslag: bool, met_namen: bool) -> None:
+           overleg: str, uit: Path, formaat: str, tijd: str, plaats: str, voorzitter: str,
+           verslag: bool, met_namen: bool) -> None:
     """Maak de agenda van het overleg: aanmeldingen, plannen vaststellen, evaluaties, escalaties.
 
     Bij elk punt een verslagblok: wie er was per organisatie, het besluit, wie wat doet.
@@ -49,7 +54,12 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
     from levensloop_docs.overview.agenda_document import agenda_publication
     from levensloop_docs.overview.cases import load_folder
     from levensloop_docs.overview.documents import write_publication
-    from levensloop_docs.overview.verslag import meeting_items, read_whole, with_minutes
+    from levensloop_docs.overview.verslag import (
+        meeting_items,
+        read_whole,
+        with_earlier_minutes,
+        with_minutes,
+    )
     from levensloop_docs.reference.regiogroups import select
 
     meeting = make_meeting(datum, vorige, volgende, regio)
@@ -57,11 +67,12 @@ def agenda(map_: Path, datum: str, vorige: str | None, volgende: str | None, reg
     fmts = output_formats(formaat, ("docx", "pdf", "html"))
     found = load_folder(map_, date.today())  # validated as controleer does: on today
     items = meeting_items(found.cases, meeting, selection)
-    recorded = with_minutes(found.cases, meeting.datum)
+    recorded = with_minutes(found.cases, meeting.datum) | with_earlier_minutes(found.cases, meeting)
     if recorded:  # the minutes' text is not in the cache: those cases are read whole
         found, _paths = read_whole(map_, found, recorded, date.today())
     report_skipped(found)
-    pub = agenda_publication(items, meeting, found, selection, overleg, verslag, met_namen)
+    frame = {"tijd": tijd, "plaats": plaats, "voorzitter": voorzitter}
+    pub = agenda_publication(items, meeting, found, selection, overleg, verslag, met_namen, frame)
     click.echo(ngettext("{n} item on the agenda.",
                         "{n} items on the agenda.", len(items)).format(n=len(items)))
     report_written(write_publication(pub, fmts, uit, {}), uit)

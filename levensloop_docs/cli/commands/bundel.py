@@ -38,20 +38,21 @@ def ask_password() -> str:
 def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool) -> None:
     """Zet documenten van één casus samen in één PDF, met een bladwijzer per document."""
     from levensloop_docs.atomic import usable_output_dir, write_bytes
-    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.case.casefile import read_case
     from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.pdf.bundle import merge
     from levensloop_docs.run.produce_pdf import bundle_info, bundle_requests, outline_title
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
     from levensloop_docs.runtmp import run_tmp  # personal data: the run's private folder
 
-    case = load_case(casus)
+    case = read_case(casus)
     usable_output_dir(uit)
     password = ask_password() if versleutel else None
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
     with tempfile.TemporaryDirectory(prefix="bundel-", dir=run_tmp()) as tmp:
         with RenderRun(out_dir=Path(tmp)) as run:
+            run.start_converter_early()  # LibreOffice starts while the first DOCX renders
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]
         write_bytes(target, merge(parts, bundle_info(case, jobs), password))
     click.echo(str(target))

@@ -11,24 +11,16 @@ import click
 @click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
 def controleer(paden: tuple[Path, ...]) -> None:
     """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
-    from levensloop_docs.case.casefile import check_unique_ids, find_case_files, load_case
-    from levensloop_docs.errors import CaseFileError, Problem
+    from levensloop_docs.case.casefile import conflict_problems, find_case_files
+    from levensloop_docs.case.check import check_files
+    from levensloop_docs.errors import CaseFileError
     from levensloop_docs.i18n import _, ngettext
 
-    problems: list[Problem] = []
-    loaded = []
+    conflicts = [c for p in paden for c in conflict_problems(p)]  # sync copies: named, not cases
     files = [f for p in paden for f in find_case_files(p)]
-    if not files:
+    if not files and not conflicts:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
-    for path in files:
-        try:
-            case = load_case(path)
-        except CaseFileError as exc:
-            problems.extend(exc.problems)
-            continue
-        loaded.append(case)
-        problems.extend(case.warnings)
-    problems.extend(check_unique_ids(loaded))
+    problems = conflicts + check_files(files)
     errors = [p for p in problems if not p.warning]
     for p in problems:
         if p.warning:

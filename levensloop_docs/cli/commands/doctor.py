@@ -18,7 +18,7 @@ def doctor() -> None:
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.diagnose import run_checks
 
-    checks = run_checks(extra=(check_templates, check_own_templates))
+    checks = run_checks(extra=(check_system, check_templates, check_own_templates))
     for check in checks:
         mark = _("ok") if check.ok else _("PROBLEM")
         click.echo(f"[{mark}] {check.label}: {check.detail}")
@@ -69,3 +69,23 @@ def check_own_templates() -> Check:
     names = overridden(own)
     detail = _("{folder} overrides: {names} ('levensloop sjablonen verschil' shows what an update changed).")
     return Check(label, True, detail.format(folder=own, names=", ".join(names) or "-"))
+
+
+def check_system() -> Check:
+    """Which system and Python, and where the templates, settings and cache are (for IT and support)."""
+    import platform
+    import sys
+
+    from levensloop_docs.i18n import _
+    from levensloop_docs.overview.cache import cache_dir
+    from levensloop_docs.pdf.diagnose import Check
+    from levensloop_docs.resources import shipped_templates_dir
+    from levensloop_docs.templatefolders import settings_path
+
+    supported = sys.version_info >= (3, 11)
+    detail = _("{system}, Python {python}; templates in {templates}; settings in {settings}; "
+               "cache in {cache}.").format(
+        system=platform.platform(terse=True), python=platform.python_version(),
+        templates=shipped_templates_dir(), settings=settings_path(), cache=cache_dir(),
+    )
+    return Check(_("System"), supported, detail)

@@ -141,12 +141,12 @@ def _single(
     definitief: bool = False,
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
-    from levensloop_docs.case.casefile import load_case
-    from levensloop_docs.errors import UnsafeDocumentError
+    from levensloop_docs.case.casefile import read_case
+    from levensloop_docs.errors import FileInUseError, UnsafeDocumentError
     from levensloop_docs.i18n import ngettext
-    from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
+    from levensloop_docs.run.renderrun import RenderRun, in_use_all, plan_jobs, render_job
 
-    case = load_case(pad)
+    case = read_case(pad)
     jobs = plan_jobs(case, documenten, formats)
     _note_formats(formats, documenten or [], case.casus)
     _check_templates({j.document.name: j.document for j in jobs})
@@ -154,12 +154,19 @@ def _single(
     written: list[Path] = []
     concepts: list[tuple[list[Path], Any]] = []
     refused: list[UnsafeDocumentError] = []
+    blocked: list[Path] = []
     with RenderRun(out_dir=uit, pdf_a=pdf_a, definitive=definitief) as run:
+        if any("pdf" in job.formats for job in jobs):
+            run.start_converter_early()  # LibreOffice starts while the DOCX files render
         for job in jobs:
-            try:  # a refused document is reported at the end; the others are still made
+            try:  # a refused or blocked document is reported at the end; the others are still made
                 files = render_job(run, job)
             except UnsafeDocumentError as exc:
                 refused.append(exc)
+                continue
+            except FileInUseError as exc:  # open in Word: the other documents are still made
+                written.extend(exc.done)
+                blocked.extend(exc.files)
                 continue
             written.extend(files)
             if run.verdict(job).points:
@@ -169,6 +176,8 @@ def _single(
     click.echo(ngettext("{n} file written to {folder}.",
                         "{n} files written to {folder}.", len(written)).format(n=len(written), folder=uit))
     _report_concepts(concepts)
+    if blocked:
+        raise in_use_all(blocked, written)
     if refused:
         raise UnsafeDocumentError("\n".join(e.message for e in refused),
                                   hint=next((e.hint for e in refused if e.hint), None))
@@ -198,11 +207,11 @@ def _report_concepts(concepts: list[tuple[list[Path], Any]]) -> None:
 def _check_templates(types: dict[str, object]) -> None:
     from levensloop_docs.errors import TemplateProblemError
     from levensloop_docs.i18n import _
+    from levensloop_docs.run.checkcache import checked_templates
     from levensloop_docs.run.documents import DocumentType
-    from levensloop_docs.run.templatecheck import check_templates
 
     docs = {n: t for n, t in types.items() if isinstance(t, DocumentType)}
-    errors = [p for p in check_templates(docs) if not p.warning]
+    errors = [p for p in checked_templates(docs) if not p.warning]
     if errors:
         summary = _("A template has an error, so nothing was made.")
         raise TemplateProblemError(problems=errors, summary=summary)

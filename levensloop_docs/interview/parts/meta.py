@@ -13,12 +13,27 @@ from levensloop_docs.model import validators as v
 def _case_id_check(folder: Path) -> Any:
     def check(value: str) -> None:
         v.parse_case_id(value)
-        if (folder / f"{value}.yaml").exists():
+        existing = _same_file(folder, f"{value}.yaml")
+        if existing is not None and existing.stem != value:
+            msg = _("A case with id {other} already exists here. On Windows and macOS ids that differ "
+                    "only in capitals are the same file: choose another id.")
+            raise ValueError(msg.format(other=existing.stem))
+        if existing is not None:
             raise ValueError(
                 _("A case with this id already exists here; change it with 'levensloop bewerk'.")
             )
 
     return check
+
+
+def _same_file(folder: Path, name: str) -> Path | None:
+    """The file in ``folder`` that ``name`` would be on a case-insensitive disk (Windows, macOS)."""
+    if (folder / name).exists():
+        return folder / name
+    try:
+        return next((p for p in folder.iterdir() if p.name.casefold() == name.casefold()), None)
+    except OSError:
+        return None
 
 
 def ask_case_id(interview: Interview) -> None:
