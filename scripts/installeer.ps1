@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     Installs levensloop-docs on Windows 10/11 for an IT department: uv, a managed Python,
-    the levensloop-docs wheel as a command-line tool, and LibreOffice (for PDF).
+    the levensloop-docs wheel as a command-line tool, LibreOffice (for PDF) and Graphviz
+    (for the stroomschema in the handreiking).
 
 .DESCRIPTION
     Safe to run again: what is there already is kept, the tool is replaced by the given wheel.
@@ -111,7 +112,10 @@ if (-not $NoLibreOffice) {
     else { Install-WithWinget "TheDocumentFoundation.LibreOffice" "LibreOffice" }
 }
 
-# 5. Check
+# 5. Graphviz ('dot'): draws the stroomschema in the handreiking
+if (-not (Test-Command "dot")) { Install-WithWinget "Graphviz.Graphviz" "Graphviz" }
+
+# 6. Check
 Say "controle met 'levensloop doctor'"
 $levensloop = Get-Command levensloop -ErrorAction SilentlyContinue
 if ($levensloop) { & $levensloop.Source doctor }

@@ -15,6 +15,8 @@ fc-list ':charset=1f37a' 2>/dev/null | grep -q . || need_apt+=(fonts-symbola)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_apt+=(python3-uno)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
+# the stroomschema in the handreiking is laid out by Graphviz ('dot')
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -6,6 +6,7 @@ import dataclasses
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _pdf_helpers import squash
@@ -13,7 +14,7 @@ from conftest import TODAY, RunCli, libreoffice_or_skip
 from test_markdown import StructureCheck
 from test_partner_leaflets import only_our_fonts, pdf_fonts
 
-from levensloop_docs.reference.regions import Region, load_region
+from levensloop_docs.reference.regions import Region, load_region, region_keys
 from levensloop_docs.resources import shipped_templates_dir
 from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
 from levensloop_docs.run.renderrun import RenderRun
@@ -111,6 +112,7 @@ def _page_text(html_file: Path) -> str:
 
 
 def test_the_stroomschema_is_a_picture_of_the_regions_route_with_a_text_table(tmp_path: Path) -> None:
+    # issue 28: a flow chart per situation (Graphviz), with the same content as tables per situation
     import base64
 
     region = load_region("midden-nederland")
@@ -122,33 +124,54 @@ def test_the_stroomschema_is_a_picture_of_the_regions_route_with_a_text_table(tm
     assert src is not None
     assert base64.b64decode(src.group(1)).startswith(b"\x89PNG\r\n\x1a\n")
     alt = re.search(r'alt="([^"]+)"', img)
-    assert alt is not None and "Stroomschema van op- en afschalen in regio Midden-Nederland" in alt.group(1)
-    assert "4. Beveiligde intensieve zorg (BIZ)" in alt.group(1)
-    # the text version: one row per step of the region file, with where up and down lead
-    rows = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", r, flags=re.S)]
-            for r in re.findall(r"<tr>(.*?)</tr>", page.split("Het schema in tekst")[1], flags=re.S)]
-    table = [r for r in rows if r][: len(region.route)]
-    assert [r[0] for r in table] == ["1", "2", "3", "4"]
-    assert table[0][1].startswith("Ambulant") and table[0][3] == "(lichtste stap)"
-    assert table[1][2].startswith("Klinisch regulier") and table[1][3].startswith("Ambulant")
-    assert table[3][1] == "Beveiligde intensieve zorg (BIZ)" and table[3][2] == "(zwaarste stap)"
+    assert alt is not None and "Stroomschema van regio Midden-Nederland" in alt.group(1)
+    assert "acute crisis, contact met justitie en uitstroom" in alt.group(1)
+    # the text version: per situation a table of steps and decisions
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.split("Het schema in tekst")[1]).split())
+    for part in (
+        "Aanmelding en inclusie",
+        "Op- en afschalen",
+        "Acute crisis",
+        "Contact met justitie",
+        "Uitstroom",
+        "Stap 4: Beveiligde intensieve zorg (BIZ)",
+        "Beslissing: Opschalen naar Beveiligde intensieve zorg",
+        "beslist: de burgemeester (Wvggz)",
+        "titel: crisismaatregel (Wvggz)",
+        "Direct gevaar: bel 112",
+        "Verblijf in een penitentiaire inrichting (PI)",
+        "Beslissing: Uitstromen?",
+    ):
+        assert part in text, part
 
 
 def test_the_booklet_has_biz_criteria_afschaling_knelpunten_and_begrippen(tmp_path: Path) -> None:
     pub = handreiking_publication(load_region("groningen"), TODAY)
     (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path))
     text = _page_text(html_file)
-    for part in ("Drie vormen van opschalen", "Planbare klinische zorg", "acute psychiatrische crisis",
-                 "Opname na contact met justitie", "Extra eisen voor beveiligde intensieve zorg",
-                 "structurerend behandelklimaat", "fysieke beveiliging", "zorgmachtiging of crisismaatregel",
-                 "garandeert de terugkeer", "gewone klinische plek",
-                 "zodra de kliniek meldt dat de persoon stabiel is", "De risicofactoren zijn stabiel",
-                 "De voorwaarden voor goede vervolgzorg zijn op orde", "Er is een warme overdracht"):
+    for part in (
+        "Drie vormen van opschalen",
+        "Planbare klinische zorg",
+        "acute psychiatrische crisis",
+        "Opname na contact met justitie",
+        "Extra eisen voor beveiligde intensieve zorg",
+        "structurerend behandelklimaat",
+        "fysieke beveiliging",
+        "zorgmachtiging of crisismaatregel",
+        "garandeert de terugkeer",
+        "gewone klinische plek",
+        "zodra de kliniek meldt dat de persoon stabiel is",
+        "De risicofactoren zijn stabiel",
+        "De voorwaarden voor goede vervolgzorg zijn op orde",
+        "Er is een warme overdracht",
+    ):
         assert part in text, part
     # the escalation path for knelpunten, in its order
     section = text.split("Als de samenwerking vastloopt")[-1]
-    path = [section.index(f"{step} :") for step in ("Casus", "Procesregisseur", "Bestuurlijk overleg",
-                                                    "Financiers")]
+    path = [
+        section.index(f"{step} :")
+        for step in ("Casus", "Procesregisseur", "Bestuurlijk overleg", "Financiers")
+    ]
     assert path == sorted(path) and "ministerie van VWS" in section
     begrippen = text.split("Begrippen")[-1]
     for term in ("BIZ", "FPA, FVA", "HIC, KIB", "Terugkeergarantie", "Zorgmachtiging", "ZVH"):
@@ -183,27 +206,157 @@ def test_a_profile_with_an_unknown_field_in_an_aanmeldpunt_is_refused(
     copy = tmp_path / "data"
     shutil.copytree(data_dir(), copy)
     profile = copy / "regios" / "midden-nederland.yaml"
-    profile.write_text(profile.read_text("utf-8").replace("werkgebied: Flevoland", "werkgbied: Flevoland"),
-                       "utf-8")
+    profile.write_text(
+        profile.read_text("utf-8").replace("werkgebied: Flevoland", "werkgbied: Flevoland"), "utf-8"
+    )
     monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
     with pytest.raises(DataFileError) as info:
         load_region("midden-nederland")
     assert "aanmeldpunten" in " ".join(p.path for p in info.value.problems)
 
 
-def test_the_stroomschema_png_is_drawn_from_the_steps_and_reproducible() -> None:
-    from levensloop_docs.render.stroomschema import Step, draw_png
+def _flow(key: str) -> Any:
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.render.stroomschema import build_flow
+    from levensloop_docs.run.publish import region_context
 
-    two = [Step(1, "Ambulant", "ForFACT"), Step(2, "BIZ", "Kliniek, Politie")]
-    first = draw_png(two, up_label="opschalen", down_label="afschalen")
-    again = draw_png(two, up_label="opschalen", down_label="afschalen")
-    assert first.startswith(b"\x89PNG") and first == again
-    three = draw_png([*two, Step(3, "FPC", "OM")], up_label="opschalen", down_label="afschalen")
+    return build_flow(region_context(load_region(key), load_vocabularies(), TODAY)["regio"])
 
-    def height(png: bytes) -> int:
-        return int.from_bytes(png[20:24], "big")  # IHDR: width, then height
 
-    assert height(three) > height(first)
+@pytest.mark.parametrize("key", region_keys())
+def test_every_regions_stroomschema_has_the_crisis_and_justice_branches_and_the_exit(key: str) -> None:
+    """Review D1: decision points (who, when, title), acute crisis straight to BIZ, justice, uitstroom."""
+    from levensloop_docs.render.stroomschema import dot_source, table_rows
+
+    flow = _flow(key)
+    ids = {n.id: n for n in flow.nodes}
+    for node in (
+        "gevaar",
+        "crisisdienst",
+        "crisismaatregel",
+        "biz_crisis",
+        "aanhouding",
+        "detentie",
+        "pi",
+        "terugkeer",
+        "afschalen",
+        "uitstroom_besluit",
+        "uitstroom",
+        "inclusie",
+    ):
+        assert node in ids, node
+    edges = {(e.start, e.end) for e in flow.edges}
+    heaviest = f"stap{len(load_region(key).route)}"
+    assert ("biz_crisis", heaviest) in edges  # straight to the heaviest step, no steps in between
+    assert ("crisismaatregel", "biz_crisis") in edges and ("detentie", "pi") in edges
+    decisions = [n for n in flow.nodes if n.kind == "besluit"]
+    assert all(n.wie for n in decisions) and ids["crisismaatregel"].titel == "crisismaatregel (Wvggz)"
+    assert "Direct gevaar: bel 112" in dot_source(flow)
+    assert {r["situatie"] for r in table_rows(flow)} == {
+        "Aanmelding en inclusie",
+        "Op- en afschalen",
+        "Acute crisis",
+        "Contact met justitie",
+        "Uitstroom",
+    }
+
+
+def test_the_stroomschema_png_is_laid_out_by_graphviz_and_fits_a_page() -> None:
+    from levensloop_docs.render.stroomschema import draw_png
+
+    png = draw_png(_flow("groningen"), dpi=60)
+    assert png.startswith(b"\x89PNG") and png == draw_png(_flow("groningen"), dpi=60)
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert height / width < 1.4  # an A4 text area: taller than that and it is cut off
+
+
+def test_without_graphviz_the_error_is_dutch_and_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from levensloop_docs.errors import ConversionError
+    from levensloop_docs.render.stroomschema import draw_png, graphviz_available
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no 'dot' anywhere
+    with pytest.raises(ConversionError) as info:
+        draw_png(_flow("limburg"))
+    assert "Graphviz" in str(info.value) and "apt-get install graphviz" in str(info.value)
+    ok, detail = graphviz_available()
+    assert not ok and "niet geïnstalleerd" in detail
+
+
+def test_groningen_as_its_startnotitie_describes_it(tmp_path: Path) -> None:
+    """Review D3 and seed 002: the levensloopteam decides; its own first ring and tweede schil."""
+    region = load_region("groningen")
+    assert region.inclusie_door == "het levensloopteam"
+    assert set(region.eerste_ring) == {
+        "levensloopaanbieder",
+        "beschermd_wonen",
+        "gemeente",
+        "vg_lvb_zorg",
+        "ervaringsdeskundige",
+        "procesregisseur",
+    }
+    assert {"politie", "Openbaar Ministerie", "reclassering", "GGD"} <= set(region.tweede_schil)
+    flow = _flow("groningen")
+    assert next(n for n in flow.nodes if n.id == "inclusie").wie == "het levensloopteam"
+    text = _page_text(
+        publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))[0]
+    )
+    assert "Het besluit neemt het levensloopteam" in text and "Tweede schil" in text
+    assert "inclusieoverleg besluit" not in text
+
+
+def test_midden_nederland_no_longer_contradicts_itself_on_the_aanmeldoverleg(tmp_path: Path) -> None:
+    text = _page_text(
+        publish(
+            handreiking_publication(load_region("midden-nederland"), TODAY),
+            ("html",),
+            RenderRun(out_dir=tmp_path),
+        )[0]
+    )
+    assert "Het besluit neemt het casusoverleg van het ZVH (er is geen apart aanmeldoverleg)" in text
+    assert "aanmeld- of inclusieoverleg" not in text
+
+
+@pytest.mark.parametrize("key", region_keys())
+def test_the_route_is_marked_standard_until_the_region_sets_it(key: str, tmp_path: Path) -> None:
+    import dataclasses
+
+    region = load_region(key)
+    assert not region.route_vastgesteld
+    text = _page_text(
+        publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))[0]
+    )
+    assert "standaardroute – door de regio vast te stellen" in text
+    own = dataclasses.replace(region, route_vastgesteld=True)
+    text = _page_text(
+        publish(handreiking_publication(own, TODAY), ("html",), RenderRun(out_dir=tmp_path / "b"))[0]
+    )
+    assert "standaardroute" not in text and f"route van regio {region.naam}" in text
+
+
+def test_no_unsourced_norm_in_any_region_or_chapter() -> None:
+    from levensloop_docs.resources import data_dir
+
+    files = [
+        *sorted((data_dir() / "regios").glob("*.yaml")),
+        *sorted((shipped_templates_dir() / "handreiking").rglob("*.md")),
+    ]
+    for path in files:
+        assert "werkdag" not in path.read_text("utf-8"), path
+
+
+def test_beds_and_aanmeldpunten_are_lists_whose_numbers_cannot_break(tmp_path: Path) -> None:
+    """Review D5, D6: no narrow table column for phone numbers or towns; the bed's intake contact."""
+    region = load_region("midden-nederland")
+    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
+    page = html_file.read_text("utf-8")
+    for a in region.aanmeldpunten:
+        assert f"tel. {a.telefoon}" in page
+        assert not re.search(rf"<td>[^<]*{re.escape(a.telefoon)}", page)
+    for b in region.bedden:
+        assert b.telefoon and f"Opname regelen: {b.contact}, tel. {b.telefoon}." in " ".join(page.split())
+        assert not re.search(rf"<td>\s*{re.escape(b.plaats)}\s*</td>", page)
 
 
 def test_a_picture_from_a_file_or_url_is_never_read(tmp_path: Path) -> None:
@@ -231,24 +384,33 @@ def test_the_stroomschema_is_in_the_docx_and_pdf_and_chapters_run_on(run_cli: Ru
     assert result.code == 0, result.err
     doc = Document(str(tmp_path / "handreiking-midden-nederland.docx"))
     (shape,) = doc.inline_shapes
-    assert shape._inline.docPr.get("descr").startswith("Stroomschema van op- en afschalen")
+    assert shape._inline.docPr.get("descr").startswith("Stroomschema van regio Midden-Nederland")  # issue 28
     section = doc.sections[0]
     page, left, right = section.page_width, section.left_margin, section.right_margin
     assert page is not None and left is not None and right is not None
     assert shape.width <= page - left - right
     reader = PdfReader(tmp_path / "handreiking-midden-nederland.pdf")
     pages = [p.extract_text() or "" for p in reader.pages]
-    (schema_page,) = [i for i, t in enumerate(pages) if "Het schema in tekst" in t]
+    # issue 28: the chart is a page of its own, the tables follow it
+    schema_page = next(i for i, t in enumerate(pages) if "Per situatie de stappen" in t)
     assert reader.pages[schema_page].images, "het stroomschema ontbreekt in de PDF"
     widths = [img.image.size[0] if img.image else 0 for img in reader.pages[schema_page].images]
     assert max(widths) >= 600  # a real picture
     # no page break before every chapter: the booklet is shorter than one page per chapter plus the
     # cover, and two chapter titles share a page
-    chapters = ["De levensloopaanpak in het kort", "Van aanmelding tot uitstroom", "Rollen en taken",
-                "Op- en afschalen in regio Midden-Nederland", "Gegevens delen", "Contact", "Begrippen"]
+    chapters = [
+        "De levensloopaanpak in het kort",
+        "Van aanmelding tot uitstroom",
+        "Rollen en taken",
+        "Op- en afschalen in regio Midden-Nederland",
+        "Gegevens delen",
+        "Contact",
+        "Begrippen",
+    ]
     starts = [next(i for i, t in enumerate(pages[1:], start=1) if squash(c) in squash(t)) for c in chapters]
     assert len(set(starts)) < len(chapters), starts
-    assert len(pages) <= 9
+    # issue 28 added a full-page stroomschema and its tables per situation (was: 9 pages)
+    assert len(pages) <= 14
 
 
 def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
@@ -257,8 +419,10 @@ def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
     from levensloop_docs.render.markdown import render_markdown_text
     from levensloop_docs.render.markdown_docx import build_docx
 
-    source = ('# A\n\ntekst\n\n<section class="hoofdstuk" markdown="1">\n## Loopt door\n\nx\n</section>\n\n'
-              '<section class="nieuwe-pagina" markdown="1">\n## Nieuwe pagina\n\ny\n</section>\n')
+    source = (
+        '# A\n\ntekst\n\n<section class="hoofdstuk" markdown="1">\n## Loopt door\n\nx\n</section>\n\n'
+        '<section class="nieuwe-pagina" markdown="1">\n## Nieuwe pagina\n\ny\n</section>\n'
+    )
     rendered = render_markdown_text(source, {}, name=tmp_path / "x.md")
     build_docx(rendered.body, tmp_path / "x.docx", properties={"title": "t"}, footer="f")
     paragraphs = Document(str(tmp_path / "x.docx")).paragraphs
@@ -283,8 +447,15 @@ def test_ring_one_is_the_regions_and_every_other_role_is_in_ring_two(tmp_path: P
     first, second = _rings(region, tmp_path / "a")
     for role in ("Procesregisseur", "Levensloopaanbieder", "Gemeentelijke casusregisseur"):
         assert role in first and role not in second, role
-    for role in ("Reclassering", "Politie", "Openbaar Ministerie", "Penitentiaire inrichting", "Kliniek",
-                 "Woningcorporatie", "Naasten"):
+    for role in (
+        "Reclassering",
+        "Politie",
+        "Openbaar Ministerie",
+        "Penitentiaire inrichting",
+        "Kliniek",
+        "Woningcorporatie",
+        "Naasten",
+    ):
         assert role in second and role not in first, role
     # a region that puts the reclassering and the huisarts in ring 1 moves them there, with their task
     wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "reclassering", "huisarts"))

@@ -89,7 +89,9 @@ def test_every_docx_kind_is_valid_ooxml_and_dutch(run_cli: RunCli, tmp_path: Pat
     assert {name: lang for name, lang in languages.items() if lang != {"nl-NL"}} == {}
 
 
-def test_a_partner_folder_and_an_overview_docx_are_valid_too(run_cli: RunCli, tmp_path: Path) -> None:
+def test_the_overview_agenda_monitor_and_handreiking_docx_are_valid_too(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     folder = tmp_path / "casussen"
     folder.mkdir()
     shutil.copy(CARAVAN, folder / CARAVAN.name)
@@ -97,7 +99,15 @@ def test_a_partner_folder_and_an_overview_docx_are_valid_too(run_cli: RunCli, tm
     if result.code == 2 and "formaat" in result.err:  # pragma: no cover - an overview without DOCX
         pytest.skip("overzicht has no DOCX")
     assert result.code == 0, result.err
-    for path in (tmp_path / "uit").glob("*.docx"):
+    for args in (["agenda", EXAMPLES, "--datum", "10-12-2026", "--regio", "alle"],
+                 ["monitor", EXAMPLES, "--regio", "alle", "--van", "1-1-2026", "--tot", "31-12-2026",
+                  "--formaat", "docx"],
+                 ["handreiking", "--regio", "groningen", "--formaat", "docx"]):
+        result = run_cli(*args, "--uit", tmp_path / "uit")
+        assert result.code == 0, result.err
+    made = sorted((tmp_path / "uit").glob("*.docx"))
+    assert len(made) >= 4  # overzicht, agenda, monitor, handreiking
+    for path in made:
         assert ooxml_errors(path) == [] and style_languages(path) == {"nl-NL"}, path
 
 

@@ -59,5 +59,6 @@ def test_the_wheel_names_its_systems_and_pythons(wheel: Path) -> None:
 def test_the_windows_install_script_installs_the_wheel_and_libreoffice() -> None:
     script = (ROOT / "scripts" / "installeer.ps1").read_text(encoding="utf-8")
     assert "uv tool install" in script and "TheDocumentFoundation.LibreOffice" in script
+    assert "Graphviz.Graphviz" in script  # 'dot' draws the handreiking's stroomschema
     assert "levensloop doctor" in script
     assert script.isascii()  # Windows PowerShell 5.1 reads a script without BOM as the ANSI code page

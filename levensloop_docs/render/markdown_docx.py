@@ -502,7 +502,9 @@ def _narrow_margins(table: Any) -> None:
         edge.set(qn("w:w"), "57")  # twentieths of a point: 1 mm
         edge.set(qn("w:type"), "dxa")
         margins.append(edge)
-    table._tbl.tblPr.append(margins)
+    # before tblLook (python-docx writes one): the schema's order, or Word may call the file damaged
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription",
+                                           "w:tblPrChange")
 
 
 def _fitted_widths(rows: list[Any], count: int, text_mm: float) -> list[Any]:

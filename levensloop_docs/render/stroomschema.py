@@ -1,76 +1,494 @@
-"""The stroomschema of op- en afschalen: a picture of a region's route, drawn with matplotlib.
+"""The stroomschema of a region: per situation the steps, who is responsible, and who decides.
 
-One box per step of the region's route (``regio.route`` in the profile), light at the top
-and heavy at the bottom, with the partners who take part. Arrows down on the left are
-"opschalen", arrows up on the right "afschalen". The colours are from the Okabe-Ito set,
-which people with a colour vision deficiency can tell apart, and every meaning is also
-written in words, so the picture never relies on colour alone. The handreiking prints
-the same steps as a table beside the picture (the text version).
+Seed 003 asks for a schema "per situatie inzichtelijk welke stappen er ondernomen kunnen
+worden … en welke partner per processtap verantwoordelijk is". So this is a real flow chart,
+not a ladder: aanmelding and inclusion (with who decides, per region), the region's own
+op- en afschaalroute with a decision point before each heavier step (who decides, on what
+trigger, with which title), a branch for an acute crisis (112, crisisdienst, crisismaatregel,
+straight to BIZ), a branch for contact with justice (arrest, detention in a PI, back with the
+casusregisseur), afschalen after a stay, and the exit to uitstroom.
 
-matplotlib is imported inside the function (it is slow to import; ``--help`` stays fast),
-and only its object API is used (no pyplot: no global state, safe in any process).
+The content is data (``Flow``): one function builds it from the region's context, one turns
+it into a Graphviz drawing (``draw_png``), one into the rows of the text table that the
+handreiking prints beside it (``table_rows``), so picture and table never say different
+things. Graphviz (the ``dot`` program, through the ``graphviz`` Python package) lays the chart
+out; both are imported only when a chart is drawn.
 """
 
 from __future__ import annotations
 
 import base64
-import io
-import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-# Okabe-Ito: vermilion (opschalen) and blue (afschalen) on white; dark text on the light boxes
-UP, DOWN, INK = "#D55E00", "#0072B2", "#1A1A1A"
-BOX_FILLS = ("#E3F0F8", "#CBE3F2", "#B3D5EC", "#9CC8E6")
-BOX_EDGE = "#0B4F6C"
+from levensloop_docs.i18n import _
+
+Context = dict[str, Any]
+
+# Okabe-Ito colours (safe for colour vision deficiencies); every meaning is also in words
+STEP_FILL, DECISION_FILL, CRISIS_FILL, JUSTICE_FILL, EXIT_FILL = (
+    "#E3F0F8",
+    "#FFF3C4",
+    "#F9D9C7",
+    "#E6DDF2",
+    "#D8EFE3",
+)
+EDGE, UP, DOWN, INK = "#0B4F6C", "#D55E00", "#0072B2", "#1A1A1A"
+LANES = ("aanmelding", "route", "crisis", "justitie", "uitstroom")
 
 
 @dataclass(frozen=True)
-class Step:
-    nummer: int
-    niveau: str
-    wie: str
+class Node:
+    id: str
+    lane: str  # one of LANES: the situation the step belongs to
+    kind: str  # "stap", "besluit" (a decision point) or "einde"
+    title: str
+    wie: str = ""  # who is responsible for the step, or who decides
+    trigger: str = ""  # for a decision: when it is taken
+    titel: str = ""  # for a decision: the legal title it rests on
 
 
-def draw_png(steps: list[Step], *, up_label: str, down_label: str, dpi: int = 150) -> bytes:
-    """The stroomschema as PNG bytes (same input, same bytes: no date in the metadata)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+@dataclass(frozen=True)
+class Edge:
+    start: str
+    end: str
+    label: str = ""
+    kind: str = "door"  # "op" (scale up), "af" (scale down), "door" (next step)
 
-    rows = max(1, len(steps))
-    box_h, gap, left, width = 0.92, 1.22, 1.3, 7.4
-    height = 0.15 + (rows - 1) * gap + box_h + 0.15
-    fig = Figure(figsize=(6.3, height * 0.85), dpi=dpi)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, height)
-    ax.axis("off")
-    tops = [height - 0.15 - i * gap for i in range(rows)]
-    for i, step in enumerate(steps):
-        y = tops[i] - box_h
-        ax.add_patch(FancyBboxPatch((left, y), width, box_h, boxstyle="round,pad=0.02,rounding_size=0.12",
-                                    facecolor=BOX_FILLS[min(i, len(BOX_FILLS) - 1)], edgecolor=BOX_EDGE,
-                                    linewidth=1.2))
-        title = textwrap.fill(f"Stap {step.nummer}: {step.niveau}", 60)
-        ax.text(5.0, y + box_h - 0.24, title, ha="center", va="center", fontsize=9, fontweight="bold",
-                color=INK)
-        ax.text(5.0, y + 0.3, textwrap.fill(step.wie, 80), ha="center", va="center", fontsize=7.5,
-                color=INK, linespacing=1.1)
-    for i in range(rows - 1):
-        upper, lower = tops[i] - box_h, tops[i + 1]
-        ax.add_patch(FancyArrowPatch((2.6, upper - 0.02), (2.6, lower + 0.02), arrowstyle="-|>",
-                                     mutation_scale=14, color=UP, linewidth=1.8))
-        ax.add_patch(FancyArrowPatch((7.4, lower + 0.02), (7.4, upper - 0.02), arrowstyle="-|>",
-                                     mutation_scale=14, color=DOWN, linewidth=1.8))
-        middle = (upper + lower) / 2
-        ax.text(2.45, middle, up_label, ha="right", va="center", fontsize=8, color=UP, fontweight="bold")
-        ax.text(7.55, middle, down_label, ha="left", va="center", fontsize=8, color=DOWN, fontweight="bold")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
-    return buffer.getvalue()
+
+@dataclass
+class Flow:
+    region: str
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def node(self, node: Node) -> str:
+        self.nodes.append(node)
+        return node.id
+
+    def link(self, start: str, end: str, label: str = "", kind: str = "door") -> None:
+        self.edges.append(Edge(start, end, label, kind))
+
+
+def lane_titles() -> dict[str, str]:
+    return {"aanmelding": _("Registration and inclusion"), "route": _("Scaling up and down"),
+            "crisis": _("Acute crisis"), "justitie": _("Contact with justice"),
+            "uitstroom": _("Exit")}  # fmt: skip
+
+
+def build_flow(regio: Context) -> Flow:
+    """The region's stroomschema as data, from the handreiking's region context."""
+    flow = Flow(str(regio["naam"]))
+    included = _registration(flow, regio)
+    first, heaviest, steps = _route(flow, regio)
+    flow.link(included, first, _("plan set"))
+    _crisis(flow, heaviest, first)
+    _justice(flow, first)
+    _exit(flow, first)
+    if steps:
+        flow.link("biz_crisis", steps[-1], _("admission"), "op")
+    # the exit below the justice branch, so the chart stays three columns wide (no meaning)
+    flow.link("terugkeer", "uitstroom_besluit", kind="onzichtbaar")
+    return flow
+
+
+def _registration(flow: Flow, regio: Context) -> str:
+    decider = str(regio.get("inclusie_door") or _("the aanmeld- en inclusieoverleg of the ZVH"))
+    flow.node(
+        Node(
+            "aanmelden",
+            "aanmelding",
+            "stap",
+            _("Registration at the ZVH"),
+            _("any partner with a case that fits"),
+        )
+    )
+    flow.node(
+        Node(
+            "verrijken",
+            "aanmelding",
+            "stap",
+            _("Check against the criteria, complete with information"),
+            _("procesregisseur ZVH"),
+        )
+    )
+    flow.node(
+        Node(
+            "inclusie",
+            "aanmelding",
+            "besluit",
+            _("Include?"),
+            decider,
+            _("all national and regional criteria met"),
+            _("none needed"),
+        )
+    )
+    flow.node(
+        Node(
+            "advies",
+            "aanmelding",
+            "einde",
+            _("Not included: advice to the registrant"),
+            _("procesregisseur ZVH"),
+        )
+    )
+    flow.node(
+        Node(
+            "plan",
+            "aanmelding",
+            "stap",
+            _("Casusregisseur assigned; levensloopplan drawn up"),
+            _("levensloopaanbieder with the network at the ZVH"),
+        )
+    )
+    flow.link("aanmelden", "verrijken")
+    flow.link("verrijken", "inclusie")
+    flow.link("inclusie", "advies", _("no"))
+    flow.link("inclusie", "plan", _("yes"))
+    return "plan"
+
+
+def _route(flow: Flow, regio: Context) -> tuple[str, str, list[str]]:
+    steps: list[str] = []
+    for s in regio["route"]:
+        sid = f"stap{s['nummer']}"
+        steps.append(
+            flow.node(
+                Node(
+                    sid,
+                    "route",
+                    "stap",
+                    _("Step {n}: {level}").format(n=s["nummer"], level=s["niveau"]),
+                    ", ".join(s["wie"]),
+                )
+            )
+        )
+    if not steps:
+        only = flow.node(Node("stap1", "route", "stap", _("Ambulant care"), _("levensloopaanbieder")))
+        return only, only, [only]
+    for i in range(len(steps) - 1):
+        heavy = regio["route"][i + 1]
+        biz = heavy["niveau_sleutel"] == "biz"
+        did = f"besluit{i + 1}"
+        flow.node(
+            Node(
+                did,
+                "route",
+                "besluit",
+                _("Scale up to {level}?").format(level=heavy["niveau"]),
+                _("casusregisseur (mandate), with the psychiatrist")
+                if biz
+                else _("casusregisseur (mandate)"),
+                _("signals orange or red in the plan's scenarios"),
+                _("zorgmachtiging or crisismaatregel; rarely a zelfbindingsverklaring")
+                if biz
+                else _("voluntary, or the running title"),
+            )
+        )
+        flow.link(steps[i], did, _("scale up"), "op")
+        flow.link(did, steps[i + 1], _("yes"), "op")
+        flow.link(steps[i + 1], steps[i], _("scale down"), "af")
+    # afschalen from the heaviest step: the clinic reports the person stable
+    flow.node(
+        Node(
+            "afschalen",
+            "route",
+            "besluit",
+            _("Stable? Scale down as agreed before admission"),
+            _("casusregisseur, after the clinic reports the person stable"),
+            _("risk factors stable, follow-up care in place, warm handover"),
+            "",
+        )
+    )
+    flow.link(steps[-1], "afschalen", _("stable"))
+    flow.link("afschalen", steps[0], _("back to ambulant"), "af")
+    return steps[0], steps[-1], steps
+
+
+def _crisis(flow: Flow, heaviest: str, first: str) -> None:
+    flow.node(Node("gevaar", "crisis", "stap", _("Acute danger: call 112"), _("whoever sees it; police")))
+    flow.node(
+        Node(
+            "crisisdienst",
+            "crisis",
+            "stap",
+            _("Assessment by the crisisdienst (day and night)"),
+            _("GGZ crisisdienst; casusregisseur informed the same day"),
+        )
+    )
+    flow.node(
+        Node(
+            "crisismaatregel",
+            "crisis",
+            "besluit",
+            _("Crisismaatregel?"),
+            _("the mayor (Wvggz)"),
+            _("immediate danger from a psychiatric disorder, after a medical statement"),
+            _("crisismaatregel (Wvggz)"),
+        )
+    )
+    flow.node(
+        Node(
+            "biz_crisis",
+            "crisis",
+            "stap",
+            _("Straight to BIZ or crisis admission, no steps in between"),
+            _("clinic; casusregisseur stays involved"),
+        )
+    )
+    flow.link(first, "gevaar", _("acute crisis"), "op")
+    flow.link("gevaar", "crisisdienst")
+    flow.link("crisisdienst", "crisismaatregel")
+    flow.link("crisismaatregel", "biz_crisis", _("yes"), "op")
+    flow.link("crisismaatregel", first, _("no: back to the plan"), "af")
+
+
+def _justice(flow: Flow, first: str) -> None:
+    flow.node(
+        Node(
+            "aanhouding",
+            "justitie",
+            "stap",
+            _("Arrest"),
+            _("police; informs the casusregisseur the same day"),
+        )
+    )
+    flow.node(
+        Node(
+            "detentie",
+            "justitie",
+            "besluit",
+            _("Detention?"),
+            _("Public Prosecution Service and judge"),
+            _("suspicion of a criminal offence"),
+            _("criminal law (pre-trial detention, sentence)"),
+        )
+    )
+    flow.node(
+        Node(
+            "pi",
+            "justitie",
+            "stap",
+            _("Stay in a penitentiary institution (PI)"),
+            _("PI; casusregisseur keeps in touch; reclassering advises on special conditions"),
+        )
+    )
+    flow.node(
+        Node(
+            "terugkeer",
+            "justitie",
+            "stap",
+            _("Release prepared: housing, income, care"),
+            _("casusregisseur with PI, gemeente and reclassering"),
+        )
+    )
+    flow.link(first, "aanhouding", _("contact with justice"), "op")
+    flow.link("aanhouding", "detentie")
+    flow.link("detentie", "pi", _("yes"), "op")
+    flow.link("detentie", first, _("no"), "af")
+    flow.link("pi", "terugkeer")
+    flow.link("terugkeer", first, _("release"), "af")
+
+
+def _exit(flow: Flow, first: str) -> None:
+    flow.node(
+        Node(
+            "uitstroom_besluit",
+            "uitstroom",
+            "besluit",
+            _("Exit?"),
+            _("the network in the ZVH meeting"),
+            _("at least two years stable, protective factors secured, lower risk shown by a risicotaxatie"),
+            "",
+        )
+    )
+    flow.node(
+        Node(
+            "uitstroom",
+            "uitstroom",
+            "einde",
+            _("Exit with a warm handover; registering again is possible"),
+            _("casusregisseur to the next care provider"),
+        )
+    )
+    flow.link(first, "uitstroom_besluit", _("long stable"))
+    flow.link("uitstroom_besluit", "uitstroom", _("yes"))
+    flow.link("uitstroom_besluit", first, _("no"), "af")
+
+
+# -- the text table ------------------------------------------------------------------------------
+
+
+def table_rows(flow: Flow) -> list[Context]:
+    """One row per step and decision, in the order of the situations: the chart as text."""
+    titles = lane_titles()
+    nexts: dict[str, list[str]] = {}
+    by_id = {n.id: n for n in flow.nodes}
+    for e in flow.edges:
+        if e.kind == "onzichtbaar":
+            continue
+        target = by_id[e.end].title
+        nexts.setdefault(e.start, []).append(f"{e.label}: {target}" if e.label else target)
+    rows = []
+    for lane in LANES:
+        for n in (n for n in flow.nodes if n.lane == lane):
+            rows.append(
+                {
+                    "situatie": titles[lane],
+                    "stap": n.title,
+                    "besluit": n.kind == "besluit",
+                    "wie": n.wie,
+                    "trigger": n.trigger,
+                    "titel": n.titel,
+                    "daarna": "; ".join(nexts.get(n.id, [])),
+                }
+            )
+    return rows
+
+
+# -- the drawing ----------------------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _short(text: str) -> str:
+    """Role labels without their explanation in brackets: the table has the long form."""
+    import re
+
+    return re.sub(r"\s*\([^)]*\)", "", text)
+
+
+def _label(n: Node) -> str:
+    """Title and who; for a decision also the title it rests on (the trigger is in the table)."""
+    parts = [_wrap(n.title, 22)]
+    if n.kind == "besluit":
+        parts.append(_wrap(_("decides: {who}").format(who=_short(n.wie)), 22))
+        if n.titel:
+            parts.append(_wrap(_("title: {title}").format(title=_short(n.titel)), 22))
+    elif n.wie:
+        parts.append(_wrap(_short(n.wie), 24))
+    return "\n".join(parts)
+
+
+def dot_source(flow: Flow) -> str:
+    """The chart in the DOT language (what Graphviz draws); plain text, no Graphviz needed."""
+    fills = {
+        "aanmelding": STEP_FILL,
+        "route": STEP_FILL,
+        "crisis": CRISIS_FILL,
+        "justitie": JUSTICE_FILL,
+        "uitstroom": EXIT_FILL,
+    }
+    lines = [
+        "digraph stroomschema {",
+        '  graph [rankdir=TB, fontname="Liberation Sans", fontsize=11, nodesep=0.2, ranksep=0.3, '
+        'bgcolor="white", newrank=true];',
+        f'  node [fontname="Liberation Sans", fontsize=10, margin="0.08,0.04", fontcolor="{INK}", '
+        f'color="{EDGE}", style=filled];',
+        f'  edge [fontname="Liberation Sans", fontsize=8, color="{EDGE}", fontcolor="{INK}"];',
+    ]
+    titles = lane_titles()
+    for lane in LANES:
+        members = [n for n in flow.nodes if n.lane == lane]
+        lines.append(f'  subgraph "cluster_{lane}" {{')
+        lines.append(f'    label={_quote(titles[lane])}; style="rounded,dashed"; color="#7A7A7A";')
+        for n in members:
+            shape = "hexagon" if n.kind == "besluit" else "box"
+            fill = DECISION_FILL if n.kind == "besluit" else fills[lane]
+            style = (
+                "filled" if n.kind == "besluit" else "filled,rounded" if n.kind == "stap" else "filled,bold"
+            )
+            lines.append(
+                f'    {_quote(n.id)} [label={_quote(_label(n))}, shape={shape}, fillcolor="{fill}", '
+                f'style="{style}"];'
+            )
+        lines.append("  }")
+    colours = {"op": UP, "af": DOWN, "door": EDGE, "onzichtbaar": EDGE}
+    for e in flow.edges:
+        if e.kind == "onzichtbaar":
+            lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [style=invis];")
+            continue
+        attrs = [f'color="{colours[e.kind]}"']
+        if e.label:
+            attrs.append(f"label={_quote(_wrap(e.label, 18))}")
+        if e.kind == "af":  # back up the chart: dashed, and not pulling the layout upwards
+            attrs += ["style=dashed", "constraint=false"]
+        elif e.start == "plan":  # registration beside the route, not above it: the chart fits a page
+            attrs.append("constraint=false")
+        lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [{', '.join(attrs)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def draw_png(flow: Flow, dpi: int = 110) -> bytes:
+    """The chart as PNG, laid out by Graphviz's ``dot``; a Dutch error when it is not installed."""
+    from levensloop_docs.errors import ConversionError
+
+    try:
+        import graphviz  # type: ignore[import-untyped]
+    except ImportError:
+        raise ConversionError(_missing()) from None
+    source = graphviz.Source(dot_source(flow).replace('bgcolor="white"', f'bgcolor="white", dpi={dpi}'))
+    try:
+        return bytes(source.pipe(format="png"))
+    except graphviz.ExecutableNotFound:
+        raise ConversionError(_missing()) from None
+
+
+def _missing() -> str:
+    return _(
+        "The stroomschema needs Graphviz (the program 'dot'), which is not installed. Install it, "
+        "e.g. with 'sudo apt-get install graphviz' or 'bash scripts/installeer.sh', and try again."
+    )
+
+
+def graphviz_available() -> tuple[bool, str]:
+    """For 'levensloop doctor': can a chart be drawn, and with which version of dot."""
+    import shutil
+
+    dot = shutil.which("dot")
+    if dot is None:
+        return False, _missing()
+    try:
+        import graphviz
+
+        return True, "dot " + ".".join(str(p) for p in graphviz.version())
+    except ImportError:
+        return False, _missing()
+    except Exception:  # any failure of dot is the same answer for the doctor
+        return False, _missing()
 
 
 def data_uri(png: bytes) -> str:
     """A PNG as a data URI, so the HTML page carries its picture (one file to hand on)."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def stroomschema_context(regio: Context) -> Context:
+    """The handreiking's chart (PNG data URI), its alt text and the same content as table rows."""
+    flow = build_flow(regio)
+    alt = _(
+        "Flow chart of region {region}: registration and inclusion, scaling up and down step by step, "
+        "an acute crisis, contact with justice and exit. The table below gives the same steps as "
+        "text."
+    ).format(region=regio["naam"])
+    rows = table_rows(flow)
+    # per situation, in the order of the chart (a Jinja groupby would sort them by name)
+    situations = [
+        {"titel": t, "rijen": [r for r in rows if r["situatie"] == t]} for t in lane_titles().values()
+    ]
+    return {
+        "stroomschema": data_uri(draw_png(flow)),
+        "stroomschema_alt": alt,
+        "stroomschema_rijen": rows,
+        "stroomschema_situaties": situations,
+        "stroomschema_dot": dot_source(flow),
+    }

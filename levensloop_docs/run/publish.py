@@ -54,7 +54,8 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             "criteria": [c.tekst for c in region.criteria],
             "bedden": [
                 {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,
-                 "beveiligingsniveau": b.beveiligingsniveau or ""}
+                 "beveiligingsniveau": b.beveiligingsniveau or "",
+                 "contact": b.contact, "telefoon": b.telefoon}
                 for b in region.bedden
             ],
             "route": [
@@ -130,17 +131,10 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
 
 
 def stroomschema_context(regio: Context) -> Context:
-    """The picture of the region's route (a PNG data URI) and its alt text, for the template."""
-    from levensloop_docs.render.stroomschema import Step, data_uri, draw_png
+    """The region's stroomschema (Graphviz PNG, alt text, the same content as table rows)."""
+    from levensloop_docs.render import stroomschema
 
-    steps = [Step(s["nummer"], s["niveau"], ", ".join(s["wie"])) for s in regio["route"]]
-    if not steps:
-        return {"stroomschema": "", "stroomschema_alt": ""}
-    png = draw_png(steps, up_label=_("scale up"), down_label=_("scale down"))
-    alt = _("Flow chart of scaling up and down in region {region}: {steps}. The table below gives the same "
-            "steps as text.").format(region=regio["naam"],
-                                     steps="; ".join(f"{s.nummer}. {s.niveau}" for s in steps))
-    return {"stroomschema": data_uri(png), "stroomschema_alt": alt}
+    return stroomschema.stroomschema_context(regio)
 
 
 def _esc(text: str) -> str:

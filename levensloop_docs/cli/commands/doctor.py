@@ -18,7 +18,7 @@ def doctor() -> None:
     from levensloop_docs.i18n import _
     from levensloop_docs.pdf.diagnose import run_checks
 
-    checks = run_checks(extra=(check_system, check_templates, check_own_templates))
+    checks = run_checks(extra=(check_system, check_templates, check_own_templates, check_graphviz))
     for check in checks:
         mark = _("ok") if check.ok else _("PROBLEM")
         click.echo(f"[{mark}] {check.label}: {check.detail}")
@@ -69,6 +69,16 @@ def check_own_templates() -> Check:
     names = overridden(own)
     detail = _("{folder} overrides: {names} ('levensloop sjablonen verschil' shows what an update changed).")
     return Check(label, True, detail.format(folder=own, names=", ".join(names) or "-"))
+
+
+def check_graphviz() -> Check:
+    """Graphviz ('dot') draws the handreiking's stroomschema."""
+    from levensloop_docs.i18n import _
+    from levensloop_docs.pdf.diagnose import Check
+    from levensloop_docs.render.stroomschema import graphviz_available
+
+    ok, detail = graphviz_available()
+    return Check(_("Graphviz (stroomschema in the handreiking)"), ok, detail)
 
 
 def check_system() -> Check:
