@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from docx.shared import Cm
 from docxbouw import ACCENT, header_footer, new_document, para, save
-from maak_levensloopplan import labels, small, table
+from maak_levensloopplan import bullets, labels, small, table
 
 FOLDER = Path(__file__).resolve().parent.parent / "templates" / "uitstroom"
 
@@ -56,13 +57,25 @@ def besluit() -> None:
               "{{ besluit.vroegste_datum }}.")
     para(doc, "{%p endif %}")
     labels(doc, [("Toelichting", "{{ besluit.toelichting }}", "besluit.toelichting")])
-    doc.add_heading("3. Opnieuw aanmelden", level=1)
+    # 001: uitstroom happens in consultation with the client and the naasten (triade)
+    doc.add_heading("3. Wat {{ besluit.roepnaam }} en de naasten zeggen", level=1)
+    labels(doc, [
+        ("Eigen doelen", bullets("besluit.stem.doelen"), "besluit.stem.doelen"),
+        ("Wat {{ besluit.roepnaam }} zegt over de uitstroom",
+         "{% if besluit.stem.zegt %}{{ besluit.stem.zegt }}{% else %}Nog niet vastgelegd. Vraag "
+         "{{ besluit.roepnaam }} wat hij of zij van de uitstroom vindt, voordat dit besluit wordt "
+         "getekend.{% endif %}"),
+        ("Toelichting", "{{ besluit.stem.toelichting }}", "besluit.stem.toelichting"),
+        ("Wat de naasten zeggen", "{{ besluit.stem.naasten }}", "besluit.stem.naasten"),
+    ])
+    doc.add_heading("4. Opnieuw aanmelden", level=1)
     para(doc, "Gaat het weer mis, dan kan iedere partner de cliënt opnieuw aanmelden bij het Zorg- en "
               "Veiligheidshuis. De aanmelding wordt dan met voorrang besproken; de geschiedenis van dit "
               "plan blijft bewaard en helpt bij het besluit.")
-    doc.add_heading("4. Akkoord", level=1)
-    table(doc, ["Namens", "Datum", "Handtekening"], "for p in aanspreekpunten",
-          ["{{ p.titel }}: {{ p.naam }}", "", ""], [7.4, 3.4, 5.8])
+    doc.add_heading("5. Akkoord", level=1)
+    t = table(doc, ["Namens", "Datum", "Handtekening"], "for p in besluit.ondertekening",
+              ["{{ p.namens }}", "", ""], [7.4, 3.4, 5.8])
+    t.rows[1].height = Cm(1.4)  # room to sign
     para(doc, "")
     small(doc, "Gemaakt met {{ generator }} op {{ vandaag }}, sjabloon {{ document.sjabloon }} "
                "versie {{ document.versie }}.")
@@ -80,19 +93,54 @@ def brief() -> None:
     para(doc, "Betreft: warme overdracht van cliënt {{ persoon.naam }} (casus {{ meta.casus_id }})")
     para(doc, "")
     para(doc, "Geachte collega,")
-    para(doc, "De cliënt hierboven stroomt op {{ besluit.overdracht_datum }} uit de levensloopaanpak. "
-              "Hij of zij is sinds {{ besluit.stabiel_sinds }} stabiel, de beschermende factoren zijn "
-              "geborgd en het risico is aantoonbaar lager. U neemt de zorg en begeleiding over. In deze "
-              "brief staat wat u moet weten.")
+    para(doc, "{{ besluit.roepnaam }} stroomt op {{ besluit.overdracht_datum }} uit de levensloopaanpak. "
+              "{{ besluit.roepnaam }} is sinds {{ besluit.stabiel_sinds }} stabiel, de beschermende "
+              "factoren zijn geborgd en het risico is aantoonbaar lager. U neemt de zorg en begeleiding "
+              "over. In deze brief staat wat u moet weten.")
+    doc.add_heading("Grondslag voor deze overdracht", level=2)
+    para(doc, "{%p if besluit.grondslag.geldig %}")
+    para(doc, "{{ besluit.roepnaam }} gaf op {{ besluit.grondslag.vanaf }} schriftelijk toestemming om "
+              "gegevens te delen{% if besluit.grondslag.omvang %} ({{ besluit.grondslag.omvang }}){% endif %}. "
+              "Die toestemming geldt{% if besluit.grondslag.tot %} tot {{ besluit.grondslag.tot }}, dus"
+              "{% endif %} ook op de dag van de overdracht ({{ besluit.grondslag.datum }}).")
+    para(doc, "{%p else %}")
+    para(doc, "Let op: er is geen toestemming die geldt op de dag van de overdracht "
+              "({{ besluit.grondslag.datum or 'nog niet afgesproken' }}). Route nu: {{ besluit.grondslag.route }}"
+              "{% if besluit.grondslag.tot %}, toestemming tot {{ besluit.grondslag.tot }}{% endif %}. Vraag "
+              "{{ besluit.roepnaam }} om nieuwe toestemming voordat u deze brief verstuurt.")
+    para(doc, "{%p endif %}")
     doc.add_heading("Wat goed werkt", level=2)
-    para(doc, "{%p for g in levensgebieden %}")
-    para(doc, "• {{ g.gebied }}: {{ g.situatie }}")
+    para(doc, "{%p for x in besluit.wat_werkt %}")
+    para(doc, "• {{ x }}")
     para(doc, "{%p endfor %}")
+    para(doc, "{%p if besluit.risicotaxatie %}")
+    doc.add_heading("Risicotaxatie", level=2)
+    para(doc, "{{ besluit.risicotaxatie }}")
+    para(doc, "{%p endif %}")
     doc.add_heading("Signalen om op te letten", level=2)
     para(doc, "{%p for s in scenarios %}")
     para(doc, "• {{ s.naam }}: {% for x in s.signalen.oranje %}{{ x }}{% if not loop.last %}; {% endif %}"
               "{% endfor %}")
     para(doc, "{%p endfor %}")
+    para(doc, "{%p for s in besluit.eigen_woorden %}")
+    para(doc, "• In de woorden van {{ besluit.roepnaam }} ({{ s.titel }}): oranje: "
+              "{{ s.oranje | join('; ') }}{% if s.rood %}; rood: {{ s.rood | join('; ') }}{% endif %}"
+              "{% if s.wat_helpt %}. Wat helpt: {{ s.wat_helpt | join('; ') }}{% endif %}.")
+    para(doc, "{%p endfor %}")
+    doc.add_heading("In een crisis", level=2)
+    para(doc, "Bij direct gevaar: bel 112.")
+    para(doc, "{%p for n in besluit.nacht %}")
+    para(doc, "• Dag en nacht: {{ n.organisatie }}, {{ n.telefoon }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if besluit.netwerk or besluit.naasten %}")
+    doc.add_heading("Wie blijft er betrokken", level=2)
+    para(doc, "{%p for x in besluit.netwerk %}")
+    para(doc, "• {{ x }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p for x in besluit.naasten %}")
+    para(doc, "• {{ x }} (met toestemming van {{ besluit.roepnaam }})")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
     doc.add_heading("Nazorg en consultatie", level=2)
     para(doc, "Ook na de uitstroom kunt u de casusregisseur raadplegen als u twijfelt of zich zorgen maakt.")
     para(doc, "{%p if besluit.nazorg %}")
@@ -104,7 +152,7 @@ def brief() -> None:
     doc.add_heading("Opnieuw aanmelden", level=2)
     para(doc, "Ziet u dat het weer misgaat (terugkerend gevaarlijk gedrag, zorg die niet meer lukt, "
               "dreigende dakloosheid of detentie), meld de cliënt dan opnieuw aan bij het Zorg- en "
-              "Veiligheidshuis. Wacht niet op een crisis. De cliënt moet weer aan de criteria voor de "
+              "Veiligheidshuis. Wacht niet op een crisis. {{ besluit.roepnaam }} moet weer aan de criteria voor de "
               "aanpak voldoen; de geschiedenis van dit plan helpt bij het besluit.")
     para(doc, "")
     para(doc, "Met vriendelijke groet,")

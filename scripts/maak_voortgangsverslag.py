@@ -87,6 +87,7 @@ def incidents(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("5. Risico", level=1)
     labels(doc, [
         ("Risicotaxatie: wat is er veranderd", "{{ evaluatie.risicotaxatie }}", "evaluatie.risicotaxatie"),
+        ("Herhaling risicotaxatie", "{{ risicotaxatie_te_laat }}", "risicotaxatie_te_laat"),
         ("Stabiel sinds", "{{ uitstroom.stabiel_sinds }}"),
         ("Vroegst mogelijke uitstroom", "{{ uitstroom.vroegste_datum }}"),
     ])
@@ -95,6 +96,12 @@ def incidents(doc) -> None:  # type: ignore[no-untyped-def]
 def course(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("6. Hoe gaat het", level=1)
     labels(doc, [
+        # 000 Bijlage 3: the client's own view at every levensloopbijeenkomst, visible when missing
+        ("Wat {{ persoon.roepnaam or 'de cliënt' }} zelf zegt",
+         "{% if evaluatie.stem_client %}{{ evaluatie.stem_client }}{% else %}Niet vastgelegd. Vraag "
+         "{{ persoon.roepnaam or 'de cliënt' }} bij de volgende bijeenkomst wat hij of zij ervan vindt."
+         "{% endif %}"),
+        ("Wat de naasten zeggen", "{{ evaluatie.stem_naasten }}", "evaluatie.stem_naasten"),
         ("Wat gaat goed", bullets("evaluatie.gaat_goed"), "evaluatie.gaat_goed"),
         ("Wat gaat minder goed", bullets("evaluatie.gaat_minder"), "evaluatie.gaat_minder"),
         ("Wat verandert er in het plan", bullets("evaluatie.wijzigingen"), "evaluatie.wijzigingen"),

@@ -254,13 +254,14 @@ def test_opnamebrief_of_the_biz_example_is_one_page_for_its_clinic(tmp_path: Pat
     libreoffice_or_skip()
     from pypdf import PdfReader
 
-    files = render_case(load_example("biz-limburg"), ["opnamebrief", "opnamebrief:2"], ("pdf",), tmp_path)
-    for key in ("opnamebrief:None.pdf", "opnamebrief:2.pdf"):
+    files = render_case(load_example("biz-limburg"), ["opnamebrief", "opnamebrief:3"], ("pdf",), tmp_path)
+    for key in ("opnamebrief:None.pdf", "opnamebrief:3.pdf"):
         assert len(PdfReader(files[key]).pages) == 1
-    text = " ".join(pdf_text(files["opnamebrief:None.pdf"]).split())
+    text = " ".join(pdf_text(files["opnamebrief:3.pdf"]).split())
     assert "FPK Heuvelland" in text and "Terugkeergarantie" in text
     assert "Afschalen naar" in text
-    assert "GGZ-kliniek Parkstad" in " ".join(pdf_text(files["opnamebrief:2.pdf"]).split())
+    # without a choice: the next step (issue 25), not FPK Heuvelland where Noël already is
+    assert "GGZ-kliniek Parkstad" in " ".join(pdf_text(files["opnamebrief:None.pdf"]).split())
 
 
 # -- bad input -----------------------------------------------------------------------------

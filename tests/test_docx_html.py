@@ -29,6 +29,8 @@ from levensloop_docs.run.renderrun import Job, RenderRun, render_job
 from levensloop_docs.text import clean_text
 
 EVAL = EXAMPLES / "evaluatie"
+# the ZRM table: the baseline at inclusion, then each evaluation
+HEADER = ["Levensgebied", "29-10-2024 (inclusie)", "20-05-2025", "18-11-2025", "17-11-2026"]
 LIFE = "LLA-2024-0117"  # three evaluations over two years, plan v4
 PNG = b"\x89PNG\r\n\x1a\n"
 # what mammoth writes for the templates' content; a user's text never adds an element
@@ -123,7 +125,7 @@ def test_plan_html_has_the_chapters_the_zrm_chart_and_the_same_numbers_as_the_ca
     assert base64.b64decode(image["src"][len(prefix):]).startswith(PNG)
     table = next(t for t in page.tables
                  if t[0][0] == "Levensgebied" and re.fullmatch(r"\d\d-\d\d-\d{4}", t[0][-1]))
-    assert table[0] == ["Levensgebied", "20-05-2025", "18-11-2025", "17-11-2026"]
+    assert table[0] == HEADER
     assert {row[0]: row[1:] for row in table[1:]} == _expected_rows(EVAL / f"{LIFE}.yaml")
     assert f"Vertrouwelijk · {LIFE} · Levensloopplan" in page.text
 

@@ -132,15 +132,23 @@ def _prompt_keys() -> list[str]:
     """One evaluation of the uitstroom example, as a person types it."""
     return [
         typed("10-11-2026"), lines("Ilse Brouwer-Demir (ForFACT)", "Bram"),  # moment
-        pick("Loopt"), typed("Elke maand langs geweest."),  # the one action
-        pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."),  # two goals
+        pick("Loopt"), typed("Elke maand langs geweest."), ENTER, ENTER,  # two actions
+        pick("deels"), ENTER, pick("niet"), typed("Terugval in oktober."), ENTER, ENTER,  # three goals
         typed("5"), typed("9"), typed("3"),  # ZRM: 9 is refused at the prompt, then 3
+        ENTER, ENTER, ENTER,  # financien and tijdsbesteding keep their score, justitie none
+        ENTER, typed("Eigen huurwoning; huur via bewind."),  # stay: the same kind, new words
+        typed("Woont sinds 2023 zelfstandig; de woning is op orde."), lines(),  # huisvesting
+        *[ENTER, lines()] * 5,  # the other levensgebieden: situation and goals as they are
+        ENTER,  # no level of care recorded
         ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
         pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
         lines("Geen nieuwe taxatie."), NO,  # risk
-        lines("Woning"), lines("Terugval"), lines(),  # how it goes
+        lines("Woning"), lines("Terugval"),  # how it goes
+        lines("Ik wil het zelf doen."), lines(),  # the client's voice; no naaste took part
+        lines(),  # no changes
         ENTER,  # no plan parts change
-        ENTER, DONE,  # next evaluation (default), agreement as it was
+        ENTER, ENTER,  # meeting (default) and rhythm (as it was)
+        ENTER, DONE,  # next evaluation (default); nobody agreed yet
         ENTER,  # save
     ]  # fmt: skip
 
@@ -154,8 +162,9 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     casus = load_case(exit_case).casus
     ev = casus.evaluaties[-1]
     assert ev.datum == date(2026, 11, 10) and ev.deelnemers == ["Ilse Brouwer-Demir (ForFACT)", "Bram"]
-    assert [(s.gebied, s.score) for s in ev.zrm] == [("huisvesting", 5), ("middelengebruik", 3)]
-    assert [d.oordeel for d in ev.doelen] == ["deels", "niet"]
+    assert [(s.gebied, s.score) for s in ev.zrm] == [
+        ("huisvesting", 5), ("middelengebruik", 3), ("financien", 4), ("tijdsbesteding", 4)]
+    assert [d.oordeel for d in ev.doelen] == ["deels", "niet", "deels"]
     # the case's one list: the earlier incident stays, the new one comes after it
     assert [i.datum for i in casus.incidenten] == [date(2025, 8, 14), date(2026, 10, 20)]
     new = casus.incidenten[-1]
@@ -163,6 +172,13 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     assert ev.volgende_evaluatie == date(2027, 5, 10)
     assert casus.meta.planversie == 6 and casus.meta.vastgesteld == date(2026, 11, 10)
     assert version_path(exit_case, 5).read_bytes() == before
+    # what the plan says now follows the meeting; the front page names this meeting
+    assert casus.persoon.verblijf_toelichting == "Eigen huurwoning; huur via bewind."
+    assert casus.levensgebieden[0].situatie == "Woont sinds 2023 zelfstandig; de woning is op orde."
+    assert ev.stem_client == "Ik wil het zelf doen."
+    assert casus.meta.aanwezig == ev.deelnemers and casus.meta.vastgesteld_in
+    # approvals belong to the version agreed to: version 5's are not carried over
+    assert casus.meta.akkoord == []
     assert not draft_path(exit_case).exists() and not lock_path(exit_case).exists()
 
 

@@ -301,6 +301,7 @@ def _evaluatie(m: Markers) -> dict[str, Any]:
         "risicotaxatie": m("evaluaties[].risicotaxatie", NEVER),
         "gaat_goed": [m(f"{e}.gaat_goed[]", NEVER)], "gaat_minder": [m(f"{e}.gaat_minder[]", NEVER)],
         "wijzigingen": [m(f"{e}.wijzigingen[]", NEVER)],
+        "stem_client": m(f"{e}.stem_client", NEVER), "stem_naasten": m(f"{e}.stem_naasten", NEVER),
     }  # fmt: skip
 
 

@@ -20,6 +20,8 @@ from levensloop_docs.model.vocab import load_vocabularies
 from levensloop_docs.views.zrmchart import zrm_series
 
 EVAL = EXAMPLES / "evaluatie"
+# the ZRM table: the baseline at inclusion, then each evaluation
+HEADER = ["Levensgebied", "29-10-2024 (inclusie)", "20-05-2025", "18-11-2025", "17-11-2026"]
 LIFE = "LLA-2024-0117"  # three evaluations over two years, plan v4
 HEADING = "Voortgang: ZRM-scores per evaluatie"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -70,10 +72,10 @@ def test_plan_docx_has_the_chart_with_alt_text_and_a_table_with_the_case_numbers
     with Image.open(io.BytesIO(image)) as picture:
         assert picture.size[0] > 600 and picture.size[1] > 300
     table = _zrm_table(doc)
-    assert [c.text for c in table.rows[0].cells] == ["Levensgebied", "20-05-2025", "18-11-2025", "17-11-2026"]
+    assert [c.text for c in table.rows[0].cells] == HEADER
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     assert rows == _expected_rows(EVAL / f"{LIFE}.yaml")
-    assert rows["Middelengebruik"] == ["2", "2", "3"]
+    assert rows["Middelengebruik"] == ["2", "2", "2", "3"]  # baseline at inclusion first
 
 
 def test_plan_pdf_has_the_chart_as_an_image_and_the_table_text(
@@ -91,7 +93,7 @@ def test_plan_pdf_has_the_chart_as_an_image_and_the_table_text(
     picture = page.images[0].image
     assert picture is not None and picture.size[0] > 600
     flat = re.sub(r"\s+", " ", text)
-    assert "Levensgebied 20-05-2025 18-11-2025 17-11-2026" in flat
+    assert "20-05-2025 18-11-2025 17-11-2026" in flat and "29-10-2024" in flat and "(inclusie)" in flat
     for label, scores in _expected_rows(EVAL / f"{LIFE}.yaml").items():
         assert f"{label} {' '.join(scores)}" in flat
 
@@ -118,7 +120,7 @@ def test_an_old_version_shows_only_its_own_evaluations(run_cli: RunCli, tmp_path
     doc = Document(str(out / f"{LIFE}_levensloopplan_v2.docx"))
     assert len(doc.inline_shapes) == 1
     table = _zrm_table(doc)
-    assert [c.text for c in table.rows[0].cells] == ["Levensgebied", "20-05-2025"]  # v2: one evaluation
+    assert [c.text for c in table.rows[0].cells] == HEADER[:3]  # v2: baseline + one evaluation
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     assert rows == _expected_rows(EVAL / f"{LIFE}.geschiedenis" / "v2.yaml")
 

@@ -222,6 +222,17 @@ def test_an_opnamebrief_has_the_points_of_its_own_step_only() -> None:
     assert "opname_zonder_reden" in rules_for(data, "levensloopplan")
 
 
+@pytest.mark.parametrize("example", ["detentie-midden-nederland", "biz-limburg", "caravan-groningen",
+                                     "evaluatie/LLA-2024-0117"])
+def test_the_gate_judges_the_step_the_opnamebrief_is_for(example: str) -> None:
+    from levensloop_docs.views.overgang import choose_step
+
+    case = casus(raw(EXAMPLES / f"{example}.yaml"))
+    number, _step = choose_step(case, None)
+    assert safety.letter_step(case, None) == number - 1
+    assert safety.letter_step(case, str(number)) == number - 1
+
+
 def test_an_acute_step_marked_only_by_its_criteria_counts_as_acute() -> None:
     data = raw()
     biz = step(data, "biz")

@@ -20,6 +20,8 @@ from levensloop_docs.views.plandiff import GEWIJZIGD, NIEUW, VERVALLEN, plan_dif
 from levensloop_docs.views.zrmchart import zrm_series
 
 EVAL = EXAMPLES / "evaluatie"
+# the ZRM table: the baseline at inclusion, then each evaluation
+HEADER = ["Levensgebied", "29-10-2024 (inclusie)", "20-05-2025", "18-11-2025", "17-11-2026"]
 LIFE = "LLA-2024-0117"
 EXIT = "LLA-2022-0031"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -74,7 +76,7 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
                           "Netwerk", GEWIJZIGD,
                           "Gemeente Assen, sociaal domein (voorbeeld): contactpersoon en telefoon "
                           "gewijzigd."),
-    "partner vervallen": (lambda d: d["netwerk"]["partners"].pop(3), "Netwerk", VERVALLEN,
+    "partner vervallen": (lambda d: d["netwerk"]["partners"].pop(6), "Netwerk", VERVALLEN,
                           "Partner niet meer in het netwerk: Nachtopvang De Overkant (voorbeeld)."),
     "scenario nieuw": (lambda d: d["scenarios"].append({"naam": "Uitzetting", "signalen": {}, "acties": []}),
                        "Scenario's", NIEUW, "Nieuw scenario: Uitzetting."),
@@ -82,7 +84,7 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
         {"fase": "rood", "wie": "zvh", "wat": "Overleg binnen een dag."}), "Scenario's", GEWIJZIGD,
         "Scenario 'Terugval in psychose': nieuw in fase rood: Zorg- en Veiligheidshuis Drenthe (voorbeeld): "
         "Overleg binnen een dag.."),
-    "scenario vervallen": (lambda d: d["scenarios"].clear(), "Scenario's", VERVALLEN,
+    "scenario vervallen": (lambda d: d["scenarios"].pop(0), "Scenario's", VERVALLEN,
                            "Scenario niet meer in het plan: Terugval in psychose."),
     "stap nieuw": (_new_step, "Op- en afschalen", NIEUW,
                    "Nieuwe stap: van klinisch regulier (ggz, verslavingszorg, vg) naar beveiligde intensieve "
@@ -90,12 +92,12 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
     "stap gewijzigd": (lambda d: d["opschaling"]["stappen"][0].update(wie_besluit="zvh",
                                                                       vervoer="Ambulance."),
                        "Op- en afschalen", GEWIJZIGD,
-                       "Stap van ambulant (forfact, fact of sociaal team) naar beveiligde intensieve zorg "
-                       "(biz): nu besloten door Zorg- en Veiligheidshuis Drenthe (voorbeeld) "
+                       "Stap van ambulant (forfact, fact of sociaal team) naar klinisch regulier (ggz, "
+                       "verslavingszorg, vg): nu besloten door Zorg- en Veiligheidshuis Drenthe (voorbeeld) "
                        "(was ForFACT Drenthe (voorbeeld)) en ander vervoer of andere overdracht."),
-    "stap vervallen": (lambda d: d["opschaling"]["stappen"].clear(), "Op- en afschalen", VERVALLEN,
+    "stap vervallen": (lambda d: d["opschaling"]["stappen"].pop(0), "Op- en afschalen", VERVALLEN,
                        "Stap niet meer in de route: van ambulant (forfact, fact of sociaal team) naar "
-                       "beveiligde intensieve zorg (biz)."),
+                       "klinisch regulier (ggz, verslavingszorg, vg)."),
     "titel nieuw": (lambda d: d["persoon"]["juridisch_kader"].append({"titel": "wmo",
                                                                       "start": date(2025, 1, 1)}),
                     "Juridisch kader", NIEUW, "Nieuwe titel: Wmo-voorziening vanaf 1 januari 2025."),
@@ -106,8 +108,9 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
                         "Titel niet meer in het plan: Wvggz - zorgmachtiging."),
     "doel nieuw": (lambda d: d["levensgebieden"][0]["doelen"].append("Zelfstandig wonen."),
                    "Levensgebieden en doelen", NIEUW, "Nieuw doel bij Huisvesting: Zelfstandig wonen."),
-    "levensgebied nieuw": (lambda d: d["levensgebieden"].append({"gebied": "justitie"}),
-                           "Levensgebieden en doelen", NIEUW, "Nieuw levensgebied in het plan: Justitie."),
+    "levensgebied nieuw": (lambda d: d["levensgebieden"].append({"gebied": "huiselijke_relaties"}),
+                           "Levensgebieden en doelen", NIEUW,
+                           "Nieuw levensgebied in het plan: Huiselijke relaties."),
     "verblijf": (lambda d: d["persoon"].update(verblijf="beschermd_wonen"), "Persoon", GEWIJZIGD, ""),
 }
 
@@ -177,14 +180,14 @@ def test_voortgangsverslag_docx_has_the_chart_and_a_table_with_the_same_numbers(
         assert picture.size[0] > 600 and picture.size[1] > 300
     series = zrm_series(load_case(EVAL / f"{LIFE}.yaml").casus, load_vocabularies())
     table = _zrm_table(doc)
-    assert [c.text for c in table.rows[0].cells] == ["Levensgebied", "20-05-2025", "18-11-2025", "17-11-2026"]
+    assert [c.text for c in table.rows[0].cells] == HEADER
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
     expected = {
         _label("levensgebieden", key): [str(series.scores[key][d]) for d in series.dates]
         for key in series.labels
     }
     assert rows == expected
-    assert rows["Huisvesting"] == ["2", "3", "4"]
+    assert rows["Huisvesting"] == ["1", "2", "3", "4"]  # from 1 at inclusion
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "Wat is gewijzigd sinds versie 3" in body
     assert "Gemeente Assen, sociaal domein (voorbeeld): contactpersoon en telefoon gewijzigd." in body
@@ -202,7 +205,7 @@ def test_voortgangsverslag_pdf_has_chart_and_table(tmp_path: Path, needs_libreof
     assert picture is not None and picture.size[0] > 600
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "17-11-2026" in text and "Zelfredzaamheid (ZRM) door de tijd" in text
-    assert "Financiën 3 3 4" in re.sub(r"\s+", " ", text)
+    assert "Financiën 2 3 3 4" in re.sub(r"\s+", " ", text)
 
 
 def test_zrm_chart_uses_markers_and_a_colour_blind_safe_palette() -> None:

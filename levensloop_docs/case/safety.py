@@ -275,13 +275,14 @@ def _about_this_step(casus: Casus, kind: str, parameter: str | None, loc: tuple[
 
 
 def letter_step(casus: Casus, parameter: str | None) -> int | None:
-    """The index of the step an opnamebrief is for (as ``views/overgang.choose_step`` chooses)."""
+    """The index of the step an opnamebrief is for (as ``views/overgang.choose_step`` chooses: the
+    next admission, not the level the person is at now; a test holds the two together)."""
     from levensloop_docs.case.planrules import is_admission
 
     steps = [(i, s) for i, s in enumerate(casus.opschaling.stappen) if is_admission(s.naar)]
     if parameter is None:
-        now = [i for i, s in steps if s.naar == casus.opschaling.huidig_niveau]
-        chosen = now or [i for i, _s in steps]
+        ahead = [i for i, s in steps if s.naar != casus.opschaling.huidig_niveau]
+        chosen = ahead or [i for i, _s in steps]
         return chosen[0] if chosen else None
     return next((i for i, s in steps if parameter in (str(i + 1), s.bestemming.partner)), None)
 

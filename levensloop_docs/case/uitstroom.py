@@ -36,6 +36,8 @@ class ExitStatus:
     earliest: date | None
     stable_since: date | None = None
     last_escalation: Incident | None = None
+    # the day two years of stability are reached: a fact of the case, never the day of printing
+    stable_until: date | None = None
 
     @property
     def all_met(self) -> bool:
@@ -92,7 +94,7 @@ def exit_status(casus: Casus, today: date) -> ExitStatus:
         ExitCriterion("risico_verlaagd", lowered, _risk_evidence(lowered, taxatie)),
     )
     earliest = max(stable_until, today) if stable_until else None
-    return ExitStatus(criteria, earliest, since, last)
+    return ExitStatus(criteria, earliest, since, last, stable_until)
 
 
 def _stable_evidence(since: date | None, until: date | None, last: Incident | None) -> str:

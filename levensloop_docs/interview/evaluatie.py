@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from levensloop_docs.case.rules import EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
+from levensloop_docs.case.rules import END_AFTER_START, EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
@@ -31,7 +31,7 @@ NOT_ZRM = ("basisvoorwaarden", "veiligheid")
 OORDELEN = ("bereikt", "deels", "niet")
 ENDED = ("afgerond", "gestopt")
 # Plan parts that can be changed in the same run (the plan interview's own parts).
-PLAN_PARTS = ("netwerk", "levensgebieden", "scenarios", "opschaling", "juridisch")
+PLAN_PARTS = ("netwerk", "levensgebieden", "scenarios", "opschaling", "juridisch", "gegevensdeling")
 
 
 def _current(interview: Interview) -> tuple[str, Item]:
@@ -66,8 +66,11 @@ def run_moment(interview: Interview) -> None:
         for c in checks:
             c(value)
 
+    # A typed run proposes today; an answers file must name the day itself: an empty file would
+    # otherwise set a new plan version that no meeting ever set.
+    proposal = ev.get("datum") or (interview.today if interview.asker.interactive else None)
     day = interview.date(f"{key}.datum", _("Date of the evaluation (levensloopbijeenkomst)"),
-                         ev.get("datum") or interview.today, required=True, check=check)
+                         proposal, required=True, check=check)
     store(ev, "datum", day)
     store(ev, "planversie", (interview.data.get("meta") or {}).get("planversie", 1))
     store(ev, "deelnemers", interview.lines(f"{key}.deelnemers", _("Who took part (one per line)"),
@@ -126,6 +129,7 @@ def run_zrm(interview: Interview) -> None:
     key, ev = _current(interview)
     interview.say(_("ZRM score per levensgebied: 1 acute problems ... 5 fully self-reliant. "
                     "Empty: not scored."))
+    _keep_baseline(interview)
     scores: list[Item] = []
     for gebied in interview.data.get("levensgebieden") or []:
         if gebied["gebied"] in NOT_ZRM:
@@ -137,6 +141,57 @@ def run_zrm(interview: Interview) -> None:
             scores.append({"gebied": gebied["gebied"], "score": score})
             gebied["zrm_score"] = score  # the plan shows the latest score
     store(ev, "zrm", scores)
+
+
+def _keep_baseline(interview: Interview) -> None:
+    """Before the first evaluation overwrites them, the plan's scores are the inclusion baseline."""
+    data = interview.data
+    if data.get("zrm_nulmeting") or len(data.get("evaluaties") or []) > 1:
+        return
+    scores = [{"gebied": g["gebied"], "score": g["zrm_score"]} for g in data.get("levensgebieden") or []
+              if g.get("zrm_score") is not None and g["gebied"] not in NOT_ZRM]
+    if not scores:
+        return
+    meta = data.get("meta") or {}
+    baseline: Item = {"scores": scores}
+    store(baseline, "datum", _copy(meta.get("inclusiedatum") or meta.get("vastgesteld")))
+    data["zrm_nulmeting"] = baseline
+
+
+def run_situatie(interview: Interview) -> None:
+    """What the plan says now: where the person stays, the situation per levensgebied, the level.
+
+    Each answer is prefilled with what the plan says, so Enter keeps it; without this step a
+    new version would still say 'nachtopvang' after she moved to beschermd wonen.
+    """
+    persoon = interview.section("persoon")
+    verblijf = interview.choice("persoon.verblijf", _("Where does the person stay now?"), "verblijf",
+                                persoon.get("verblijf"))
+    store(persoon, "verblijf", verblijf)
+    store(persoon, "verblijf_toelichting", interview.text(
+        "persoon.verblijf_toelichting", _("Stay: explanation (Enter keeps it)"),
+        persoon.get("verblijf_toelichting")))
+    for gi, gebied in enumerate(interview.data.get("levensgebieden") or []):
+        label = interview.vocab["levensgebieden"].label(gebied["gebied"])
+        situatie = interview.text(f"levensgebieden[{gi}].situatie",
+                                  _("Situation now: {name} (Enter keeps it)").format(name=label),
+                                  gebied.get("situatie"))
+        store(gebied, "situatie", situatie)
+        doelen = interview.lines(f"levensgebieden[{gi}].doelen",
+                                 _("Goals: {name} (a reached goal may go or change)").format(name=label),
+                                 gebied.get("doelen"))
+        store(gebied, "doelen", doelen)
+    opschaling = interview.section("opschaling")
+    niveau = interview.choice("opschaling.huidig_niveau", _("Level of care now"), "niveaus",
+                              opschaling.get("huidig_niveau"), required=False)
+    store(opschaling, "huidig_niveau", niveau)
+    if niveau:
+        store(opschaling, "huidig_sinds", interview.date(
+            "opschaling.huidig_sinds", _("On this level since"), opschaling.get("huidig_sinds")))
+    else:
+        opschaling.pop("huidig_sinds", None)
+    if not opschaling:
+        interview.data.pop("opschaling", None)
 
 
 def run_incidenten(interview: Interview) -> None:
@@ -171,6 +226,12 @@ def run_beloop(interview: Interview) -> None:
                                            ev.get("gaat_goed")))
     store(ev, "gaat_minder", interview.lines(f"{key}.gaat_minder", _("What goes less well (one per line)"),
                                              ev.get("gaat_minder")))
+    store(ev, "stem_client", interview.text(
+        f"{key}.stem_client", _("What does the client say about how it goes (own words)?"),
+        ev.get("stem_client"), multiline=True))
+    store(ev, "stem_naasten", interview.text(
+        f"{key}.stem_naasten", _("What do the naasten say (empty if none took part)?"),
+        ev.get("stem_naasten"), multiline=True))
     changes = interview.lines(f"{key}.wijzigingen", _("What changes in the plan (one per line)"),
                               ev.get("wijzigingen"))
     store(ev, "wijzigingen", changes)
@@ -188,6 +249,20 @@ def run_plan(interview: Interview) -> None:
         if part is not None:
             interview.say(f"== {part.title()} ==")
             part.run(interview)
+        if name == "gegevensdeling":
+            _consent_valid_until(interview)
+
+
+def _consent_valid_until(interview: Interview) -> None:
+    """Consent given at an evaluation has an end: the consent form and the partners need it."""
+    g = interview.section("gegevensdeling")
+    if not interview.vocab["routes"].get(str(g.get("route")), "toestemming", False):
+        g.pop("toestemming_geldig_tot", None)
+        return
+    until = interview.date("gegevensdeling.toestemming_geldig_tot", _("Consent valid until"),
+                           g.get("toestemming_geldig_tot"),
+                           check=later_than(END_AFTER_START, g.get("toestemming_datum")))
+    store(g, "toestemming_geldig_tot", until)
 
 
 def run_vaststelling(interview: Interview) -> None:
@@ -197,6 +272,7 @@ def run_vaststelling(interview: Interview) -> None:
     day = ev["datum"]
     meta["planversie"] = old + 1
     meta["vastgesteld"] = _copy(day)
+    _meeting(interview, meta, ev)
     interview.say(_("The plan becomes version {new}, set on {date}; version {old} is kept in the "
                     "history.").format(new=old + 1, date=format_date(day), old=old))
     upcoming = interview.date(f"{key}.volgende_evaluatie", _("Next evaluation"),
@@ -208,15 +284,30 @@ def run_vaststelling(interview: Interview) -> None:
         _agreed(interview, meta, day)
 
 
+def _meeting(interview: Interview, meta: Item, ev: Item) -> None:
+    """The new version's front page: this meeting, who attended, the rhythm and what changed."""
+    where = interview.text("meta.vastgesteld_in", _("In which meeting was the plan set?"),
+                           _("Levensloopbijeenkomst (evaluation)"))
+    store(meta, "vastgesteld_in", where)
+    store(meta, "aanwezig", list(ev.get("deelnemers") or []))
+    store(meta, "evaluatie_ritme", interview.text(
+        "meta.evaluatie_ritme", _("How often is the plan evaluated?"), meta.get("evaluatie_ritme")))
+    # the previous version's change list belongs to that version, never to this one
+    store(meta, "wijzigingen", list(ev.get("wijzigingen") or []))
+
+
 def _copy(day: date | None) -> date | None:
     """A date object of its own: YAML would write one object used twice as an anchor (&id001)."""
     return date.fromordinal(day.toordinal()) if day is not None else None
 
 
 def _agreed(interview: Interview, meta: Item, day: date) -> None:
-    """Agreement is given anew for the new version: the same partners, dated this evaluation."""
-    items: list[Item] = [{"wie": a["wie"], "datum": _copy(day)} for a in meta.get("akkoord") or []
-                         if a.get("wie")]
+    """Agreement is given anew for the new version, by whoever gives it now.
+
+    The previous version's approvals are never carried over: a partner agreed to that text,
+    not to this one. Nobody named here means nobody has agreed yet (the plan shows it).
+    """
+    items: list[Item] = []
 
     def edit(k: str, item: Item) -> Item:
         who = interview.choice(f"{k}.wie", _("Who agreed?"), interview.people(), item.get("wie"))
@@ -235,6 +326,7 @@ PARTS: tuple[Part, ...] = (
     Part("acties", lambda: _("Actions: status and what was done"), run_acties),
     Part("doelen", lambda: _("Goals"), run_doelen),
     Part("zrm", lambda: _("ZRM scores"), run_zrm),
+    Part("situatie", lambda: _("Situation now: stay, levensgebieden, level"), run_situatie),
     Part("incidenten", lambda: _("Incidents and escalations"), run_incidenten),
     Part("risico", lambda: _("Risk"), run_risico),
     Part("beloop", lambda: _("How it goes"), run_beloop),

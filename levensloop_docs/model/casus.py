@@ -502,6 +502,16 @@ class Evaluatie(Model):
     gaat_minder: list[Tekst] = []
     wijzigingen: list[Tekst] = []
     volgende_evaluatie: Datum | None = None
+    # what the client and the naasten said in the meeting, in their own words
+    stem_client: str = ""
+    stem_naasten: str = ""
+
+
+class ZrmNulmeting(Model):
+    """The ZRM scores at inclusion: the baseline every later evaluation is read against."""
+
+    datum: Datum | None = None
+    scores: list[ZrmScore] = []
 
 
 # The kinds of agenda item (overview/agenda.py KINDS): which item of the meeting a verslag records.
@@ -568,6 +578,7 @@ class Casus(Model):
     # staff safety: home visits with two, with the police
     veiligheidsafspraken: list[Tekst] = []
     evaluaties: list[Evaluatie] = []
+    zrm_nulmeting: ZrmNulmeting | None = None
     incidenten: list[Incident] = []
     # the minutes of the levensloopteam / aanmeldtafel about this case, oldest first
     overleggen: list[Verslag] = []

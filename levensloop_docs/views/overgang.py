@@ -37,7 +37,7 @@ from levensloop_docs.views.plan import CaseContext, ContextBuilder
 Context = dict[str, Any]
 OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
 LETTER = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling", "verblijf",
-          "juridisch_kader", "problematiek")
+          "juridisch_kader", "problematiek", "risicotaxatie")
 
 
 def admission_steps(casus: Casus) -> list[tuple[int, OpschalingsStap]]:
@@ -49,12 +49,16 @@ def has_admission_step(casus: Casus) -> bool:
 
 
 def choose_step(casus: Casus, parameter: str | None) -> tuple[int, OpschalingsStap]:
-    """By number or clinic id; without one the step to the current level, else the first admission."""
+    """By number or clinic id; without one the next admission: not the level the person is at now.
+
+    A letter for the clinic the person is already in helps nobody; the one needed next is for
+    the first admission step to another level (after afschaling from BIZ: the regular clinic).
+    """
     steps = admission_steps(casus)
     if parameter is None:
-        now = [x for x in steps if x[1].naar == casus.opschaling.huidig_niveau]
-        if now or steps:
-            return (now or steps)[0]
+        ahead = [x for x in steps if x[1].naar != casus.opschaling.huidig_niveau]
+        if ahead or steps:
+            return (ahead or steps)[0]
     else:
         for i, s in steps:
             if parameter == str(i) or parameter == s.bestemming.partner:
@@ -85,6 +89,12 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
     groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
     share = sharing(policy, casus, "kliniek", today, clinics)
+    # the latest risk and who is protected, each under its own group, before the case is cut down
+    latest = sorted(casus.risicotaxaties, key=lambda r: r.datum)[-1:] if "risicotaxatie" in groups else []
+    risico = [f"{vocab['instrumenten'].label(r.instrument)}, {d(r.datum)}: {t(r.uitkomst)}" for r in latest]
+    # who must not visit or call: by relation only (a ward needs the rule, not the name)
+    bescherming = [t(n.relatie) for n in casus.netwerk.naasten
+                   if "slachtoffer" in n.type] if "juridisch_kader" in groups else []
     # what the letter says comes from the case after the one gate; the step was chosen above
     casus = audience_case(casus, groups)
     route = "opschaling" in groups
@@ -104,7 +114,9 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "verblijf": v["verblijf"].label(p.verblijf) if "verblijf" in groups else "",
         "problematiek": format_list(v["problematiek"].label(k) for k in p.problematiek)
         if "problematiek" in groups else "",
-        "juridisch": legal_frame(p, v) if "juridisch_kader" in groups else [],
+        # only what runs today: an ended title is no ground for an admission
+        "juridisch": [e for e, k in zip(legal_frame(p, v), p.juridisch_kader, strict=True)
+                      if k.einde is None or k.einde >= today] if "juridisch_kader" in groups else [],
         "route": {
             "criteria": texts(step.criteria),
             "wie_besluit": b.who(step.wie_besluit),
@@ -126,6 +138,8 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "nacht": night_lines(casus),
         "grondslag": v["routes"].label(share.route),
         "weggelaten": left_out(policy, groups, LETTER),
+        "risico": risico,
+        "bescherming": bescherming,
     }
 
 

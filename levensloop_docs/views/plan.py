@@ -27,7 +27,7 @@ from levensloop_docs.case.planrules import (
     has_destination,
     is_admission,
 )
-from levensloop_docs.case.uitstroom import exit_status
+from levensloop_docs.case.uitstroom import ExitStatus, exit_status
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import (
     Actie,
@@ -201,6 +201,17 @@ class CaseContext(TypedDict):
     generator: str
 
 
+def earliest_exit_text(status: ExitStatus) -> str:
+    """When two years of stability are (or were) reached, from the history; never the print date."""
+    until = status.stable_until
+    if until is None:
+        return _("cannot be determined yet")
+    met = next((c.met for c in status.criteria if c.key == "stabiel"), False)
+    if met:
+        return _("two years stable reached on {date}").format(date=date_text(until))
+    return date_text(until)
+
+
 class ContextBuilder:
     """Builds the shared sections of one case; resolves ``wie`` references to readable names."""
 
@@ -293,7 +304,8 @@ class ContextBuilder:
         return risk_entries(self.casus.risicotaxaties, self.vocab)
 
     def uitstroom(self) -> ExitView:
-        status = exit_status(self.casus, self.today)
+        # Judged on the day this version was set: an archived plan must not change when reprinted.
+        status = exit_status(self.casus, self.casus.meta.vastgesteld or self.today)
         labels = exit_criterion_labels()
         u = self.casus.uitstroom
         return {
@@ -302,7 +314,7 @@ class ContextBuilder:
             ],
             "alle_voldaan": status.all_met,
             "stabiel_sinds": date_text(status.stable_since) or _("unknown"),
-            "vroegste_datum": date_text(status.earliest) or _("cannot be determined yet"),
+            "vroegste_datum": earliest_exit_text(status),
             "beschermende_factoren": text(u.beschermende_factoren),
             "toelichting": text(u.toelichting),
             "vervolgaanbieder": text(u.vervolgaanbieder),

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from levensloop_docs.case.uitstroom import is_escalation
-from levensloop_docs.i18n import format_date
+from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.casus import Casus, Evaluatie, Incident
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.views.common import goal_verdicts, phase_style, text, texts, yes_no
@@ -62,7 +62,23 @@ def evaluation_context(
         "gaat_minder": texts(ev.gaat_minder),
         "wijzigingen": texts(ev.wijzigingen),
         "volgende_evaluatie": format_date(ev.volgende_evaluatie) or "nog niet gepland",
+        "stem_client": text(ev.stem_client),
+        "stem_naasten": text(ev.stem_naasten),
     }
+
+
+def overdue_risk(casus: Casus, vocab: Vocabularies, on: date) -> str:
+    """The newest risicotaxatie whose repeat date passed before this evaluation, in words; else ''."""
+    done = [r for r in casus.risicotaxaties if r.datum <= on]
+    if not done:
+        return ""
+    latest = max(done, key=lambda r: r.datum)
+    if latest.volgende is None or latest.volgende >= on:
+        return ""
+    message = _("Overdue: the {instrument} of {done} was due again on {due}. Plan a new risk assessment.")
+    return message.format(
+        instrument=vocab["instrumenten"].label(latest.instrument), done=format_date(latest.datum),
+        due=format_date(latest.volgende))
 
 
 def voortgang_context(
@@ -75,6 +91,7 @@ def voortgang_context(
                for k, e in enumerate(evaluations)]
     ctx["evaluatie"] = evaluation_context(evaluations[-1], vocab, windows[-1]) if evaluations else None
     ctx["vorige_evaluatie"] = format_date(evaluations[-2].datum) if len(evaluations) > 1 else ""
+    ctx["risicotaxatie_te_laat"] = overdue_risk(casus, vocab, evaluations[-1].datum) if evaluations else ""
     ctx["evaluaties"] = [
         {"datum": format_date(e.datum), "planversie": e.planversie or "",
          "incidenten": len(found), "escalaties": sum(1 for i in found if is_escalation(i))}

@@ -46,23 +46,36 @@ class ZrmSeries:
     dates: tuple[date, ...]
     labels: dict[str, str]  # levensgebied key -> label, in plan order
     scores: dict[str, dict[date, int]]  # levensgebied key -> date -> score
+    baseline: date | None = None  # the first date is the inclusion baseline (zrm_nulmeting)
 
     def empty(self) -> bool:
         return not self.dates
 
 
 def zrm_series(casus: Casus, vocab: Vocabularies) -> ZrmSeries:
-    """Every ZRM score of every evaluation; levensgebieden in the order they first appear."""
+    """Every ZRM score of every evaluation; levensgebieden in the order they first appear.
+
+    Progress is read against the scores at inclusion (``zrm_nulmeting``): they come first,
+    but only beside at least one evaluation (a plan before its first evaluation has no course).
+    """
     labels: dict[str, str] = {}
     scores: dict[str, dict[date, int]] = {}
     dates: list[date] = []
-    for ev in casus.evaluaties:
-        if ev.zrm and ev.datum not in dates:
-            dates.append(ev.datum)
-        for s in ev.zrm:
+    moments = [(ev.datum, ev.zrm) for ev in casus.evaluaties]
+    base = casus.zrm_nulmeting
+    baseline = None
+    if base is not None and base.datum is not None and base.scores and any(z for _d, z in moments):
+        first = min(d for d, z in moments if z)
+        if base.datum < first:
+            baseline = base.datum
+            moments.insert(0, (base.datum, base.scores))
+    for day, zrm in moments:
+        if zrm and day not in dates:
+            dates.append(day)
+        for s in zrm:
             labels.setdefault(s.gebied, vocab["levensgebieden"].label(s.gebied))
-            scores.setdefault(s.gebied, {})[ev.datum] = s.score
-    return ZrmSeries(tuple(dates), labels, scores)
+            scores.setdefault(s.gebied, {})[day] = s.score
+    return ZrmSeries(tuple(dates), labels, scores, baseline)
 
 
 def zrm_chart_png(series: ZrmSeries, title: str = "") -> bytes:
@@ -79,7 +92,7 @@ def zrm_chart_png(series: ZrmSeries, title: str = "") -> bytes:
 
 def _data_key(series: ZrmSeries, title: str) -> str:
     """Everything the picture shows, in a fixed order (the labels' order sets the colours)."""
-    parts = [title, repr(series.dates)]
+    parts = [title, repr(series.dates), repr(series.baseline)]
     for key, label in series.labels.items():
         parts.append(repr((key, label, sorted(series.scores[key].items()))))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
@@ -126,8 +139,10 @@ def zrm_table(series: ZrmSeries) -> dict[str, object]:
     """The table beside the chart: one row per levensgebied, one column per evaluation date."""
     from levensloop_docs.i18n import format_date
 
+    inclusion = _("{date} (inclusion)")
     return {
-        "datums": [format_date(d, "short") for d in series.dates],
+        "datums": [inclusion.format(date=format_date(d, "short")) if d == series.baseline
+                   else format_date(d, "short") for d in series.dates],
         "rijen": [
             {"gebied": label, "scores": [str(series.scores[key].get(d, "")) for d in series.dates]}
             for key, label in series.labels.items()

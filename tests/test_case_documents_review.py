@@ -1,0 +1,60 @@
+"""The review of 7 December 2026 on the case documents (issue 25 §3), read back from DOCX.
+
+Each test names the finding and what the document said before the change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import EXAMPLES, RunCli
+
+DETENTIE = EXAMPLES / "detentie-midden-nederland.yaml"
+
+
+def _paragraphs(path: Path) -> list[str]:
+    from docx import Document
+
+    doc = Document(str(path))
+    return [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+
+
+def test_signals_are_separated_never_run_together(run_cli: RunCli, tmp_path: Path) -> None:
+    """[M] 7: before, 'Gebruikt dagelijks agressie tegen buren' read as 'uses aggression daily'."""
+    result = run_cli("genereer", DETENTIE, "--uit", tmp_path, "--formaat", "docx", "--document",
+                     "crisiskaart:politie", "--document", "opnamebrief", "--document", "overdracht:groningen")
+    assert result.code == 0, result.err
+    for name in ("crisiskaart-politie", "opnamebrief", "overdracht-groningen"):
+        text = "\n".join(_paragraphs(tmp_path / f"LLA-2026-0063_{name}_v1.docx"))
+        assert "Niet bereikbaar langer dan 48 uur; Positieve urinecontrole" in text, name
+        assert "48 uur Positieve" not in text and ".." not in text.replace("...", ""), name
+    opname = "\n".join(_paragraphs(tmp_path / "LLA-2026-0063_opnamebrief_v1.docx"))
+    assert "Gebruikt dagelijks; Agressie tegen buren" in opname
+    assert ": -" not in opname  # an empty phase is left out, never a '-'
+
+
+def test_opnamebrief_defaults_to_the_next_step_and_carries_risk_and_protection(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """[M] 33: before, 0017's letter went to FPK Heuvelland, where Noël is; no risk, no visiting rule."""
+    result = run_cli("genereer", EXAMPLES / "biz-limburg.yaml", "--uit", tmp_path, "--formaat", "docx",
+                     "--document", "opnamebrief")
+    assert result.code == 0, result.err
+    text = "\n".join(_paragraphs(tmp_path / "LLA-2026-0017_opnamebrief_v3.docx"))
+    assert "Aan: GGZ-kliniek Parkstad" in text and "stap 2" in text
+    assert "Risico: START, 10 november 2026" in text
+    assert "Bescherming van de moeder (slachtoffer)" in text and "Medicatie:" in text
+    assert "Verstuurd door de casusregisseur" in text
+
+
+def test_the_victim_calls_112_not_the_wijkagent() -> None:
+    """[M] 14: before, the moeder's red action was 'belt 112 of de wijkagent' (0900-8844, no spoedlijn)."""
+    from levensloop_docs.case.casefile import load_case
+
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        casus = load_case(path).casus
+        victims = {n.id for n in casus.netwerk.naasten if "slachtoffer" in n.type}
+        for s in casus.scenarios:
+            for a in s.acties:
+                if a.wie in victims:
+                    assert "wijkagent" not in a.wat and "112" in a.wat, (path.name, a.wat)
