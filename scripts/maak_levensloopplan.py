@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docxbouw import ACCENT, fixed_widths, grid_table, header_footer, new_document, para, save, shade
 
 TARGET = Path(__file__).resolve().parent.parent / "templates" / "plan" / "levensloopplan.docx"
@@ -135,6 +135,23 @@ def zrm_chart(doc, intro: str) -> None:  # type: ignore[no-untyped-def]
     zrm_table(doc)
 
 
+RED = RGBColor(0xC0, 0x39, 0x2B)
+
+
+def emphasise_112(cell, words: str) -> None:  # type: ignore[no-untyped-def]
+    """The words about 112 in their own bold red run (docxtpl keeps a run's formatting)."""
+    text = cell.text
+    before, found, after = text.partition(words)
+    if not found:
+        return
+    cell.text = ""
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run(before)
+    run = paragraph.add_run(words)
+    run.bold, run.font.color.rgb = True, RED
+    paragraph.add_run(after)
+
+
 def cover(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_paragraph("Levensloopplan", style="Title")
     para(doc, "Samenwerkingsafspraken in de levensloopaanpak (ketenveldnorm levensloopfunctie "
@@ -156,8 +173,15 @@ def cover(doc) -> None:  # type: ignore[no-untyped-def]
     ])
     para(doc, "{%p if aanspreekpunten %}")
     doc.add_heading("Eerste aanspreekpunten", level=2)
-    table(doc, ["Wie", "Organisatie en contactpersoon", "Bereikbaar"], "for c in aanspreekpunten",
-          ["{{ c.titel }}", "{{ c.naam }}", "{{ c.bereikbaar }}"], [4.2, 6.8, 5.6])
+    t = table(doc, ["Wie", "Organisatie en contactpersoon", "Bereikbaar"], "for c in aanspreekpunten",
+              ["{{ c.titel }}", "{{ c.naam }}", "{{ c.bereikbaar }}"], [4.2, 6.8, 5.6])
+    cell = t.rows[2].cells[2]
+    cell.text = ""
+    para_ = cell.paragraphs[0]
+    para_.add_run("{% if c.bereikbaar == '112' %}")
+    red = para_.add_run("{{ c.bereikbaar }}")
+    red.bold, red.font.color.rgb = True, RED
+    para_.add_run("{% else %}{{ c.bereikbaar }}{% endif %}")
     para(doc, "{%p endif %}")
     para(doc, "")
     para(doc, "Dit plan vult het behandelplan van de levensloopaanbieder aan. Het legt per "
@@ -342,6 +366,7 @@ def scenarios(doc) -> None:  # type: ignore[no-untyped-def]
                "{% else %}{% if not f.rood %}Nog niet afgesproken.{% endif %}{% endfor %}"],
               [2.6, 6.0, 8.0])
     t.rows[2].cells[0].paragraphs[0].runs[0].bold = True
+    emphasise_112(t.rows[2].cells[2], "Bij direct gevaar: bel eerst 112.")
     keep_together(t)
     p = doc.add_paragraph()
     p.paragraph_format.keep_together = True  # the call line stays with its table, whole
@@ -381,7 +406,8 @@ def escalation(doc) -> None:  # type: ignore[no-untyped-def]
     doc.add_heading("Stap {{ s.nummer }}: van {{ s.van }} naar {{ s.naar }}", level=2)
     labels(doc, [
         ("Wanneer opschalen", bullets("s.criteria"), "s.criteria"),
-        ("Wie besluit", "{{ s.wie_besluit }}"),
+        ("Wie zet in gang", "{{ s.wie_besluit }}"),
+        ("Wie beslist (juridisch)", "{{ s.wie_beslist }}", "s.wie_beslist"),
         ("Vorm van opschaling", "{{ s.vormen }}", "s.vormen"),
         ("Bestemming", "{{ s.plaats }}{% if s.bedtype %}{% if s.plaats %}\n{% endif %}{{ s.bedtype }}"
                        "{% endif %}", "s.plaats or s.bedtype"),

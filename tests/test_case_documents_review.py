@@ -58,3 +58,39 @@ def test_the_victim_calls_112_not_the_wijkagent() -> None:
             for a in s.acties:
                 if a.wie in victims:
                     assert "wijkagent" not in a.wat and "112" in a.wat, (path.name, a.wat)
+
+
+def test_night_lines_are_services_with_when_to_call_and_112_red_in_the_plan(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """[M] 5, 6, 10, 28: before, the night line carried the casusregisseur's name, 112 was plain black,
+    'Wie besluit' was the casusregisseur on a crisismaatregel, and partner sheets had no night number."""
+    from docx import Document
+
+    result = run_cli("genereer", DETENTIE, "--uit", tmp_path, "--formaat", "docx", "--document",
+                     "levensloopplan", "--document", "partner:gemeente")
+    assert result.code == 0, result.err
+    plan = tmp_path / "LLA-2026-0063_levensloopplan_v1.docx"
+    text = "\n".join(_paragraphs(plan))
+    assert "Bereikbaarheidsdienst ForFACT Utrecht (voorbeeld) (niet de casusregisseur zelf)" in text
+    assert "Dag en nacht: acute psychiatrische beoordeling" in text
+    assert "de burgemeester, na een medische verklaring van een psychiater" in text  # stap 3's fallback
+    assert "Wie zet in gang" in text
+    red = [r for t in Document(str(plan)).tables for row in t.rows for c in row.cells for p in c.paragraphs
+           for r in p.runs if "112" in r.text and r.font.color and r.font.color.rgb is not None]
+    assert red and all(str(r.font.color.rgb) == "C0392B" and r.bold for r in red)
+    sheet = "\n".join(_paragraphs(tmp_path / "LLA-2026-0063_partner-gemeente_v1.docx"))
+    assert "030-0000299" in sheet and "030-0000290" in sheet and "bel 112" in sheet
+
+
+def test_table_columns_are_never_narrower_than_their_longest_word() -> None:
+    """[M] 30, 31: before, 'Stand' got 2-3 characters ('Ge / pla / nd')."""
+    from lxml import html
+
+    from levensloop_docs.render.markdown_docx import MM_PER_CHAR, _column_widths
+
+    table = html.fromstring("<table><tr><th>Levensgebied</th><th>Wat</th><th>Wanneer</th><th>Stand</th></tr>"
+                            "<tr><td>Huisvesting</td><td>" + "Kamer regelen in een project " * 4 +
+                            "</td><td>1 december 2026</td><td>Gepland</td></tr></table>")
+    widths = _column_widths(list(table.iter("tr")), 4)
+    assert widths[3].mm >= len("Gepland") * MM_PER_CHAR and widths[2].mm >= len("december") * MM_PER_CHAR

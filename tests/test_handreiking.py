@@ -480,3 +480,14 @@ def test_a_ring_set_in_the_profile_file_reaches_the_booklet(
     first, second = _rings(load_region("drenthe"), tmp_path / "uit")
     assert "Politie : signaleren" in first and "Gemeentelijke casusregisseur" in second
     assert "Gemeentelijke casusregisseur" not in first
+
+
+def test_the_werkproces_gaps_of_review_d7_are_filled(tmp_path: Path) -> None:
+    pub = handreiking_publication(load_region("limburg"), TODAY)
+    text = _page_text(publish(pub, ("html",), RenderRun(out_dir=tmp_path))[0])
+    for part in ("Verhuizen naar een andere regio", "Financiering", "Zorgverzekeringswet (Zvw)",
+                 "Wet forensische zorg (Wfz)", "Ervaringsdeskundige", "Zorgverzekeraar of zorgkantoor",
+                 "De persoon zelf", "hulpbron", "slachtoffer", "risicofactor",
+                 "Het plan noemt zelf wanneer het opnieuw wordt geëvalueerd"):
+        assert part in text, part
+    assert "op vaste momenten" not in text

@@ -71,7 +71,12 @@ def test_nieuw_at_80x24_with_a_step_back_and_a_cross_field_error(tmp_path: Path)
     screen = drive(term, [typed("2-11-2026"), typed("1-11-2026")], wait_for="De volgende evaluatie moet na")
     assert "De volgende evaluatie moet na de datum" in screen
     term.send(typed("2-5-2027"))  # the same prompt, still open
-    screen = drive(term, keys[evaluation + 2:-1], wait_for="Deze wijzigingen opslaan")
+    # issue 26: the notes do not fit beside the summary at 80x24, so they come first, in the
+    # pager (they used to scroll away above the save question); q closes it
+    screen = drive(term, keys[evaluation + 2:-1], wait_for="Let op: ")
+    assert "q sluit deze lijst" in screen and "Deze wijzigingen opslaan" not in screen
+    term.send("q")
+    screen = term.expect("Deze wijzigingen opslaan")
     assert "Wat er verandert:" in screen and "Deze wijzigingen opslaan" in screen  # one screen
     assert "Netwerk: 3 partners toegevoegd" in screen
     drive(term, [YES])

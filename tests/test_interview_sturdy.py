@@ -7,6 +7,7 @@ in ``test_interview_prompts.py``; each test failed before its fix.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -53,13 +54,16 @@ class Recording(PromptAsker):
         super().__init__()
         self.asked: list[tuple[str, Any]] = []
         self.said: list[str] = []
+        self.events: list[str] = []  # 'say: ...' and 'ask: KEY', in order
 
     def ask(self, question: Question) -> Any:
         self.asked.append((question.key, question.default))
+        self.events.append(f"ask: {question.key}")
         return super().ask(question)
 
     def say(self, text: str) -> None:
         self.said.append(text)
+        self.events.append(f"say: {text}")
         super().say(text)
 
     def problem(self, text: str) -> None:
@@ -143,7 +147,8 @@ def test_an_unexpected_fault_names_hervat_and_keeps_the_answers(caravan: Path) -
 
 
 def test_every_command_with_an_interview_accepts_hervat(run_cli: Any) -> None:
-    for command in (["bewerk"], ["evaluatie"], ["aanmelding", "bewerk"], ["nieuw"], ["aanmelding", "nieuw"]):
+    for command in (["bewerk"], ["evaluatie"], ["aanmelding", "bewerk"], ["nieuw"], ["aanmelding", "nieuw"],
+                    ["notuleer"]):
         result = run_cli(*command, "--help")
         assert "--hervat" in result.out, command
 
@@ -264,3 +269,126 @@ def _part(name: str) -> Part:
     part = find_part(name)
     assert part is not None
     return part
+
+
+# -- answers files: nothing dropped silently ----------------------------------------------
+
+V1 = EXAMPLES / "evaluatie" / "LLA-2024-0117.geschiedenis" / "v1.yaml"
+EVAL_1 = EXAMPLES / "antwoorden" / "evaluatie-1.antwoorden"
+
+
+def test_an_unknown_key_in_an_answers_file_is_an_error_with_key_and_line(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.antwoorden"
+    text = (EXAMPLES / "antwoorden" / "nieuw-voorbeeld.antwoorden").read_text(encoding="utf-8")
+    answers.write_text(text.replace("persoon:\n", "persoon:\n  bsn: 123456782\n", 1), encoding="utf-8")
+    line = answers.read_text(encoding="utf-8").splitlines().index("  bsn: 123456782") + 1
+    result = run_cli("nieuw", "--map", tmp_path / "m", "--antwoorden", answers)
+    assert result.code == 2 and f"a.antwoorden:{line}: persoon.bsn" in result.err
+    assert not list((tmp_path / "m").glob("*.yaml"))
+
+
+def test_a_key_for_a_question_that_is_not_asked_is_an_error(
+    run_cli: Any, caravan: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.yaml"
+    before = caravan.read_text(encoding="utf-8")
+    answers.write_text("persoon:\n  roepnaam: Sjoerd\n  geboortdatum: 1-1-1980\n", encoding="utf-8")
+    result = run_cli("bewerk", caravan, "--onderdeel", "persoon", "--antwoorden", answers)
+    assert result.code == 2 and "a.yaml:3: persoon.geboortdatum" in result.err
+    assert caravan.read_text(encoding="utf-8") == before
+
+
+def test_an_empty_answers_file_is_an_error(run_cli: Any, tmp_path: Path) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(V1, case)
+    before = case.read_text(encoding="utf-8")
+    for content in ("", "{}\n"):
+        empty = tmp_path / "leeg.antwoorden"
+        empty.write_text(content, encoding="utf-8")
+        result = run_cli("evaluatie", case, "--antwoorden", empty)
+        assert result.code == 2 and "leeg" in result.err
+    assert case.read_text(encoding="utf-8") == before
+
+
+def test_an_evaluation_from_a_file_needs_a_date_and_an_answer(run_cli: Any, tmp_path: Path) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(V1, case)
+    answers = tmp_path / "a.antwoorden"
+    answers.write_text("evaluaties:\n  - {deelnemers: [Ilse]}\n", encoding="utf-8")
+    result = run_cli("evaluatie", case, "--antwoorden", answers)
+    assert result.code == 2 and "evaluaties[0].datum" in result.err
+    answers.write_text("evaluaties:\n  - {datum: 20-5-2025, deelnemers: [Ilse]}\n", encoding="utf-8")
+    result = run_cli("evaluatie", case, "--antwoorden", answers)
+    assert result.code == 2 and "ten minste één antwoord" in result.err
+    assert load_case(case).casus.meta.planversie == 1
+
+
+def test_rerunning_an_evaluation_after_it_was_saved_records_it_once(run_cli: Any, tmp_path: Path) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(V1, case)
+    assert run_cli("evaluatie", case, "--antwoorden", EVAL_1).code == 0
+    after_first = case.read_bytes()
+    again = run_cli("evaluatie", case, "--antwoorden", EVAL_1)  # the kill came just after saving
+    assert again.code == 0 and "staat al in" in again.out
+    assert case.read_bytes() == after_first and len(load_case(case).casus.evaluaties) == 1
+
+
+def test_the_same_evaluation_typed_again_is_not_recorded_twice(exit_case: Path) -> None:
+    from levensloop_docs.interview.evaluatie import _same_as_last
+
+    interview = Interview(PromptAsker(), {"evaluaties": [{"datum": TODAY, "acties": [{"status": "lopend"}]}]},
+                          {}, TODAY, new=False)  # type: ignore[arg-type]
+    assert _same_as_last(interview, {"datum": TODAY, "planversie": 3, "acties": [{"status": "lopend"}]})
+    assert not _same_as_last(interview, {"datum": TODAY, "acties": [{"status": "afgerond"}]})
+
+
+def test_controleer_warns_about_two_evaluations_on_one_date(run_cli: Any, tmp_path: Path) -> None:
+    case = tmp_path / "LLA-2024-0117.yaml"
+    shutil.copy(EXAMPLES / "evaluatie" / "LLA-2024-0117.yaml", case)
+    text = case.read_text(encoding="utf-8")
+    assert run_cli("controleer", case).code == 0
+    dates = re.findall(r"^  - datum: (\d{4}-\d\d-\d\d)$", text, flags=re.M)
+    assert len(dates) >= 2
+    case.write_text(text.replace(f"  - datum: {dates[1]}\n", f"  - datum: {dates[0]}\n", 1), encoding="utf-8")
+    result = run_cli("controleer", case)
+    assert "Twee evaluaties op dezelfde datum" in result.out + result.err
+
+
+# -- 80x24: notes right above the save question; lines broken at words ---------------------
+
+
+def _escalation_without_form(interview: Interview) -> None:
+    """An escalation without its form (controleer warns about it); its description is asked."""
+    incidents = interview.data.setdefault("incidenten", [])
+    item = {"datum": TODAY, "niveau": "klinisch_regulier"}
+    incidents.append(item)
+    key = f"incidenten[{len(incidents) - 1}].omschrijving"
+    store(item, "omschrijving", interview.text(key, "Wat gebeurde er?", "", required=True))
+
+
+def test_notes_stand_right_above_the_save_question_and_lead_to_their_question(caravan: Path) -> None:
+    asker = Recording()
+    part = Part("proef", lambda: "Proef", _escalation_without_form)
+    # first 'a': back to the question of the note's item (the description); then save
+    with keyboard([typed("Opname na ruzie."), "a" + ENTER, typed("Opname na een ruzie."), "j" + ENTER]):
+        outcome = run_interview([part], asker, case_path=caravan, today=TODAY)
+    assert outcome.saved and "Opname na een ruzie." in caravan.read_text(encoding="utf-8")
+    first_save = asker.events.index("ask: opslaan")
+    before = [e for e in asker.events[:first_save] if e.startswith("say: ")]
+    assert before[-1].startswith("say: Let op: ") and "vorm" in before[-1]
+    after = [e for e in asker.events[first_save + 1:] if e.startswith("ask: ")]
+    assert after[0].startswith("ask: incidenten[")  # 'a' went to the note's question
+
+
+def test_messages_break_at_words_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from levensloop_docs.interview.prompts import wrap_lines
+
+    monkeypatch.setenv("COLUMNS", "80")
+    text = ("Elk antwoord wordt meteen bewaard. U kunt altijd stoppen (Ctrl-C) en later verdergaan waar u "
+            "was. Enter houdt wat er bij een vraag al staat.")
+    out = wrap_lines(text).splitlines()
+    assert len(out) == 2 and all(len(line) <= 80 for line in out)
+    assert [w for line in out for w in line.split()] == text.split()  # no word broken
+    assert wrap_lines("  + meta.aanwezig: " + "woord " * 30).splitlines()[1].startswith("    ")

@@ -138,6 +138,17 @@ STEP_UP_HEAVIER = Rule(_not_after, lambda: _("A step up must go to a heavier lev
                        key="opschalen_zwaarder")
 
 
+def _same_day(earlier: Any, later: Any) -> bool:
+    return bool(earlier == later)
+
+
+# A warning: a rerun after a kill once recorded one evaluation twice (new plan version, same date).
+EVALUATIONS_ON_ONE_DAY = Rule(_same_day, lambda: _(
+    "Two evaluations on the same date. Was one evaluation recorded twice? Then remove one "
+    "(the plan version went up twice too; the history folder keeps each version)."),
+    key="evaluatie_zelfde_dag")
+
+
 def level_order(vocab: Vocabularies, level: str | None) -> int | None:
     """The weight of a level (niveaus.volgorde), for ``STEP_UP_HEAVIER``."""
     return None if level is None else int(vocab["niveaus"].get(level, "volgorde", 0))
@@ -261,6 +272,9 @@ def evaluation_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Proble
             yield _p((*loc, "datum"), _("An evaluation cannot be dated in the future."),
                      rule="evaluatie_toekomst")
         yield from _rule((*loc, "datum"), EVALUATION_AFTER_PREVIOUS, previous, ev.datum)
+        message = EVALUATIONS_ON_ONE_DAY.problem(previous, ev.datum)
+        if message:
+            yield _p((*loc, "datum"), message, warning=True, rule=EVALUATIONS_ON_ONE_DAY.key)
         previous = ev.datum
         yield from _rule((*loc, "volgende_evaluatie"), NEXT_EVALUATION_AFTER, ev.datum, ev.volgende_evaluatie)
         yield from _evaluation_items(ev, loc)

@@ -164,6 +164,7 @@ RULES: dict[str, RuleClass] = {
     "besluit_na_aanmelding": RuleClass(CONSISTENCY),
     "overleg_na_aanmelding": RuleClass(CONSISTENCY),
     "evaluatie_volgorde": RuleClass(CONSISTENCY),
+    "evaluatie_zelfde_dag": RuleClass(CONSISTENCY),
     "volgende_evaluatie": RuleClass(CONSISTENCY),
     "opschalen_zwaarder": RuleClass(CONSISTENCY),
     "uitstroom_taxatie": RuleClass(CONSISTENCY),

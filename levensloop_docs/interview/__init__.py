@@ -35,7 +35,9 @@ answers back (``session.store`` drops empty answers), then add
 
 - Give every question a stable key that mirrors the case file
   (``persoon.naam``, ``netwerk.partners[2].telefoon``): it is the key in the answers
-  file and in the draft; a resumed draft replays answers while the keys match.
+  file and in the draft; a resumed draft gives each question the draft's answer with the
+  same key (the next one, or a later one when questions fell away); a question the draft
+  does not have is asked, and the rest of the draft comes back after it.
 - The order of questions may depend only on earlier answers (then replaying a draft
   gives the same interview).
 - Lists: ``interview.edit_list(key, label, items, describe, edit, in_use=..., drop=...)``;
@@ -46,12 +48,21 @@ answers back (``session.store`` drops empty answers), then add
   too); ``parts/datechecks.py`` turns one into the ``check=`` of the question where the
   second value is typed (``later_than``, ``earlier_than``).
 - Going back: an asker raises ``GoBack`` ('<'); the run replays every answer but the last
-  from the start, silently, so the previous question is asked in exactly its state. The
-  same replay brings a person back to an answer that fails validation at the end.
+  from the start, silently, so the previous question is asked in exactly its state (the
+  answers after it come back after it, also when going back several questions). The
+  same replay brings a person back to an answer that fails validation at the end, or to
+  the question of a note ('a' at the save question).
+- A check (``check=``) raises ``ValueError`` with a Dutch message: every prompt, also a
+  choice, shows it under the question and asks again. Any other exception in a part ends
+  the run with ``InterviewCrash``: the draft keeps every answer and the message names the
+  command that goes on (``again=`` of ``run_interview``, always with ``--hervat``).
+- Answers files: every answer in the file must be used by a question of the run (else
+  ``AnswersFileError`` with key and line); engine questions are in ``answers.ENGINE_KEYS``.
 - A new case is named by its case id: the part that asks it calls
   ``interview.bind(path)`` (see ``parts/meta.py``, ``ask_case_id``).
 - Questions of the engine itself, answerable in an answers file: ``concept_hervatten``,
-  ``concept`` (which draft), ``vergrendeling_overnemen``, ``opslaan``.
+  ``concept`` (which draft), ``vergrendeling_overnemen``, ``eerdere_sessie`` (answers of a
+  session that lost its lock), ``opslaan``.
 - User text in English inside ``_()``; Dutch in ``locales/nl/LC_MESSAGES/interview.po``.
 """
 

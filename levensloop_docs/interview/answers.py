@@ -9,6 +9,10 @@ questions read the list at their key as the complete list: item N edits the
 existing item N or adds one, items beyond the list are removed. Every answer is
 parsed and checked exactly like a typed one; a bad answer stops the run with a
 Dutch message naming the file and key (exit code 2).
+
+Every answer in the file must be used: an unknown or misspelled key (``persoon.bsn``), a
+key for a question this run does not ask, or an empty file is an error too (``check_used``
+runs before saving; it names the key and its line), so nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ from levensloop_docs.i18n import _
 from levensloop_docs.interview.questions import ADD, DONE, Question
 
 _MISSING = object()
+# Questions of the engine and the commands, asked outside the parts (or only sometimes).
+ENGINE_KEYS = frozenset({
+    "opslaan", "genereer", "formaat", "concept_hervatten", "concept", "vergrendeling_overnemen",
+    "doorgaan_met_plan", "eerdere_sessie", "eerdere_sessie_overnemen",
+})
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -57,6 +66,9 @@ class AnswersFileAsker:
         self.source = source
         self.quiet = quiet
         self._list_steps: dict[str, int] = {}
+        self.used: dict[str, str] = {}  # question key -> kind, of every question asked
+        self.deferred: set[str] = set()  # top-level keys a later run of the same command asks
+        self.check_later = False  # a second run follows (aanmelding, then the plan): check after it
 
     @classmethod
     def from_file(cls, path: Path, *, quiet: bool = False) -> AnswersFileAsker:
@@ -66,6 +78,9 @@ class AnswersFileAsker:
             data = load_yaml(path, round_trip=False)
         except YamlReadError as exc:
             raise AnswersFileError(exc.problem.describe()) from None
+        if data is None or data == {}:
+            msg = _("{file}: the answers file is empty. Give at least one answer, such as 'persoon:'.")
+            raise AnswersFileError(msg.format(file=path))
         if not isinstance(data, Mapping):
             msg = _("{file}: an answers file consists of keys with answers, such as 'persoon:'.")
             raise AnswersFileError(msg.format(file=path))
@@ -76,6 +91,7 @@ class AnswersFileAsker:
             click.echo(text)
 
     def ask(self, question: Question) -> Any:
+        self.used[question.key] = question.kind
         if question.kind == "list":
             return self._list_action(question)
         raw = lookup(self.answers, question.key)
@@ -113,5 +129,67 @@ class AnswersFileAsker:
         self._list_steps.pop(question.key, None)
         return DONE
 
+    def given(self, key: str) -> Any:
+        """The raw answer at ``key`` in the file, or None."""
+        found = lookup(self.answers, key)
+        return None if found is _MISSING else found
+
+    def answered_besides(self, skip: set[str]) -> bool:
+        """Does the file hold any answer besides the keys in ``skip`` and the engine's own?"""
+        return any(leaf not in skip and leaf not in ENGINE_KEYS for leaf in _leaves(self.answers, ""))
+
+    def check_used(self) -> None:
+        """Every answer in the file was used by a question; else an error naming key and line."""
+        unused = [leaf for leaf in _leaves(self.answers, "") if not self._covered(leaf)]
+        if not unused or self.check_later:
+            return
+        first = unused[0]
+        line = _line_of(self.source, first)
+        where = f"{self.source}:{line}" if line else str(self.source)
+        msg = _("{where}: {key}: no question uses this answer (an unknown or misspelled key, or a "
+                "question this run does not ask).").format(where=where, key=first)
+        more = len(unused) - 1
+        if more:
+            msg += " " + _("Also unused: {keys}.").format(keys=", ".join(unused[1:6]))
+        raise AnswersFileError(msg)
+
+    def _covered(self, leaf: str) -> bool:
+        top = key_parts(leaf)[0] if key_parts(leaf) else leaf
+        if leaf in ENGINE_KEYS or top in self.deferred or leaf in self.used:
+            return True
+        for key, kind in self.used.items():
+            if key.startswith((leaf + ".", leaf + "[")):  # an empty item ({}) whose fields were asked
+                return True
+            if kind == "multi" and leaf.startswith(key + "."):  # levensgebieden: {huisvesting: ...}
+                return True
+        return False
+
     def _error(self, key: str, message: str) -> AnswersFileError:
         return AnswersFileError(f"{self.source}: {key}: {message}")
+
+
+def _leaves(node: Any, prefix: str) -> list[str]:
+    """The key of every answer in the file: ``persoon.naam``, ``netwerk.partners[0].telefoon``."""
+    if isinstance(node, Mapping):  # an empty one ({} in a list: keep that item) holds no answer
+        return [leaf for k, v in node.items() for leaf in _leaves(v, f"{prefix}.{k}" if prefix else str(k))]
+    if isinstance(node, list) and all(isinstance(x, Mapping | list) for x in node):  # [] is no answer either
+        return [leaf for i, v in enumerate(node) for leaf in _leaves(v, f"{prefix}[{i}]")]
+    return [prefix]
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    """The line of ``key`` in the answers file (for the message), when it can be found."""
+    from levensloop_docs.yamlio import YamlReadError, load_yaml
+
+    try:
+        node = load_yaml(path)
+    except (YamlReadError, OSError):
+        return None
+    line = None
+    for part in key_parts(key) if key not in (node or {}) else [key]:
+        try:
+            line = (node.lc.item(part) if isinstance(part, int) else node.lc.key(part))[0] + 1
+            node = node[part]
+        except (AttributeError, KeyError, IndexError, TypeError):
+            break
+    return line

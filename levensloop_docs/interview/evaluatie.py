@@ -17,9 +17,11 @@ and ``plan.onderdelen`` (which plan parts to change now).
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 from levensloop_docs.case.rules import END_AFTER_START, EVALUATION_AFTER_PREVIOUS, NEXT_EVALUATION_AFTER
+from levensloop_docs.errors import AnswersFileError
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.interview.parts.datechecks import later_than, not_in_future
 from levensloop_docs.interview.parts.evaluatie import MONTHS_TO_EVALUATION, _months_later
@@ -71,10 +73,23 @@ def run_moment(interview: Interview) -> None:
     proposal = ev.get("datum") or (interview.today if interview.asker.interactive else None)
     day = interview.date(f"{key}.datum", _("Date of the evaluation (levensloopbijeenkomst)"),
                          proposal, required=True, check=check)
+    _needs_an_answer(interview, key)
     store(ev, "datum", day)
     store(ev, "planversie", (interview.data.get("meta") or {}).get("planversie", 1))
     store(ev, "deelnemers", interview.lines(f"{key}.deelnemers", _("Who took part (one per line)"),
                                             ev.get("deelnemers")))
+
+
+def _needs_an_answer(interview: Interview, key: str) -> None:
+    """An answers file records an evaluation only with at least one answer besides the date."""
+    answered = getattr(interview.asker, "answered_besides", None)
+    if interview.asker.interactive or answered is None:
+        return
+    if not answered({f"{key}.datum", f"{key}.deelnemers"}):
+        source = getattr(interview.asker, "source", "")
+        msg = _("{file}: {key}: an evaluation needs at least one answer besides the date and the "
+                "participants (acties, doelen, zrm, incidenten, ...).")
+        raise AnswersFileError(msg.format(file=source, key=key))
 
 
 def run_acties(interview: Interview) -> None:
@@ -265,8 +280,23 @@ def _consent_valid_until(interview: Interview) -> None:
     store(g, "toestemming_geldig_tot", until)
 
 
+def _same_as_last(interview: Interview, ev: Item) -> bool:
+    """Is this evaluation the last one of the file again (a rerun after a kill that came after saving)?"""
+    earlier = interview.start.get("evaluaties") or []
+    if not earlier:
+        return False
+    ignore = ("planversie", "volgende_evaluatie")
+    last = {k: v for k, v in earlier[-1].items() if k not in ignore}
+    return last == {k: v for k, v in ev.items() if k not in ignore}
+
+
 def run_vaststelling(interview: Interview) -> None:
     key, ev = _current(interview)
+    if _same_as_last(interview, ev):  # never recorded twice: the case stays as it is
+        interview.data = copy.deepcopy(interview.start)
+        interview.say(_("This evaluation is already in the case (same date and content); nothing is "
+                        "recorded again."))
+        return
     meta = interview.section("meta")
     old = int(meta.get("planversie", 1))
     day = ev["datum"]

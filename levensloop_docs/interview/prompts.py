@@ -33,6 +33,20 @@ def _wrapped(text: str, indent: int) -> str:
     return "\n".join(lines).lstrip() if lines else text
 
 
+def wrap_lines(text: str) -> str:
+    """Each line broken at words to fit the terminal, keeping its indent (never mid-word)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    out = []
+    for line in text.splitlines() or [""]:
+        indent = line[: len(line) - len(line.lstrip())]
+        out.extend(textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_on_hyphens=False,
+                                 break_long_words=False) or [""])
+    return "\n".join(out)
+
+
 def is_back(q: Question, text: str) -> bool:
     """``<`` typed alone, or after the text a question shows (``maandelijks<``): go back, never data."""
     return q.back and text.strip().endswith(BACK)
@@ -70,11 +84,14 @@ class PromptAsker:
         self._io = {"input": input, "output": output} if input is not None else {}
 
     def say(self, text: str) -> None:
-        click.echo(text)
+        import sys
+
+        # a terminal would break a long line mid-word; a file or a pipe keeps the lines whole
+        click.echo(wrap_lines(text) if sys.stdout.isatty() else text)
 
     def page(self, lines: list[str]) -> None:
         """A long text a screen at a time (the pager of the system, e.g. less; q to close)."""
-        click.echo_via_pager("\n".join(lines) + "\n")
+        click.echo_via_pager("\n".join(wrap_lines(line) for line in lines) + "\n")
 
     def ask(self, question: Question) -> Any:
         """Ask until the answer is accepted: a refused answer is said under the question, never raised.
@@ -98,7 +115,7 @@ class PromptAsker:
 
     def problem(self, text: str) -> None:
         """Why an answer was refused, under the question, wrapped at words."""
-        click.echo(_wrapped(text, 0))
+        self.say(text)
 
     def _ask_once(self, question: Question) -> Any:
         if question.kind == "confirm":
@@ -178,7 +195,7 @@ class PromptAsker:
         known = {key for key, _label in q.choices}
         while True:
             answer = questionary.select(
-                q.label,
+                _wrapped(q.label, 2),
                 choices=choices,
                 default=default if default in known else None,
                 use_search_filter=True,
@@ -203,7 +220,7 @@ class PromptAsker:
             choices = [questionary.Choice(label, value=key, checked=key in chosen)
                        for key, label in q.choices]
             answer = questionary.checkbox(
-                q.label,
+                _wrapped(q.label, 2),
                 choices=choices,
                 use_search_filter=True,
                 use_jk_keys=False,
@@ -239,7 +256,7 @@ class PromptAsker:
             for (key, label), short in zip(q.choices, q.shortcuts, strict=True)
         ]
         answer = questionary.select(
-            q.label,
+            _wrapped(q.label, 2),
             choices=choices,
             default=next((c for c in choices if c.value == q.default), None),
             use_shortcuts=True,
@@ -258,7 +275,7 @@ class PromptAsker:
         ]
         hint = _("(j or n, then Enter; <: previous question)") if back else _("(j or n, then Enter)")
         answer = questionary.select(
-            label,
+            _wrapped(label, 2),
             choices=choices,
             default=choices[0] if default else choices[1],
             use_shortcuts=True,
@@ -277,7 +294,7 @@ class PromptAsker:
         start = _list_start(q, choices)
         while True:
             picked = questionary.select(
-                q.label,
+                _wrapped(q.label, 2),
                 choices=choices,
                 default=start,
                 use_search_filter=True,

@@ -328,6 +328,7 @@ def _finish(
 ) -> Outcome:
     from levensloop_docs.case.casefile import case_to_data, save_case, validate_raw
 
+    interview.end_replay()  # draft answers whose question never came stay out; held notices shown
     path, draft = interview.case_path, interview.draft
     assert path is not None and draft is not None, "a part must bind a new case to a file"
     if interview.keep_apart_if_taken_over():
@@ -338,6 +339,9 @@ def _finish(
             hint=_("Your answers are kept in {draft}. Compare them with the case once the other session "
                    "is done.").format(draft=draft.path),
         )
+    check_used = getattr(interview.asker, "check_used", None)
+    if check_used is not None:
+        check_used()  # an answers file: no answer may be dropped silently
     casus, problems = validate_raw(interview.data, path, interview.vocab, interview.today)
     errors = [p for p in problems if not p.warning]
     if errors or casus is None:
@@ -349,15 +353,20 @@ def _finish(
             summary=_("The answers do not form a valid case yet."),
             hint=hint.format(draft=draft.path),
         )
-    for warning in problems:
-        interview.say(_("Note: ") + warning.describe())
     new = case_to_data(casus)
-    for line in summary_in_words(old, new, interview.vocab, values=interview.asker.interactive):
+    said = summary_in_words(old, new, interview.vocab, values=interview.asker.interactive)
+    paged = _page_warnings(interview, problems, said)  # too many for one screen: first, a page at a time
+    for line in said:
         interview.say(line)
+    if not paged:  # after the summary, so they are on the screen with the save question
+        _show_warnings(interview, problems)
     if new == old and loaded is not None:
         draft.remove()
         return Outcome(path, saved=False)
-    if not _save_wanted(interview, old, new):
+    notes = [w for w in problems if w.warning]
+    at = _question_of(interview, notes) if not paged else None  # 'a' goes to the note on the screen
+    fix = (at, notes[0].describe()) if at is not None else None
+    if not _save_wanted(interview, old, new, fix):
         draft.save()
         interview.say(_("Not saved. Your answers are kept in {draft}.").format(draft=draft.path))
         return Outcome(path, saved=False)
@@ -372,16 +381,67 @@ def _finish(
     return Outcome(path, saved=True)
 
 
-def _save_wanted(interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
-    """Save? A person may first see every changed field, a page at a time."""
+def _notes(warnings: Sequence[Any]) -> list[str]:
+    # the field and the message; the file is the one being edited (its path would fill the screen)
+    return [_("Note: ") + (f"{w.path}: {w.message}" if w.path else w.message) for w in warnings]
+
+
+def _page_warnings(interview: Interview, warnings: Sequence[Any], summary_lines: Sequence[str]) -> bool:
+    """Notes that would push the summary or themselves off a screen go through the pager first."""
+    import shutil
+
+    lines = _notes(warnings)
+    page = getattr(interview.asker, "page", None)
+    if not lines or not interview.asker.interactive or page is None:
+        return False
+    size = shutil.get_terminal_size()
+    used = sum(1 + len(line) // max(20, size.columns - 2) for line in [*summary_lines, *lines])
+    if used + 6 <= size.lines:  # 6: the save question and its choices
+        return False
+    page([_("(q closes this list; the summary and the save question follow)"), "", *lines])
+    return True
+
+
+def _show_warnings(interview: Interview, warnings: Sequence[Any]) -> None:
+    """The notes, right above the save question (the save question offers to go to the first one)."""
+    for line in _notes(warnings):
+        interview.say(line)
+
+
+def _question_of(interview: Interview, problems: Sequence[Any]) -> int | None:
+    """The index of the last answer given for the field of the first problem (or for the item or
+    section it is in), if this run asked one."""
+    given = interview.answers()
+    for problem in problems[:1]:
+        field = _question_key(problem.path, interview.data)
+        while field:
+            for index in range(len(given) - 1, -1, -1):
+                key = given[index][0]
+                if key == field or field.startswith(key + ".") or key.startswith((field + ".", field + "[")):
+                    return index
+            field = field.rpartition(".")[0]
+    return None
+
+
+def _save_wanted(
+    interview: Interview, old: Mapping[str, Any], new: Mapping[str, Any], fix: tuple[int, str] | None = None
+) -> bool:
+    """Save? A person may first see every changed field, a page at a time, or go to a note's question."""
     asker = interview.asker
     if not asker.interactive:
         return bool(asker.ask(Question("opslaan", "confirm", _("Save these changes?"), True)))
-    choices = (("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    choices: tuple[tuple[str, str], ...] = (
+        ("ja", _("Yes, save")), ("nee", _("No")), ("lijst", _("First show every changed field")))
+    keys: tuple[str, ...] = ("j", "n", "l")
+    if fix is not None:
+        choices += (("aanpassen", _("First change the answer of the first note")),)
+        keys += ("a",)
     while True:
         label = _("Save these changes?")
-        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=("j", "n", "l"))
+        question = Question("opslaan", "choice", label, "ja", choices=choices, shortcuts=keys)
         answer = asker.ask(question)
+        if answer == "aanpassen" and fix is not None:
+            raise _AskAgain(*fix)
         if answer != "lijst":
             return bool(answer == "ja")
         lines = summary(old, new)

@@ -481,14 +481,28 @@ def _fill(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
+# Millimetres per character of the longest word, plus the cell's padding: a column is never
+# narrower than its longest word ('Gepland', 'Levensgebied', 'december'), so no word is broken
+# over lines ('Ge / pla / nd', review of 7 December 2026).
+MM_PER_CHAR = 2.1
+CELL_PADDING_MM = 4.0
+
+
 def _column_widths(rows: list[Any], count: int, text_mm: float = TEXT_WIDTH_MM) -> list[Any]:
-    """Share the text width by how much each column holds (a long text gets more room)."""
+    """Each column at least its longest word; the rest shared by how much each column holds."""
     weight = [8.0] * count
+    longest = [0] * count
     for row in rows:
         for j, cell in enumerate(c for c in row if c.tag in ("td", "th")):
-            weight[j] = max(weight[j], min(60.0, float(len(cell.text_content()))))
+            content = cell.text_content()
+            weight[j] = max(weight[j], min(60.0, float(len(content))))
+            longest[j] = max([longest[j], *(len(word) for word in content.split())])
+    floor = [min(25.0, n) * MM_PER_CHAR + CELL_PADDING_MM for n in longest]
+    if sum(floor) > text_mm:  # too many columns for their words: share the width as before
+        floor = [0.0] * count
+    rest = text_mm - sum(floor)
     total = sum(weight)
-    return [_mm(text_mm * w / total) for w in weight]
+    return [_mm(f + rest * w / total) for f, w in zip(floor, weight, strict=True)]
 
 
 def _narrow_margins(table: Any) -> None:

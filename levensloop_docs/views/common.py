@@ -199,18 +199,34 @@ class CallLine(TypedDict):
 
 
 class NightLine(TypedDict):
-    naam: str  # as the plan names a partner; the organisation alone without ``names``
+    naam: str  # the service, never the casusregisseur's own name (nobody reaches her at night)
     organisatie: str
     telefoon: str
+    waarvoor: str  # when to call this number rather than the other
+    soort: str  # "bereikbaarheidsdienst", "crisisdienst" or "" (templates word it for their reader)
 
 
 def night_lines(casus: Casus, names: Names | None = None) -> list[NightLine]:
-    """The 24/7 numbers (``planrules.night_numbers``), one shape for every document."""
-    return [
-        {"naam": names.who(p.id) if names else text(p.organisatie), "organisatie": text(p.organisatie),
-         "telefoon": text(night_phone(p))}
-        for p in night_numbers(casus)
-    ]
+    """The 24/7 numbers (``planrules.night_numbers``), one shape for every document.
+
+    A night line is a service: the bereikbaarheidsdienst of the levensloopaanbieder (advice,
+    knows the client and this plan) or the crisisdienst (acute psychiatric assessment). Named
+    after the casusregisseur, a partner would think she answers at 3 a.m.
+    """
+    out: list[NightLine] = []
+    for p in night_numbers(casus):
+        org = text(p.organisatie)
+        if p.rol == "levensloopaanbieder":
+            naam = _("On-call service {organisation} (not the case director personally)").format(
+                organisation=org)
+            waarvoor, soort = _("advice; knows the client and this plan"), "bereikbaarheidsdienst"
+        elif p.rol == "crisisdienst":
+            naam, waarvoor, soort = org, _("acute psychiatric assessment"), "crisisdienst"
+        else:
+            naam, waarvoor, soort = org, "", ""
+        out.append({"naam": naam, "organisatie": org, "telefoon": text(night_phone(p)), "waarvoor": waarvoor,
+                    "soort": soort})
+    return out
 
 
 # -- actions, areas, scenarios ------------------------------------------------------------------

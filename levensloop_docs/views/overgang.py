@@ -32,7 +32,7 @@ from levensloop_docs.views.audience import (
 from levensloop_docs.views.common import date_text as d
 from levensloop_docs.views.common import deescalation_view, legal_frame, night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.plan import CaseContext, ContextBuilder
+from levensloop_docs.views.plan import CaseContext, ContextBuilder, legal_decider
 
 Context = dict[str, Any]
 OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
@@ -120,6 +120,7 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "route": {
             "criteria": texts(step.criteria),
             "wie_besluit": b.who(step.wie_besluit),
+            "wie_beslist": legal_decider(step, v),
             "basis": _basis(vocab, step.juridische_basis),
             "terugval": _basis(vocab, step.juridische_terugval),
             "vervoer": t(step.vervoer),

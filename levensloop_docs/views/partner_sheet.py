@@ -114,6 +114,7 @@ class SheetContext(TypedDict):
     deling: ShareView
     persoon: Identity | None
     contacten: list[PartnerEntry] | None
+    nacht: list[common.NightLine]  # the 24/7 services (never a person's own number)
     eigen_acties: list[OwnAction] | None
     achtergrond: list[AreaView] | None
     scenarios: list[ScenarioView] | None
@@ -307,6 +308,9 @@ class PartnerView:
             "deling": self.deling(),
             "persoon": self.identificatie(),
             "contacten": self.contacten(),
+            # the 24/7 services: numbers of services, not personal data; a sheet with red-phase
+            # duties must say whom to call at night
+            "nacht": common.night_lines(self.full) if self.allows("contacten") else [],
             "eigen_acties": self.eigen_acties(),
             "achtergrond": self.achtergrond(),
             "scenarios": self.scenarios(),

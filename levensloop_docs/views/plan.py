@@ -201,6 +201,16 @@ class CaseContext(TypedDict):
     generator: str
 
 
+def legal_decider(s: OpschalingsStap, vocab: Vocabularies) -> str:
+    """Who decides by law on the step's basis, and on its fallback ('als dat niet lukt')."""
+    basis = vocab["juridische_basis"]
+    first = str(basis.get(s.juridische_basis or "", "beslist", "") or "")
+    fallback = str(basis.get(s.juridische_terugval or "", "beslist", "") or "")
+    if first and fallback and fallback != first:
+        return _("{first}; if that fails: {fallback}").format(first=first, fallback=fallback)
+    return first or fallback
+
+
 def earliest_exit_text(status: ExitStatus) -> str:
     """When two years of stability are (or were) reached, from the history; never the print date."""
     until = status.stable_until
@@ -434,6 +444,7 @@ class PlanStep(StepView):
     contact: str
     biz: bool
     juridische_terugval: str
+    wie_beslist: str  # who decides by law (burgemeester, rechter ...); empty for a voluntary step
     vormen: str
     terugkeer: str  # empty (the row is left out) where the question was never asked
 
@@ -575,7 +586,9 @@ class PlanView(ContextBuilder):
                                "naam": _("Police, ambulance, fire brigade"), "bereikbaar": "112"}
         night = _("Outside office hours (day and night)")
         nights: list[ContactPoint] = [
-            {"titel": night, "naam": n["naam"], "bereikbaar": n["telefoon"]} for n in self.nachtnummers()
+            {"titel": _("Day and night: {what}").format(what=n["waarvoor"]) if n["waarvoor"] else night,
+             "naam": n["naam"], "bereikbaar": n["telefoon"]}
+            for n in self.nachtnummers()
         ]
         return [first, *self.aanspreekpunten(partners), *nights]
 
@@ -647,6 +660,8 @@ class PlanView(ContextBuilder):
             "biz": s.naar == "biz",
             "juridische_terugval": v["juridische_basis"].label(s.juridische_terugval)
             if s.juridische_terugval else "",
+            # the casusregisseur initiates; for a compulsory step the law names who decides
+            "wie_beslist": legal_decider(s, v),
             "vormen": format_list(v["escalatievormen"].label(k).lower() for k in s.vormen),
             "terugkeer": self.terugkeer(s) if s.terugkeer_gevraagd else "",
         }

@@ -34,6 +34,9 @@ def nieuw(folder: Path, resume: bool, answers: Path | None, out_dir: Path) -> No
     hang_up_as_interrupt()
     ensure_dir(folder)
     again = f"levensloop aanmelding nieuw --map {folder} --hervat"
+    check_later = getattr(asker, "given", None)
+    if check_later is not None and check_later("doorgaan_met_plan") not in (None, False, "nee", "n"):
+        asker.check_later = True  # type: ignore[attr-defined]  # the plan's answers are used after it
     _after_save(asker, run_interview(PARTS, asker, folder=folder, resume=resume, again=again), out_dir)
 
 
@@ -94,6 +97,8 @@ def _after_save(asker: Asker, outcome: Outcome, out_dir: Path) -> None:
     label = _("The person is included. Go on with the levensloopplan (network, levensgebieden, "
               "scenarios) now? Person, legal framework and data sharing are kept.")
     if asker.ask(Question("doorgaan_met_plan", "confirm", label, False, back=False)):
+        if hasattr(asker, "check_later"):
+            asker.check_later = False  # this run uses the rest of the answers file
         again = run_interview(plan_parts(), asker, case_path=outcome.path)
         if again.saved:
             offer_plan(asker, outcome.path, out_dir)

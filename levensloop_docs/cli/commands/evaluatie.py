@@ -33,6 +33,8 @@ def evaluatie(casus: Path, resume: bool, answers: Path | None, out_dir: Path) ->
         raise UsageError(_("{file}: the file does not exist.").format(file=casus),
                               hint=_("Make a new case with 'levensloop nieuw'."))
     asker = make_asker(answers)
+    if answers is not None and _already_recorded(asker, casus):
+        return
     hang_up_as_interrupt()
     outcome = run_interview(evaluation_parts(), asker, case_path=casus, before_save=archive_replaced,
                             resume=resume, again=f"levensloop evaluatie {casus} --hervat")
@@ -51,3 +53,31 @@ def archive_replaced(loaded: Any) -> None:
     text = read_text(loaded.path)
     if digest_text(text) == loaded.digest:  # otherwise the save refuses with a conflict
         archive_text(loaded.path, loaded.casus.meta.planversie, text)
+
+
+def _already_recorded(asker: Any, casus: Path) -> bool:
+    """An answers file whose evaluation the case already holds (same place, same date): a rerun.
+
+    After a kill that came just after saving, the same command runs again; the evaluation
+    it describes is then in the case, so nothing is recorded twice (exit 0, and said so).
+    """
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.i18n import _, format_date
+    from levensloop_docs.model.validators import parse_date
+
+    wanted = asker.given("evaluaties") if hasattr(asker, "given") else None
+    if not isinstance(wanted, list) or not wanted or not isinstance(wanted[-1], dict):
+        return False
+    recorded = load_case(casus).casus.evaluaties
+    index = len(wanted) - 1
+    if index >= len(recorded):
+        return False
+    try:
+        day = parse_date(wanted[-1].get("datum"))
+    except (ValueError, TypeError):
+        return False
+    if recorded[index].datum != day:
+        return False
+    asker.say(_("The evaluation of {date} is already in {file}; nothing is recorded again.").format(
+        date=format_date(day), file=casus.name))
+    return True

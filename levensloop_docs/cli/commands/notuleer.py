@@ -29,10 +29,12 @@ if TYPE_CHECKING:
 @click.option("--regio", "regio", default=None, help="Alleen casussen van deze regio.")
 @click.option("--overleg", "overleg", default="levensloopteam", show_default=True,
               help="De naam van het overleg, bijvoorbeeld 'aanmeldtafel'.")
+@click.option("--hervat", "resume", is_flag=True,
+              help="Ga zonder te vragen verder met het concept van een afgebroken interview.")
 @click.option("--antwoorden", "answers", type=click.Path(path_type=Path, dir_okay=False),
               help="Neem de antwoorden uit dit YAML-bestand (per casusnummer) in plaats van te vragen.")
 def notuleer(map_: Path, datum: str, vorige: str | None, volgende: str | None, regio: str | None,
-             overleg: str, answers: Path | None) -> None:
+             overleg: str, resume: bool, answers: Path | None) -> None:
     """Leg per agendapunt het verslag vast in de casus: wie er was, het besluit, wie wat doet.
 
     Een punt dat niet besproken is, slaat u over. Elk antwoord wordt meteen bewaard;
@@ -44,11 +46,11 @@ def notuleer(map_: Path, datum: str, vorige: str | None, volgende: str | None, r
     meeting = make_meeting(datum, vorige, volgende, regio)
     asker = make_asker(answers)
     hang_up_as_interrupt()
-    record_meeting(map_, meeting, overleg, regio, asker, datum)
+    record_meeting(map_, meeting, overleg, regio, asker, datum, resume=resume)
 
 
 def record_meeting(map_: Path, meeting: Meeting, overleg: str, regio: str | None, asker: Asker,
-                   datum: str) -> int:
+                   datum: str, resume: bool = False) -> int:
     """Every case with an item in the meeting, one interview run each; the number saved."""
     from datetime import date
 
@@ -68,7 +70,7 @@ def record_meeting(map_: Path, meeting: Meeting, overleg: str, regio: str | None
         if casus_id not in paths:  # changed since it was read: controleer names the problem
             continue
         saved += _record(casus_id, own, paths[casus_id], _for_case(asker, casus_id), meeting, overleg,
-                         (map_, datum))
+                         (map_, datum), resume)
     asker.say(ngettext("Minutes saved in {n} case.", "Minutes saved in {n} cases.", saved).format(n=saved))
     how = _("The minutes as a document: levensloop agenda {folder} --datum {day} --verslag")
     asker.say(how.format(folder=map_, day=datum))
@@ -102,7 +104,7 @@ def _for_case(asker: Asker, casus_id: str) -> Asker:
 
 
 def _record(casus_id: str, punten: list[Punt], path: Path, asker: Asker, meeting: Any, overleg: str,
-            again: tuple[Path, str]) -> int:
+            again: tuple[Path, str], resume: bool = False) -> int:
     from levensloop_docs.errors import Interrupted
     from levensloop_docs.i18n import _
     from levensloop_docs.interview import run_interview
@@ -112,8 +114,8 @@ def _record(casus_id: str, punten: list[Punt], path: Path, asker: Asker, meeting
     asker.say(_("== Case {id} ==").format(id=casus_id))
     try:
         parts = minutes_parts(punten, Vergadering(meeting.datum, overleg))
-        command = f"levensloop notuleer {again[0]} --datum {again[1]}"
-        outcome = run_interview(parts, asker, case_path=path, again=command)
+        command = f"levensloop notuleer {again[0]} --datum {again[1]} --hervat"
+        outcome = run_interview(parts, asker, case_path=path, again=command, resume=resume)
     except Interrupted as stopped:
         how = _("Continue later with: {command}").format(command=command)
         raise Interrupted(stopped.message, hint=how) from None
