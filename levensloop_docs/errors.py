@@ -42,6 +42,8 @@ class Problem:
     message: str
     line: int | None = None
     warning: bool = False
+    # the rule that found it (a key of ``case/safety.py`` RULES); "" for schema and file problems
+    rule: str = ""
 
     def describe(self) -> str:
         place = str(self.file) if self.file else ""
@@ -109,6 +111,11 @@ class TemplateProblemError(ProblemsError):
 
 class OutputFolderError(InputError):
     """The output folder is a file, cannot be made, or cannot be written in: the wrong folder was given."""
+
+
+class UnsafeDocumentError(InputError):
+    """A document the safety gate refuses (``case/safety.py``): it cannot do its job, or it
+    would be a CONCEPT and ``--definitief`` was asked. Fixed by completing the case file."""
 
 
 class NotInNetworkError(UsageError):

@@ -180,11 +180,20 @@ def test_crisiskaart_carries_only_what_each_partner_type_may_see(variant: str, t
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_opnamebrief_and_overdracht_carry_only_their_audiences_groups(variant: str, tmp_path: Path) -> None:
+    from levensloop_docs.errors import UnsafeDocumentError
+
     data, markers = sentinel_case(variant)
     data["opschaling"]["stappen"][2]["naar"] = "klinisch_regulier"
-    files = render_case(data, ["opnamebrief", "overdracht:drenthe"], ("html",), tmp_path)
-    assert_groups(files["opnamebrief:None.html"], markers, effective("opnamebrief", "kliniek", variant),
-                  f"opnamebrief ({variant})", LETTER_GROUPS)
+    letter = effective("opnamebrief", "kliniek", variant)
+    if {"identificatie", "opschaling"} <= letter:
+        files = render_case(data, ["opnamebrief"], ("html",), tmp_path)
+        assert_groups(files["opnamebrief:None.html"], markers, letter, f"opnamebrief ({variant})",
+                      LETTER_GROUPS)
+    else:  # issue 25: a letter that may not name the person or the reason is refused, not made empty
+        with pytest.raises(UnsafeDocumentError):
+            render_case(data, ["opnamebrief"], ("html",), tmp_path)
+        assert not list(tmp_path.glob("*opnamebrief*"))
+    files = render_case(data, ["overdracht:drenthe"], ("html",), tmp_path)
     allowed = effective("overdracht", "kliniek", variant)
     where = f"overdracht ({variant})"
     assert_groups(files["overdracht:drenthe.html"], markers, allowed, where, LETTER_GROUPS)

@@ -84,6 +84,7 @@ class BatchOptions:
     everything: bool = False
     dry_run: bool = False
     workers: int | None = None
+    definitive: bool = False  # --definitief: a document with open safety points is refused
     today: date = field(default_factory=date.today)
     examples: list[Path] | None = None  # for the template check; None: the shipped examples
 
@@ -102,6 +103,7 @@ class Summary:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     cases: int = 0
+    concepts: dict[str, int] = field(default_factory=dict)  # case file -> CONCEPT documents made now
     problem: LevensloopError | None = None  # what stopped the run (e.g. a full disk), after the report
 
 
@@ -372,7 +374,8 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
     except OSError as exc:
         raise _os_error(exc, opts.out_dir) from None
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=init_worker, initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp)
+        max_workers=workers, initializer=init_worker,
+        initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp, opts.definitive)
     )
     try:
         yield pool
@@ -493,6 +496,8 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
         for result in _results(pool, futures):
             case = by_key[result.key]
             _record(case, result, manifest, types, fp, opts)
+            if result.concepts:
+                summary.concepts[case.key] = len(result.concepts)
             if result.reason:
                 summary.failed.append(Failure(case.key, result.reason, result.bad_input, result.traceback))
                 made -= set(case.todo) - set(result.written)

@@ -28,6 +28,7 @@ def finish(summary: Summary, options: BatchOptions) -> None:
                             "{made} files made, {unchanged} unchanged, in {folder}.", len(summary.made))
                            .format(
             made=len(summary.made), unchanged=summary.unchanged, folder=options.out_dir))
+    _report_concepts(summary)
     _report_failures(summary)
     if summary.problem is not None:
         raise summary.problem
@@ -41,6 +42,16 @@ def finish(summary: Summary, options: BatchOptions) -> None:
         message = ngettext("The case failed.", "All {n} cases failed.", n)
     code = 2 if any(f.bad_input for f in summary.failed) else 1
     raise BatchFailed(message.format(n=n, total=summary.cases), code)
+
+
+def _report_concepts(summary: Summary) -> None:
+    """Per case the number of documents made as CONCEPT (open safety points on page 1)."""
+    if not summary.concepts:
+        return
+    click.echo(_("CONCEPT (open safety points; 'levensloop controleer' names them):"))
+    for case, n in sorted(summary.concepts.items()):
+        click.echo("  " + ngettext("{case}: {n} concept document", "{case}: {n} concept documents", n)
+                   .format(case=case, n=n))
 
 
 def _report_failures(summary: Summary) -> None:

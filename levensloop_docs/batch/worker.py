@@ -47,9 +47,11 @@ class CaseResult:
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
     disk: list[str] = field(default_factory=list)  # a full disk or read-only folder: its lines, said once
     packed: bytes = b""  # phase one: the parsed case, pickled and compressed (``pack``), for phase two
+    concepts: list[str] = field(default_factory=list)  # stems of the documents made as CONCEPT
 
 
-def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None) -> None:
+def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None,
+                definitive: bool = False) -> None:
     """Process initializer: one render run per worker, closed when the worker ends.
 
     ``tmp``: the batch's private temporary folder (``runtmp``), shared by all its workers.
@@ -62,7 +64,7 @@ def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None
     os.umask(0o077)
     _die_with_parent()
     adopt(tmp)
-    _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today)
+    _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today, definitive=definitive)
     Finalize(_RUN, _RUN.close, exitpriority=10)
 
 
@@ -155,20 +157,32 @@ def plan_case(key: str, path: Path, requested: list[str] | None,
 def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"") -> CaseResult:
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
+    from levensloop_docs.errors import UnsafeDocumentError
     from levensloop_docs.run.documents import registry
     from levensloop_docs.run.renderrun import render_job
 
     run = _run()
     result = CaseResult(key, planned=planned)
+    refused: list[UnsafeDocumentError] = []
     try:
         case = load_case_fast(path, unpack(packed))
         result.case_id = case.casus.meta.casus_id
         types = registry()
         for item in planned:
             job = Job(case, types[item.document], item.parameter, item.formats)
-            for target in render_job(run, job):
+            try:  # the safety gate refuses one document; the case's others are still made
+                targets = render_job(run, job)
+            except UnsafeDocumentError as exc:
+                refused.append(exc)
+                continue
+            if run.verdict(job).points:
+                result.concepts.append(item.stem)
+            for target in targets:
                 stat = target.stat()
                 result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns)
     except Exception as exc:
         return _failure(result, exc)
+    if refused:
+        result.reason = [line for exc in refused for line in exc.lines()]
+        result.bad_input = True
     return result

@@ -79,7 +79,7 @@ def validate_raw(
         found += case_problems(casus, vocab, today)
     for loc, problem in found:
         line = line_at(loc) if line_at is not None else line_of(raw, loc)
-        problems.append(Problem(file, problem.path, problem.message, line, problem.warning))
+        problems.append(Problem(file, problem.path, problem.message, line, problem.warning, problem.rule))
     return casus, problems
 
 

@@ -2,8 +2,9 @@
 
 A case can be valid and still not be a plan that a network can adopt: no 24/7 number, a
 clinic without a contact, a zelfbindingsverklaring without a fallback, a levensgebied a
-scenario is about but that the plan leaves out. These are warnings (``controleer`` reports
-them; ``genereer`` still prints), each naming the field where the fix goes.
+scenario is about but that the plan leaves out. These are warnings, each naming the field
+where the fix goes and the rule that found it (``rule``): ``case/safety.py`` says which rules
+are about safety and which documents they concern; such a document prints as CONCEPT.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ CASUSREGISSEUR = "levensloopaanbieder"
 ARREST_KINDS = ("contact_justitie",)
 
 
-def _w(loc: Loc, message: str) -> tuple[Loc, Problem]:
+def _w(loc: Loc, message: str, rule: str) -> tuple[Loc, Problem]:
     from levensloop_docs.problems import format_loc
 
-    return loc, Problem(None, format_loc(loc), message, warning=True)
+    return loc, Problem(None, format_loc(loc), message, warning=True, rule=rule)
 
 
 def has_plan(casus: Casus) -> bool:
@@ -84,14 +85,18 @@ def night_phone(p: Partner) -> str:
 def contact_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
     partners = casus.netwerk.partners
     aanbieder = [p for p in partners if p.rol == "levensloopaanbieder"]
+    if not any(p.telefoon for p in aanbieder):
+        yield _w(("netwerk", "partners"), _(
+            "There is no phone number of the casusregisseur: fill in 'telefoon' for the partner "
+            "with role levensloopaanbieder."), "casusregisseur_telefoon")
     if not any(p.buiten_kantoortijd for p in aanbieder):
         yield _w(("netwerk", "partners"), _(
             "There is no 24/7 number of the levensloopaanbieder: fill in 'buiten_kantoortijd' "
-            "(the bereikbaarheidsdienst) for the partner with role levensloopaanbieder."))
+            "(the bereikbaarheidsdienst) for the partner with role levensloopaanbieder."), "nachtlijn")
     if not any(p.rol == "crisisdienst" and (p.telefoon or p.buiten_kantoortijd) for p in partners):
         yield _w(("netwerk", "partners"), _(
             "The GGZ crisisdienst is missing: add a partner with role 'crisisdienst' and its "
-            "number, so that nights and weekends are covered."))
+            "number, so that nights and weekends are covered."), "crisisdienst")
 
 
 # -- 2, 3 and 5: the route ------------------------------------------------------------------
@@ -123,45 +128,69 @@ def route_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc, Pro
     bedtypes, niveaus = vocab["bedtypes"], vocab["niveaus"]
     for i, stap in enumerate(stappen):
         loc: Loc = ("opschaling", "stappen", i)
+        if is_admission(stap.naar) and not has_destination(stap):
+            yield _w((*loc, "bestemming"), _(
+                "This admission step has no destination: name the clinic (bestemming.partner) or "
+                "the bed of the region profile (bestemming.plaats)."), "bestemming_ontbreekt")
+        if is_admission(stap.naar) and not stap.criteria:
+            yield _w((*loc, "criteria"), _(
+                "This admission step has no criteria: write down when it is taken (criteria), so "
+                "that the clinic knows why the person comes."), "opname_zonder_reden")
         if has_destination(stap) and destination_contact(casus, stap) is None:
             yield _w((*loc, "bestemming"), _(
                 "This destination has no contact details: name the clinic as a partner "
                 "(bestemming.partner, with contactpersoon and telefoon) or use a bed of the "
-                "region profile that has an intake contact and phone number."))
+                "region profile that has an intake contact and phone number."), "bestemming_contact")
         level = bedtypes.get(stap.bestemming.bedtype or "", "niveau")
         if level and level != stap.naar:
             yield _w((*loc, "bestemming", "bedtype"), _(
                 "This bed type belongs to the level '{level}', but the step goes to '{naar}'. "
                 "Let the step go to that level, or choose another bed type.").format(
-                    level=niveaus.label(level), naar=niveaus.label(stap.naar)))
+                    level=niveaus.label(level), naar=niveaus.label(stap.naar)), "bestemming_niveau")
         if not is_admission(stap.naar) and (stap.doorloopt or stap.terugkeer_toelichting):
             yield _w((*loc, "doorloopt"), _(
                 "This step has no admission: 'doorloopt' and the terugkeergarantie are not "
-                "printed for it."))
+                "printed for it."), "opname_velden")
     to_biz = [s for s in stappen if s.naar == "biz"]
     if to_biz and not any(s.naar == "klinisch_regulier" for s in stappen):
         yield _w(("opschaling", "stappen"), _(
             "There is a step to beveiligde intensieve zorg (BIZ) but no regular clinical step "
-            "beside it: fix the regular clinical setting to step down to."))
+            "beside it: fix the regular clinical setting to step down to."), "biz_zonder_regulier")
     af = casus.opschaling.afschaling
     if to_biz and (af is None or not af.bestemming):
         yield _w(("opschaling", "afschaling", "bestemming"), _(
             "With a BIZ step the step-down destination is decided at admission: fill in "
-            "afschaling.bestemming."))
+            "afschaling.bestemming."), "afschaling_bestemming")
     if af is not None and af.wie_stabiel is None and stappen:
         yield _w(("opschaling", "afschaling", "wie_stabiel"), _(
             "Name who declares the person stable (usually the clinic of the "
-            "levensloopaanbieder): that starts the de-escalation."))
+            "levensloopaanbieder): that starts the de-escalation."), "wie_stabiel")
 
 
 def escalation_form_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
     if not any(s.soort in ARREST_KINDS for s in casus.scenarios):
         yield _w(("scenarios",), _(
             "There is no scenario for arrest or a new detention (soort: contact_justitie): "
-            "who tells the casusregisseur, and how does contact continue in the PI?"))
+            "who tells the casusregisseur, and how does contact continue in the PI?"), "scenario_justitie")
 
 
 # -- 6. legal basis ---------------------------------------------------------------------------
+
+def is_acute(stap: OpschalingsStap) -> bool:
+    """A step for an acute crisis: so marked (vormen), or, unmarked, its criteria say so."""
+    from levensloop_docs.reference.criteria import crisis_words
+
+    if stap.vormen:
+        return "acute_crisis" in stap.vormen
+    return bool(crisis_words(" ".join(stap.criteria)))
+
+
+def acute_on_request(stap: OpschalingsStap) -> bool:
+    """An acute admission that waits for a zorgmachtiging to be requested, with no crisismaatregel."""
+    bases = {stap.juridische_basis, stap.juridische_terugval}
+    return (is_admission(stap.naar) and is_acute(stap) and "zorgmachtiging" in bases
+            and "crisismaatregel" not in bases)
+
 
 def legal_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
     for i, stap in enumerate(casus.opschaling.stappen):
@@ -169,23 +198,30 @@ def legal_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
         if stap.juridische_basis == "zelfbindingsverklaring" and stap.juridische_terugval is None:
             yield _w((*loc, "juridische_terugval"), _(
                 "A zelfbindingsverklaring alone is not enough: name the fallback for when it is "
-                "withdrawn (juridische_terugval: crisismaatregel, or zorgmachtiging via the OM)."))
+                "withdrawn (juridische_terugval: crisismaatregel, or zorgmachtiging via the OM)."),
+                "basis_zelfbinding")
         if stap.juridische_basis == "lopende_zorgmachtiging" and not running(
             casus, "wvggz_zorgmachtiging", today
         ):
             yield _w((*loc, "juridische_basis"), _(
                 "This step relies on a running zorgmachtiging, but the legal framework has none "
-                "that runs today."))
+                "that runs today."), "basis_lopend")
         if stap.juridische_basis == "zorgmachtiging" and running(casus, "wvggz_zorgmachtiging", today):
             yield _w((*loc, "juridische_basis"), _(
                 "A zorgmachtiging already runs: choose 'lopende_zorgmachtiging', or plan the "
-                "request for a new one when the current one ends."))
+                "request for a new one when the current one ends."), "basis_dubbel")
+        if acute_on_request(stap):
+            yield _w((*loc, "juridische_terugval"), _(
+                "This step is for an acute crisis but relies on requesting a zorgmachtiging, which "
+                "takes weeks: name the crisismaatregel (burgemeester) as juridische_terugval, or as "
+                "the basis."), "basis_acuut")
     start = casus.meta.vastgesteld or today
     for i, titel in enumerate(casus.persoon.juridisch_kader):
         if titel.einde and start <= titel.einde <= start + PLAN_PERIOD and not titel.bij_afloop:
             yield _w(("persoon", "juridisch_kader", i, "bij_afloop"), _(
                 "This title ends on {date}, within the plan period: agree who does what before "
-                "then (bij_afloop and bij_afloop_wie).").format(date=format_date(titel.einde)))
+                "then (bij_afloop and bij_afloop_wie).").format(date=format_date(titel.einde)),
+                "titel_afloop")
 
 
 # -- 9. completeness and voice ----------------------------------------------------------------
@@ -211,23 +247,23 @@ def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[L
             yield _w(("scenarios", i), _(
                 "This scenario is about '{domain}', but that levensgebied is not in the plan: "
                 "add it to 'levensgebieden' (with content, or empty for 'geen afspraken nodig').").format(
-                    domain=gebieden.label(key)))
+                    domain=gebieden.label(key)), "scenario_levensgebied")
     for i, g in enumerate(casus.levensgebieden):
         if g.zrm_score is not None and not gebieden.get(g.gebied, "zrm", True):
             yield _w(("levensgebieden", i, "zrm_score"), _(
                 "This levensgebied has no domain in the Zelfredzaamheid-Matrix: the ZRM score is "
-                "not printed. Remove it."))
+                "not printed. Remove it."), "zrm_zonder_domein")
     for i, n in enumerate(casus.netwerk.naasten):
         if "slachtoffer" in n.type and not n.bescherming:
             yield _w(("netwerk", "naasten", i, "bescherming"), _(
                 "This naaste is (also) a victim: record the victim-protection agreements "
-                "(check of a contactverbod, who informs and protects them)."))
+                "(check of a contactverbod, who informs and protects them)."), "slachtoffer_bescherming")
     c = casus.client
     if not (c.doelen or c.wat_helpt or c.betrokkenheid):
         yield _w(("client",), _(
             "The client's own voice is missing: record their goals, what helps them and whether "
             "they co-wrote, saw or refused the plan (client.doelen, client.wat_helpt, "
-            "client.betrokkenheid)."))
+            "client.betrokkenheid)."), "stem_client")
 
 
 @cache
@@ -257,9 +293,10 @@ def typography_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
     for loc, text in _texts(data, ()):
         if "->" in text:
             yield _w(loc, _("Write out what '->' means (for example 'leidt tot'): an arrow typed as '->' "
-                            "reads badly in print."))
+                            "reads badly in print."), "pijl")
         if day_without_year().search(text):
-            yield _w(loc, _("A date in this text has no year (for example '28 februari'): add the year."))
+            yield _w(loc, _("A date in this text has no year (for example '28 februari'): add the year."),
+                     "datum_zonder_jaar")
 
 
 def plan_problems(casus: Casus, vocab: Vocabularies, today: date) -> list[tuple[Loc, Problem]]:

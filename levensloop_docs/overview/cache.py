@@ -33,8 +33,9 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 6  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
-# 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level
+FORMAT = 7  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+# 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level;
+# 7: what the safety gate reads
 HIDDEN = "·"
 # What the overviews read, as a pydantic include spec (True: the whole field).
 ALL = True
@@ -45,8 +46,15 @@ KEEP: dict[str, Any] = {
                 "juridisch_kader": {"__all__": dict.fromkeys(("titel", "start", "einde"), ALL)}},
     "gegevensdeling": dict.fromkeys(("route", "toestemming_datum", "toestemming_geldig_tot",
                                      "ingetrokken", "ingetrokken_datum"), ALL),
-    "netwerk": {"partners": {"__all__": dict.fromkeys(("id", "rol", "organisatie", "contactpersoon"),
-                                                      ALL)}},
+    "netwerk": {"partners": {"__all__": dict.fromkeys(("id", "rol", "organisatie", "contactpersoon",
+                                                       "telefoon", "buiten_kantoortijd"), ALL)}},
+    # the safety gate (case/safety.py, "alleen concept"): the route, never its free text
+    "opschaling": {
+        "stappen": {"__all__": {**dict.fromkeys(("van", "naar", "wie_besluit", "juridische_basis",
+                                                 "juridische_terugval", "vormen", "criteria"), ALL),
+                                "bestemming": ALL}},
+        "afschaling": dict.fromkeys(("naar", "wie_stabiel"), ALL),
+        "huidig_niveau": ALL, "huidig_sinds": ALL},
     # which items have minutes on which day (the minutes' text is read from the file itself)
     "overleggen": {"__all__": dict.fromkeys(("datum", "soort"), ALL)},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},
@@ -55,7 +63,6 @@ KEEP: dict[str, Any] = {
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
     "bij_inclusie": ALL,  # ja/nee/onbekend and vocabulary keys only
-    "opschaling": dict.fromkeys(("huidig_niveau", "huidig_sinds"), ALL),
     "aanmelding": {
         **dict.fromkeys(("datum", "besluit", "besluit_datum", "casusregisseur", "behoefte_opname",
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),
@@ -70,6 +77,9 @@ def prune(casus: Casus) -> dict[str, Any]:
     """The case without what the overviews never show; required texts become a dot."""
     data: dict[str, Any] = casus.model_dump(mode="json", include=KEEP, exclude_none=True)
     data["persoon"]["naam"] = HIDDEN
+    steps = data.get("opschaling", {}).get("stappen", [])
+    for stap, full in zip(steps, casus.opschaling.stappen, strict=True):
+        stap["criteria"] = _criteria_marker(full)
     for r in data.get("risicotaxaties", []):
         r["uitkomst"] = HIDDEN
     for i in data.get("incidenten", []):
@@ -78,6 +88,15 @@ def prune(casus: Casus) -> dict[str, Any]:
         data["aanmelding"]["aanmelder"]["naam"] = HIDDEN
         data["aanmelding"]["reden"] = HIDDEN
     return data
+
+
+def _criteria_marker(stap: Any) -> list[str]:
+    """A step's criteria without their text: empty stays empty, an acute one still reads acute."""
+    from levensloop_docs.case.planrules import is_acute
+
+    if not stap.criteria:
+        return []
+    return ["acuut"] if not stap.vormen and is_acute(stap) else [HIDDEN]
 
 
 def restore(data: dict[str, Any], vocab: Vocabularies) -> Casus:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from levensloop_docs.case.safety import concept_only
 from levensloop_docs.case.uitstroom import exit_status
 from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import load_vocabularies
 
 HORIZON_DAYS = 90
 ATTENTION_DAYS = 14  # the terminal shows what falls due in the next two weeks
@@ -41,6 +43,7 @@ class CaseRow:
     toestemming_datum: date | None = None
     vroegste_uitstroom: date | None = None
     niet_ondertekend: bool = False
+    alleen_concept: bool = False  # plan, partner sheets and crisis cards only as CONCEPT (case/safety.py)
     wacht_sinds: date | None = None  # aanmelding without a decision: its date
     wacht_dagen: int | None = None
     deadlines: list[Deadline] = field(default_factory=list)
@@ -86,7 +89,8 @@ class CaseRow:
         """Something to act on now: overdue, withdrawn, unsigned, waiting, or due within ``days``."""
         soon = self.per + timedelta(days=days)
         return bool(self.overdue or self.toestemming in ("ingetrokken", "verlopen") or self.niet_ondertekend
-                    or self.wacht_dagen is not None or any(d.day <= soon for d in self.deadlines))
+                    or self.alleen_concept or self.wacht_dagen is not None
+                    or any(d.day <= soon for d in self.deadlines))
 
     def urgency(self) -> tuple[int, int, int, int, str]:
         """Sort key: by the Actie nodig column, then most overdue items, the nearest date, the id."""
@@ -148,6 +152,7 @@ def case_row(casus: Casus, per: date) -> CaseRow:
             row.deadlines.append(Deadline("evaluatie", m.volgende_evaluatie))
         row.niet_ondertekend = not m.akkoord or any(a.datum is None for a in m.akkoord)
         row.vroegste_uitstroom = exit_status(casus, per).earliest
+        row.alleen_concept = concept_only(casus, load_vocabularies(), per)
     if active:
         for t in casus.persoon.juridisch_kader:
             if t.einde is not None and per <= t.einde <= horizon:

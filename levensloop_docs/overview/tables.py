@@ -85,6 +85,8 @@ def overview_cells(row: CaseRow, vocab: Vocabularies) -> dict[str, str]:
         signals.insert(0, wait)
     if row.status == "geincludeerd" and row.niet_ondertekend:
         signals.append(_("plan not signed by everyone"))
+    if row.alleen_concept:  # the safety gate (case/safety.py): no document can be final yet
+        signals.append(_("documents only as CONCEPT"))
     status = vocab["statussen"].label(row.status)
     if row.niveau:  # the current level of care, with the status: one column less on the page
         status += f" · {vocab['niveaus'].label(row.niveau)}"

@@ -3,18 +3,21 @@
 ``plan_jobs`` decides what to make (which document, which parameter, which
 formats); ``render_job`` makes one job's files. Each output format is produced by a
 function registered in ``PRODUCERS`` for (engine, format): the DOCX engine here, PDF
-conversion and Markdown/HTML in their own modules.
+conversion and Markdown/HTML in their own modules. Every job passes the safety gate
+first (``RenderRun.verdict``, ``case/safety.py``): a document it refuses is not made, one
+with open points is marked CONCEPT (``run/concept.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from levensloop_docs.case.casefile import CaseFile
+from levensloop_docs.case.safety import OpenPoint, Verdict, gate
 from levensloop_docs.errors import FileInUseError, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
@@ -32,6 +35,7 @@ class Job:
     document: DocumentType
     parameter: str | None
     formats: tuple[str, ...]
+    concept: tuple[OpenPoint, ...] = ()  # the gate's open points: the files are marked CONCEPT
 
     def stem(self) -> str:
         return self.document.output_stem(self.case.casus, self.parameter)
@@ -48,9 +52,12 @@ class RenderRun:
     vocab: Vocabularies = field(default_factory=load_vocabularies)
     today: date = field(default_factory=date.today)
     pdf_a: bool = False
+    definitive: bool = False  # --definitief: a document with open points is refused, not marked
     # Expensive things a run starts once and shares (e.g. the LibreOffice converter);
     # each must have a close() method, called by close().
     resources: dict[str, Any] = field(default_factory=dict)
+    _gated: Any = field(default=None, repr=False)
+    _verdicts: dict[tuple[str, str | None], Verdict] = field(default_factory=dict, repr=False)
 
     def __enter__(self) -> RenderRun:
         return self
@@ -72,6 +79,20 @@ class RenderRun:
 
             conv = self.resources["pdf"] = start_converter()
         return conv
+
+    def verdict(self, job: Job) -> Verdict:
+        """The safety gate for this document on the run's date (the document date).
+
+        Kept for the case last asked about (the caller asks again after rendering); the case
+        object itself is held, so a new case with a reused id() is never mistaken for it.
+        """
+        casus = job.case.casus
+        if self._gated is not casus:
+            self._gated, self._verdicts = casus, {}
+        key = (job.document.name, job.parameter)
+        if key not in self._verdicts:
+            self._verdicts[key] = gate(casus, self.vocab, self.today, job.document.name, job.parameter)
+        return self._verdicts[key]
 
     def start_converter_early(self) -> None:
         """Start the run's LibreOffice now, in the background, while the DOCX files render.
@@ -136,7 +157,9 @@ class RenderRun:
         """The DOCX that ``fmt`` (pdf, html) is made from: the one this job wrote just before,
         or a fresh one in ``folder``. One DOCX, so every format says the same."""
         fmts = job.formats
-        if "docx" in fmts and fmts.index("docx") < fmts.index(fmt):
+        # the HTML carries its own concept box (run/concept.py), so it is read from a plain DOCX
+        plain = fmt == "html" and bool(job.concept)
+        if "docx" in fmts and fmts.index("docx") < fmts.index(fmt) and not plain:
             written = job.target(self.out_dir, "docx")
             if written.exists():
                 return written
@@ -147,6 +170,10 @@ class RenderRun:
             raise UsageError(msg.format(fmt=fmt, name=job.document.name))
         docx = folder / f"{job.stem()}.docx"
         make(self, job, context, docx)
+        if not plain:
+            from levensloop_docs.run.concept import mark
+
+            mark(docx, "docx", job.concept)
         return docx
 
 
@@ -239,8 +266,19 @@ def plan_jobs(
 
 
 def render_job(run: RenderRun, job: Job) -> list[Path]:
-    """Make every format of one job; return the files written."""
+    """Make every format of one job; return the files written.
+
+    The safety gate comes first: a document that cannot do its job (or, with
+    ``run.definitive``, one with open points) raises ``UnsafeDocumentError`` and nothing of
+    it is written; otherwise its open points go on every file (CONCEPT).
+    """
+    from levensloop_docs.run.concept import mark, refusal
+
     _load_producers()
+    verdict = run.verdict(job)
+    if verdict.refusals or (run.definitive and verdict.points):
+        raise refusal(job.case.casus.meta.casus_id, job.document.title, verdict, definitive=run.definitive)
+    job = replace(job, concept=verdict.points)
     context = run.context(job)
     written: list[Path] = []
     blocked: list[Path] = []
@@ -252,6 +290,7 @@ def render_job(run: RenderRun, job: Job) -> list[Path]:
         target = job.target(run.out_dir, fmt)
         try:
             make(run, job, context, target)
+            mark(target, fmt, job.concept)
         except FileInUseError as exc:  # open in Word: the other formats are still made
             blocked.extend(exc.files)
             continue

@@ -83,15 +83,20 @@ def _note_formats(formats: tuple[str, ...] | None, named: list[str], casus: Any)
               help="Map: hoeveel processen tegelijk (standaard: één per processorkern).")
 @click.option("--versie", "versie", type=click.IntRange(min=1), default=None,
               help="Eén casus: maak de documenten van een eerdere planversie (uit CASUS.geschiedenis/).")
+@click.option("--definitief", "definitief", is_flag=True,
+              help="Maak geen CONCEPT: een document waarvoor een veiligheidspunt openstaat, wordt "
+                   "niet gemaakt (exitcode 2).")
 def genereer(
     pad: Path, uit: Path, documenten: tuple[str, ...], formaat: str | None, pdf_a: bool = False,
     alles: bool = False, droog: bool = False, processen: int | None = None, geanonimiseerd: bool = False,
-    versie: int | None = None,
+    versie: int | None = None, definitief: bool = False,
 ) -> None:
     """Maak de documenten van een casus (of van elke casus in een map).
 
     Bij een map wordt alleen gemaakt wat veranderd is (casus, sjabloon, gegevens), over alle
-    processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen.
+    processorkernen tegelijk. Een fout in één casus houdt de andere niet tegen. Een document
+    waarvoor een veiligheidspunt openstaat (geen nachtnummer, geen contact bij de kliniek, een
+    afgelopen titel) krijgt CONCEPT op elke pagina en de open punten op pagina 1.
     """
     from levensloop_docs.cli.options import parse_formats
 
@@ -109,9 +114,9 @@ def genereer(
         pad = load_version(pad, versie)
     if pad.is_dir():
         _note_formats(formats, list(documenten), None)
-        _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen)
+        _folder(pad, uit, list(documenten) or None, formats, pdf_a, alles, droog, processen, definitief)
     else:
-        _single(pad, uit, list(documenten) or None, formats, pdf_a)
+        _single(pad, uit, list(documenten) or None, formats, pdf_a, definitief)
 
 
 ANONYMOUS = {"aanmeldformulier": "aanmeldformulier-anoniem"}
@@ -132,11 +137,12 @@ def anonymised(documenten: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _single(
-    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool
+    pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
+    definitief: bool = False,
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.case.casefile import read_case
-    from levensloop_docs.errors import FileInUseError
+    from levensloop_docs.errors import FileInUseError, UnsafeDocumentError
     from levensloop_docs.i18n import ngettext
     from levensloop_docs.run.renderrun import RenderRun, in_use_all, plan_jobs, render_job
 
@@ -146,22 +152,56 @@ def _single(
     _check_templates({j.document.name: j.document for j in jobs})
     usable_output_dir(uit)  # before LibreOffice starts: a wrong --uit is named at once
     written: list[Path] = []
+    concepts: list[tuple[list[Path], Any]] = []
+    refused: list[UnsafeDocumentError] = []
     blocked: list[Path] = []
-    with RenderRun(out_dir=uit, pdf_a=pdf_a) as run:
+    with RenderRun(out_dir=uit, pdf_a=pdf_a, definitive=definitief) as run:
         if any("pdf" in job.formats for job in jobs):
             run.start_converter_early()  # LibreOffice starts while the DOCX files render
         for job in jobs:
-            try:
-                written.extend(render_job(run, job))
+            try:  # a refused or blocked document is reported at the end; the others are still made
+                files = render_job(run, job)
+            except UnsafeDocumentError as exc:
+                refused.append(exc)
+                continue
             except FileInUseError as exc:  # open in Word: the other documents are still made
                 written.extend(exc.done)
                 blocked.extend(exc.files)
+                continue
+            written.extend(files)
+            if run.verdict(job).points:
+                concepts.append((files, run.verdict(job)))
     for path in written:
         click.echo(str(path))
     click.echo(ngettext("{n} file written to {folder}.",
                         "{n} files written to {folder}.", len(written)).format(n=len(written), folder=uit))
+    _report_concepts(concepts)
     if blocked:
         raise in_use_all(blocked, written)
+    if refused:
+        raise UnsafeDocumentError("\n".join(e.message for e in refused),
+                                  hint=next((e.hint for e in refused if e.hint), None))
+
+
+def _report_concepts(concepts: list[tuple[list[Path], Any]]) -> None:
+    """The open points of every CONCEPT document, as page 1 of the document lists them."""
+    from levensloop_docs.i18n import ngettext
+    from levensloop_docs.run.concept import what_to_do
+
+    for files, verdict in concepts:
+        n = len(verdict.points)
+        head = ngettext("CONCEPT ({n} open point): {files}", "CONCEPT ({n} open points): {files}", n)
+        click.echo(head.format(n=n, files=", ".join(f.name for f in files)))
+        for p in verdict.points:
+            click.echo(f"  - {p.text}")
+            click.echo(f"    {what_to_do()} {p.todo} ({p.field})")
+    if concepts:
+        n = len(concepts)
+        click.echo(ngettext(
+            "{n} document is a CONCEPT: complete the case file and make it again "
+            "('levensloop controleer' shows every point).",
+            "{n} documents are a CONCEPT: complete the case file and make them again "
+            "('levensloop controleer' shows every point).", n).format(n=n))
 
 
 def _check_templates(types: dict[str, object]) -> None:
@@ -179,7 +219,7 @@ def _check_templates(types: dict[str, object]) -> None:
 
 def _folder(
     pad: Path, uit: Path, documenten: list[str] | None, formats: tuple[str, ...] | None, pdf_a: bool,
-    alles: bool, droog: bool, processen: int | None,
+    alles: bool, droog: bool, processen: int | None, definitief: bool = False,
 ) -> None:
     from levensloop_docs.atomic import usable_output_dir
     from levensloop_docs.batch.progress import for_terminal
@@ -190,6 +230,6 @@ def _folder(
         usable_output_dir(uit)  # before the workers and LibreOffice start
     options = BatchOptions(
         folder=pad, out_dir=uit, requested=documenten, formats=formats, pdf_a=pdf_a,
-        everything=alles, dry_run=droog, workers=processen,
+        everything=alles, dry_run=droog, workers=processen, definitive=definitief,
     )
     finish(run_batch(options, for_terminal()), options)
