@@ -113,3 +113,19 @@ def test_signaleringsplan_speaks_as_ik_claims_coauthorship_only_when_recorded_an
     fills = {c._tc.tcPr.xpath("./w:shd/@w:fill")[0] for t in Document(str(path)).tables for r in t.rows
              for c in r.cells if c._tc.tcPr is not None and c._tc.tcPr.xpath("./w:shd/@w:fill")}
     assert {"E8F5E9", "FFF3E0", "FBEEEC"} <= fills
+
+
+def test_consent_form_has_one_choice_per_organisation_the_representative_and_the_moeder(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """[M] 24, 25: before, two organisations shared one ja/nee, 0017 had no curator column and no moeder."""
+    result = run_cli("genereer", EXAMPLES / "biz-limburg.yaml", "--uit", tmp_path, "--formaat", "docx",
+                     "--document", "toestemmingsverklaring")
+    assert result.code == 0, result.err
+    cells = _paragraphs(tmp_path / "LLA-2026-0017_toestemmingsverklaring_v3.docx")
+    text = "\n".join(cells)
+    assert "GGZ-crisisdienst Zuid-Limburg (voorbeeld)" in cells and "LVB-team Zuid & Co (voorbeeld)" in cells
+    assert "Wettelijk vertegenwoordiger" in text and "Marie-José Hermans (moeder)" in text
+    assert "Paraaf van de cliënt" in text and "risicotaxatie" not in text and "maatregel of titel" not in text
+    sentences = [s for line in text.split("\n") for s in line.split(". ") if s.strip()]
+    assert max(len(s.split()) for s in sentences if "·" not in s and "," not in s) < 15

@@ -81,8 +81,10 @@ def signaleringsplan_context(
 # -- the consent form ----------------------------------------------------------------------
 
 def _consent_naaste(n: Naaste) -> bool:
-    """The naasten the client can allow contact with: supporters (not a victim or a risk)."""
-    return not n.type or (("hulpbron" in n.type) and "slachtoffer" not in n.type)
+    """Supporters, and a victim only where the plan records consent for contact (a moeder kept informed)."""
+    if "slachtoffer" in n.type:
+        return n.toestemming_contact
+    return not n.type or "hulpbron" in n.type or n.toestemming_contact
 
 
 def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
@@ -95,19 +97,20 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     g, full = casus.gegevensdeling, casus
     casus = audience_case(casus, groups)
     recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
-    rows: dict[str, Context] = {}
+    # one yes/no per organisation: consent is given or withdrawn per organisation, never per kind
+    partners: list[Context] = []
     for p in casus.netwerk.partners:
         kind = str(rollen.get(p.rol, "partnersoort", p.rol))
         if kind in ("levensloopaanbieder", "client"):
             continue  # the casusregisseur keeps the plan; the client is the one who signs
-        groepen = list(policy.allowed(kind, VOLUNTARY))
-        row = rows.setdefault(kind, {"organisaties": [], "rollen": [], "groepen": groepen, "nu": recorded})
-        row["organisaties"].append(t(p.organisatie))
-        # the consent on file (h17: toestemming_partners; empty scope = the whole network)
-        row["nu"] = row["nu"] and consent_covers(full, {p.id})
-        if rollen.label(p.rol) not in row["rollen"]:
-            row["rollen"].append(rollen.label(p.rol))
-    partners = list(rows.values())
+        partners.append({
+            "organisatie": t(p.organisatie), "groepen": list(policy.allowed(kind, VOLUNTARY)),
+            # the consent on file (h17: toestemming_partners; empty scope = the whole network)
+            "nu": recorded and consent_covers(full, {p.id}),
+        })  # fmt: skip
+    # a wettelijk vertegenwoordiger (curator, mentor) signs beside the client
+    vertegenwoordigers = [t(p.contactpersoon or p.organisatie) for p in full.netwerk.partners
+                          if rollen.get(p.rol, "vertegenwoordiger", False)]
     # what every partner gets is said once; each row names only what comes on top
     basis = [k for k in policy.groups if partners and all(k in r["groepen"] for r in partners)]
     for r in partners:
@@ -121,14 +124,16 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
         "basis": basis if "toestemming" in groups else [],
         "naasten": [
             {"naam": t(n.naam), "relatie": t(n.relatie)}
-            for n in casus.netwerk.naasten if _consent_naaste(n)
+            for n in full.netwerk.naasten if _consent_naaste(n)
         ] if "toestemming" in groups else [],
+        "vertegenwoordigers": vertegenwoordigers,
         "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
         "vrijwillig": g.route == VOLUNTARY,
         "route": vocab["routes"].label(g.route),
         "vanaf": d(g.toestemming_datum),
         "vastgelegd": recorded,
-        "tot": d(casus.meta.volgende_evaluatie),
+        # the period the consent was given for; else until the next evaluation asks it again
+        "tot": d(g.toestemming_geldig_tot) or d(casus.meta.volgende_evaluatie),
     }
 
 
