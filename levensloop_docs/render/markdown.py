@@ -82,20 +82,24 @@ _TOKENS: ContextVar[_Tokens] = ContextVar("markdown_tokens")
 _KEEP_COMPILED = 64  # templates kept per process (a run uses a handful)
 
 
-def _finalize(value: Any) -> str:
-    return _TOKENS.get().finalize(value)
-
-
 def _folders(search_path: Path | Sequence[Path]) -> tuple[str, ...]:
     return (str(search_path),) if isinstance(search_path, Path) else tuple(str(f) for f in search_path)
 
 
 @functools.cache
 def _environment(folders: tuple[str, ...]) -> Any:
+    from jinja2 import pass_eval_context
+
     from levensloop_docs.render.sandbox import markdown_environment
 
+    # pass_eval_context keeps Jinja from folding a constant ({{ "" }}) through finalize at
+    # compile time: that would bake the first render's token into the cached template.
+    @pass_eval_context
+    def finalize(_eval_ctx: Any, value: Any) -> str:
+        return _TOKENS.get().finalize(value)
+
     env = markdown_environment([Path(f) for f in folders])
-    env.finalize = _finalize
+    env.finalize = finalize
     return env
 
 
