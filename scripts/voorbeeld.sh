@@ -17,6 +17,8 @@ for soort in gemeente penitentiaire_inrichting reclassering politie woningcorpor
 done
 partners+=(--document overdracht:groningen)
 $LL genereer examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" "${partners[@]}"
+# the client's own copy of the plan (without what naasten told and without victim protection)
+$LL genereer examples/biz-limburg.yaml --uit uitvoer/ --formaat "$FORMATEN" --document levensloopplan-client
 # the anonymised aanmeldformulier (tafelversie) of the registration in Oost-Brabant
 $LL genereer examples/aanmelding-oost-brabant.yaml --uit uitvoer/ --formaat "$FORMATEN" \
   --document aanmeldformulier --geanonimiseerd

@@ -34,6 +34,9 @@ def sentinel_case() -> tuple[dict[str, Any], list[str], list[str]]:
     assert "slachtoffer" in victim["type"]
     victim["telefoon"] = "06-99887766"
     hidden.append("06-99887766")
+    # the team's change list is free text that can tell what a naaste reported
+    data["meta"]["wijzigingen"] = ["ZZWIJZIGINGBESCHERMINGQQ"]
+    hidden.append("ZZWIJZIGINGBESCHERMINGQQ")
     return data, hidden, kept
 
 

@@ -45,7 +45,12 @@ def client_copy(casus: Casus, today: date) -> Casus:
     groups = allowed_groups(load_policy(), AUDIENCE, casus, today)
     naasten = [_naaste(n, groups) for n in casus.netwerk.naasten] if "naasten" in groups else []
     netwerk = casus.netwerk.model_copy(update={"naasten": naasten})
-    return casus.model_copy(update={"netwerk": netwerk})
+    update: dict[str, object] = {"netwerk": netwerk}
+    if "naasten_toelichting" not in groups:
+        # the change list is the team's free text ("contactafspraken met moeder en haar
+        # bescherming als slachtoffer toegevoegd"): it can tell what a naaste reported
+        update["meta"] = casus.meta.model_copy(update={"wijzigingen": []})
+    return casus.model_copy(update=update)
 
 
 def plan_client_context(
