@@ -172,19 +172,29 @@ def die_with_parent() -> bool:
     return True
 
 
-def try_lock(fd: int) -> bool | None:
-    """An exclusive advisory lock on an open file without waiting.
-
-    True when taken, False when another process holds it, None where no lock exists
-    (Windows: ``msvcrt.locking`` locks bytes, and the batch runs one at a time by convention).
-    """
+def try_lock(fd: int) -> bool:
+    """An exclusive lock on an open file without waiting: True when taken, False when another
+    process holds it. Released when the file is closed (or its process dies)."""
     try:
         import fcntl
     except ImportError:
-        return None
+        return _try_lock_windows(fd)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
+        return False
+    return True
+
+
+def _try_lock_windows(fd: int) -> bool:
+    # msvcrt locks a byte range from the current position, mandatory and per handle: lock
+    # byte 0 (a range past the end of an empty file is allowed)
+    import msvcrt
+
+    os.lseek(fd, 0, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+    except OSError:
         return False
     return True
 

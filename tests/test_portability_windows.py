@@ -275,3 +275,42 @@ def test_a_pdf_batch_with_a_fake_converter(
     assert all(str(PdfReader(p).root_object.get("/Lang")) == "nl-NL" for p in made)
     assert windows.ignored_popen_args == [] and windows.kill_zero_calls == 0
     assert not list((tmp_path / "temp").glob("levensloop-run-*"))  # every run's folder removed
+
+
+class _FakeMsvcrt:
+    """msvcrt.locking as Windows has it: a byte range per file, refused while another handle
+    holds it (the fds stand for handles; each test opens its own)."""
+
+    LK_NBLCK = 2
+
+    def __init__(self) -> None:
+        self.held: dict[tuple[int, int], int] = {}
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        assert mode == self.LK_NBLCK and nbytes == 1
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        holder = self.held.get(key)
+        if holder is not None and holder != fd and self._still_open(holder, key[0]):
+            raise PermissionError(13, "Permission denied")
+        self.held[key] = fd
+
+    @staticmethod
+    def _still_open(fd: int, inode: int) -> bool:  # closing a handle releases its locks
+        try:
+            return os.fstat(fd).st_ino == inode
+        except OSError:
+            return False
+
+
+def test_a_second_batch_on_the_same_folder_is_refused_on_windows_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from levensloop_docs.batch.run import _locked
+    from levensloop_docs.errors import OutputLockedError
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # import fcntl fails, as on Windows
+    monkeypatch.setitem(sys.modules, "msvcrt", _FakeMsvcrt())
+    with _locked(tmp_path), pytest.raises(OutputLockedError), _locked(tmp_path):
+        pass
+    with _locked(tmp_path):  # the first one released its lock
+        pass

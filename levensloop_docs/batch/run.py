@@ -179,7 +179,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
     except OSError as exc:
         raise _os_error(exc, out_dir) from None
     try:
-        if try_lock(fd) is False:  # None on Windows: one batch at a time by convention
+        if not try_lock(fd):
             msg = _("Another 'levensloop genereer' is writing to {folder}. Wait until it is done.")
             raise OutputLockedError(msg.format(folder=out_dir)) from None
         yield
