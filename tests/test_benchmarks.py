@@ -25,6 +25,7 @@ TINY: dict[str, tuple[list[str], str]] = {
     "overzicht.py": (["--casussen", "4"], "monitor"),
     "voortgang.py": (["--casussen", "2", "--naief", "1"], "voortgangsverslag"),
     "interview.py": (["--herhaal", "1"], "--help"),
+    "interview_walk.py": (["--walks", "1", "--budget", "10"], "0 failed;"),
 }
 WITH_PDF: dict[str, tuple[list[str], str]] = {
     "pdf.py": (["--aantal", "2"], "converter"),
