@@ -109,7 +109,7 @@ def test_signaleringsplan_speaks_as_ik_claims_coauthorship_only_when_recorded_an
     text = "\n".join(_paragraphs(path))
     assert "hoe het met mij gaat" in text and " je " not in f" {text} ".replace("\n", " ")
     assert "samen met mijn begeleider gemaakt" not in text  # Sjors saw the plan, he did not co-write it
-    assert "● Groen" in text and "▲ Oranje" in text and "■ Rood" in text
+    assert "● Groen" in text and "◊ Oranje" in text and "▪ Rood" in text
     fills = {c._tc.tcPr.xpath("./w:shd/@w:fill")[0] for t in Document(str(path)).tables for r in t.rows
              for c in r.cells if c._tc.tcPr is not None and c._tc.tcPr.xpath("./w:shd/@w:fill")}
     assert {"E8F5E9", "FFF3E0", "FBEEEC"} <= fills

@@ -150,6 +150,9 @@ def test_run_folder_guard_is_started_in_a_group_of_its_own_the_windows_way(
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(runtmp, "own_group", spy)
+    # a folder made (or adopted) by an earlier test in this process would be reused: start clean
+    monkeypatch.setattr(runtmp, "_owned", None)
+    monkeypatch.setattr(runtmp, "_adopted", None)
     folder = runtmp.run_tmp()
     try:
         assert folder.is_dir()

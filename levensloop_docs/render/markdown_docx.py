@@ -39,7 +39,7 @@ SHORT_TABLE_ROWS = 10  # up to this many rows a table is kept on one page
 
 
 # div.groen / div.oranje / div.rood: the stoplight of a signaleringsplan (fill, bar colour); the
-# text carries a symbol too (● ▲ ■), so the phase reads in grey print as well.
+# text carries a symbol too (● ◊ ▪), so the phase reads in grey print as well.
 PHASE_COLOURS = {"groen": ("E8F5E9", "2E7D32"), "oranje": ("FFF3E0", "E67E22"), "rood": ("FBEEEC", "C0392B")}
 
 

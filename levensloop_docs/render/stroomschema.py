@@ -444,10 +444,18 @@ def draw_png(flow: Flow, dpi: int = 110) -> bytes:
 
 
 def _missing() -> str:
+    from levensloop_docs import platform_os
+
+    if platform_os.WINDOWS:
+        command = "'winget install --id Graphviz.Graphviz'"
+    elif platform_os.MACOS:
+        command = "'brew install graphviz'"
+    else:
+        command = "'sudo apt-get install graphviz'"
     return _(
         "The stroomschema needs Graphviz (the program 'dot'), which is not installed. Install it, "
-        "e.g. with 'sudo apt-get install graphviz' or 'bash scripts/installeer.sh', and try again."
-    )
+        "e.g. with {command}, and try again."
+    ).format(command=command)
 
 
 def graphviz_available() -> tuple[bool, str]:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import Problem
+from levensloop_docs.run import templatecheck
 from levensloop_docs.run.documents import DocumentType
 from levensloop_docs.run.templatecheck import (
     check_document,
     context_shape,
-    default_examples,
     load_examples,
     template_inputs,
 )
@@ -125,7 +125,8 @@ def checked_templates(
     """``check_templates(types, examples)``, from the cache where nothing changed; only the
     documents whose key is new are checked (and kept). ``examples``: the shipped ones."""
     today = today or date.today()
-    examples = list(examples) if examples is not None else default_examples()
+    # looked up at call time: where the reference cases are is decided by templatecheck
+    examples = list(examples) if examples is not None else templatecheck.default_examples()
     common = common_key(examples, today)
     store = CheckCache(folder)
     keys = {name: document_key(doc, common, (parameters or {}).get(name, ())) for name, doc in types.items()}
