@@ -76,7 +76,7 @@ def test_a_changed_reference_case_is_checked_again(
     examples.mkdir()
     for path in sorted(EXAMPLES.glob("*.yaml")):
         shutil.copy(path, examples / path.name)
-    monkeypatch.setattr(checkcache, "default_examples", lambda: sorted(examples.glob("*.yaml")))
+    monkeypatch.setattr(templatecheck, "default_examples", lambda: sorted(examples.glob("*.yaml")))
     doc = _own_copy(tmp_path)
     checkcache.checked_templates({doc.name: doc})
     first = sorted(examples.glob("*.yaml"))[0]
