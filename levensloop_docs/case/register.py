@@ -1,0 +1,248 @@
+"""The disclosure register of a case: which document went to whom, when, and on what basis.
+
+Design: one file beside the case file, ``CASE.verstrekkingen.jsonl`` (owner-only), one JSON
+object per line. JSON Lines rather than a YAML list because an entry is added by writing one
+more line: the lines already there are never parsed and written again, so their bytes (and
+the hashes over them) stay exactly as they were, and a reader (``jq``, a spreadsheet import,
+a script of the privacy officer) needs no YAML. Each line carries ``hash``, the SHA-256 of
+its own content, and ``vorige``, the ``hash`` of the line before: a changed byte breaks the
+entry's own hash, a removed or reordered line breaks the link (``verify_register``).
+
+The file is only ever extended. A document made again with the same content (same case
+file, same document and version, same audience, basis and groups, same file name) adds a
+short ``herhaling`` line pointing at the first; ``read_register`` folds those into a count,
+so the register shows one disclosure made N times, and the count is still append-only.
+The file is written whole through ``atomic.py`` (temporary file, rename), under a lock file
+beside it, so two programs adding at once never lose a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from levensloop_docs.errors import ConflictError
+from levensloop_docs.i18n import _
+
+REGISTER_SUFFIX = ".verstrekkingen.jsonl"
+HISTORY_SUFFIX = ".geschiedenis"  # the same as case/history.py; kept here so history may import this
+DISCLOSURE, REPEAT = "verstrekking", "herhaling"
+LOCK_WAIT = 10.0  # seconds: a batch worker of the same case finishes its line well before this
+
+
+@dataclass(frozen=True)
+class Verstrekking:
+    """One disclosure as the register shows it: the first time it was made, and how often.
+
+    ``data`` is the whole stored entry (every field below and the hashes); the typed fields
+    are what the table, the client letter and the inzage print.
+    """
+
+    nummer: int
+    tijd: str  # ISO 8601 with time zone, of the first time
+    document: str  # the manifest name: partner, crisiskaart, signaleringsplan, ...
+    parameter: str | None
+    titel: str
+    versie: str  # the template version
+    planversie: int
+    publiek: dict[str, Any]  # soort (partner, client, regio), sleutel, label, partners [{id, organisatie}]
+    grondslag: dict[str, Any]  # soort, route, label, sinds, titels [{titel, label, einde}], reikwijdte
+    gedeeld: dict[str, str]  # group key -> label, as the policy named it then
+    weggelaten: dict[str, str]
+    bestand: str
+    sha256: str
+    gemaakt_door: str
+    programma: str
+    aantal: int = 1
+    laatst: str = ""  # the last time it was made again ("" when made once)
+    data: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """The first place where the register is not as it was written."""
+
+    path: Path
+    line: int  # 1-based
+    message: str
+
+
+def case_of(path: Path) -> Path:
+    """The case file a path belongs to: an archived ``X.geschiedenis/vN.yaml`` belongs to ``X.yaml``."""
+    if path.parent.name.endswith(HISTORY_SUFFIX):
+        folder = path.parent
+        return folder.with_name(folder.name[: -len(HISTORY_SUFFIX)] + ".yaml")
+    return path
+
+
+def register_path(case_path: Path) -> Path:
+    """``LLA-1.verstrekkingen.jsonl`` beside ``LLA-1.yaml`` (also for an archived version of it)."""
+    case = case_of(case_path)
+    return case.with_name(case.stem + REGISTER_SUFFIX)
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """SHA-256 over the entry without its own ``hash``, in one fixed JSON form."""
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return hashlib.sha256(_canonical(body).encode("utf-8")).hexdigest()
+
+
+def _canonical(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def raw_entries(case_path: Path) -> list[dict[str, Any]]:
+    """Every stored line as written (disclosures and repeats), oldest first; unreadable lines skipped."""
+    out = []
+    for line in _lines(register_path(case_path)):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            out.append(entry)
+    return out
+
+
+def read_register(case_path: Path) -> list[Verstrekking]:
+    """The register of the case at ``case_path``: one item per disclosure, repeats counted.
+
+    An empty list when nothing was disclosed yet (no register file). Use ``verify_register``
+    to know whether the file is intact; this function reads what is there.
+    """
+    firsts: dict[int, dict[str, Any]] = {}
+    counts: dict[int, tuple[int, str]] = {}
+    for entry in raw_entries(case_path):
+        soort = entry.get("soort")
+        if soort == DISCLOSURE and isinstance(entry.get("nummer"), int):
+            firsts[entry["nummer"]] = entry
+        elif soort == REPEAT and entry.get("herhaling_van") in firsts:
+            n, _last = counts.get(entry["herhaling_van"], (1, ""))
+            counts[entry["herhaling_van"]] = (n + 1, str(entry.get("tijd", "")))
+    return [_item(e, *counts.get(n, (1, ""))) for n, e in firsts.items()]
+
+
+def _item(e: dict[str, Any], aantal: int, laatst: str) -> Verstrekking:
+    return Verstrekking(
+        nummer=int(e["nummer"]), tijd=str(e.get("tijd", "")), document=str(e.get("document", "")),
+        parameter=e.get("parameter"), titel=str(e.get("titel", "")), versie=str(e.get("versie", "")),
+        planversie=int(e.get("planversie", 0) or 0), publiek=dict(e.get("publiek") or {}),
+        grondslag=dict(e.get("grondslag") or {}), gedeeld=dict(e.get("gedeeld") or {}),
+        weggelaten=dict(e.get("weggelaten") or {}), bestand=str(e.get("bestand", "")),
+        sha256=str(e.get("sha256", "")), gemaakt_door=str(e.get("gemaakt_door", "")),
+        programma=str(e.get("programma", "")), aantal=aantal, laatst=laatst, data=e,
+    )
+
+
+def record(case_path: Path, entry: dict[str, Any], same_as: str) -> dict[str, Any]:
+    """Add one disclosure (``entry``: every field but nummer, soort and the hashes).
+
+    ``same_as`` identifies its content (``inhoud``): when an earlier disclosure has the same,
+    a ``herhaling`` line is added instead, with this time, file hash and maker. Returns the
+    line written.
+    """
+    path = register_path(case_path)
+    with _locked(path):
+        lines = _lines(path)
+        previous = json.loads(lines[-1]).get("hash", "") if lines else ""
+        existing = _first_with(lines, same_as)
+        if existing is None:
+            stored = {**entry, "soort": DISCLOSURE, "inhoud": same_as,
+                      "nummer": 1 + sum(1 for x in _parsed(lines) if x.get("soort") == DISCLOSURE)}
+        else:
+            stored = {"soort": REPEAT, "herhaling_van": existing, "tijd": entry.get("tijd", ""),
+                      "bestand": entry.get("bestand", ""), "sha256": entry.get("sha256", ""),
+                      "gemaakt_door": entry.get("gemaakt_door", ""), "programma": entry.get("programma", "")}
+        stored["vorige"] = previous
+        stored["hash"] = entry_hash(stored)
+        _write(path, [*lines, _canonical(stored)])
+    return stored
+
+
+def _parsed(lines: list[str]) -> Iterator[dict[str, Any]]:
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            yield entry
+
+
+def _first_with(lines: list[str], same_as: str) -> int | None:
+    for entry in _parsed(lines):
+        if entry.get("soort") == DISCLOSURE and entry.get("inhoud") == same_as:
+            return int(entry["nummer"])
+    return None
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    from levensloop_docs.atomic import write_text
+
+    write_text(path, "\n".join(lines) + "\n")
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One writer at a time: an exclusive lock on a hidden file beside the register."""
+    from levensloop_docs.platform_os import try_lock
+
+    lock = path.with_name(f".{path.name}.lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while not try_lock(fd):
+            if time.monotonic() > deadline:
+                msg = _("{file}: another program is adding to this disclosure register; try again "
+                        "in a moment.").format(file=path.name)
+                raise ConflictError(msg)
+            time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
+def verify_register(case_path: Path) -> BrokenLink | None:
+    """The first line whose own hash, link to the line before, or number is wrong (None: intact)."""
+    path = register_path(case_path)
+    previous, number = "", 0
+    firsts: set[int] = set()
+    for i, line in enumerate(_lines(path), start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            return BrokenLink(path, i, _("entry {line} cannot be read (it is no longer valid JSON): "
+                                         "it was changed after it was written.").format(line=i))
+        if not isinstance(entry, dict) or entry.get("hash") != entry_hash(entry):
+            return BrokenLink(path, i, _("entry {line} does not match its own hash: it was changed "
+                                         "after it was written.").format(line=i))
+        if entry.get("vorige") != previous:
+            return BrokenLink(path, i, _("entry {line} does not follow on the entry before it: an entry "
+                                         "was removed, added or moved.").format(line=i))
+        if entry.get("soort") == DISCLOSURE:
+            number += 1
+            if entry.get("nummer") != number:
+                return BrokenLink(path, i, _("entry {line} has number {got} where {want} was expected: "
+                                             "an entry was removed.").format(
+                                                 line=i, got=entry.get("nummer"), want=number))
+            firsts.add(number)
+        elif entry.get("herhaling_van") not in firsts:
+            return BrokenLink(path, i, _("entry {line} repeats a disclosure that is not in the register.")
+                              .format(line=i))
+        previous = entry["hash"]
+    return None
