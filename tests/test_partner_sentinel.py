@@ -51,6 +51,35 @@ class Marker:
     group: str  # policy group, or NEVER
     owner: str | None = None  # partner id whose data it is (own actions, scenarios)
     step: int | None = None  # opschaling step number, or 0 for the afschaling
+    reveals: frozenset[str] = frozenset()  # what its content can name besides its group (F4)
+
+
+JUR, PROB, STORY = "juridisch_kader", "problematiek", "naasten_toelichting"
+# What people write in a field can name more than the field's group: written from what such texts
+# say in real plans (review of 7 December 2026, F4), not from the policy file.
+REVEALS: dict[str, frozenset[str]] = {
+    # "Na een aanhouding kiest de rechter-commissaris of het OM voor zorg in plaats van detentie"
+    "opschaling.stappen[].criteria[]": frozenset({JUR, PROB}),
+    # "FVA Amersfoort", "FPK Heuvelland": a forensic ward names the frame and the problems
+    "opschaling.stappen[].bestemming.plaats": frozenset({JUR, PROB}),
+    # "politie brengt hem op last van de officier"
+    "opschaling.stappen[].vervoer": frozenset({JUR}),
+    # "het plan en de medicatielijst gaan mee"
+    "opschaling.stappen[].overdracht": frozenset({PROB}),
+    # "het reclasseringstoezicht loopt door", "depotmedicatie"
+    "opschaling.stappen[].doorloopt[]": frozenset({JUR, PROB}),
+    "opschaling.stappen[].terugkeer_toelichting": frozenset({JUR, PROB}),
+    # "drie maanden zonder psychose", "FPK Heuvelland verklaart stabiel"
+    "opschaling.afschaling.criteria[]": frozenset({PROB}),
+    "opschaling.afschaling.bestemming": frozenset({JUR, PROB}),
+    "opschaling.afschaling.warme_overdracht": frozenset({PROB}),
+    "opschaling.afschaling.randvoorwaarden[]": frozenset({JUR, PROB}),
+    # a naaste's own story, wishes and protection: theirs, not the client's
+    "netwerk.naasten[].toelichting": frozenset({STORY}),
+    "netwerk.naasten[].wil": frozenset({STORY}),
+    "netwerk.naasten[].betrokkenheid": frozenset({STORY}),
+    "netwerk.naasten[].bescherming[]": frozenset({STORY}),
+}
 
 
 class Markers:
@@ -59,7 +88,7 @@ class Markers:
 
     def __call__(self, path: str, group: str, owner: str | None = None, step: int | None = None) -> str:
         text = f"MK{len(self.all):04d}Z"
-        self.all.append(Marker(text, path, group, owner, step))
+        self.all.append(Marker(text, path, group, owner, step, REVEALS.get(path, frozenset())))
         return text
 
 
@@ -193,7 +222,8 @@ def sentinel_case(variant: str) -> tuple[dict[str, Any], Markers]:
                     "id": "zus",
                     "naam": m("netwerk.naasten[].naam", "naasten"),
                     "relatie": m("netwerk.naasten[].relatie", "naasten"),
-                    "type": ["hulpbron"],
+                    # 'slachtoffer' tells what the client did to her: her story, not a contact detail
+                    "type": ["hulpbron", "slachtoffer"],
                     "toestemming_contact": True,
                     # consent to contact a naaste is no consent to share their story
                     "toelichting": m("netwerk.naasten[].toelichting", NEVER),
@@ -416,7 +446,7 @@ def steps_taken(kind: str, own: frozenset[str]) -> frozenset[int]:
 def should_show(marker: Marker, kind: str, groups: frozenset[str]) -> bool:
     own = own_ids(kind)
     g = marker.group
-    if g == NEVER or g not in groups:
+    if g == NEVER or g not in groups or not marker.reveals <= groups:
         return False
     if g == "contacten":
         return marker.owner in CONTACT_IDS | own
@@ -540,8 +570,29 @@ def test_every_partner_sheet_shows_exactly_what_the_policy_allows(variant: str, 
     )
     markers, files = render(variant, kinds, ("html", "docx"), tmp_path)
     for kind in kinds:
-        check(files[f"{kind}.html"].read_text("utf-8"), markers, kind, variant, f"{kind}.html")
-        check(docx_all_text(files[f"{kind}.docx"]), markers, kind, variant, f"{kind}.docx")
+        for name, text in ((f"{kind}.html", files[f"{kind}.html"].read_text("utf-8")),
+                           (f"{kind}.docx", docx_all_text(files[f"{kind}.docx"]))):
+            check(text, markers, kind, variant, name)
+            # the naaste's type label: 'hulpbron' is a contact detail, 'slachtoffer' her story (F4)
+            naasten = "naasten" in expected_groups(kind, variant)
+            assert ("hulpbron" in text) == naasten, f"{name} ({variant}): hulpbron"
+            assert "slachtoffer" not in text.lower(), f"{name} ({variant}): 'slachtoffer' staat erop"
+
+
+def test_the_policy_classifies_every_free_text_field_of_steps_and_naasten() -> None:
+    """Every text field of a step, the way down and a naaste is named under 'velden', and
+    names at least what its content can reveal (REVEALS, from what people write there)."""
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.reference.policy import load_policy
+
+    policy = load_policy()
+    fields = {f for f in _text_fields(Casus) if f.startswith(("opschaling.stappen[]", "opschaling.afschaling",
+                                                               "netwerk.naasten[]"))}
+    assert "opschaling.stappen[].bestemming.plaats" in fields and "netwerk.naasten[].wil" in fields
+    missing = sorted(f for f in fields if f not in policy.fields)
+    assert not missing, f"niet ingedeeld in 'velden': {missing}"
+    for path, reveals in REVEALS.items():
+        assert reveals <= set(policy.field_groups(path)), path
 
 
 PDF_SUBSET = [("reclassering", "onder_voorwaarden"), ("politie", "vrijwillig"),
@@ -719,8 +770,10 @@ def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, t
         if not bases:
             assert "Er is geen andere grondslag" in kader, where
         for route in bases:
-            # a coerced route's name is the legal framework; consent and bemoeizorg say nothing of it
-            named = route in ("vrijwillig", "bemoeizorg") or "juridisch_kader" in groups
+            # a coerced route's name is the legal framework; bemoeizorg (OGGZ) names care avoidance
+            # with psychiatric or social problems (F14); consent says nothing of either
+            named = (route == "vrijwillig" or ("juridisch_kader" in groups and route != "bemoeizorg")
+                     or (route == "bemoeizorg" and "problematiek" in groups))
             label = ROUTE_LABELS[route] if named else "een wettelijke grondslag"
             assert f"<strong>{label}</strong>" in kader, where
             # from its date: consent given, or the start of the title that carries the route
@@ -733,6 +786,8 @@ def test_each_partner_gets_its_own_basis_naming_nothing_withheld(variant: str, t
             for text in region_route_texts():
                 own_text = own_text.replace(text, "")
             assert not [w for w in LEGAL_WORDS if w in own_text], where
+        if "problematiek" not in groups:  # F14: under bemoeizorg every sheet said the route
+            assert "bemoeizorg" not in page.lower() and "OGGZ" not in page, where
     assert seen or variant == "ingetrokken_zonder_titel", "geen enkele grondslag getoetst"
 
 

@@ -10,7 +10,7 @@ falls back to what another basis (a title that runs today) allows, or to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -45,6 +45,8 @@ class PolicyFile(Model):
     publiek: dict[str, list[str]] = Field(default_factory=dict)
     # vocabulary -> key -> the groups its label reveals (a label is shared like that text)
     etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    # field of the case file -> the groups its content can name besides its own (free text)
+    velden: dict[str, list[str]] = Field(default_factory=dict)
 
 
 Loc = tuple[str | int, ...]
@@ -114,6 +116,49 @@ class _References:
                     self.found.append((("etiketten", name, key), text))
                 self.check_groups(("etiketten", name, key), values)
 
+    def fields(self) -> None:
+        """'velden' names fields of the case file; their groups may be audience groups too."""
+        known = case_field_paths()
+        self.groups |= set(self.data.publieksgroepen)
+        for path, values in self.data.velden.items():
+            if path not in known:
+                msg = _("Unknown field '{key}' in the case file. Write it as in the case file, "
+                        "with [] for a list item, e.g. opschaling.stappen[].criteria[].")
+                self.found.append((("velden", path), msg.format(key=path)))
+            self.check_groups(("velden", path), values)
+        self.groups -= set(self.data.publieksgroepen)
+
+
+@cache
+def case_field_paths() -> frozenset[str]:
+    """Every field of the case model as a path: opschaling.stappen[].bestemming.plaats."""
+    return frozenset(_paths(Casus, ""))
+
+
+def _paths(model: Any, prefix: str) -> list[str]:
+    import typing
+
+    from pydantic import BaseModel
+
+    out = []
+    for name, info in model.model_fields.items():
+        annotation, suffix = info.annotation, ""
+        while True:
+            origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+            if origin is list:
+                annotation, suffix = args[0], suffix + "[]"
+            elif origin is typing.Annotated:
+                annotation = args[0]
+            elif args and type(None) in args:
+                annotation = next(a for a in args if a is not type(None))
+            else:
+                break
+        path = f"{prefix}{name}{suffix}"
+        out.append(path)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out += _paths(annotation, f"{path}.")
+    return out
+
 
 def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
     """Every key that names a group, partner type, route or title must exist: (field, message)."""
@@ -124,6 +169,7 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
     check.grounds()
     check.partners()
     check.labels()
+    check.fields()
     return check.found
 
 
@@ -136,10 +182,20 @@ class Policy:
     partners: dict[str, dict[str, tuple[str, ...]]]
     audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
         return frozenset(self.audiences.get(name, ()))
-    labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def field_groups(self, path: str) -> tuple[str, ...]:
+        """The groups the content of a field can name besides its own ('velden')."""
+        return self.fields.get(path, ())
+
+    def reveals_only(self, path: str, known: Iterable[str]) -> bool:
+        """The field's content names nothing outside ``known`` (the groups its reader may see)."""
+        return set(self.field_groups(path)) <= set(known)
 
     def partner_types(self) -> list[str]:
         return list(self.partners)
@@ -179,9 +235,14 @@ class Sharing:
     ended: date | None = None  # with TITLE_ENDED: the day the last carrying title ended
     labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     bases: tuple[Basis, ...] = ()  # what this partner's data is shared on (none: zonder_grondslag)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def allows(self, group: str) -> bool:
         return group in self.groups
+
+    def shows_field(self, path: str) -> bool:
+        """A free-text field is shown only where every group its content can name is shared."""
+        return all(g in self.groups for g in self.fields.get(path, ()))
 
     def shows_label(self, vocabulary: str, key: str | None) -> bool:
         """A label is shown only where every group whose content it names is shared."""
@@ -236,6 +297,7 @@ def _policy_from(path: Path, raw: Any) -> Policy:
         partners={k: {r: tuple(g) for r, g in v.items()} for k, v in data.partners.items()},
         audiences={k: tuple(v) for k, v in data.publiek.items()},
         labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
+        fields={k: tuple(v) for k, v in data.velden.items()},
     )
 
 
@@ -337,7 +399,7 @@ def sharing(
     titles = tuple(dict.fromkeys(t for b in bases for t in b.titles))
     others = tuple(b.route for b in bases) if reason else ()
     return Sharing(g.route, reason == WITHDRAWN, others, titles, ordered, left_out,
-                   reason, ended, policy.labels, tuple(bases))
+                   reason, ended, policy.labels, tuple(bases), policy.fields)
 
 
 def _hidden_by_labels(policy: Policy, casus: Casus, allowed: set[str]) -> set[str]:
@@ -428,11 +490,20 @@ def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
     )
 
 
+NAASTE = "netwerk.naasten[]."
+# a naaste's free text, with its path suffix: what they told, wanted, and how they are protected
+NAASTE_TEXTS = {"toelichting": "toelichting", "wil": "wil", "betrokkenheid": "betrokkenheid",
+                "bescherming": "bescherming[]"}
+
+
 def _naaste(n: Any, share: Sharing) -> Any:
-    """Consent to contact a naaste is no consent to share their story: the note only if named."""
-    fields = {k: getattr(n, k) for k in ("id", "naam", "relatie", "type", "toestemming_contact", "telefoon")}
-    if share.allows("naasten_toelichting"):
-        fields["toelichting"] = n.toelichting
+    """Consent to contact a naaste is no consent to share their story: each text only if its
+    groups are shared ('velden'); a type label ('slachtoffer') only where its groups are."""
+    fields = {k: getattr(n, k) for k in ("id", "naam", "relatie", "toestemming_contact", "telefoon")}
+    fields["type"] = [k for k in n.type if share.shows_label("naastentypes", k)]
+    for name, suffix in NAASTE_TEXTS.items():
+        if share.allows("naasten_toelichting") and share.shows_field(NAASTE + suffix):
+            fields[name] = getattr(n, name)
     return n.model_construct(**fields)
 
 
@@ -481,9 +552,53 @@ def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -
             "acties": _all_named(mine), "wie_bellen": [r for r in s.wie_bellen if r in visible],
         }
         if share.allows("signalen"):
-            fields.update(naam=s.naam, beschrijving=s.beschrijving, signalen=_named(s.signalen))
+            fields["signalen"] = _named(s.signalen)
+            # a scenario 'Aanhouding of nieuwe detentie' says what its withheld type says
+            if not s.soort or share.shows_label("scenariosoorten", s.soort):
+                fields.update(naam=s.naam, beschrijving=s.beschrijving)
         out.append(s.model_construct(**fields))
     return out
+
+
+STEP, DOWN = "opschaling.stappen[].", "opschaling.afschaling."
+# the free text of a step and of the way down, with its path suffix (a list: "[]")
+STEP_TEXTS = {"criteria": "criteria[]", "vervoer": "vervoer", "overdracht": "overdracht",
+              "doorloopt": "doorloopt[]", "terugkeer_toelichting": "terugkeer_toelichting"}
+DOWN_TEXTS = {"criteria": "criteria[]", "bestemming": "bestemming", "warme_overdracht": "warme_overdracht",
+              "randvoorwaarden": "randvoorwaarden[]", "wie_stabiel": "wie_stabiel"}
+
+
+def _empty(value: Any) -> Any:
+    return [] if isinstance(value, list) else None if value is None or isinstance(value, bool) else ""
+
+
+def _step_fields(s: Any, names: tuple[str, ...], shows: Callable[[str], bool]) -> dict[str, Any]:
+    """The step's fields in ``names``; a text whose content names a group the reader may not see
+    (a clinic name, "rechter-commissaris ... in plaats van detentie") is left empty."""
+    return {k: getattr(s, k) if k not in STEP_TEXTS or shows(STEP + STEP_TEXTS[k]) else _empty(getattr(s, k))
+            for k in names}
+
+
+def _destination(b: Any, shows: Callable[[str], bool], label_shown: Callable[[str | None], bool]) -> Any:
+    """Where a step goes: the place and the clinic it names only where their groups are shared."""
+    fields: dict[str, Any] = {}
+    if label_shown(b.bedtype):
+        fields["bedtype"] = b.bedtype
+    if shows(STEP + "bestemming.plaats"):
+        fields.update(plaats=b.plaats, beveiligingsniveau=b.beveiligingsniveau)
+    if shows(STEP + "bestemming.partner"):
+        fields["partner"] = b.partner
+    return b.model_construct(**fields)
+
+
+def _deescalation(af: Any, shows: Callable[[str], bool]) -> Any:
+    if af is None:
+        return None
+    fields = {k: getattr(af, k) for k in SHARED_FIELDS["Afschaling"]}
+    for name, suffix in DOWN_TEXTS.items():
+        if name in fields and not shows(DOWN + suffix):
+            fields[name] = _empty(fields[name])
+    return af.model_construct(**fields)
 
 
 def _escalation(casus: Casus, share: Sharing) -> Any:
@@ -495,22 +610,22 @@ def _escalation(casus: Casus, share: Sharing) -> Any:
             "terugkeergarantie")
     stappen = []
     for s in o.stappen:
-        fields = {k: getattr(s, k) for k in kept}
+        fields = _step_fields(s, kept, share.shows_field)
         # a bed type (FVA) or a legal basis (crisismaatregel) names what the sheet may withhold
-        bed = _named(s.bestemming)
-        if not share.shows_label("bedtypes", bed.bedtype):
-            bed = bed.model_construct(plaats=bed.plaats)
-        fields["bestemming"] = bed
+        fields["bestemming"] = _destination(s.bestemming, share.shows_field,
+                                            lambda k: share.shows_label("bedtypes", k))
         if share.shows_label("juridische_basis", s.juridische_basis):
             fields["juridische_basis"] = s.juridische_basis
         stappen.append(s.model_construct(**fields))
-    return o.model_construct(stappen=stappen, afschaling=_named(o.afschaling))
+    return o.model_construct(stappen=stappen, afschaling=_deescalation(o.afschaling, share.shows_field))
 
 
 # -- documents with an audience of their own: one gate, as for the partner sheet ---------------
 
 
-def audience_case(casus: Casus, groups: Iterable[str], own: set[str] | None = None) -> Casus:
+def audience_case(
+    casus: Casus, groups: Iterable[str], own: set[str] | None = None, known: Iterable[str] | None = None
+) -> Casus:
     """The part of ``casus`` a document for an audience (crisiskaart, client) may carry.
 
     The same allow-list by construction as ``filter_case``: each part is copied in only when
@@ -518,10 +633,17 @@ def audience_case(casus: Casus, groups: Iterable[str], own: set[str] | None = No
     does not name, also one added to the model later, keeps its empty default. ``own``: the
     partner ids whose scenario duties the document shows (with 'scenario_taken'). The 24/7
     lines (organisation and number) are always kept: a crisis document without them is refused.
+    ``known``: the groups the reader may see at all (a partner's sharing; default ``groups``):
+    a free text or label whose content names a group outside it is left out ('velden').
     """
     from levensloop_docs.model.casus import Netwerk
 
     allowed = set(groups)
+    policy, seen = load_policy(), set(allowed if known is None else known)
+
+    def shows(path: str) -> bool:
+        return policy.reveals_only(path, seen)
+
     return Casus.model_construct(
         meta=casus.meta.model_construct(
             casus_id=casus.meta.casus_id, regio=casus.meta.regio, status=casus.meta.status,
@@ -531,9 +653,9 @@ def audience_case(casus: Casus, groups: Iterable[str], own: set[str] | None = No
         persoon=_audience_person(casus, allowed),
         gegevensdeling=casus.gegevensdeling.model_construct(route=casus.gegevensdeling.route),
         netwerk=Netwerk.model_construct(partners=_audience_partners(casus, allowed),
-                                        naasten=_audience_naasten(casus, allowed)),
-        scenarios=_audience_scenarios(casus, allowed, own or set()),
-        opschaling=_audience_escalation(casus, allowed),
+                                        naasten=_audience_naasten(casus, allowed, policy, seen)),
+        scenarios=_audience_scenarios(casus, allowed, own or set(), policy, seen),
+        opschaling=_audience_escalation(casus, allowed, policy, seen),
         client=_audience_voice(casus, allowed),
     )
 
@@ -578,7 +700,7 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
     return out
 
 
-def _audience_naasten(casus: Casus, allowed: set[str]) -> list[Any]:
+def _audience_naasten(casus: Casus, allowed: set[str], policy: Policy, seen: set[str]) -> list[Any]:
     """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
     with 'toestemming': every naaste's name, relation and kind (the consent form asks about them)."""
     out = []
@@ -588,13 +710,15 @@ def _audience_naasten(casus: Casus, allowed: set[str]) -> list[Any]:
             fields.update(toestemming_contact=True, afspraak_client=n.afspraak_client)
         elif "toestemming" not in allowed:
             continue
-        if "toestemming" in allowed:
-            fields["type"] = list(n.type)
+        if "toestemming" in allowed:  # a type that tells more ('slachtoffer') only where allowed
+            fields["type"] = [k for k in n.type if set(policy.label_groups("naastentypes", k)) <= seen]
         out.append(n.model_construct(**fields))
     return out
 
 
-def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]:
+def _audience_scenarios(
+    casus: Casus, allowed: set[str], own: set[str], policy: Policy, seen: set[str]
+) -> list[Any]:
     """Red signals ('signalen'), the name and own duties ('scenario_taken'), the client's words."""
     out = []
     for s in casus.scenarios:
@@ -602,20 +726,33 @@ def _audience_scenarios(casus: Casus, allowed: set[str], own: set[str]) -> list[
         if "signalen" in allowed:
             fields["signalen"] = _named(s.signalen)
         if "scenario_taken" in allowed:
-            fields.update(naam=s.naam, acties=_all_named(a for a in s.acties if a.wie in own))
+            fields["acties"] = _all_named(a for a in s.acties if a.wie in own)
+            # the name says what the type says ('Aanhouding of nieuwe detentie')
+            if set(policy.label_groups("scenariosoorten", s.soort)) <= seen:
+                fields["naam"] = s.naam
         if "eigen_woorden" in allowed:
             fields["in_eigen_woorden"] = _named(s.in_eigen_woorden)
         out.append(s.model_construct(**fields))
     return out
 
 
-def _audience_escalation(casus: Casus, allowed: set[str]) -> Any:
-    """With 'opschaling': the route up (each step as agreed) and the way down."""
+def _audience_escalation(casus: Casus, allowed: set[str], policy: Policy, seen: set[str]) -> Any:
+    """With 'opschaling': the route up (each step as agreed) and the way down; a text that names
+    what the reader may not see (a clinic, the court) is left empty."""
     o = casus.opschaling
     if "opschaling" not in allowed:
         return o.model_construct(stappen=[], afschaling=None)
     kept = ("van", "naar", "criteria", "wie_besluit", "juridische_basis", "juridische_terugval", "vervoer",
             "overdracht", "doorloopt", "terugkeergarantie", "terugkeer_toelichting")
-    stappen = [s.model_construct(**{k: getattr(s, k) for k in kept}, bestemming=_named(s.bestemming))
+
+    def shows(path: str) -> bool:
+        return policy.reveals_only(path, seen)
+
+    def bed_shown(key: str | None) -> bool:
+        return bool(key) and set(policy.label_groups("bedtypes", key or "")) <= seen
+
+    stappen = [s.model_construct(**_step_fields(s, kept, shows),
+                                 bestemming=_destination(s.bestemming, shows, bed_shown))
                for s in o.stappen]
-    return o.model_construct(stappen=stappen, afschaling=_named(o.afschaling), huidig_niveau=o.huidig_niveau)
+    return o.model_construct(stappen=stappen, afschaling=_deescalation(o.afschaling, shows),
+                             huidig_niveau=o.huidig_niveau)

@@ -16,7 +16,7 @@ from levensloop_docs.case.planrules import casusregisseur, destination_contact, 
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.reference.policy import audience_case, load_policy
+from levensloop_docs.reference.policy import audience_case, load_policy, sharing
 from levensloop_docs.views.audience import (
     allowed_groups,
     left_out,
@@ -34,10 +34,15 @@ Context = dict[str, Any]
 WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
 
 
-def clinics(casus: Casus, vocab: Vocabularies) -> list[Context]:
-    """Each admission step: where to, its intake contact, and whether the place is kept."""
+def clinics(casus: Casus, vocab: Vocabularies, full: Casus | None = None) -> list[Context]:
+    """Each admission step: where to, its intake contact, and whether the place is kept.
+
+    ``full``: the case before the gate; a destination it has but the card may not name is
+    marked 'verborgen' (the card says it is not on it, not that it is unknown).
+    """
     out = []
-    for i, s in enumerate(casus.opschaling.stappen, start=1):
+    before = (full or casus).opschaling.stappen
+    for i, (s, b) in enumerate(zip(casus.opschaling.stappen, before, strict=True), start=1):
         if not is_admission(s.naar):
             continue
         contact = destination_contact(casus, s)
@@ -48,6 +53,8 @@ def clinics(casus: Casus, vocab: Vocabularies) -> list[Context]:
             "intake": t(contact[1]) if contact else "",
             "telefoon": t(contact[2]) if contact else "",
             "terugkeergarantie": s.terugkeergarantie,
+            "verborgen": not (s.bestemming.plaats or s.bestemming.partner)
+            and bool(b.bestemming.plaats or b.bestemming.partner),
         })  # fmt: skip
     return out
 
@@ -58,7 +65,7 @@ def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
     for i, s in enumerate(casus.scenarios, start=1):
         taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
         if s.signalen.rood or taken:
-            naam = t(s.naam) if with_tasks else _("Scenario {n}").format(n=i)
+            naam = (t(s.naam) if with_tasks else "") or _("Scenario {n}").format(n=i)
             out.append({"naam": naam, "signalen": texts(s.signalen.rood), "taken": taken})
     return out
 
@@ -72,8 +79,10 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     require_casusregisseur(casus, "crisiskaart")
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
     groups = allowed_groups(policy, "crisiskaart", casus, today, kind, own)
+    # a clinic's name or a step's criteria may name what this partner may not see at all
+    known = sharing(policy, casus, kind, today, own).groups
     # from here on only what the policy allows: the case after the one gate
-    casus = audience_case(casus, groups, own)
+    full, casus = casus, audience_case(casus, groups, own, known)
     p, af = casus.persoon, casus.opschaling.afschaling
     regisseur = casusregisseur(casus)
     ctx: Context = {
@@ -84,7 +93,7 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "nacht": night_lines(casus),
         "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
         "rood": red_signals(casus, own, "scenario_taken" in groups) if "signalen" in groups else None,
-        "klinieken": clinics(casus, vocab) if "opschaling" in groups else None,
+        "klinieken": clinics(casus, vocab, full) if "opschaling" in groups else None,
         "afschaling": None,
         "weggelaten": left_out(policy, groups, WANTED),
     }

@@ -131,7 +131,7 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
             "afschaling": deescalation_view(casus.opschaling.afschaling, v),
         } if route else None,
         "rood": [
-            {"naam": t(s.naam) if "scenario_taken" in groups else _("Scenario {n}").format(n=i),
+            {"naam": (t(s.naam) if "scenario_taken" in groups else "") or _("Scenario {n}").format(n=i),
              "oranje": texts(s.signalen.oranje), "rood": texts(s.signalen.rood)}
             for i, s in enumerate(casus.scenarios, start=1)
         ] if "signalen" in groups else None,
