@@ -20,7 +20,7 @@ from levensloop_docs.atomic import write_bytes
 
 MANIFEST_NAME = ".levensloop-manifest.json"
 LOCK_NAME = ".levensloop-manifest.lock"
-FORMAT = 2
+FORMAT = 3  # 3: the gate's outcome per output and the dates it holds between
 
 
 class OutputRecord(TypedDict):
@@ -31,6 +31,7 @@ class OutputRecord(TypedDict):
     gegevens: str  # hash of the data files
     programma: str  # tool version
     opties: str  # e.g. "pdf-a"
+    veiligheid: str  # the safety gate's outcome on the run's date (``case.safety.safety_key``)
     uitvoer: str  # sha256 of the output file
     grootte: int
     mtime_ns: int
@@ -41,6 +42,9 @@ class CaseRecord(TypedDict):
     casus_id: str
     register: str  # hash of what decides which outputs a case has (the registry's entries)
     selecties: list[str]  # the --document/--formaat selections its outputs were planned for
+    # [from, until) in ISO ("" = open): the dates between which the gate's outcomes hold
+    # (``case.safety.date_window``); a run on a date outside it reads the case again
+    peilvenster: list[str]
     bestanden: dict[str, OutputRecord]
 
 

@@ -70,6 +70,8 @@ def reasons() -> dict[str, str]:
         "changed": _("output changed by hand"),
         "unknown": _("output not made by genereer"),
         "failed": _("failed last time"),
+        "safety": _("safety points changed on this date (a title or consent ended)"),
+        "concept": _("made as CONCEPT before; --definitief decides again"),
         "all": _("everything requested (--alles)"),
     }
 
@@ -119,6 +121,8 @@ class _Case:
     packed: bytes = b""  # the parsed case from phase one (worker.pack), while the budget lasts
     planned: list[Planned] = field(default_factory=list)
     todo: dict[str, str] = field(default_factory=dict)  # output name -> reason key
+    safety: dict[str, str] = field(default_factory=dict)  # request -> gate outcome now (phase one)
+    window: tuple[str, str] | None = None  # phase one: the dates the outcomes hold between
 
 
 def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
@@ -248,8 +252,10 @@ def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints
         digest = case_digest(path)
         record = manifest.cases.get(key)
         case_reason = _case_reason(record, digest, opts.everything)
+        # a date in the case has passed (or the run is dated before one): read it again, and
+        # make again only the documents whose safety outcome changed (``_output_reasons``)
         replan = (case_reason is not None or record is None or record["register"] != register
-                  or selection not in record["selecties"])
+                  or selection not in record["selecties"] or not _in_window(record, opts.today))
         case = _Case(key, path, digest, case_reason, replan)
         if record is not None and not replan:
             case.case_id = record["casus_id"]
@@ -260,6 +266,11 @@ def _decide(opts: BatchOptions, types: dict[str, DocumentType], fp: Fingerprints
     for key in [k for k in manifest.cases if k not in known]:
         del manifest.cases[key]  # case file gone: forget it (its outputs stay on disk)
     return cases
+
+
+def _in_window(record: CaseRecord, today: date) -> bool:
+    start, end = record["peilvenster"]
+    return (not start or date.fromisoformat(start) <= today) and (not end or today < date.fromisoformat(end))
 
 
 def case_digest(path: Path) -> str:
@@ -335,6 +346,8 @@ def _output_reasons(case: _Case, record: CaseRecord | None, types: dict[str, Doc
             out = record["bestanden"].get(name) if record is not None else None
             reason = _stale(out, doc, fp, _options(fmt, opts.pdf_a))
             if reason is None and out is not None:
+                reason = _safety_changed(out, case.safety.get(item.request), opts.definitive)
+            if reason is None and out is not None:
                 reason = output_record_state(opts.out_dir, name, out)
             elif reason is None:
                 reason = "unknown" if (opts.out_dir / name).exists() else "missing"
@@ -354,6 +367,17 @@ def _stale(out: OutputRecord | None, doc: DocumentType | None, fp: Fingerprints,
         return "program"
     if out["opties"] != options:
         return "options"
+    return None
+
+
+def _safety_changed(out: OutputRecord, now: str | None, definitive: bool) -> str | None:
+    """The gate says something else on this date; or --definitief meets a concept on disk."""
+    from levensloop_docs.case.safety import CONCEPT_STATUS, key_status
+
+    if now is not None and out["veiligheid"] != now:
+        return "safety"
+    if definitive and key_status(out["veiligheid"]) == CONCEPT_STATUS:
+        return "concept"
     return None
 
 
@@ -422,6 +446,7 @@ def _phase_one(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
             _fail(case, result, manifest, summary)
             continue
         case.case_id, case.planned, case.packed = result.case_id, result.planned, result.packed
+        case.safety, case.window = result.safety, result.window
         case.todo = _output_reasons(case, manifest.cases.get(case.key), types, fp, opts)
 
 
@@ -495,6 +520,7 @@ def _phase_two(pool: ProcessPoolExecutor | None, opts: BatchOptions, cases: list
     try:
         for result in _results(pool, futures):
             case = by_key[result.key]
+            _drop_refused(case, result, manifest, opts)
             _record(case, result, manifest, types, fp, opts)
             if result.concepts:
                 summary.concepts[case.key] = len(result.concepts)
@@ -523,6 +549,30 @@ def _restricted(case: _Case) -> list[Planned]:
     return out
 
 
+def _drop_refused(case: _Case, result: CaseResult, manifest: Manifest, opts: BatchOptions) -> None:
+    """Remove the earlier file of a document the gate refuses now, when it was printed complete.
+
+    Otherwise the folder keeps a document that looks final while its basis is gone (a title
+    ended since), and someone prints that one. A file changed by hand is left, with a word.
+    """
+    from levensloop_docs.case.safety import COMPLETE, key_status
+
+    record = manifest.cases.get(case.key)
+    if record is None or not result.refused:
+        return
+    for name in result.refused:
+        out = record["bestanden"].get(name)
+        if out is None or key_status(out["veiligheid"]) != COMPLETE:
+            continue
+        if output_record_state(opts.out_dir, name, out) is None:
+            (opts.out_dir / name).unlink()
+            del record["bestanden"][name]
+            result.reason.append(_("{name} (made earlier as complete) was removed.").format(name=name))
+        else:
+            result.reason.append(_("{name} (made earlier as complete, changed by hand since) is still "
+                                   "there: do not use it.").format(name=name))
+
+
 def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str, DocumentType],
             fp: Fingerprints, opts: BatchOptions) -> None:
     """Put what was written into the manifest; the case counts as done only without failure."""
@@ -536,7 +586,8 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
         outputs[name] = OutputRecord(
             document=item.request, sjabloon=fp.template(doc), documentsoort=fp.document(doc),
             versie=doc.version, gegevens=fp.data, programma=fp.program,
-            opties=_options(fmt, opts.pdf_a), uitvoer=digest, grootte=size, mtime_ns=mtime,
+            opties=_options(fmt, opts.pdf_a), veiligheid=result.safety.get(item.request, ""),
+            uitvoer=digest, grootte=size, mtime_ns=mtime,
         )
     done = not result.reason
     register, selection = plan_hash(types), selection_key(opts.requested, opts.formats)
@@ -550,5 +601,14 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
         casus_id=case.case_id or result.case_id,
         register=register,
         selecties=[*selections, selection] if done else [],
+        peilvenster=list(result.window or case.window or _old_window(old, opts.today)),
         bestanden=outputs,
     )
+
+
+def _old_window(old: CaseRecord | None, today: date) -> tuple[str, str]:
+    """The recorded window while it still holds; else one that has ended, so the case is read."""
+    if old is not None and _in_window(old, today):
+        start, end = old["peilvenster"]
+        return start, end
+    return "", today.isoformat()

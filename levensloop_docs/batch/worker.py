@@ -48,6 +48,11 @@ class CaseResult:
     disk: list[str] = field(default_factory=list)  # a full disk or read-only folder: its lines, said once
     packed: bytes = b""  # phase one: the parsed case, pickled and compressed (``pack``), for phase two
     concepts: list[str] = field(default_factory=list)  # stems of the documents made as CONCEPT
+    # the gate's outcome on the run's date per document request (``safety.safety_key``), and the
+    # dates between which it holds (ISO, "" for open): the manifest keeps both for the next run
+    safety: dict[str, str] = field(default_factory=dict)
+    window: tuple[str, str] | None = None
+    refused: list[str] = field(default_factory=list)  # output names of the documents refused now
 
 
 def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None,
@@ -138,17 +143,32 @@ def _failure(result: CaseResult, exc: Exception) -> CaseResult:
     return result
 
 
+def _dated(run: RenderRun, case: CaseFile, job: Job, result: CaseResult) -> None:
+    """Record the gate's outcome for this document on the run's date, and its date window."""
+    from levensloop_docs.case.safety import date_window, safety_key
+
+    casus = case.casus
+    result.safety[Planned(job.document.name, job.parameter, "", ()).request] = safety_key(
+        casus, run.verdict(job), run.today)
+    if result.window is None:
+        start, end = date_window(casus, run.today)
+        result.window = (start.isoformat() if start else "", end.isoformat() if end else "")
+
+
 def plan_case(key: str, path: Path, requested: list[str] | None,
               formats: tuple[str, ...] | None) -> CaseResult:
-    """Which documents this case has (phase one: read and validate only)."""
+    """Which documents this case has (phase one: read and validate only), and the gate's
+    outcome for each on the run's date (a rerun compares it with what the manifest recorded)."""
     from levensloop_docs.run.renderrun import plan_jobs
 
+    run = _run()
     result = CaseResult(key)
     try:
         case = load_case_fast(path)
         result.case_id, result.packed = case.casus.meta.casus_id, pack(case.raw)
         for job in plan_jobs(case, requested, formats, only_applicable=True):
             result.planned.append(Planned(job.document.name, job.parameter, job.stem(), job.formats))
+            _dated(run, case, job, result)
     except Exception as exc:
         return _failure(result, exc)
     return result
@@ -170,10 +190,12 @@ def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"
         types = registry()
         for item in planned:
             job = Job(case, types[item.document], item.parameter, item.formats)
+            _dated(run, case, job, result)
             try:  # the safety gate refuses one document; the case's others are still made
                 targets = render_job(run, job)
             except UnsafeDocumentError as exc:
                 refused.append(exc)
+                result.refused += [f"{item.stem}.{fmt}" for fmt in item.formats]
                 continue
             if run.verdict(job).points:
                 result.concepts.append(item.stem)

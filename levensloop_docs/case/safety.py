@@ -309,3 +309,65 @@ def _document_problems(casus: Casus, vocab: Vocabularies, today: date, kind: str
         return []
     loc: tuple[str | int, ...] = ("gegevensdeling", "route")
     return [(loc, Problem(None, "gegevensdeling.route", "", warning=True, rule="opname_geen_grondslag"))]
+
+
+# -- what a rerun must know: the outcome on a date, and how long it holds ----------------------
+
+COMPLETE, CONCEPT_STATUS, REFUSED = "volledig", "concept", "geweigerd"
+
+
+def safety_key(casus: Casus, verdict: Verdict, today: date) -> str:
+    """What the batch manifest records per output: the gate's outcome on the document date.
+
+    A rerun compares it, so a document printed as complete while its basis was valid is made
+    again (as CONCEPT, or refused) once the title or the consent has ended. The titles that
+    run on the date are part of it: what a document shares rests on them even when the gate
+    has nothing to say. Starts with the status (``volledig``, ``concept``, ``geweigerd``), so
+    ``--definitief`` can tell a concept on disk without reading the case.
+    """
+    import hashlib
+    import json
+
+    from levensloop_docs.reference.policy import running_titles
+
+    status = REFUSED if verdict.refusals else CONCEPT_STATUS if verdict.points else COMPLETE
+    state = [[[p.rule, p.field] for p in verdict.points], [[p.rule, p.field] for p in verdict.refusals],
+             sorted(running_titles(casus, today))]
+    digest = hashlib.sha256(json.dumps(state).encode("utf-8")).hexdigest()[:16]
+    return f"{status}:{digest}"
+
+
+def key_status(key: str) -> str:
+    return key.partition(":")[0]
+
+
+def date_window(casus: Casus, today: date) -> tuple[date | None, date | None]:
+    """The dates between which every date rule of the case gives what it gives on ``today``.
+
+    The rules compare the document date with dates of the case (a title's end, the consent's
+    validity) by ``<`` or ``<=``, so their outcome can only change on such a date or the day
+    after. ``(from, until)``: from ``from`` (inclusive; None: always before) until ``until``
+    (exclusive; None: never). Every date of the case counts, not only those the rules read
+    today: reading the case again costs little, making a document again only happens when
+    its ``safety_key`` changed.
+    """
+    from datetime import timedelta
+
+    edges: set[date] = set()
+    for value in _dates(casus.model_dump()):
+        edges.add(value)
+        if value < date.max:
+            edges.add(value + timedelta(days=1))
+    before = [d for d in edges if d <= today]
+    after = [d for d in edges if d > today]
+    return (max(before) if before else None, min(after) if after else None)
+
+
+def _dates(value: object) -> list[date]:
+    if isinstance(value, date):
+        return [value]
+    if isinstance(value, dict):
+        return [d for v in value.values() for d in _dates(v)]
+    if isinstance(value, list | tuple):
+        return [d for v in value for d in _dates(v)]
+    return []
