@@ -68,7 +68,8 @@ def test_a_rerun_after_the_title_ended_marks_the_documents_again(tmp_path: Path)
     assert not (out / CONSENT).exists()
     (failure,) = later.failed
     text = "\n".join(failure.reason)
-    assert "titel die is afgelopen" in text and f"{CONSENT} (eerder als volledig gemaakt) is verwijderd" in text
+    assert "titel die is afgelopen" in text
+    assert f"{CONSENT} (eerder als volledig gemaakt) is verwijderd" in text
     manifest = json.loads((out / MANIFEST_NAME).read_text())["casussen"]["detentie.yaml"]
     assert CONSENT not in manifest["bestanden"]
     assert manifest["bestanden"][PLAN]["veiligheid"].startswith("concept:")
