@@ -186,11 +186,8 @@ def naive_pdf(docs: list[tuple[Any, Path]], out: Path) -> float:
     """
     from levensloop_docs.pdf.locate import require_soffice
     from levensloop_docs.pdf.metadata import finish
-    from levensloop_docs.run.produce_pdf import pdf_info
-    from levensloop_docs.run.renderrun import RenderRun
 
     soffice = require_soffice()
-    run = RenderRun(out_dir=out)
     metadata = 0.0
     for job, doc in docs:
         profile = Path(tempfile.mkdtemp(prefix="bench-profiel-"))
@@ -202,7 +199,7 @@ def naive_pdf(docs: list[tuple[Any, Path]], out: Path) -> float:
         shutil.rmtree(profile, ignore_errors=True)
         start = time.perf_counter()
         pdf = out / f"{doc.stem}.pdf"
-        pdf.write_bytes(finish(pdf.read_bytes(), pdf_info(run, job)))
+        pdf.write_bytes(finish(pdf.read_bytes(), job.pdf_info()))
         metadata += time.perf_counter() - start
     return metadata
 

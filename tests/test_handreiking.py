@@ -16,8 +16,8 @@ from test_partner_leaflets import only_our_fonts, pdf_fonts
 
 from levensloop_docs.reference.regions import Region, load_region, region_keys
 from levensloop_docs.resources import shipped_templates_dir
-from levensloop_docs.run.publish import chapter_files, handreiking_publication, publish
-from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.run.publish import chapter_files, handreiking_publication
+from levensloop_docs.run.renderrun import RenderRun, render_job
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def own_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_booklet_has_the_work_process_roles_route_and_contacts(tmp_path: Path) -> None:
     region = load_region("groningen")
-    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path),
+                              handreiking_publication(region, TODAY).in_formats(("html",)))
     page = html_file.read_text("utf-8")
     checker = StructureCheck.check_page(page)
     assert "nav" in checker.seen
@@ -57,12 +58,12 @@ def test_a_region_adds_and_replaces_chapters_by_dropping_files(own_templates: Pa
     assert names == sorted(names) and "07-extra.md" in names
     assert chapter_files("groningen")[1].parent == folder
     groningen = handreiking_publication(load_region("groningen"), TODAY)
-    (html_file,) = publish(groningen, ("html",), RenderRun(out_dir=tmp_path / "a"))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path / "a"), groningen.in_formats(("html",)))
     page = html_file.read_text("utf-8")
     assert "Werkwijze in Groningen" in page and "Casusoverleg in Groningen" in page
     assert "Van aanmelding tot uitstroom" not in page
     drenthe = handreiking_publication(load_region("drenthe"), TODAY)
-    (other,) = publish(drenthe, ("html",), RenderRun(out_dir=tmp_path / "b"))
+    (other,) = render_job(RenderRun(out_dir=tmp_path / "b"), drenthe.in_formats(("html",)))
     other_page = other.read_text("utf-8")
     assert "Van aanmelding tot uitstroom" in other_page and "Casusoverleg" not in other_page
 
@@ -116,7 +117,8 @@ def test_the_stroomschema_is_a_picture_of_the_regions_route_with_a_text_table(tm
     import base64
 
     region = load_region("midden-nederland")
-    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path),
+                              handreiking_publication(region, TODAY).in_formats(("html",)))
     page = html_file.read_text("utf-8")
     StructureCheck.check_page(page)
     (img,) = re.findall(r"<img [^>]+>", page)
@@ -147,7 +149,7 @@ def test_the_stroomschema_is_a_picture_of_the_regions_route_with_a_text_table(tm
 
 def test_the_booklet_has_biz_criteria_afschaling_knelpunten_and_begrippen(tmp_path: Path) -> None:
     pub = handreiking_publication(load_region("groningen"), TODAY)
-    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path), pub.in_formats(("html",)))
     text = _page_text(html_file)
     for part in (
         "Drie vormen van opschalen",
@@ -183,7 +185,7 @@ def test_region_specifics_come_from_the_profile(tmp_path: Path) -> None:
     region = load_region("midden-nederland")
     assert len(region.aanmeldpunten) == 3
     pub = handreiking_publication(region, TODAY)
-    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "mn"))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path / "mn"), pub.in_formats(("html",)))
     text = _page_text(html_file)
     for punt in region.aanmeldpunten:
         for value in (punt.werkgebied, punt.naam, punt.telefoon):
@@ -192,7 +194,7 @@ def test_region_specifics_come_from_the_profile(tmp_path: Path) -> None:
     # a region with one ZVH names it as the place to register, and has no list of aanmeldpunten
     groningen = load_region("groningen")
     pub = handreiking_publication(groningen, TODAY)
-    (other,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "gr"))
+    (other,) = render_job(RenderRun(out_dir=tmp_path / "gr"), pub.in_formats(("html",)))
     other_text = _page_text(other)
     assert f"U meldt aan bij {groningen.zvh.naam}" in other_text and "Werkgebied" not in other_text
 
@@ -300,7 +302,8 @@ def test_groningen_as_its_startnotitie_describes_it(tmp_path: Path) -> None:
     flow = _flow("groningen")
     assert next(n for n in flow.nodes if n.id == "inclusie").wie == "het levensloopteam"
     text = _page_text(
-        publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))[0]
+        render_job(RenderRun(out_dir=tmp_path),
+                   handreiking_publication(region, TODAY).in_formats(("html",)))[0]
     )
     assert "Het besluit neemt het levensloopteam" in text and "Tweede schil" in text
     assert "inclusieoverleg besluit" not in text
@@ -308,11 +311,8 @@ def test_groningen_as_its_startnotitie_describes_it(tmp_path: Path) -> None:
 
 def test_midden_nederland_no_longer_contradicts_itself_on_the_aanmeldoverleg(tmp_path: Path) -> None:
     text = _page_text(
-        publish(
-            handreiking_publication(load_region("midden-nederland"), TODAY),
-            ("html",),
-            RenderRun(out_dir=tmp_path),
-        )[0]
+        render_job(RenderRun(out_dir=tmp_path),
+                   handreiking_publication(load_region("midden-nederland"), TODAY).in_formats(("html",)))[0]
     )
     assert "Het besluit neemt het casusoverleg van het ZVH (er is geen apart aanmeldoverleg)" in text
     assert "aanmeld- of inclusieoverleg" not in text
@@ -325,12 +325,14 @@ def test_the_route_is_marked_standard_until_the_region_sets_it(key: str, tmp_pat
     region = load_region(key)
     assert not region.route_vastgesteld
     text = _page_text(
-        publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))[0]
+        render_job(RenderRun(out_dir=tmp_path),
+                   handreiking_publication(region, TODAY).in_formats(("html",)))[0]
     )
     assert "standaardroute – door de regio vast te stellen" in text
     own = dataclasses.replace(region, route_vastgesteld=True)
     text = _page_text(
-        publish(handreiking_publication(own, TODAY), ("html",), RenderRun(out_dir=tmp_path / "b"))[0]
+        render_job(RenderRun(out_dir=tmp_path / "b"),
+                   handreiking_publication(own, TODAY).in_formats(("html",)))[0]
     )
     assert "standaardroute" not in text and f"route van regio {region.naam}" in text
 
@@ -349,7 +351,8 @@ def test_no_unsourced_norm_in_any_region_or_chapter() -> None:
 def test_beds_and_aanmeldpunten_are_lists_whose_numbers_cannot_break(tmp_path: Path) -> None:
     """Review D5, D6: no narrow table column for phone numbers or towns; the bed's intake contact."""
     region = load_region("midden-nederland")
-    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=tmp_path))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path),
+                              handreiking_publication(region, TODAY).in_formats(("html",)))
     page = html_file.read_text("utf-8")
     for a in region.aanmeldpunten:
         assert f"tel. {a.telefoon}" in page
@@ -434,7 +437,8 @@ def test_a_chapter_asks_for_a_new_page_explicitly(tmp_path: Path) -> None:
 
 
 def _rings(region: Region, out: Path) -> tuple[str, str]:
-    (html_file,) = publish(handreiking_publication(region, TODAY), ("html",), RenderRun(out_dir=out))
+    (html_file,) = render_job(RenderRun(out_dir=out),
+                              handreiking_publication(region, TODAY).in_formats(("html",)))
     chapter = _page_text(html_file).split("Rollen en taken")[-1].split("Op- en afschalen")[0]
     first, second = chapter.split("Tweede ring")
     return first, second
@@ -484,7 +488,7 @@ def test_a_ring_set_in_the_profile_file_reaches_the_booklet(
 
 def test_the_werkproces_gaps_of_review_d7_are_filled(tmp_path: Path) -> None:
     pub = handreiking_publication(load_region("limburg"), TODAY)
-    text = _page_text(publish(pub, ("html",), RenderRun(out_dir=tmp_path))[0])
+    text = _page_text(render_job(RenderRun(out_dir=tmp_path), pub.in_formats(("html",)))[0])
     for part in ("Verhuizen naar een andere regio", "Financiering", "Zorgverzekeringswet (Zvw)",
                  "Wet forensische zorg (Wfz)", "Ervaringsdeskundige", "Zorgverzekeraar of zorgkantoor",
                  "De persoon zelf", "hulpbron", "slachtoffer", "risicofactor",

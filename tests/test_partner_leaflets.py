@@ -13,8 +13,8 @@ from conftest import TODAY, RunCli, libreoffice_or_skip
 from test_markdown import StructureCheck
 
 from levensloop_docs.reference.regions import Region, all_regions, load_region
-from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication, publish
-from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.run.publish import leaflet_kinds, leaflet_publication
+from levensloop_docs.run.renderrun import RenderRun, render_job
 
 DATUM = "23 november 2026"  # TODAY, as Babel writes it
 VASTGESTELD = "1 november 2026"  # uitgave.vastgesteld of every shipped region profile
@@ -46,7 +46,8 @@ def test_there_are_leaflets_for_the_partners_the_issue_names() -> None:
 
 
 def _html_text(kind: str, region: Region, folder: Path) -> str:
-    (html_file,) = publish(leaflet_publication(kind, region, TODAY), ("html",), RenderRun(out_dir=folder))
+    (html_file,) = render_job(RenderRun(out_dir=folder),
+                              leaflet_publication(kind, region, TODAY).in_formats(("html",)))
     return " ".join(re.sub(r"<[^>]+>", "", html_file.read_text("utf-8")).split())
 
 
@@ -121,7 +122,7 @@ def test_every_leaflet_renders_for_every_region_as_valid_html_with_its_contacts(
 ) -> None:
     for kind in leaflet_kinds():
         pub = leaflet_publication(kind, region, TODAY)
-        html_file, docx_file = publish(pub, ("html", "docx"), RenderRun(out_dir=tmp_path))
+        html_file, docx_file = render_job(RenderRun(out_dir=tmp_path), pub.in_formats(("html", "docx")))
         page = html_file.read_text("utf-8")
         StructureCheck.check_page(page)
         text = " ".join(page.split())
@@ -143,7 +144,7 @@ def test_every_leaflet_pdf_has_the_region_contacts_on_at_most_two_pages(tmp_path
     with RenderRun(out_dir=tmp_path) as run:
         for region in all_regions():
             for kind in leaflet_kinds():
-                (pdf,) = publish(leaflet_publication(kind, region, TODAY), ("pdf",), run)
+                (pdf,) = render_job(run, leaflet_publication(kind, region, TODAY).in_formats(("pdf",)))
                 text = squash(pdf_text(pdf))
                 for item in contacts(region):
                     assert squash(item) in text, (region.sleutel, kind, item)
@@ -169,7 +170,7 @@ def test_region_text_is_data_in_the_leaflet(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("LEVENSLOOP_DATA", str(copy))
     region = load_region("groningen")
     pub = leaflet_publication("gemeente", region, TODAY)
-    (html_file,) = publish(pub, ("html",), RenderRun(out_dir=tmp_path / "uit"))
+    (html_file,) = render_job(RenderRun(out_dir=tmp_path / "uit"), pub.in_formats(("html",)))
     page = html_file.read_text("utf-8")
     assert "<script>" not in page
     assert "ZVH &lt;script&gt;x&lt;/script&gt; *ster* [a](b)" in page

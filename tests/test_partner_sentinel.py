@@ -722,15 +722,15 @@ def test_controleer_warns_when_the_title_under_the_route_has_ended(run_cli: RunC
 
 def test_every_html_page_has_a_content_security_policy(tmp_path: Path) -> None:
     from levensloop_docs.reference.regions import load_region
-    from levensloop_docs.run.publish import handreiking_publication, leaflet_publication, publish
-    from levensloop_docs.run.renderrun import RenderRun
+    from levensloop_docs.run.publish import handreiking_publication, leaflet_publication
+    from levensloop_docs.run.renderrun import RenderRun, render_job
 
     _markers, files = render("vrijwillig", ["gemeente"], ("html",), tmp_path)
     region = load_region("groningen")
     pages = [files["gemeente.html"]]
     leaflet, guide = leaflet_publication("politie", region, TODAY), handreiking_publication(region, TODAY)
-    pages += publish(leaflet, ("html",), RenderRun(out_dir=tmp_path / "folder"))
-    pages += publish(guide, ("html",), RenderRun(out_dir=tmp_path / "handreiking"))
+    pages += render_job(RenderRun(out_dir=tmp_path / "folder"), leaflet.in_formats(("html",)))
+    pages += render_job(RenderRun(out_dir=tmp_path / "handreiking"), guide.in_formats(("html",)))
     for page in pages:
         head = page.read_text("utf-8").split("</head>")[0]
         match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)

@@ -10,8 +10,8 @@ import click
 from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.reference.regions import Region, load_region, region_keys
-from levensloop_docs.run.publish import FORMATS, Publication, publish
-from levensloop_docs.run.renderrun import RenderRun
+from levensloop_docs.run.publish import FORMATS, Publication
+from levensloop_docs.run.renderrun import RenderRun, render_job
 
 
 def split(value: str) -> list[str]:
@@ -64,7 +64,7 @@ def publish_all(pubs: list[Publication], fmts: tuple[str, ...], out_dir: Path) -
     written: list[Path] = []
     with RenderRun(out_dir=out_dir) as run:
         for pub in pubs:
-            written.extend(publish(pub, fmts, run))
+            written.extend(render_job(run, pub.in_formats(fmts)))
     for path in written:
         click.echo(str(path))
     click.echo(ngettext("{n} file written to {folder}.",

@@ -1,7 +1,8 @@
 """The overview, the agenda and the monitor as region-level publications (run/publish.py).
 
 Each is a Markdown template in ``templates/overzicht/`` rendered with a plain context of
-text cells; ``run.publish.publish`` writes it as PDF, HTML and DOCX like the leaflets.
+text cells; the one render pipeline (``run.renderrun.render_job``) writes it as PDF, HTML
+and DOCX like the leaflets and a case's documents.
 CSV and XLSX are written here, from the same tables.
 """
 
@@ -47,15 +48,14 @@ def write_publication(pub: Publication | None, formats: tuple[str, ...], out_dir
                       tables: dict[str, list[list[str]]], stem: str = "") -> list[Path]:
     """Write the documents (one LibreOffice for PDF) and the tables (CSV: the first table)."""
     from levensloop_docs.overview.tables import write_csv, write_xlsx
-    from levensloop_docs.run.publish import publish
-    from levensloop_docs.run.renderrun import RenderRun
+    from levensloop_docs.run.renderrun import RenderRun, render_job
 
     written: list[Path] = []
     docs = tuple(f for f in formats if f in DOCUMENT_FORMATS)
-    stem = pub.stem if pub is not None else stem  # without a document the caller names the files
+    stem = pub.stem() if pub is not None else stem  # without a document the caller names the files
     if docs and pub is not None:
         with RenderRun(out_dir=out_dir) as run:
-            written += publish(pub, docs, run)
+            written += render_job(run, pub.in_formats(docs))
     if "csv" in formats:
         for i, (name, table) in enumerate(tables.items()):
             target = out_dir / (f"{stem}.csv" if i == 0 else f"{stem}-{name}.csv")

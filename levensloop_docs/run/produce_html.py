@@ -12,19 +12,18 @@ from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.atomic import write_text
 from levensloop_docs.render.markdown import html_document
-from levensloop_docs.run.producers import producer
+from levensloop_docs.run.producers import Output, producer
 from levensloop_docs.runtmp import run_tmp
 
 if TYPE_CHECKING:
-    from levensloop_docs.run.renderrun import Job, RenderRun
+    from levensloop_docs.run.renderrun import RenderRun
 
 
 @producer("docx", "html")
-def make_html(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
+def make_html(run: RenderRun, job: Output, context: dict[str, Any], target: Path) -> None:
     from levensloop_docs.render.docx_html import docx_file_to_html
 
     with tempfile.TemporaryDirectory(prefix="html-", dir=run_tmp()) as tmp:
         page = docx_file_to_html(run.docx_for(job, context, Path(tmp), "html"))
-    title = run.properties(job)["title"]
-    write_text(target, html_document(page, title=title, footer=run.footer(job),
-                                     font_size=job.document.font_size))
+    write_text(target, html_document(page, title=job.properties()["title"], footer=job.footer(),
+                                     font_size=job.font_size))

@@ -4,18 +4,18 @@ A leaflet is one Markdown template per partner type (``templates/partnerinfo/fol
 The handreiking is composed of chapters (``templates/handreiking/*.md``, in name order);
 a region adds a chapter or replaces one of the same name by putting a file in
 ``templates/handreiking/<regio>/``. Both get the same region context (contacts, route,
-beds, criteria) and are written as HTML, DOCX and PDF (DOCX through the shared
-LibreOffice). The handreiking's table of contents gets its page numbers from a first
-PDF pass: the headings are looked up in that PDF and the DOCX is made again with them.
+beds, criteria). Each is a ``Publication``: a job of the one render pipeline
+(``renderrun.render_job``), written as HTML, DOCX and PDF by the same producers as a
+case's documents. The handreiking's table of contents gets its page numbers from a first
+PDF pass (``produce_pdf.make_pdf``).
 """
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _, format_date
@@ -24,15 +24,17 @@ from levensloop_docs.reference.regions import Region, national_criteria
 from levensloop_docs.render.markdown import (
     RenderedMarkdown,
     demote_headings,
-    html_document,
     render_markdown_file,
-    toc_html,
     with_anchors,
 )
 from levensloop_docs.run.renderrun import RenderRun
 from levensloop_docs.templatefolders import template_files, template_folders, template_path
 from levensloop_docs.views.common import contact_view, region_view, text
 from levensloop_docs.views.regio import region_extras
+
+if TYPE_CHECKING:
+    from levensloop_docs.case.safety import OpenPoint
+    from levensloop_docs.pdf.metadata import PdfInfo
 
 FORMATS = ("pdf", "html", "docx")
 Context = dict[str, Any]
@@ -149,120 +151,68 @@ def _roles(vocab: Vocabularies) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Publication:
-    """One region document to write: its content, title, footer and file stem."""
+    """One region document to write: its content, title, footer and file stem.
+
+    A job of the one render pipeline (``renderrun.render_job``, ``producers.Output``), like
+    a case's Markdown document: the same producers, properties and PDF step. It is about
+    no one case, so the safety gate has nothing to weigh and nothing is marked CONCEPT.
+    """
 
     rendered: RenderedMarkdown
     title: str
-    footer: str
-    stem: str
+    footer_line: str
+    file_stem: str
     toc: bool = False
     confidential: bool = False  # about cases (overview, agenda), not a public leaflet
     landscape: bool = False  # wide tables (overview, monitor): A4 on its side
     font_size: float | None = None  # body text in points; None: the house 11 pt
+    formats: tuple[str, ...] = ()
+    concept: tuple[OpenPoint, ...] = ()
 
-
-def publish(pub: Publication, formats: tuple[str, ...], run: RenderRun) -> list[Path]:
-    """Write ``pub`` in every format into the run's output folder (PDF with the run's LibreOffice)."""
-    from levensloop_docs.atomic import ensure_dir, write_text
-    from levensloop_docs.render.markdown_docx import build_docx
-
-    out_dir = run.out_dir
-    ensure_dir(out_dir)
-    written: list[Path] = []
-    pages: dict[str, int] | None = None
-    if "pdf" in formats:
-        target = out_dir / f"{pub.stem}.pdf"
-        pages = _write_pdf(pub, target, run)
-        written.append(target)
-    for fmt in formats:
-        target = out_dir / f"{pub.stem}.{fmt}"
-        if fmt == "html":
-            page = html_document(pub.rendered, title=pub.title, footer=pub.footer)
-            contents = toc_html(pub.rendered.headings, first=2, levels=3) if pub.toc else ""
-            write_text(target, page.replace('<div class="inhoudsopgave"></div>', contents))
-        elif fmt == "docx":
-            build_docx(pub.rendered.body, target, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages), landscape=pub.landscape,
-                       font_size=pub.font_size)
-        elif fmt != "pdf":
+    def in_formats(self, formats: tuple[str, ...]) -> Publication:
+        """The job that writes this publication in ``formats`` (an unknown one: a Dutch error)."""
+        wrong = [f for f in formats if f not in FORMATS]
+        if wrong:
             msg = _("Unknown format: {formats}. Choose from: {known}.")
-            raise UsageError(msg.format(formats=fmt, known=", ".join(FORMATS)))
-        if fmt != "pdf":
-            written.append(target)
-    order = {f: i for i, f in enumerate(formats)}
-    return sorted(written, key=lambda p: order.get(p.suffix[1:], 99))
+            raise UsageError(msg.format(formats=", ".join(wrong), known=", ".join(FORMATS)))
+        return replace(self, formats=formats)
 
+    @property
+    def engine(self) -> str:
+        return "markdown"
 
-def _properties(pub: Publication) -> dict[str, str]:
-    return {"title": pub.title, "subject": pub.title, "keywords": "levensloopaanpak",
-            "comments": "levensloop-docs",
-            "category": _("Confidential") if pub.confidential else _("Public")}  # fmt: skip
+    @property
+    def name(self) -> str:
+        return self.file_stem
 
+    def stem(self) -> str:
+        return self.file_stem
 
-def _toc(pub: Publication, pages: dict[str, int] | None) -> list[Any] | None:
-    from levensloop_docs.render.markdown_docx import TocEntry
+    def target(self, out_dir: Path, fmt: str) -> Path:
+        return out_dir / f"{self.file_stem}.{fmt}"
 
-    if not pub.toc:
-        return None
-    return [
-        TocEntry(h.level - 1, h.text, (pages or {}).get(h.anchor))
-        for h in pub.rendered.headings if h.level in (2, 3)
-    ]
+    def gated(self, run: RenderRun) -> Publication:
+        return self
 
+    def context(self, run: RenderRun) -> Context:
+        return {}
 
-def _write_pdf(pub: Publication, target: Path, run: RenderRun) -> dict[str, int]:
-    """Convert via DOCX; with a table of contents, twice (the second with page numbers)."""
-    from levensloop_docs.atomic import write_bytes
-    from levensloop_docs.pdf.metadata import PdfInfo, finish
-    from levensloop_docs.render.markdown_docx import build_docx
+    def page(self, context: Context) -> RenderedMarkdown:
+        return self.rendered
 
-    converter = run.converter
-    pages: dict[str, int] = {}
-    from levensloop_docs.runtmp import run_tmp  # with the run's other temporary files
+    def properties(self) -> dict[str, str]:
+        return {"title": self.title, "subject": self.title, "keywords": "levensloopaanpak",
+                "comments": "levensloop-docs",
+                "category": _("Confidential") if self.confidential else _("Public")}  # fmt: skip
 
-    with tempfile.TemporaryDirectory(prefix="partner-", dir=run_tmp()) as tmp:
-        docx, raw = Path(tmp) / f"{pub.stem}.docx", Path(tmp) / f"{pub.stem}.pdf"
-        for _pass in range(2 if pub.toc else 1):
-            build_docx(pub.rendered.body, docx, properties=_properties(pub), footer=pub.footer,
-                       toc=_toc(pub, pages or {h.anchor: 99 for h in pub.rendered.headings}),
-                       landscape=pub.landscape, font_size=pub.font_size)
-            converter.convert(docx, raw)
-            if pub.toc:
-                pages = heading_pages(raw, pub.rendered)
-        info = PdfInfo(title=pub.title, subject=pub.title, case_id="", template=pub.stem,
+    def footer(self) -> str:
+        return self.footer_line
+
+    def pdf_info(self) -> PdfInfo:
+        from levensloop_docs.pdf.metadata import PdfInfo
+
+        return PdfInfo(title=self.title, subject=self.title, case_id="", template=self.file_stem,
                        template_version="", created=datetime.now(UTC))
-        write_bytes(target, finish(raw.read_bytes(), info))
-    return pages
-
-
-def heading_pages(pdf: Path, rendered: RenderedMarkdown) -> dict[str, int]:
-    """The page (1-based) of each h2/h3, found in order in the text of the PDF."""
-    from pypdf import PdfReader
-
-    texts = ["".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
-    found: dict[str, int] = {}
-    wanted = [h for h in rendered.headings if h.level in (2, 3)]
-    # start after the table of contents, which lists every heading too
-    start = _after_contents(texts, wanted)
-    index = start
-    for heading in wanted:
-        needle = "".join(heading.text.split())
-        for i in range(index, len(texts)):
-            if needle in texts[i]:
-                found[heading.anchor] = i + 1
-                index = i
-                break
-    return found
-
-
-def _after_contents(texts: list[str], wanted: list[Any]) -> int:
-    if not wanted:
-        return 0
-    last = "".join(wanted[-1].text.split())
-    for i, page_text in enumerate(texts):
-        if last in page_text:
-            return i + 1
-    return 0
 
 
 def leaflet_publication(kind: str, region: Region, today: date) -> Publication:

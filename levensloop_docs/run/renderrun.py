@@ -6,6 +6,10 @@ function registered in ``PRODUCERS`` for (engine, format): the DOCX engine here,
 conversion and Markdown/HTML in their own modules. Every job passes the safety gate
 first (``RenderRun.verdict``, ``case/safety.py``): a document it refuses is not made, one
 with open points is marked CONCEPT (``run/concept.py``).
+
+``render_job`` is the one way a document file is made: a case's documents (``Job``) and
+the region publications (``run/publish.py``: leaflets, the handreiking, the overview, the
+agenda, the monitor) are both jobs of it (``producers.Output``).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.case.casefile import CaseFile
 from levensloop_docs.case.safety import OpenPoint, Verdict, gate
@@ -22,7 +26,11 @@ from levensloop_docs.errors import FileInUseError, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
-from levensloop_docs.run.producers import PRODUCERS, producer
+from levensloop_docs.run.producers import PRODUCERS, Output, producer
+
+if TYPE_CHECKING:
+    from levensloop_docs.pdf.metadata import PdfInfo
+    from levensloop_docs.render.markdown import RenderedMarkdown
 
 DEFAULT_FORMATS = ("docx",)
 
@@ -43,6 +51,74 @@ class Job:
     def target(self, out_dir: Path, fmt: str) -> Path:
         return out_dir / f"{self.stem()}.{fmt}"
 
+    @property
+    def engine(self) -> str:
+        return self.document.engine
+
+    @property
+    def name(self) -> str:
+        return self.document.name
+
+    @property
+    def font_size(self) -> float | None:
+        return self.document.font_size
+
+    toc = False  # a case document has no table of contents with page numbers
+    landscape = False
+
+    def gated(self, run: RenderRun) -> Job:
+        """This job with the gate's open points (CONCEPT); a refused document raises."""
+        from levensloop_docs.run.concept import refusal
+
+        verdict = run.verdict(self)
+        if verdict.refusals or (run.definitive and verdict.points):
+            casus_id = self.case.casus.meta.casus_id
+            raise refusal(casus_id, self.document.title, verdict, definitive=run.definitive)
+        return replace(self, concept=verdict.points)
+
+    def context(self, run: RenderRun) -> dict[str, Any]:
+        return run.context(self)
+
+    def page(self, context: dict[str, Any]) -> RenderedMarkdown:
+        from levensloop_docs.render.markdown import render_markdown_file
+        from levensloop_docs.templatefolders import template_folders
+
+        return render_markdown_file(self.document.template, context, search_path=template_folders())
+
+    def properties(self) -> dict[str, str]:
+        doc, cid = self.document, self.case.casus.meta.casus_id
+        return {
+            "title": f"{doc.title} {cid}",
+            "subject": doc.title,
+            "identifier": cid,
+            "keywords": f"levensloopaanpak; {cid}",
+            "comments": _("template {name} version {version}").format(
+                name=doc.template.name, version=doc.version),
+            "category": _("Confidential"),
+        }
+
+    def footer(self) -> str:
+        """The footer of a page that has no Word footer of its own (HTML, Markdown's DOCX)."""
+        doc = self.document
+        text = _("Confidential · {case_id} · {title} (version {version})")
+        return text.format(case_id=self.case.casus.meta.casus_id, title=doc.title, version=doc.version)
+
+    def pdf_info(self) -> PdfInfo:
+        from datetime import UTC, datetime
+
+        from levensloop_docs.pdf.metadata import PdfInfo
+        from levensloop_docs.templatefolders import template_relative
+
+        props = self.properties()
+        return PdfInfo(
+            title=props["title"],
+            subject=props["subject"],
+            case_id=self.case.casus.meta.casus_id,
+            template=template_relative(self.document.template),
+            template_version=self.document.version,
+            created=datetime.now(UTC),
+        )
+
 
 @dataclass
 class RenderRun:
@@ -56,6 +132,8 @@ class RenderRun:
     # Expensive things a run starts once and shares (e.g. the LibreOffice converter);
     # each must have a close() method, called by close().
     resources: dict[str, Any] = field(default_factory=dict)
+    # per publication stem: the page of each heading, found in its first PDF (``toc``)
+    pages: dict[str, dict[str, int]] = field(default_factory=dict)
     _gated: Any = field(default=None, repr=False)
     _verdicts: dict[tuple[str, str | None], Verdict] = field(default_factory=dict, repr=False)
 
@@ -135,41 +213,25 @@ class RenderRun:
 
         return read_case(path, self.vocab, self.today).casus  # a broken one raises with lines
 
-    def properties(self, job: Job) -> dict[str, str]:
-        doc, cid = job.document, job.case.casus.meta.casus_id
-        return {
-            "title": f"{doc.title} {cid}",
-            "subject": doc.title,
-            "identifier": cid,
-            "keywords": f"levensloopaanpak; {cid}",
-            "comments": _("template {name} version {version}").format(
-                name=doc.template.name, version=doc.version),
-            "category": _("Confidential"),
-        }
+    def properties(self, job: Output) -> dict[str, str]:
+        return job.properties()
 
-    def footer(self, job: Job) -> str:
-        """The footer of a page that has no Word footer of its own (HTML, Markdown's DOCX)."""
-        doc = job.document
-        text = _("Confidential · {case_id} · {title} (version {version})")
-        return text.format(case_id=job.case.casus.meta.casus_id, title=doc.title, version=doc.version)
+    def footer(self, job: Output) -> str:
+        return job.footer()
 
-    def docx_for(self, job: Job, context: dict[str, Any], folder: Path, fmt: str) -> Path:
+    def docx_for(self, job: Output, context: dict[str, Any], folder: Path, fmt: str) -> Path:
         """The DOCX that ``fmt`` (pdf, html) is made from: the one this job wrote just before,
         or a fresh one in ``folder``. One DOCX, so every format says the same."""
         fmts = job.formats
-        # the HTML carries its own concept box (run/concept.py), so it is read from a plain DOCX
+        # the HTML carries its own concept box (run/concept.py), so it is read from a plain DOCX;
+        # a table of contents gets its page numbers from this PDF, so its DOCX is made again
         plain = fmt == "html" and bool(job.concept)
-        if "docx" in fmts and fmts.index("docx") < fmts.index(fmt) and not plain:
+        if "docx" in fmts and fmts.index("docx") < fmts.index(fmt) and not plain and not job.toc:
             written = job.target(self.out_dir, "docx")
             if written.exists():
                 return written
-        _load_producers()
-        make = PRODUCERS.get((job.document.engine, "docx"))
-        if make is None:
-            msg = _("Format {fmt} is not available for {name}.")
-            raise UsageError(msg.format(fmt=fmt, name=job.document.name))
         docx = folder / f"{job.stem()}.docx"
-        make(self, job, context, docx)
+        producer_for(job, "docx", fmt)(self, job, context, docx)
         if not plain:
             from levensloop_docs.run.concept import mark
 
@@ -230,7 +292,7 @@ def _load_producers() -> None:
 def _docx(run: RenderRun, job: Job, context: dict[str, Any], target: Path) -> None:
     from levensloop_docs.render.docx import render_docx
 
-    render_docx(job.document.template, context, target, run.properties(job))
+    render_docx(job.document.template, context, target, job.properties())
 
 
 def plan_jobs(
@@ -265,28 +327,32 @@ def plan_jobs(
     return jobs
 
 
-def render_job(run: RenderRun, job: Job) -> list[Path]:
-    """Make every format of one job; return the files written.
+def producer_for(job: Output, fmt: str, asked: str | None = None) -> Any:
+    """The producer of ``fmt`` for this job's engine; ``asked``: the format it is made for."""
+    _load_producers()
+    make = PRODUCERS.get((job.engine, fmt))
+    if make is None:
+        msg = _("Format {fmt} is not available for {name}.")
+        raise UsageError(msg.format(fmt=asked or fmt, name=job.name))
+    return make
 
-    The safety gate comes first: a document that cannot do its job (or, with
+
+def render_job(run: RenderRun, job: Output) -> list[Path]:
+    """Make every format of one job; return the files written, in the job's format order.
+
+    The one way a document file is made (a case document or a region publication). The
+    safety gate comes first: a document that cannot do its job (or, with
     ``run.definitive``, one with open points) raises ``UnsafeDocumentError`` and nothing of
     it is written; otherwise its open points go on every file (CONCEPT).
     """
-    from levensloop_docs.run.concept import mark, refusal
+    from levensloop_docs.run.concept import mark
 
-    _load_producers()
-    verdict = run.verdict(job)
-    if verdict.refusals or (run.definitive and verdict.points):
-        raise refusal(job.case.casus.meta.casus_id, job.document.title, verdict, definitive=run.definitive)
-    job = replace(job, concept=verdict.points)
-    context = run.context(job)
-    written: list[Path] = []
+    job = job.gated(run)
+    context = job.context(run)
+    written: dict[str, Path] = {}
     blocked: list[Path] = []
-    for fmt in job.formats:
-        make = PRODUCERS.get((job.document.engine, fmt))
-        if make is None:
-            msg = _("Format {fmt} is not available for {name}.")
-            raise UsageError(msg.format(fmt=fmt, name=job.document.name))
+    for fmt in making_order(job):
+        make = producer_for(job, fmt)
         target = job.target(run.out_dir, fmt)
         try:
             make(run, job, context, target)
@@ -294,10 +360,18 @@ def render_job(run: RenderRun, job: Job) -> list[Path]:
         except FileInUseError as exc:  # open in Word: the other formats are still made
             blocked.extend(exc.files)
             continue
-        written.append(target)
+        written[fmt] = target
+    done = [written[f] for f in job.formats if f in written]
     if blocked:
-        raise in_use_all(blocked, written)
-    return written
+        raise in_use_all(blocked, done)
+    return done
+
+
+def making_order(job: Output) -> list[str]:
+    """The job's formats; with a table of contents the PDF first: the DOCX takes its page numbers."""
+    if job.toc and "pdf" in job.formats:
+        return ["pdf", *(f for f in job.formats if f != "pdf")]
+    return list(job.formats)
 
 
 def in_use_all(blocked: list[Path], done: list[Path]) -> FileInUseError:
