@@ -86,6 +86,8 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     the user's settings file (a region's own templates folder) is never read."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("LEVENSLOOP_INSTELLINGEN", str(tmp_path_factory.mktemp("instellingen") / "geen.yaml"))
+    # the disclosure register of a rendered case (case/register.py): never beside the bundled examples
+    monkeypatch.setenv("LEVENSLOOP_VERSTREKKINGEN", str(tmp_path_factory.mktemp("verstrekkingen")))
 
 
 @pytest.fixture

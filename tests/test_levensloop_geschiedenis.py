@@ -17,7 +17,7 @@ from conftest import EXAMPLES, TODAY, RunCli
 from test_interview_prompts import keyboard
 
 from levensloop_docs.case.casefile import find_case_files, load_case
-from levensloop_docs.case.history import archive_text, history_dir, version_path
+from levensloop_docs.case.history import archive_text, history_dir, split_header, version_path
 from levensloop_docs.case.uitstroom import exit_status
 from levensloop_docs.cli.commands.evaluatie import archive_replaced
 from levensloop_docs.errors import LevensloopError
@@ -38,7 +38,9 @@ EXIT = "LLA-2022-0031"  # meets the three uitstroom criteria
 def first_plan(tmp_path: Path) -> Path:
     """The example case as it was before its first evaluation (version 1)."""
     target = tmp_path / f"{LIFE}.yaml"
-    shutil.copy(EVAL / f"{LIFE}.geschiedenis" / "v1.yaml", target)
+    # the case text of version 1, without the history's hash line (case/history.py)
+    _header, body = split_header((EVAL / f"{LIFE}.geschiedenis" / "v1.yaml").read_text(encoding="utf-8"))
+    target.write_text(body, encoding="utf-8")
     return target
 
 
@@ -69,10 +71,12 @@ def test_three_evaluations_from_answers_files_give_the_example(run_cli: RunCli, 
 
 
 def test_an_evaluation_keeps_the_version_it_replaces_byte_for_byte(run_cli: RunCli, first_plan: Path) -> None:
-    before = first_plan.read_bytes()
+    before = first_plan.read_text(encoding="utf-8")
     result = run_cli("evaluatie", first_plan, "--antwoorden", ANSWERS / "evaluatie-1.antwoorden")
     assert result.code == 0, result.err
-    assert version_path(first_plan, 1).read_bytes() == before
+    header, body = split_header(version_path(first_plan, 1).read_text(encoding="utf-8"))
+    assert body == before and header is not None
+    assert (header["casus"], header["versie"], header["vorige"]) == (LIFE, "1", "-")
     casus = load_case(first_plan).casus
     assert casus.meta.planversie == 2
     ev = casus.evaluaties[0]
@@ -99,12 +103,12 @@ def test_bad_answer_stops_with_exit_2_and_changes_nothing(
 
 
 def test_an_archived_version_is_never_overwritten_with_other_content(first_plan: Path) -> None:
-    archive_text(first_plan, 1, "meta: {}\n")
-    archive_text(first_plan, 1, "meta: {}\n")  # the same again is fine
+    archive_text(first_plan, 1, "meta: {casus_id: X}\n")
+    archive_text(first_plan, 1, "meta: {casus_id: X}\n")  # the same again is fine
     with pytest.raises(LevensloopError) as refused:
-        archive_text(first_plan, 1, "meta: {casus_id: X}\n")
+        archive_text(first_plan, 1, "meta: {casus_id: Y}\n")
     assert refused.value.exit_code == 2 and "versie 1" in refused.value.message
-    assert version_path(first_plan, 1).read_text(encoding="utf-8") == "meta: {}\n"
+    assert split_header(version_path(first_plan, 1).read_text(encoding="utf-8"))[1] == "meta: {casus_id: X}\n"
 
 
 def test_history_files_are_no_case_files_of_a_folder() -> None:
@@ -171,7 +175,7 @@ def test_evaluation_through_the_prompts_records_it_and_sets_a_new_version(exit_c
     assert (new.niveau, new.vorm, new.fase) == ("klinisch_regulier", "justitie", "oranje")
     assert ev.volgende_evaluatie == date(2027, 5, 10)
     assert casus.meta.planversie == 6 and casus.meta.vastgesteld == date(2026, 11, 10)
-    assert version_path(exit_case, 5).read_bytes() == before
+    assert split_header(version_path(exit_case, 5).read_text(encoding="utf-8"))[1].encode() == before
     # what the plan says now follows the meeting; the front page names this meeting
     assert casus.persoon.verblijf_toelichting == "Eigen huurwoning; huur via bewind."
     assert casus.levensgebieden[0].situatie == "Woont sinds 2023 zelfstandig; de woning is op orde."

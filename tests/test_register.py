@@ -5,12 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from levensloop_docs.case.register import (
     read_register,
     record,
     register_path,
     verify_register,
 )
+
+
+@pytest.fixture(autouse=True)
+def _beside_the_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEVENSLOOP_VERSTREKKINGEN", raising=False)  # conftest keeps it elsewhere
 
 
 def _entry(bestand: str, tijd: str = "2026-12-08T09:00:00+01:00") -> dict[str, object]:

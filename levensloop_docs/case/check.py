@@ -43,6 +43,36 @@ def check_files(files: Sequence[Path], workers: int | None = None) -> list[Probl
     return problems
 
 
+def check_trails(files: Sequence[Path]) -> tuple[list[Problem], list[str]]:
+    """The plan history and the disclosure register of every case file: (problems, notes).
+
+    Only cases that have either are read again; an archived version named on its own is
+    checked as a case file, not as the owner of a history.
+    """
+    from levensloop_docs.case.history import HISTORY_SUFFIX, history_dir, verify_history
+    from levensloop_docs.case.register import register_path, verify_register
+
+    problems: list[Problem] = []
+    notes: list[str] = []
+    for path in files:
+        if path.parent.name.endswith(HISTORY_SUFFIX):
+            continue
+        folder, register = history_dir(path), register_path(path)
+        if not folder.exists() and not register.exists():
+            continue
+        try:
+            meta = read_case(path).casus.meta
+        except CaseFileError:
+            continue  # its problems are reported by check_files
+        found = verify_history(path, meta.casus_id, meta.planversie)
+        problems.extend(found.problems)
+        notes.extend(found.notes)
+        broken = verify_register(path, meta.casus_id)
+        if broken is not None:
+            problems.append(Problem(broken.path, "", broken.message, line=broken.line))
+    return problems, notes
+
+
 def _cores() -> int:
     from levensloop_docs.platform_os import usable_cores
 

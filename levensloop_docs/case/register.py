@@ -32,6 +32,7 @@ from levensloop_docs.errors import ConflictError
 from levensloop_docs.i18n import _
 
 REGISTER_SUFFIX = ".verstrekkingen.jsonl"
+REGISTER_ENV = "LEVENSLOOP_VERSTREKKINGEN"
 HISTORY_SUFFIX = ".geschiedenis"  # the same as case/history.py; kept here so history may import this
 DISCLOSURE, REPEAT = "verstrekking", "herhaling"
 LOCK_WAIT = 10.0  # seconds: a batch worker of the same case finishes its line well before this
@@ -83,8 +84,15 @@ def case_of(path: Path) -> Path:
 
 
 def register_path(case_path: Path) -> Path:
-    """``LLA-1.verstrekkingen.jsonl`` beside ``LLA-1.yaml`` (also for an archived version of it)."""
+    """``LLA-1.verstrekkingen.jsonl`` beside ``LLA-1.yaml`` (also for an archived version of it).
+
+    ``LEVENSLOOP_VERSTREKKINGEN`` (a folder) keeps every register there instead: the test
+    suite renders the bundled examples without writing beside them.
+    """
     case = case_of(case_path)
+    elsewhere = os.environ.get(REGISTER_ENV)
+    if elsewhere:
+        return Path(elsewhere) / (case.stem + REGISTER_SUFFIX)
     return case.with_name(case.stem + REGISTER_SUFFIX)
 
 
@@ -200,9 +208,10 @@ def _write(path: Path, lines: list[str]) -> None:
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
     """One writer at a time: an exclusive lock on a hidden file beside the register."""
+    from levensloop_docs.atomic import ensure_dir
     from levensloop_docs.platform_os import try_lock
 
-    lock = path.with_name(f".{path.name}.lock")
+    lock = ensure_dir(path.parent) / f".{path.name}.lock"
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         deadline = time.monotonic() + LOCK_WAIT
@@ -217,8 +226,8 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def verify_register(case_path: Path) -> BrokenLink | None:
-    """The first line whose own hash, link to the line before, or number is wrong (None: intact)."""
+def verify_register(case_path: Path, case_id: str | None = None) -> BrokenLink | None:
+    """The first line whose own hash, link to the line before, number or case is wrong (None: intact)."""
     path = register_path(case_path)
     previous, number = "", 0
     firsts: set[int] = set()
@@ -234,6 +243,9 @@ def verify_register(case_path: Path) -> BrokenLink | None:
         if entry.get("vorige") != previous:
             return BrokenLink(path, i, _("entry {line} does not follow on the entry before it: an entry "
                                          "was removed, added or moved.").format(line=i))
+        if case_id is not None and entry.get("soort") == DISCLOSURE and entry.get("casus_id") != case_id:
+            return BrokenLink(path, i, _("entry {line} belongs to another case, not to {case}.").format(
+                line=i, case=case_id))
         if entry.get("soort") == DISCLOSURE:
             number += 1
             if entry.get("nummer") != number:

@@ -188,6 +188,11 @@ class Policy:
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
         return frozenset(self.audiences.get(name, ()))
+    # the labels of the groups that exist only on documents with an audience ('publieksgroepen')
+    audience_labels: dict[str, str] = field(default_factory=dict)
+
+    def group_label(self, key: str) -> str:
+        return self.groups.get(key) or self.audience_labels.get(key, key)
 
     def field_groups(self, path: str) -> tuple[str, ...]:
         """The groups the content of a field can name besides its own ('velden')."""
@@ -298,6 +303,7 @@ def _policy_from(path: Path, raw: Any) -> Policy:
         audiences={k: tuple(v) for k, v in data.publiek.items()},
         labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
         fields={k: tuple(v) for k, v in data.velden.items()},
+        audience_labels={k: v.label for k, v in data.publieksgroepen.items()},
     )
 
 

@@ -134,6 +134,9 @@ class RenderRun:
     resources: dict[str, Any] = field(default_factory=dict)
     # per publication stem: the page of each heading, found in its first PDF (``toc``)
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
+    # a bundle's run: the parts that leave the case team are collected here, and recorded in
+    # the disclosure register under the bundle's name (run/disclosures.py), not their own
+    collect: list[Any] | None = None
     _gated: Any = field(default=None, repr=False)
     _verdicts: dict[tuple[str, str | None], Verdict] = field(default_factory=dict, repr=False)
 
@@ -206,12 +209,22 @@ class RenderRun:
         from levensloop_docs.case.history import previous_version
 
         path = previous_version(case.path, case.casus.meta.planversie)
-        return [] if path is None else [self._read_archived(path)]
+        return [] if path is None else [self._read_archived(path, case.casus.meta.casus_id)]
 
-    def _read_archived(self, path: Path) -> Any:
+    def _read_archived(self, path: Path, case_id: str) -> Any:
+        """The archived version, refused when it is not what its name says (another case, or
+        another version swapped in): the verslag would compare with the wrong plan (F2)."""
         from levensloop_docs.case.casefile import read_case
+        from levensloop_docs.case.history import identity_problems
 
-        return read_case(path, self.vocab, self.today).casus  # a broken one raises with lines
+        casus = read_case(path, self.vocab, self.today).casus  # a broken one raises with lines
+        meta = casus.meta
+        wrong = identity_problems(path, (meta.casus_id, meta.planversie), case_id, int(path.stem[1:]))
+        if wrong:
+            from levensloop_docs.errors import InputError
+
+            raise InputError(wrong[0].describe())
+        return casus
 
     def properties(self, job: Output) -> dict[str, str]:
         return job.properties()
@@ -362,6 +375,10 @@ def render_job(run: RenderRun, job: Output) -> list[Path]:
             continue
         written[fmt] = target
     done = [written[f] for f in job.formats if f in written]
+    if done and isinstance(job, Job):  # a case document for someone outside the team: the register
+        from levensloop_docs.run.disclosures import record_job
+
+        record_job(run, job, done)
     if blocked:
         raise in_use_all(blocked, done)
     return done

@@ -12,16 +12,20 @@ import click
 def controleer(paden: tuple[Path, ...]) -> None:
     """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
     from levensloop_docs.case.casefile import conflict_problems, find_case_files
-    from levensloop_docs.case.check import check_files
+    from levensloop_docs.case.check import check_files, check_trails
     from levensloop_docs.errors import CaseFileError
     from levensloop_docs.i18n import _, ngettext
 
+    paden = tuple(_owner(p) for p in paden)  # a history folder: its case, with the history checked
     conflicts = [c for p in paden for c in conflict_problems(p)]  # sync copies: named, not cases
-    files = [f for p in paden for f in find_case_files(p)]
+    files = list(dict.fromkeys(f for p in paden for f in find_case_files(p)))
     if not files and not conflicts:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
-    problems = conflicts + check_files(files)
+    trails, notes = check_trails(files)  # plan history and disclosure register: the hash chains
+    problems = conflicts + check_files(files) + trails
     errors = [p for p in problems if not p.warning]
+    for note in notes:
+        click.echo(_("Note: ") + note, err=True)
     for p in problems:
         if p.warning:
             click.echo(_("Warning: ") + p.describe(), err=True)
@@ -36,3 +40,14 @@ def controleer(paden: tuple[Path, ...]) -> None:
         )
     click.echo(ngettext("{n} case file checked: no errors.",
                         "{n} case files checked: no errors.", len(files)).format(n=len(files)))
+
+
+def _owner(path: Path) -> Path:
+    """``X.geschiedenis/`` stands for ``X.yaml``: its versions are no cases of their own (F2)."""
+    from levensloop_docs.case.history import HISTORY_SUFFIX
+
+    if path.is_dir() and path.name.endswith(HISTORY_SUFFIX):
+        case = path.with_name(path.name[: -len(HISTORY_SUFFIX)] + ".yaml")
+        if case.exists():
+            return case
+    return path

@@ -1,0 +1,184 @@
+"""What a document for someone outside the case team discloses: to whom, on what basis, which groups.
+
+The disclosure register (``case/register.py``) records this for every partner sheet,
+crisiskaart, opnamebrief, overdracht and client document. Nothing here is a list of its
+own: each document's audience and groups are asked of the same policy gate its view asks
+(``sharing`` for a partner sheet, ``allowed_groups`` for a document with an audience of its
+own, with the same arguments), so the register says what the document could carry. A
+document not named in ``_DISCLOSURES`` stays within the case team and is not recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from levensloop_docs.i18n import _
+from levensloop_docs.model.casus import Casus
+from levensloop_docs.model.vocab import Vocabularies
+from levensloop_docs.reference.policy import VOLUNTARY, Policy, Sharing, load_policy, sharing
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One document's audience, basis and groups, as the register stores them (plain data)."""
+
+    publiek: Context  # soort (partner, client, regio), sleutel, label, partners [{id, organisatie}]
+    grondslag: Context
+    gedeeld: dict[str, str]  # group key -> label, in the policy's order
+    weggelaten: dict[str, str]
+
+
+def disclosure(
+    context: str, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None
+) -> Disclosure | None:
+    """The disclosure of a document with view ``context`` (None: it stays with the case team)."""
+    make = _DISCLOSURES.get(context)
+    return None if make is None else make(casus, vocab, today, parameter)
+
+
+def discloses(context: str) -> bool:
+    return context in _DISCLOSURES
+
+
+# -- the pieces -----------------------------------------------------------------------------
+
+def _groups(policy: Policy, groups: tuple[str, ...] | set[str], audience: str | None) -> tuple[
+        dict[str, str], dict[str, str]]:
+    """(shared, withheld): withheld is every group of the policy (and of this audience) not shared."""
+    known = [*policy.groups, *(k for k in sorted(policy.audience(audience or "")) if k not in policy.groups)]
+    shared = {k: policy.group_label(k) for k in known if k in groups}
+    withheld = {k: policy.group_label(k) for k in known if k not in groups}
+    return shared, withheld
+
+
+def _basis(share: Sharing, casus: Casus, vocab: Vocabularies) -> Context:
+    """The basis the gate applied: each route with its date, its titles and their end dates."""
+    g, routes, titels = casus.gegevensdeling, vocab["routes"], vocab["titels"]
+    ends = {k.titel: k.einde for k in casus.persoon.juridisch_kader}
+    bases = [{
+        "route": b.route, "label": routes.label(b.route), "toestemming": b.route == VOLUNTARY,
+        "sinds": _iso(b.since),
+        "titels": [{"titel": t, "label": titels.label(t), "einde": _iso(ends.get(t))} for t in b.titles],
+    } for b in share.bases]  # fmt: skip
+    consent = any(b["toestemming"] for b in bases)
+    return {
+        "soort": "grondslag" if bases else "geen",
+        "route": share.route, "route_label": routes.label(share.route),
+        "reden": share.reason, "ingetrokken": share.withdrawn,
+        "grondslagen": bases,
+        # the consent's scope (empty: the whole network) and the period it was given for
+        "reikwijdte": list(g.toestemming_partners) if consent else [],
+        "toestemming_tot": _iso(g.toestemming_geldig_tot) if consent else None,
+    }
+
+
+def _own_data(casus: Casus, vocab: Vocabularies) -> Context:
+    """A client document: the client's own data, given to the client (no third party)."""
+    route = casus.gegevensdeling.route
+    return {"soort": "eigen", "route": route, "route_label": vocab["routes"].label(route), "reden": "",
+            "ingetrokken": False, "grondslagen": [], "reikwijdte": [], "toestemming_tot": None}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _partners(casus: Casus, ids: set[str]) -> list[Context]:
+    return [{"id": p.id, "organisatie": p.organisatie} for p in casus.netwerk.partners if p.id in ids]
+
+
+# -- per document ---------------------------------------------------------------------------
+
+def _partner_sheet(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    from levensloop_docs.views.partner_sheet import resolve_kind, sheet_label
+
+    policy = load_policy()
+    kind, roles = resolve_kind(parameter, policy, vocab)
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    share = sharing(policy, casus, kind, today, own)  # as PartnerView does
+    shared, withheld = _groups(policy, share.groups, None)
+    audience = {"soort": "partner", "sleutel": kind, "label": sheet_label(vocab, kind, roles),
+                "partners": _partners(casus, own)}
+    return Disclosure(audience, _basis(share, casus, vocab), shared, withheld)
+
+
+def _crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    from levensloop_docs.views.audience import allowed_groups
+    from levensloop_docs.views.partner_sheet import resolve_kind, sheet_label
+
+    policy = load_policy()
+    kind, roles = resolve_kind(parameter, policy, vocab)
+    own = {p.id for p in casus.netwerk.partners if p.rol in roles}
+    groups = allowed_groups(policy, "crisiskaart", casus, today, kind, own)  # as the card does
+    shared, withheld = _groups(policy, groups, "crisiskaart")
+    audience = {"soort": "partner", "sleutel": kind, "label": sheet_label(vocab, kind, roles),
+                "partners": _partners(casus, own)}
+    return Disclosure(audience, _basis(sharing(policy, casus, kind, today, own), casus, vocab),
+                      shared, withheld)
+
+
+def _opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    from levensloop_docs.views.audience import allowed_groups, partners_of_kind
+    from levensloop_docs.views.overgang import choose_step
+
+    policy = load_policy()
+    _number, step = choose_step(casus, parameter)
+    clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
+    groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)  # as the letter does
+    shared, withheld = _groups(policy, groups, "opnamebrief")
+    target = step.bestemming.partner
+    receivers = _partners(casus, {target}) if target else []
+    clinic = vocab["partnersoorten"].label("kliniek")
+    if not receivers:  # a destination outside the network: named by its place
+        receivers = [{"id": "", "organisatie": step.bestemming.plaats or clinic}]
+    audience = {"soort": "partner", "sleutel": "kliniek", "label": clinic, "partners": receivers}
+    share = sharing(policy, casus, "kliniek", today, clinics)
+    return Disclosure(audience, _basis(share, casus, vocab), shared, withheld)
+
+
+def _overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    from levensloop_docs.reference.regions import region_label
+    from levensloop_docs.views.audience import allowed_groups
+    from levensloop_docs.views.overgang import OUTSIDE_NETWORK, target_region
+
+    policy = load_policy()
+    naar = target_region(casus, parameter)
+    share = sharing(policy, casus, "kliniek", today, {OUTSIDE_NETWORK})  # as the overdracht does
+    groups = set(allowed_groups(policy, "overdracht", casus, today)) & set(share.groups)
+    shared, withheld = _groups(policy, groups, "overdracht")
+    team = (naar.get("aanbieder") or {}).get("naam") or _("levensloopteam of region {region}").format(
+        region=naar["naam"])
+    audience = {"soort": "regio", "sleutel": parameter or "", "label": region_label(parameter or ""),
+                "partners": [{"id": "", "organisatie": team}]}
+    return Disclosure(audience, _basis(share, casus, vocab), shared, withheld)
+
+
+def _for_client(audience_name: str) -> Callable[[Casus, Vocabularies, date, str | None], Disclosure]:
+    def make(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+        from levensloop_docs.views.audience import allowed_groups
+
+        policy = load_policy()
+        groups = allowed_groups(policy, audience_name, casus, today)  # as the client document does
+        shared, withheld = _groups(policy, groups, audience_name)
+        audience = {"soort": "client", "sleutel": "client", "label": _("the client"), "partners": []}
+        return Disclosure(audience, _own_data(casus, vocab), shared, withheld)
+
+    return make
+
+
+# view context name (templates/documenten.yaml 'context:') -> its disclosure; the policy
+# audience names are those the client views pass to allowed_groups
+_DISCLOSURES: dict[str, Callable[[Casus, Vocabularies, date, str | None], Disclosure]] = {
+    "partnerblad": _partner_sheet,
+    "crisiskaart": _crisiskaart,
+    "opnamebrief": _opnamebrief,
+    "overdracht": _overdracht,
+    "signaleringsplan": _for_client("client"),
+    "toestemming": _for_client("toestemming"),
+    "plan_client": _for_client("plan_client"),
+}

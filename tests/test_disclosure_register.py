@@ -1,0 +1,196 @@
+"""Issue 30: every document for someone outside the case team is in the case's disclosure register,
+with the basis and the groups the policy gave it; the plan history and the register are
+tamper-evident, and ``controleer`` names the first broken link."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, RunCli
+
+from levensloop_docs.case.casefile import load_case
+from levensloop_docs.case.register import read_register, register_path
+from levensloop_docs.model.vocab import load_vocabularies
+from levensloop_docs.reference.policy import load_policy
+
+CASE = "caravan-groningen"  # voluntary route, consent for the whole network, two clinics
+LIFE = "LLA-2024-0117"
+EVAL = EXAMPLES / "evaluatie"
+# every document with an audience outside the case team that this case can have
+AUDIENCE = ["partner:gemeente", "partner:politie", "partner:bewindvoerder", "crisiskaart:politie",
+            "opnamebrief", "overdracht:drenthe", "signaleringsplan", "toestemmingsverklaring",
+            "levensloopplan-client"]
+CLIENT_AUDIENCE = {"signaleringsplan": "client", "toestemmingsverklaring": "toestemming",
+                   "levensloopplan-client": "plan_client"}
+
+
+@pytest.fixture
+def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("LEVENSLOOP_VERSTREKKINGEN")  # the register beside the case, as in use
+    target = tmp_path / f"{CASE}.yaml"
+    shutil.copy(EXAMPLES / f"{CASE}.yaml", target)
+    return target
+
+
+def _genereer(run_cli: RunCli, case: Path, out: Path, *documents: str) -> None:
+    args = [a for d in documents for a in ("--document", d)]
+    result = run_cli("genereer", case, "--uit", out, "--formaat", "docx", *args)
+    assert result.code == 0, result.err
+
+
+def _expected_groups(document: str, kind: str) -> set[str]:
+    """What the policy file gives: the partner type's list for the voluntary route, cut down to
+    what a document with an audience of its own may carry."""
+    p = load_policy()
+    if document in CLIENT_AUDIENCE:
+        return set(p.audience(CLIENT_AUDIENCE[document]))
+    groups = set(p.allowed(kind, "vrijwillig"))
+    if document in ("crisiskaart", "opnamebrief", "overdracht"):
+        groups &= set(p.audience(document))
+    return groups
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    return "\n".join([p.text for p in doc.paragraphs]
+                     + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+def test_every_audience_document_is_registered_once_with_its_basis_and_groups(
+    run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "uit"
+    _genereer(run_cli, case, out, *AUDIENCE, "levensloopplan")
+    register = read_register(case)
+    made = [(e.document, e.parameter) for e in register]
+    wanted = [(d.partition(":")[0], d.partition(":")[2] or None) for d in AUDIENCE]
+    assert sorted(made, key=str) == sorted(wanted, key=str)  # once each; the team's own plan not
+    assert register_path(case) == case.with_name(f"{CASE}.verstrekkingen.jsonl")
+    assert register_path(case).stat().st_mode & 0o077 == 0
+    policy, casus = load_policy(), load_case(case).casus
+    consent = casus.gegevensdeling.toestemming_datum
+    for e in register:
+        kind = e.publiek["sleutel"]
+        shared = _expected_groups(e.document, "kliniek" if e.document == "overdracht" else kind)
+        assert set(e.gedeeld) == shared, e.document
+        every = {*policy.groups, *(policy.audience(CLIENT_AUDIENCE.get(e.document, e.document)))}
+        assert set(e.weggelaten) == every - shared, e.document
+        assert e.gedeeld == {k: policy.group_label(k) for k in e.gedeeld}
+        if e.publiek["soort"] == "client":
+            assert e.grondslag["soort"] == "eigen"
+        else:  # the written consent, from the day it was given
+            [basis] = e.grondslag["grondslagen"]
+            assert consent is not None and (basis["route"], basis["sinds"]) == ("vrijwillig", consent.isoformat())
+        target = out / e.bestand
+        assert e.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+        assert e.programma.startswith("levensloop-docs ") and e.gemaakt_door
+        assert e.aantal == 1
+    # what a partner sheet says it leaves out is what the register says was withheld
+    for e in (e for e in register if e.document == "partner"):
+        text = " ".join(_docx_text(out / e.bestand).split())
+        assert all(label in text for label in e.weggelaten.values()), e.parameter
+        ids = {p.id for p in casus.netwerk.partners
+               if load_vocabularies()["rollen"].get(p.rol, "partnersoort", p.rol) == e.parameter}
+        assert {p["id"] for p in e.publiek["partners"]} == ids
+
+
+def test_a_rerender_is_counted_not_added_and_the_maker_is_the_configured_name(
+    run_cli: RunCli, case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = tmp_path / "instellingen.yaml"
+    settings.write_text("naam: Procesregisseur Test\n", encoding="utf-8")
+    monkeypatch.setenv("LEVENSLOOP_INSTELLINGEN", str(settings))
+    for _round in range(3):
+        _genereer(run_cli, case, tmp_path / "uit", "partner:gemeente", "signaleringsplan")
+    register = read_register(case)
+    assert [(e.document, e.aantal) for e in register] == [("partner", 3), ("signaleringsplan", 3)]
+    assert {e.gemaakt_door for e in register} == {"Procesregisseur Test"}
+    lines = register_path(case).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 6 and sum(json.loads(x)["soort"] == "herhaling" for x in lines) == 4
+    assert run_cli("controleer", case).code == 0
+
+
+def test_a_changed_byte_in_the_register_is_found_by_controleer(
+    run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    _genereer(run_cli, case, tmp_path / "uit", "partner:gemeente", "partner:politie", "signaleringsplan")
+    path = register_path(case)
+    data = bytearray(path.read_bytes())
+    where = data.index(b"partner-politie")
+    data[where] = ord("P")
+    path.write_bytes(bytes(data))
+    result = run_cli("controleer", case)
+    assert result.code == 2
+    assert f"{path.name}:2" in result.err and "regel 2 klopt niet met zijn eigen hash" in result.err
+
+
+def _history_copy(tmp_path: Path) -> Path:
+    shutil.copy(EVAL / f"{LIFE}.yaml", tmp_path / f"{LIFE}.yaml")
+    shutil.copytree(EVAL / f"{LIFE}.geschiedenis", tmp_path / f"{LIFE}.geschiedenis")
+    return tmp_path / f"{LIFE}.yaml"
+
+
+def test_the_bundled_history_is_chained_and_checks_clean(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _history_copy(tmp_path)
+    result = run_cli("controleer", case)
+    assert result.code == 0, result.err
+    assert "hashketen" not in result.err  # every bundled version carries its hash line
+    # the history folder itself: its case and versions, not three cases with the same id (F2)
+    folder = run_cli("controleer", case.with_name(f"{LIFE}.geschiedenis"))
+    assert folder.code == 0 and "ook in" not in folder.err, folder.err
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_changed_byte_in_a_history_version_names_the_first_broken_link(
+    run_cli: RunCli, tmp_path: Path, version: int
+) -> None:
+    case = _history_copy(tmp_path)
+    path = case.with_name(f"{LIFE}.geschiedenis") / f"v{version}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Regio Drenthe", "Regio Drenthf", 1), encoding="utf-8")
+    result = run_cli("controleer", case)
+    assert result.code == 2
+    assert f"v{version}.yaml" in result.err
+    assert f"Versie {version} klopt niet met haar eigen hash" in result.err
+    assert f"Versie {version + 1} sluit niet aan op versie {version}" in result.err
+
+
+def test_a_legacy_history_without_hash_lines_is_a_note_not_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    from levensloop_docs.case.history import split_header
+
+    case = _history_copy(tmp_path)
+    for n in (1, 2):  # archived before the chain existed; v3 was archived after
+        path = case.with_name(f"{LIFE}.geschiedenis") / f"v{n}.yaml"
+        path.write_text(split_header(path.read_text(encoding="utf-8"))[1], encoding="utf-8")
+    result = run_cli("controleer", case)
+    # v3's link was made over v2 with its hash line: a legacy v2 is a different file
+    assert result.code == 2 and "Versie 3 sluit niet aan op versie 2" in result.err
+    v3 = case.with_name(f"{LIFE}.geschiedenis") / "v3.yaml"
+    v3.write_text(split_header(v3.read_text(encoding="utf-8"))[1], encoding="utf-8")
+    clean = run_cli("controleer", case)
+    assert clean.code == 0, clean.err
+    assert "Let op:" in clean.err and "hashketen" in clean.err
+
+
+def test_versie_refuses_a_file_of_another_case_or_version(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _history_copy(tmp_path)
+    folder = case.with_name(f"{LIFE}.geschiedenis")
+    v2 = folder / "v2.yaml"
+    v2.write_text(v2.read_text(encoding="utf-8").replace(f"casus_id: {LIFE}", "casus_id: LLA-2024-0999"),
+                  encoding="utf-8")
+    out = tmp_path / "uit"
+    other = run_cli("genereer", case, "--versie", "2", "--uit", out, "--document", "levensloopplan")
+    assert other.code == 2 and "hoort bij een andere casus (LLA-2024-0999)" in other.err
+    assert "v2.yaml" in other.err and not out.exists()
+    v2.unlink()
+    (folder / "v3.yaml").rename(v2)  # version 3 put in version 2's place
+    swapped = run_cli("genereer", case, "--versie", "2", "--uit", out, "--document", "levensloopplan")
+    assert swapped.code == 2 and "heet versie 2, maar bevat versie 3" in swapped.err
+    assert not out.exists()
+
