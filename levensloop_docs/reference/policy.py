@@ -184,12 +184,12 @@ class Policy:
 
     labels: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the labels of the groups that exist only on documents with an audience ('publieksgroepen')
+    audience_labels: dict[str, str] = field(default_factory=dict)
 
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
         return frozenset(self.audiences.get(name, ()))
-    # the labels of the groups that exist only on documents with an audience ('publieksgroepen')
-    audience_labels: dict[str, str] = field(default_factory=dict)
 
     def group_label(self, key: str) -> str:
         return self.groups.get(key) or self.audience_labels.get(key, key)
