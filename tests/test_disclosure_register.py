@@ -86,7 +86,8 @@ def test_every_audience_document_is_registered_once_with_its_basis_and_groups(
             assert e.grondslag["soort"] == "eigen"
         else:  # the written consent, from the day it was given
             [basis] = e.grondslag["grondslagen"]
-            assert consent is not None and (basis["route"], basis["sinds"]) == ("vrijwillig", consent.isoformat())
+            assert consent is not None
+            assert (basis["route"], basis["sinds"]) == ("vrijwillig", consent.isoformat())
         target = out / e.bestand
         assert e.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
         assert e.programma.startswith("levensloop-docs ") and e.gemaakt_door
