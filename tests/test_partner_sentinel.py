@@ -425,6 +425,13 @@ def expected_groups(kind: str, variant: str) -> frozenset[str]:
 
 
 @cache
+def extra_contact_ids(kind: str) -> frozenset[str]:
+    from levensloop_docs.reference.policy import load_policy
+
+    roles = load_policy().contacts.get(kind, ())
+    return frozenset(pid for pid, rol in PARTNERS.items() if rol in roles)
+
+
 def own_ids(kind: str) -> frozenset[str]:
     from levensloop_docs.model.vocab import load_vocabularies
 
@@ -448,8 +455,8 @@ def should_show(marker: Marker, kind: str, groups: frozenset[str]) -> bool:
     g = marker.group
     if g == NEVER or g not in groups or not marker.reveals <= groups:
         return False
-    if g == "contacten":
-        return marker.owner in CONTACT_IDS | own
+    if g == "contacten":  # the first ring, itself, and the roles the policy adds for this kind
+        return marker.owner in CONTACT_IDS | own | extra_contact_ids(kind)
     if g in ("eigen_acties", "achtergrond", "scenario_taken"):
         return marker.owner in own
     if g == "signalen":  # the signals of the scenarios where this partner has a duty

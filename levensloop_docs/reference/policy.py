@@ -47,6 +47,9 @@ class PolicyFile(Model):
     etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     # field of the case file -> the groups its content can name besides its own (free text)
     velden: dict[str, list[str]] = Field(default_factory=dict)
+    # partner type -> the roles it may call besides the first ring and itself (the PI and the
+    # reclassering prepare the release together)
+    contacten: dict[str, list[str]] = Field(default_factory=dict)
 
 
 Loc = tuple[str | int, ...]
@@ -99,6 +102,17 @@ class _References:
                     text = msg.format(key=route, kind=kind, allowed=", ".join(self.routes))
                     self.found.append((("partners", kind, route), text))
                 self.check_groups(("partners", kind, route), values)
+
+    def contacts(self) -> None:
+        for kind, roles in self.data.contacten.items():
+            if kind not in self.kinds:
+                msg = _("Unknown partner type '{key}'. Choose one of: {allowed}.")
+                self.found.append((("contacten", kind), msg.format(key=kind, allowed=", ".join(self.kinds))))
+            for i, rol in enumerate(roles):
+                if rol not in self.vocab["rollen"]:
+                    msg = _("Unknown key '{key}' in vocabulary '{name}'. Choose one of: {allowed}.")
+                    text = msg.format(key=rol, name="rollen", allowed=", ".join(self.vocab["rollen"].keys()))
+                    self.found.append((("contacten", kind, i), text))
 
     def labels(self) -> None:
         vocab = self.vocab
@@ -168,6 +182,7 @@ def _references(data: PolicyFile, vocab: Vocabularies) -> list[tuple[Loc, str]]:
     check.check_groups(("zonder_grondslag",), data.zonder_grondslag)
     check.grounds()
     check.partners()
+    check.contacts()
     check.labels()
     check.fields()
     return check.found
@@ -186,6 +201,7 @@ class Policy:
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the labels of the groups that exist only on documents with an audience ('publieksgroepen')
     audience_labels: dict[str, str] = field(default_factory=dict)
+    contacts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> extra contact roles
 
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
@@ -304,6 +320,7 @@ def _policy_from(path: Path, raw: Any) -> Policy:
         labels={n: {k: tuple(g) for k, g in e.items()} for n, e in data.etiketten.items()},
         fields={k: tuple(v) for k, v in data.velden.items()},
         audience_labels={k: v.label for k, v in data.publieksgroepen.items()},
+        contacts={k: tuple(v) for k, v in data.contacten.items()},
     )
 
 
@@ -459,18 +476,20 @@ def _all_named(items: Iterable[Any]) -> list[Any]:
     return [_named(x) for x in items]
 
 
-def filter_case(casus: Casus, share: Sharing, roles: set[str]) -> Casus:
+def filter_case(casus: Casus, share: Sharing, roles: set[str], contact_roles: tuple[str, ...] = ()) -> Casus:
     """The part of ``casus`` one partner may see: a new case built from what is allowed.
 
     An allow-list by construction: every part is copied in only when its group is shared,
     and only the parts that concern the partner with ``roles`` (its own actions, the
-    scenarios where it has a duty, its contacts). A field this function does not name
+    scenarios where it has a duty, its contacts: the first ring, itself and ``contact_roles``
+    from the policy's ``contacten``). A field this function does not name
     (a field added to the model later, too) keeps its empty default.
     """
     from levensloop_docs.model.casus import Netwerk
 
     own = {p.id for p in casus.netwerk.partners if p.rol in roles}
-    contacts = [p for p in casus.netwerk.partners if p.rol in CONTACT_ROLES or p.id in own]
+    contacts = [p for p in casus.netwerk.partners
+                if p.rol in CONTACT_ROLES or p.rol in contact_roles or p.id in own]
     partners = _all_named(contacts) if share.allows("contacten") else []
     naasten = [_naaste(n, share) for n in casus.netwerk.naasten if n.toestemming_contact]
     naasten = naasten if share.allows("naasten") else []

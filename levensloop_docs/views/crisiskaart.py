@@ -28,7 +28,7 @@ from levensloop_docs.views.audience import (
 from levensloop_docs.views.common import date_text as d
 from levensloop_docs.views.common import night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.partner_sheet import not_in_network, resolve_kind, sheet_label
+from levensloop_docs.views.partner_sheet import kind_texts, not_in_network, resolve_kind, sheet_label
 
 Context = dict[str, Any]
 WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
@@ -91,6 +91,9 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
         if "identificatie" in groups else None,
         "nacht": night_lines(casus),
+        # what this kind of partner does in a crisis (the PI: its own doctor, not the crisisdienst;
+        # the gemeente: the burgemeester's crisismaatregel), the same on every card of the kind
+        "in_crisis": kind_texts(vocab, kind, "crisis"),
         "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
         "rood": red_signals(casus, own, "scenario_taken" in groups) if "signalen" in groups else None,
         "klinieken": clinics(casus, vocab, full) if "opschaling" in groups else None,

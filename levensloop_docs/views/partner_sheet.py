@@ -96,6 +96,8 @@ class SheetHead(TypedDict):
     partnersoort: str
     label: str
     organisaties: list[str]
+    crisis: list[str]
+    verwacht: list[str]
 
 
 class SheetMeta(TypedDict):
@@ -159,7 +161,7 @@ class PartnerView:
         self.own = [p for p in casus.netwerk.partners if p.rol in roles]
         self.own_ids = {p.id for p in self.own}
         self.share: Sharing = sharing(policy, casus, kind, today, self.own_ids)
-        self.casus = filter_case(casus, self.share, roles)
+        self.casus = filter_case(casus, self.share, roles, policy.contacts.get(kind, ()))
         # names resolve only within the visible contacts; nobody else can be named
         unknown = _("another partner in the network")
         self.names = Names(self.casus.netwerk.partners, [], vocab, unknown=unknown)
@@ -200,6 +202,8 @@ class PartnerView:
         """The shared scenario view, with only the phases where this partner has something."""
         view = common.scenario_view(s, self.vocab, self.names)
         view["fasen"] = [f for f in view["fasen"] if f["acties"] or f["signalen"]]
+        # "then call ...": never this partner itself (the police were told to call the police)
+        view["wie_bellen"] = format_list(self.names.who(r) for r in s.wie_bellen if r not in self.own_ids)
         # the filter withheld the name (it says what the scenario is about): a number instead
         view["naam"] = view["naam"] or _("Scenario {n}").format(n=number)
         return view
@@ -297,6 +301,10 @@ class PartnerView:
                 # organisations are contact details: named only when contacts are shared
                 "organisaties": [common.text(p.organisatie) for p in self.casus.netwerk.partners
                                  if p.id in self.own_ids],
+                # how this kind of partner works in a crisis and what it may expect of the
+                # network: the same for every case, no data of the person
+                "crisis": kind_texts(self.vocab, self.kind, "crisis"),
+                "verwacht": kind_texts(self.vocab, self.kind, "verwacht"),
             },
             "meta": {
                 "casus_id": common.text(meta.casus_id),
@@ -348,6 +356,11 @@ def not_in_network(
             "Partner types in this case: {known}.")
     label = sheet_label(vocab, kind, roles)
     return NotInNetworkError(msg.format(id=casus.meta.casus_id, kind=label, known=", ".join(present)))
+
+
+def kind_texts(vocab: Vocabularies, kind: str, attribute: str) -> list[str]:
+    """The general lines of a partner type (``partnersoorten.yaml``: ``crisis``, ``verwacht``)."""
+    return [common.text(str(x)) for x in vocab["partnersoorten"].get(kind, attribute, []) or []]
 
 
 def sheet_label(vocab: Vocabularies, kind: str, roles: set[str]) -> str:
