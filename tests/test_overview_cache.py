@@ -55,7 +55,7 @@ def test_a_removed_case_leaves_the_cache_and_the_results(tmp_path: Path) -> None
     gone.unlink()
     found = load_folder(folder, DAY)
     assert len(found.cases) == 5
-    assert str(gone.resolve()) not in _stored(folder)["cases"] and len(_stored(folder)["cases"]) == 5
+    assert gone.name not in _stored(folder)["cases"] and len(_stored(folder)["cases"]) == 5
 
 
 def test_a_new_program_version_empties_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,9 +155,22 @@ def test_restore_builds_the_same_model_as_validation() -> None:
 
     vocab = load_vocabularies()
     for path in example_paths():
-        data = prune(load_case(path, today=DAY).casus)
+        data = _stand_ins(prune(load_case(path, today=DAY).casus))
         validated = Casus.model_validate(data, context={"vocab": vocab})
         assert restore(json.loads(json.dumps(data)), vocab) == validated
+
+
+def _stand_ins(data: dict[str, Any]) -> dict[str, Any]:
+    """The pruned case with a valid value where it keeps only a dot (a phone, the stay), and
+    without the age band: what validation accepts, to compare the two ways of building it."""
+    data = json.loads(json.dumps(data))
+    data.pop("leeftijd", None)
+    data["persoon"]["verblijf"] = "zelfstandig"
+    for p in data.get("netwerk", {}).get("partners", []):
+        for key in ("telefoon", "buiten_kantoortijd"):
+            if p.get(key):
+                p[key] = "0500000000"
+    return data
 
 
 def test_fast_construct_equals_pydantic_model_construct() -> None:
@@ -169,6 +182,7 @@ def test_fast_construct_equals_pydantic_model_construct() -> None:
 
     for path in example_paths():
         data = json.loads(json.dumps(cache.prune(load_case(path, today=DAY).casus)))
+        data.pop("leeftijd", None)  # the made-up birth date: compared in the results test
         fast = cache.restore(data, None)  # type: ignore[arg-type]
         slow = _slow_construct(type(fast), data)
         assert fast == slow and fast.model_dump() == slow.model_dump()

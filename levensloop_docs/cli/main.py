@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "agenda": "levensloop_docs.cli.commands.agenda:agenda",
     "bewerk": "levensloop_docs.cli.commands.bewerk:bewerk",
     "bundel": "levensloop_docs.cli.commands.bundel:bundel",
+    "cache": "levensloop_docs.cli.commands.cache:cache",
     "controleer": "levensloop_docs.cli.commands.controleer:controleer",
     "doctor": "levensloop_docs.cli.commands.doctor:doctor",
     "evaluatie": "levensloop_docs.cli.commands.evaluatie:evaluatie",

@@ -76,20 +76,22 @@ def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet
     Unchanged valid cases come from the per-user cache (``cache.py``); the rest is read,
     validated and added to it.
     """
-    from levensloop_docs.overview.cache import CaseCache
+    from levensloop_docs.overview.cache import CaseCache, sweep
+
     if not target.exists():
         raise UsageError(_("The folder {folder} does not exist.").format(folder=target))
     files = find_case_files(target)
     if not files:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
     vocab = load_vocabularies()
+    sweep()  # the caches of folders that are gone, unused or of older versions (F12)
     store = CaseCache(target if target.is_dir() else target.parent) if use_cache else None
     results: list[Casus | list[Problem] | None] = []
     todo: list[tuple[int, Path, str | None, str]] = []  # (index, path, text, digest): not cached
     for path in files:
         text = _read(path)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else ""
-        cached = store.get(str(path.resolve()), digest, today, vocab) if store and text is not None else None
+        cached = store.get(store.key(path), digest, today, vocab) if store and text is not None else None
         if cached is None:
             todo.append((len(results), path, text, digest))
         results.append(cached)
@@ -99,7 +101,7 @@ def load_folder(target: Path, today: date, *, use_cache: bool = True) -> CaseSet
     found.conflicts = conflict_problems(target)
     if store is not None:
         if target.is_dir():
-            store.keep_only({str(p.resolve()) for p in files})
+            store.keep_only({store.key(p) for p in files})
         store.save()
     return found
 
@@ -124,9 +126,9 @@ def _keep(result: Casus | list[Problem] | dict[str, Any], store: CaseCache | Non
         return result
     if store is not None and text is not None:
         if isinstance(result, dict):
-            store.put_pruned(str(path.resolve()), digest, today, result)
+            store.put_pruned(store.key(path), digest, today, result)
         else:
-            store.put(str(path.resolve()), digest, today, result)
+            store.put(store.key(path), digest, today, result)
     return restore(result, vocab) if isinstance(result, dict) else result
 
 
