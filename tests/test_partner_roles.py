@@ -73,3 +73,17 @@ def test_sheets_say_what_the_partner_may_expect(tmp_path: Path, kind: str) -> No
     assert "Wat u van het netwerk kunt verwachten" in text
     if kind == "woningcorporatie":
         assert "één vast aanspreekpunt" in text and "huur en uitkering doorlopen" in text
+
+
+def test_the_overdracht_says_why_when_with_consent_toezicht_and_signatures(tmp_path: Path) -> None:
+    """Review casus 32: the overdracht to another region lacked the move, the consent, the
+    supervision that runs on, the signaleringsplan and signatures."""
+    text = _text(tmp_path, "overdracht:groningen")
+    for field in ("Reden van de verhuizing", "Nieuwe gemeente en woonplaats", "Datum van overdracht",
+                  "De cliënt stemt in met deze overdracht"):
+        assert field in text
+    assert "Schriftelijke toestemming om gegevens te delen: gegeven op 14 oktober 2026" in text
+    assert "bijzondere voorwaarden, loopt tot 28 februari 2027" in text
+    assert "over aan de reclassering in regio Groningen" in text
+    assert "signaleringsplan van de cliënt mee" in text
+    assert "Ontvangend levensloopteam regio Groningen" in text and "Cliënt (voor gezien)" in text

@@ -208,10 +208,30 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
         "naasten": [x for x in plan["naasten"] if x["toestemming_contact"] == "ja"]
         if "naasten" in groups else [],
         "contacten": plan["partners"] if "contacten" in groups else [],
+        "toezicht": _supervision(casus, vocab, today, policy.grounds) if "juridisch_kader" in groups else [],
+        "toestemming": _consent(casus, today),
         "grondslag": vocab["routes"].label(g.route),
         "ingetrokken": withdrawn,
         "weggelaten": [policy.groups[k] for k in policy.audience("overdracht") if k not in groups],
     }
+
+
+def _supervision(casus: Casus, vocab: Vocabularies, today: date,
+                 grounds: dict[str, tuple[str, ...]]) -> list[Context]:
+    """The criminal titles that still run: their supervision has to move with the person."""
+    criminal = set(grounds.get("onder_voorwaarden", ()))
+    return [{"titel": vocab["titels"].label(k.titel), "einde": d(k.einde)}
+            for k in casus.persoon.juridisch_kader
+            if k.titel in criminal and k.titel != "detentie" and (k.einde is None or k.einde >= today)]
+
+
+def _consent(casus: Casus, today: date) -> Context | None:
+    """Recorded consent: since when and until when; whether it still holds on the letter's date."""
+    g = casus.gegevensdeling
+    if g.toestemming_datum is None or g.ingetrokken:
+        return None
+    until = g.toestemming_geldig_tot
+    return {"datum": d(g.toestemming_datum), "tot": d(until), "verlopen": until is not None and until < today}
 
 
 def overdracht_context(
