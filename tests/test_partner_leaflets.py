@@ -143,9 +143,9 @@ def longest_leaflets(folder: Path) -> list[tuple[str, Region]]:
     regions = {region.sleutel: region for region in all_regions()}
     size = {(kind, key): len(_html_text(kind, region, folder / f"{kind}-{key}"))
             for kind in leaflet_kinds() for key, region in regions.items()}
-    chosen = {(kind, max(regions, key=lambda r, k=kind: size[k, r])) for kind in leaflet_kinds()}
+    chosen = {(kind, max(regions, key=lambda r: size[kind, r])) for kind in leaflet_kinds()}
     for key in regions.keys() - {r for _, r in chosen}:
-        chosen.add((max(leaflet_kinds(), key=lambda k, r=key: size[k, r]), key))
+        chosen.add((max(leaflet_kinds(), key=lambda k: size[k, key]), key))
     return [(kind, regions[key]) for kind, key in sorted(chosen)]
 
 
