@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,34 @@ def test_versie_refuses_a_file_of_another_case_or_version(run_cli: RunCli, tmp_p
     assert swapped.code == 2 and "heet versie 2, maar bevat versie 3" in swapped.err
     assert not out.exists()
 
+
+
+def test_verstrekkingen_shows_the_register_and_writes_the_letter_per_organisation(
+    run_cli: RunCli, case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: one line per register entry
+    empty = run_cli("verstrekkingen", case)
+    assert empty.code == 0 and "er is nog niets gegeven" in empty.out
+    _genereer(run_cli, case, tmp_path / "uit", "partner:gemeente", "partner:politie", "crisiskaart:politie",
+              "overdracht:drenthe", "signaleringsplan", "partner:gemeente")
+    result = run_cli("verstrekkingen", case, "--uit", tmp_path / "brief", "--formaat", "docx,html")
+    assert result.code == 0, result.err
+    assert "Verstrekkingenregister van casus LLA-2026-0042" in result.out
+    rows = [line for line in result.out.splitlines() if re.match(r"│ \d+ ", line)]  # first lines
+    assert len(rows) == 5 and "partner:gemeente" in rows[0] and rows[0].rstrip("│ ").endswith("2")
+    assert "toestemming van 28 september 2026" in rows[0] and "eigen gegevens" in rows[-1]
+    text = " ".join(_docx_text(tmp_path / "brief" / "LLA-2026-0042_verstrekkingen_v2.docx").split())
+    assert text.startswith("Aan wie hebben wij uw gegevens gegeven?")
+    register = read_register(case)
+    organisations = {p["organisatie"] for e in register if e.publiek["soort"] != "client"
+                     for p in e.publiek["partners"]}
+    assert len(organisations) == 3  # gemeente, politie (sheet and card), the other region's team
+    for name in organisations:
+        assert name in text
+    assert text.count("U gaf ons toestemming op 28 september 2026") == 4  # each time given to a partner
+    assert "2 keer gemaakt" in text  # the gemeente's sheet, made twice
+    assert "Mijn signaleringsplan" in text.split("Wat u zelf kreeg")[1]
+    for e in register:  # what each organisation received, in the policy's words
+        assert e.publiek["soort"] == "client" or all(label in text for label in e.gedeeld.values())
+    # the letter itself is no disclosure to a third party: the register is unchanged
+    assert [(e.nummer, e.aantal) for e in read_register(case)] == [(e.nummer, e.aantal) for e in register]

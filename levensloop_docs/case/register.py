@@ -55,7 +55,7 @@ class Verstrekking:
     planversie: int
     publiek: dict[str, Any]  # soort (partner, client, regio), sleutel, label, partners [{id, organisatie}]
     grondslag: dict[str, Any]  # soort, route, label, sinds, titels [{titel, label, einde}], reikwijdte
-    gedeeld: dict[str, str]  # group key -> label, as the policy named it then
+    gedeeld: dict[str, str]  # group key -> label, as the policy named it then, in its order
     weggelaten: dict[str, str]
     bestand: str
     sha256: str
@@ -150,11 +150,18 @@ def _item(e: dict[str, Any], aantal: int, laatst: str) -> Verstrekking:
         nummer=int(e["nummer"]), tijd=str(e.get("tijd", "")), document=str(e.get("document", "")),
         parameter=e.get("parameter"), titel=str(e.get("titel", "")), versie=str(e.get("versie", "")),
         planversie=int(e.get("planversie", 0) or 0), publiek=dict(e.get("publiek") or {}),
-        grondslag=dict(e.get("grondslag") or {}), gedeeld=dict(e.get("gedeeld") or {}),
-        weggelaten=dict(e.get("weggelaten") or {}), bestand=str(e.get("bestand", "")),
+        grondslag=dict(e.get("grondslag") or {}), gedeeld=_pairs(e.get("gedeeld")),
+        weggelaten=_pairs(e.get("weggelaten")), bestand=str(e.get("bestand", "")),
         sha256=str(e.get("sha256", "")), gemaakt_door=str(e.get("gemaakt_door", "")),
         programma=str(e.get("programma", "")), aantal=aantal, laatst=laatst, data=e,
     )
+
+
+def _pairs(value: Any) -> dict[str, str]:
+    """Groups as stored: [[key, label], ...] in the policy's order (or a key -> label object)."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return {str(p[0]): str(p[1]) for p in value or [] if isinstance(p, list) and len(p) == 2}
 
 
 def record(case_path: Path, entry: dict[str, Any], same_as: str) -> dict[str, Any]:

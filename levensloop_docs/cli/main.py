@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "schema": "levensloop_docs.cli.commands.schema:schema",
     "sjablonen": "levensloop_docs.cli.commands.sjablonen:sjablonen",
     "uitstroom": "levensloop_docs.cli.commands.uitstroom:uitstroom",
+    "verstrekkingen": "levensloop_docs.cli.commands.verstrekkingen:verstrekkingen",
 }
 
 

@@ -38,6 +38,7 @@ def _views() -> dict[str, ContextFn]:
         plan,
         plan_client,
         uitstroom,
+        verstrekkingen,
         voortgang,
     )
 
@@ -55,12 +56,15 @@ def _views() -> dict[str, ContextFn]:
         "crisiskaart": crisiskaart.crisiskaart_context,
         "opnamebrief": overgang.opnamebrief_context,
         "overdracht": overgang.overdracht_context,
+        "verstrekkingen": verstrekkingen.verstrekkingen_context,
     }
 
 
 # Views that also get the plan history, as ``history=[Casus]``: the newest archived version
 # before the case's own (RenderRun.history); the voortgangsverslag shows what changed since.
 WITH_HISTORY = frozenset({"voortgang"})
+# Views that get the case's disclosure register, as ``register=[Verstrekking]`` (case/register.py).
+WITH_REGISTER = frozenset({"verstrekkingen"})
 
 
 @cache
@@ -102,15 +106,20 @@ class DocumentType:
 
     def build_context(
         self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
-        history: Sequence[Casus] = (),
+        history: Sequence[Casus] = (), register: Sequence[Any] = (),
     ) -> dict[str, Any]:
         view = _views()[self.context]
         if self.context in WITH_HISTORY:
             return dict(view(casus, vocab, today, parameter, history=list(history)))  # type: ignore[call-arg]
+        if self.context in WITH_REGISTER:
+            return dict(view(casus, vocab, today, parameter, register=list(register)))  # type: ignore[call-arg]
         return dict(view(casus, vocab, today, parameter))
 
     def wants_history(self) -> bool:
         return self.context in WITH_HISTORY
+
+    def wants_register(self) -> bool:
+        return self.context in WITH_REGISTER
 
     def applies_to(self, casus: Casus) -> bool:
         return self.applies is None or _predicates()[self.applies](casus)

@@ -195,9 +195,16 @@ class RenderRun:
     def context(self, job: Job) -> dict[str, Any]:
         doc = job.document
         history = self.history(job.case) if doc.wants_history() else []
-        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter, history)
+        register = self.register(job.case) if doc.wants_register() else []
+        ctx = doc.build_context(job.case.casus, self.vocab, self.today, job.parameter, history, register)
         ctx["document"] = {"titel": doc.title, "versie": doc.version, "sjabloon": doc.template.name}
         return ctx
+
+    def register(self, case: CaseFile) -> list[Any]:
+        """The case's disclosure register (case/register.py), one item per disclosure."""
+        from levensloop_docs.case.register import read_register
+
+        return list(read_register(case.path))
 
     def history(self, case: CaseFile) -> list[Any]:
         """The newest archived plan version before the case's own, as a one-item list (or none).

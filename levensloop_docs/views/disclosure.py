@@ -29,8 +29,9 @@ class Disclosure:
 
     publiek: Context  # soort (partner, client, regio), sleutel, label, partners [{id, organisatie}]
     grondslag: Context
-    gedeeld: dict[str, str]  # group key -> label, in the policy's order
-    weggelaten: dict[str, str]
+    # [group key, label] pairs in the policy's order (a list: the register's JSON sorts object keys)
+    gedeeld: list[list[str]]
+    weggelaten: list[list[str]]
 
 
 def disclosure(
@@ -48,11 +49,11 @@ def discloses(context: str) -> bool:
 # -- the pieces -----------------------------------------------------------------------------
 
 def _groups(policy: Policy, groups: tuple[str, ...] | set[str], audience: str | None) -> tuple[
-        dict[str, str], dict[str, str]]:
+        list[list[str]], list[list[str]]]:
     """(shared, withheld): withheld is every group of the policy (and of this audience) not shared."""
     known = [*policy.groups, *(k for k in sorted(policy.audience(audience or "")) if k not in policy.groups)]
-    shared = {k: policy.group_label(k) for k in known if k in groups}
-    withheld = {k: policy.group_label(k) for k in known if k not in groups}
+    shared = [[k, policy.group_label(k)] for k in known if k in groups]
+    withheld = [[k, policy.group_label(k)] for k in known if k not in groups]
     return shared, withheld
 
 

@@ -41,6 +41,7 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     from levensloop_docs.case.casefile import read_case
     from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.pdf.bundle import merge
+    from levensloop_docs.run.disclosures import record_bundle
     from levensloop_docs.run.produce_pdf import bundle_info, bundle_requests, outline_title
     from levensloop_docs.run.renderrun import RenderRun, plan_jobs, render_job
     from levensloop_docs.runtmp import run_tmp  # personal data: the run's private folder
@@ -51,10 +52,12 @@ def bundel(casus: Path, documenten: tuple[str, ...], uit: Path, versleutel: bool
     jobs = plan_jobs(case, list(documenten) or bundle_requests(case), ("pdf",))
     target = uit / f"{case.casus.meta.casus_id}_bundel_v{case.casus.meta.planversie}.pdf"
     with tempfile.TemporaryDirectory(prefix="bundel-", dir=run_tmp()) as tmp:
-        with RenderRun(out_dir=Path(tmp)) as run:
+        # the parts for someone outside the case team go in the register under the bundle's name
+        with RenderRun(out_dir=Path(tmp), collect=[]) as run:
             run.start_converter_early()  # LibreOffice starts while the first DOCX renders
             parts = [(outline_title(job), render_job(run, job)[0]) for job in jobs]
         write_bytes(target, merge(parts, bundle_info(case, jobs), password))
+        record_bundle(run.collect or [], target)
     click.echo(str(target))
     done = ngettext("{n} document bundled in {file}.", "{n} documents bundled in {file}.", len(parts))
     done = done.format(n=len(parts), file=target)
