@@ -227,3 +227,36 @@ def test_verstrekkingen_shows_the_register_and_writes_the_letter_per_organisatio
         assert e.publiek["soort"] == "client" or all(label in text for label in e.gedeeld.values())
     # the letter itself is no disclosure to a third party: the register is unchanged
     assert [(e.nummer, e.aantal) for e in read_register(case)] == [(e.nummer, e.aantal) for e in register]
+
+
+def test_a_bundle_records_its_parts_under_the_bundle(
+    needs_libreoffice: None, run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    """The one PDF test here: a bundle's parts are made in a temporary folder; what left the
+    team is the bundle, so that is the file the register names and hashes."""
+    out = tmp_path / "uit"
+    result = run_cli("bundel", case, "--uit", out, "--document", "partner:gemeente",
+                     "--document", "levensloopplan", "--document", "signaleringsplan")
+    assert result.code == 0, result.err
+    bundle = out / "LLA-2026-0042_bundel_v2.pdf"
+    register = read_register(case)
+    assert [e.document for e in register] == ["partner", "signaleringsplan"]  # not the team's plan
+    digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert {(e.bestand, e.sha256) for e in register} == {(bundle.name, digest)}
+
+
+def test_a_folder_run_records_each_case_in_its_own_register(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEVENSLOOP_VERSTREKKINGEN")
+    folder = tmp_path / "casussen"
+    folder.mkdir()
+    for name in (CASE, "biz-limburg"):
+        shutil.copy(EXAMPLES / f"{name}.yaml", folder / f"{name}.yaml")
+    result = run_cli("genereer", folder, "--uit", tmp_path / "uit", "--document", "partner:gemeente",
+                     "--processen", "1")
+    assert result.code == 0, result.err
+    for name in (CASE, "biz-limburg"):
+        [entry] = read_register(folder / f"{name}.yaml")
+        assert entry.document == "partner" and (tmp_path / "uit" / entry.bestand).exists()
+        assert entry.data["casus_id"] == load_case(folder / f"{name}.yaml").casus.meta.casus_id
