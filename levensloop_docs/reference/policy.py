@@ -656,7 +656,8 @@ def audience_case(
     The same allow-list by construction as ``filter_case``: each part is copied in only when
     its group is in ``groups`` (``views/audience.allowed_groups``); a field this function
     does not name, also one added to the model later, keeps its empty default. ``own``: the
-    partner ids whose scenario duties the document shows (with 'scenario_taken'). The 24/7
+    ids whose scenario duties (with 'scenario_taken') and actions (with 'eigen_acties') the
+    document shows. The 24/7
     lines (organisation and number) are always kept: a crisis document without them is refused.
     ``known``: the groups the reader may see at all (a partner's sharing; default ``groups``):
     a free text or label whose content names a group outside it is left out ('velden').
@@ -679,10 +680,24 @@ def audience_case(
         gegevensdeling=casus.gegevensdeling.model_construct(route=casus.gegevensdeling.route),
         netwerk=Netwerk.model_construct(partners=_audience_partners(casus, allowed),
                                         naasten=_audience_naasten(casus, allowed, policy, seen)),
+        levensgebieden=_audience_areas(casus, allowed, own or set()),
         scenarios=_audience_scenarios(casus, allowed, own or set(), policy, seen),
         opschaling=_audience_escalation(casus, allowed, policy, seen),
+        risicotaxaties=_all_named(casus.risicotaxaties) if "risicotaxatie" in allowed else [],
         client=_audience_voice(casus, allowed),
     )
+
+
+def _audience_areas(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]:
+    """With 'eigen_acties': the levensgebieden where ``own`` has an action, with those actions."""
+    if "eigen_acties" not in allowed:
+        return []
+    out = []
+    for g in casus.levensgebieden:
+        mine = [a for a in g.acties if a.wie in own]
+        if mine:
+            out.append(g.model_construct(gebied=g.gebied, acties=_all_named(mine)))
+    return out
 
 
 def _audience_voice(casus: Casus, allowed: set[str]) -> Any:
@@ -697,6 +712,8 @@ def _audience_person(casus: Casus, allowed: set[str]) -> Any:
     fields: dict[str, Any] = {"naam": "", "verblijf": p.verblijf}
     if "identificatie" in allowed:
         fields.update(naam=p.naam, roepnaam=p.roepnaam, geboortedatum=p.geboortedatum)
+    if "verblijf" in allowed:
+        fields["verblijf_toelichting"] = p.verblijf_toelichting
     if "problematiek" in allowed:
         fields["problematiek"] = list(p.problematiek)
     if "juridisch_kader" in allowed:
@@ -727,14 +744,20 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
 
 def _audience_naasten(casus: Casus, allowed: set[str], policy: Policy, seen: set[str]) -> list[Any]:
     """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
-    with 'toestemming': every naaste's name, relation and kind (the consent form asks about them)."""
+    with 'naasten': who agreed to contact, with their number; with 'toestemming': every
+    naaste's name, relation and kind (the consent form asks about them)."""
     out = []
     for n in casus.netwerk.naasten:
         fields: dict[str, Any] = {"id": n.id, "naam": n.naam, "relatie": n.relatie}
-        if "naasten_afspraken" in allowed and n.toestemming_contact:
-            fields.update(toestemming_contact=True, afspraak_client=n.afspraak_client)
-        elif "toestemming" not in allowed:
+        contact = n.toestemming_contact and bool({"naasten", "naasten_afspraken"} & allowed)
+        if not contact and "toestemming" not in allowed:
             continue
+        if contact:
+            fields["toestemming_contact"] = True
+        if contact and "naasten_afspraken" in allowed:
+            fields["afspraak_client"] = n.afspraak_client
+        if contact and "naasten" in allowed:
+            fields["telefoon"] = n.telefoon
         if "toestemming" in allowed:  # a type that tells more ('slachtoffer') only where allowed
             fields["type"] = [k for k in n.type if set(policy.label_groups("naastentypes", k)) <= seen]
         out.append(n.model_construct(**fields))
@@ -754,7 +777,7 @@ def _audience_scenarios(
             fields["acties"] = _all_named(a for a in s.acties if a.wie in own)
             # the name says what the type says ('Aanhouding of nieuwe detentie')
             if set(policy.label_groups("scenariosoorten", s.soort)) <= seen:
-                fields["naam"] = s.naam
+                fields.update(naam=s.naam, soort=s.soort)
         if "eigen_woorden" in allowed:
             fields["in_eigen_woorden"] = _named(s.in_eigen_woorden)
         out.append(s.model_construct(**fields))

@@ -9,7 +9,7 @@ builds its context from those groups only, as the partner sheet does.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from levensloop_docs.case.planrules import casusregisseur, night_numbers
 from levensloop_docs.errors import InputError
@@ -18,8 +18,6 @@ from levensloop_docs.model.casus import Casus, Partner
 from levensloop_docs.reference.policy import Policy, sharing
 from levensloop_docs.views.common import date_text as d
 from levensloop_docs.views.common import text as t
-
-Context = dict[str, Any]
 
 
 def allowed_groups(policy: Policy, audience: str, casus: Casus, today: date,
@@ -45,7 +43,23 @@ def partners_of_kind(casus: Casus, vocab: Any, kind: str) -> set[str]:
     return {p.id for p in casus.netwerk.partners if rollen.get(p.rol, "partnersoort", p.rol) == kind}
 
 
-def phone_line(p: Partner) -> Context:
+class PhoneLine(TypedDict):
+    organisatie: str
+    contactpersoon: str
+    functie: str
+    telefoon: str
+    nacht: str
+
+
+class MetaLine(TypedDict):
+    casus_id: str
+    planversie: int
+    vastgesteld: str
+    volgende_evaluatie: str
+    vandaag: str
+
+
+def phone_line(p: Partner) -> PhoneLine:
     return {
         "organisatie": t(p.organisatie),
         "contactpersoon": t(p.contactpersoon),
@@ -77,7 +91,7 @@ def require_casusregisseur(casus: Casus, document: str) -> Partner:
     return p
 
 
-def meta(casus: Casus, today: date) -> Context:
+def meta(casus: Casus, today: date) -> MetaLine:
     return {
         "casus_id": t(casus.meta.casus_id),
         "planversie": casus.meta.planversie,

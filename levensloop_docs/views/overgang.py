@@ -5,13 +5,15 @@ the one-page handover for the clinic that admits the person: why now, what the r
 agreed, what continues, where the person goes back to, the terugkeergarantie and whom to
 call. It is made in advance for every case with an admission step, so that it is ready at
 night. The overdracht (``--document overdracht:<regio>``) hands the case to the
-levensloopteam of another region. Both carry only their audience's groups of the policy.
+levensloopteam of another region. Both carry only their audience's groups of the policy:
+each is built from the case after the one gate (``reference/policy.audience_case``), so the
+policy's label and free-text rules ('etiketten', 'velden') hold for them as for a partner sheet.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 from levensloop_docs.case.planrules import casusregisseur, destination_contact, has_plan, is_admission
 from levensloop_docs.errors import InputError, LevensloopError
@@ -21,6 +23,8 @@ from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import audience_case, load_policy, sharing
 from levensloop_docs.reference.regions import load_region, region_keys, region_label
 from levensloop_docs.views.audience import (
+    MetaLine,
+    PhoneLine,
     allowed_groups,
     left_out,
     meta,
@@ -29,15 +33,83 @@ from levensloop_docs.views.audience import (
     require_casusregisseur,
     require_night_number,
 )
+from levensloop_docs.views.common import (
+    ActionEntry,
+    DeescalationView,
+    NaasteEntry,
+    NightLine,
+    PartnerEntry,
+    RiskEntry,
+    ScenarioView,
+    StepView,
+    TitleEntry,
+    deescalation_view,
+    legal_frame,
+    naaste_entry,
+    night_lines,
+    partner_entry,
+    texts,
+)
 from levensloop_docs.views.common import date_text as d
-from levensloop_docs.views.common import deescalation_view, legal_frame, night_lines, texts
 from levensloop_docs.views.common import text as t
-from levensloop_docs.views.plan import CaseContext, ContextBuilder, legal_decider
+from levensloop_docs.views.plan import ContextBuilder, legal_decider
 
-Context = dict[str, Any]
 OUTSIDE_NETWORK = "regio-overdracht"  # an id no partner of the case has
 LETTER = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling", "verblijf",
           "juridisch_kader", "problematiek", "risicotaxatie")
+
+
+class Clinic(TypedDict):
+    naam: str
+    intake: str
+    telefoon: str
+
+
+class PersonLine(TypedDict):
+    naam: str
+    roepnaam: str
+    geboortedatum: str
+
+
+class AdmissionRoute(TypedDict):
+    criteria: list[str]
+    wie_besluit: str
+    wie_beslist: str
+    basis: str
+    terugval: str
+    vervoer: str
+    overdracht: str
+    doorloopt: list[str]
+    terugkeergarantie: bool
+    terugkeer_toelichting: str
+    afschaling: DeescalationView | None
+
+
+class RedSignals(TypedDict):
+    naam: str
+    oranje: list[str]
+    rood: list[str]
+
+
+class OpnamebriefView(TypedDict):
+    """What the opnamebrief template receives (``templates/overgang/opnamebrief.md``)."""
+
+    meta: MetaLine
+    stap: int
+    naar: str
+    kliniek: Clinic
+    persoon: PersonLine | None
+    verblijf: str
+    problematiek: str
+    juridisch: list[TitleEntry]
+    route: AdmissionRoute | None
+    rood: list[RedSignals] | None
+    casusregisseur: PhoneLine | None
+    nacht: list[NightLine]
+    grondslag: str
+    weggelaten: list[str]
+    risico: list[str]
+    bescherming: list[str]
 
 
 def admission_steps(casus: Casus) -> list[tuple[int, OpschalingsStap]]:
@@ -71,7 +143,7 @@ def choose_step(casus: Casus, parameter: str | None) -> tuple[int, OpschalingsSt
     raise InputError(msg.format(case=casus.meta.casus_id, step=parameter or "", known=known or "-"))
 
 
-def _clinic(contact: tuple[str, str, str] | None, step: OpschalingsStap) -> Context:
+def _clinic(contact: tuple[str, str, str] | None, step: OpschalingsStap) -> Clinic:
     if contact is None:
         return {"naam": t(step.bestemming.plaats), "intake": "", "telefoon": ""}
     return {"naam": t(contact[0]), "intake": t(contact[1]), "telefoon": t(contact[2])}
@@ -81,7 +153,7 @@ def _basis(vocab: Vocabularies, key: str | None) -> str:
     return vocab["juridische_basis"].label(key) if key else ""
 
 
-def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> OpnamebriefView:
     policy = load_policy()
     number, step = choose_step(casus, parameter)
     require_night_number(casus, "opnamebrief")
@@ -146,13 +218,73 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
 
 def opnamebrief_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> OpnamebriefView:
     return opnamebrief(casus, vocab, today, parameter)
 
 
 # -- overdracht to another region ----------------------------------------------------------
 
-def target_region(casus: Casus, parameter: str | None) -> Context:
+class RegionContact(TypedDict):
+    naam: str
+    telefoon: str
+    email: str
+
+
+class TargetRegion(TypedDict):
+    naam: str
+    aanbieder: RegionContact | None
+    zvh: RegionContact | None
+
+
+class TransferMeta(MetaLine):
+    regio: str
+
+
+class Stay(TypedDict):
+    label: str
+    toelichting: str
+
+
+class OpenAction(ActionEntry):
+    gebied: str
+
+
+class Supervision(TypedDict):
+    titel: str
+    einde: str
+
+
+class Consent(TypedDict):
+    datum: str
+    tot: str
+    verlopen: bool
+
+
+class OverdrachtView(TypedDict):
+    """What the overdracht template receives (``templates/overgang/overdracht.md``)."""
+
+    meta: TransferMeta
+    naar: TargetRegion
+    persoon: PersonLine | None
+    verblijf: Stay | None
+    juridisch: list[TitleEntry]
+    problematiek: str
+    acties: list[OpenAction]
+    scenarios: list[ScenarioView]
+    niveau: str
+    stappen: list[StepView]
+    afschaling: DeescalationView | None
+    risicotaxaties: list[RiskEntry]
+    naasten: list[NaasteEntry]
+    contacten: list[PartnerEntry]
+    toezicht: list[Supervision]
+    toestemming: Consent | None
+    grondslag: str
+    ingetrokken: bool
+    weggelaten: list[str]
+
+
+def target_region(casus: Casus, parameter: str | None) -> TargetRegion:
     if parameter is None or parameter not in region_keys() or parameter == casus.meta.regio:
         msg = _(
             "Case {case}: name the region that takes over, e.g. overdracht:drenthe. "
@@ -171,12 +303,7 @@ def target_region(casus: Casus, parameter: str | None) -> Context:
     }
 
 
-def _verblijf(plan: CaseContext) -> Context:
-    p = plan["persoon"]
-    return {"label": p["verblijf"], "toelichting": p["verblijf_toelichting"]}
-
-
-def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> OverdrachtView:
     policy = load_policy()
     naar = target_region(casus, parameter)
     g = casus.gegevensdeling
@@ -184,48 +311,58 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
     # on the basis that holds for a partner outside the consent scope
     share = sharing(policy, casus, "kliniek", today, {OUTSIDE_NETWORK})
     groups = set(allowed_groups(policy, "overdracht", casus, today)) & set(share.groups)
-    withdrawn = share.withdrawn
-    b = ContextBuilder(casus, vocab, today)
-    plan = b.build()
-    open_actions = [
-        {"gebied": vocab["levensgebieden"].label(lg.gebied), **b.actie(a)}
-        for lg in casus.levensgebieden for a in lg.acties if a.status != "afgerond"
-    ]
-    o = casus.opschaling
+    # the receiving team takes over every duty: everyone's actions and scenario tasks go along
+    duties = {a.wie for lg in casus.levensgebieden for a in lg.acties}
+    duties |= {a.wie for s in casus.scenarios for a in s.acties}
+    regio = casus.meta.regio
+    consent = _consent(casus, today)  # the basis of the letter itself, as 'grondslag' is
+    # from here on only what the policy allows: the case after the one gate
+    casus = audience_case(casus, groups, duties, share.groups)
+    b, p, o = ContextBuilder(casus, vocab, today), casus.persoon, casus.opschaling
+    persoon = b.persoon()
+    escalation = b.opschaling()
     return {
-        "meta": {**meta(casus, today), "regio": region_label(casus.meta.regio)},
+        "meta": {**meta(casus, today), "regio": region_label(regio)},
         "naar": naar,
-        "persoon": plan["persoon"] if "identificatie" in groups else None,
-        "verblijf": _verblijf(plan) if "verblijf" in groups else None,
-        "juridisch": plan["persoon"]["juridisch_kader"] if "juridisch_kader" in groups else [],
-        "problematiek": plan["persoon"]["problematiek"] if "problematiek" in groups else "",
-        "acties": open_actions if "eigen_acties" in groups else [],
-        "scenarios": plan["scenarios"] if "signalen" in groups and "scenario_taken" in groups else [],
+        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        if "identificatie" in groups else None,
+        "verblijf": {"label": persoon["verblijf"], "toelichting": persoon["verblijf_toelichting"]}
+        if "verblijf" in groups else None,
+        "juridisch": persoon["juridisch_kader"],
+        "problematiek": persoon["problematiek"],
+        "acties": [
+            {"gebied": vocab["levensgebieden"].label(lg.gebied), **b.actie(a)}
+            for lg in casus.levensgebieden for a in lg.acties if a.status != "afgerond"
+        ],
+        "scenarios": [b.scenario(s) for s in casus.scenarios]
+        if "signalen" in groups and "scenario_taken" in groups else [],
         "niveau": vocab["niveaus"].label(o.huidig_niveau) if o.huidig_niveau else "",
-        "stappen": plan["opschaling"]["stappen"] if "opschaling" in groups else [],
-        "afschaling": plan["opschaling"]["afschaling"] if "opschaling" in groups else None,
-        "risicotaxaties": plan["risicotaxaties"] if "risicotaxatie" in groups else [],
-        "naasten": [x for x in plan["naasten"] if x["toestemming_contact"] == "ja"]
-        if "naasten" in groups else [],
-        "contacten": plan["partners"] if "contacten" in groups else [],
-        "toezicht": _supervision(casus, vocab, today, policy.grounds) if "juridisch_kader" in groups else [],
-        "toestemming": _consent(casus, today),
+        "stappen": escalation["stappen"],
+        "afschaling": escalation["afschaling"],
+        "risicotaxaties": b.risicotaxaties(),
+        "naasten": [naaste_entry(n, vocab) for n in casus.netwerk.naasten if n.toestemming_contact],
+        "contacten": [partner_entry(x, vocab) for x in casus.netwerk.partners]
+        if "contacten" in groups else [],
+        "toezicht": _supervision(casus, vocab, today, policy.grounds),
+        "toestemming": consent,
         "grondslag": vocab["routes"].label(g.route),
-        "ingetrokken": withdrawn,
-        "weggelaten": [policy.groups[k] for k in policy.audience("overdracht") if k not in groups],
+        "ingetrokken": share.withdrawn,
+        # in the policy file's order (a set's order changes from run to run)
+        "weggelaten": left_out(policy, tuple(groups), tuple(policy.audiences.get("overdracht", ()))),
     }
 
 
 def _supervision(casus: Casus, vocab: Vocabularies, today: date,
-                 grounds: dict[str, tuple[str, ...]]) -> list[Context]:
-    """The criminal titles that still run: their supervision has to move with the person."""
+                 grounds: dict[str, tuple[str, ...]]) -> list[Supervision]:
+    """The criminal titles that still run: their supervision has to move with the person
+    (none without 'juridisch_kader': the gate left no titles)."""
     criminal = set(grounds.get("onder_voorwaarden", ()))
     return [{"titel": vocab["titels"].label(k.titel), "einde": d(k.einde)}
             for k in casus.persoon.juridisch_kader
             if k.titel in criminal and k.titel != "detentie" and (k.einde is None or k.einde >= today)]
 
 
-def _consent(casus: Casus, today: date) -> Context | None:
+def _consent(casus: Casus, today: date) -> Consent | None:
     """Recorded consent: since when and until when; whether it still holds on the letter's date."""
     g = casus.gegevensdeling
     if g.toestemming_datum is None or g.ingetrokken:
@@ -236,5 +373,5 @@ def _consent(casus: Casus, today: date) -> Context | None:
 
 def overdracht_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> OverdrachtView:
     return overdracht(casus, vocab, today, parameter)
