@@ -276,3 +276,33 @@ def test_inclusion_interview_records_sex_and_values_as_registered(tmp_path: Path
     assert (b["verblijf"], b["ggz"], b["lvb"], b["verslaving"], b["nah"]) == (
         "dakloos", "ja", "onbekend", "nee", "onbekend")
     assert run_cli("controleer", case_file).code == 0
+
+
+def test_bundled_examples_are_counted_at_registration() -> None:
+    """Every included example has its values at inclusion (bij_inclusie) and sex, so Tabel 4 'at
+    registration' counts all three northern inclusions (and the two elsewhere) with known values."""
+    from levensloop_docs.overview.monitor_blocks import registered_value
+    from levensloop_docs.overview.monitor_report import make_blocks
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    found = load_folder(examples, TODAY)  # with evaluatie/, without the hidden .monitor/
+    included = [c for c in found.cases if c.meta.status in ("geincludeerd", "uitgestroomd")]
+    north = [c for c in included if c.meta.regio in ("groningen", "friesland", "drenthe")]
+    assert len(north) == 3 and len(included) == 5
+    for casus in included:
+        assert casus.bij_inclusie is not None and casus.persoon.geslacht is not None, casus.meta.casus_id
+        assert casus.meta.inclusiedatum is not None
+        assert registered_value(casus, "verblijf", casus.meta.inclusiedatum) != "onbekend"
+    # the values at registration, not the current ones: LLA-2022-0031 lives on his own now
+    bram = next(c for c in north if c.meta.casus_id == "LLA-2022-0031")
+    assert bram.persoon.verblijf == "zelfstandig"
+    assert registered_value(bram, "verblijf", date(2022, 8, 30)) == "dakloos"
+    blocks = make_blocks(found, 3, 2026)
+    # the unprotected counts under the blocks: every northern inclusion is in Noord-Nederland's profile
+    people = 0
+    for year in blocks.years:
+        block = blocks.profile.get(("verblijf", year, "noord-nederland"))
+        if block is not None:
+            people += block.s.values[0][-1]
+            assert block.s.values[0][-2] == 0  # nobody's stay 'onbekend'
+    assert people == 3
