@@ -7,8 +7,9 @@ Every person, name and number is made up (names are drawn from short lists of co
 first and last names, combined by a fixed seed, so the files are the same on every run).
 The folder has about 30 included people in Groningen, Friesland and Drenthe over 2025 and
 2026, a few in Limburg, Oost-Brabant and Midden-Nederland, some not included or held, some
-exited, some with escalations, and some whose characteristics at inclusion are partly
-unknown (an LVB that was never tested, a stay nobody knew). The folder is hidden (its name
+exited, some with escalations (with the day the bed was asked for), some whose characteristics
+at inclusion are partly unknown (an LVB that was never tested, a stay nobody knew), registrants
+of several kinds, and non-inclusions for a regional criterion. The folder is hidden (its name
 starts with a dot) so that ``levensloop genereer examples/`` and ``voorbeeld.sh`` skip it.
 """
 
@@ -30,10 +31,17 @@ LAST = ["Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Dekker", 
         "Hoekstra", "Wiersma", "Brouwer", "Postma", "Veenstra", "Kramer", "Boer", "Huisman"]
 STAYS = ["dakloos", "dakloos", "dakloos", "beschermd_wonen", "forensische_kliniek", "onconventioneel",
          "familie_netwerk", "maatschappelijke_opvang"]
-REGISTRANTS = [("Reclassering Noord (voorbeeld)", "reclasseringswerker"),
-               ("Politie, basisteam (voorbeeld)", "wijkagent"),
-               ("Gemeente, sociaal team (voorbeeld)", "regisseur"),
-               ("GGZ Noord, FACT-team (voorbeeld)", "psychiater")]
+# (organisation, function, kind of organisation: vocabulaires/aanmeldersoorten.yaml)
+REGISTRANTS = [("Reclassering Noord (voorbeeld)", "reclasseringswerker", "reclassering"),
+               ("Politie, basisteam (voorbeeld)", "wijkagent", "politie"),
+               ("Gemeente, sociaal team (voorbeeld)", "regisseur", "gemeente"),
+               ("GGZ Noord, FACT-team (voorbeeld)", "psychiater", "ggz"),
+               ("PI Noord (voorbeeld)", "casemanager", "penitentiaire_inrichting")]
+# the regional criterion 'everything has been tried' of each region (its key in the region profile):
+# the one that most often fails (000 §3.3)
+TRIED = {"groningen": "alternatieven", "drenthe": "alternatieven", "friesland": "geen_alternatief",
+         "limburg": "regulier_zonder_effect", "oost-brabant": "uitgeprobeerd",
+         "midden-nederland": "alternatieven"}
 # (region, number included in 2025, in 2026): 30 in the north, a few elsewhere
 PLAN = [("groningen", 6, 7), ("friesland", 3, 4), ("drenthe", 4, 6),
         ("limburg", 1, 2), ("oost-brabant", 1, 1), ("midden-nederland", 0, 2)]
@@ -73,7 +81,7 @@ def _case(rng: random.Random, number: int, region: str, year: int, kind: str) ->
     registered = _day(rng, year)
     decided = registered + timedelta(days=rng.randrange(10, 60))
     stay = rng.choice(STAYS)
-    organisation, function = rng.choice(REGISTRANTS)
+    organisation, function, registrant = rng.choice(REGISTRANTS)
     status = {"in": "geincludeerd", "uit": "uitgestroomd", "niet": "niet_geincludeerd",
               "aangehouden": "aangehouden"}[kind]
     included = kind in ("in", "uit")
@@ -86,7 +94,8 @@ def _case(rng: random.Random, number: int, region: str, year: int, kind: str) ->
         },
         "gegevensdeling": {"route": rng.choice(["vrijwillig", "onder_voorwaarden", "wvggz"])},
         "aanmelding": {
-            "aanmelder": {"organisatie": organisation, "naam": "Medewerker (verzonnen)", "functie": function},
+            "aanmelder": {"organisatie": organisation, "naam": "Medewerker (verzonnen)", "functie": function,
+                          **({"soort": registrant} if number % 9 else {})},  # sometimes not recorded
             "datum": registered,
             "reden": "Verzonnen voorbeeld voor de monitor: gevaarlijk gedrag en vastgelopen zorg.",
             "criteria_landelijk": _criteria(rng, included or kind == "aangehouden"),
@@ -98,6 +107,10 @@ def _case(rng: random.Random, number: int, region: str, year: int, kind: str) ->
     }
     if kind == "niet":
         data["aanmelding"]["advies"] = "Bespreek de zorg opnieuw in het gewone casusoverleg (verzonnen)."
+        if number % 3:  # a regional reason: not everything has been tried yet
+            data["aanmelding"]["criteria_regio"] = [{
+                "criterium": TRIED[region], "oordeel": "voldoet_niet",
+                "toelichting": "Een FACT-team is nog niet geprobeerd (verzonnen voorbeeld)."}]
     if rng.random() < 0.85 or number % 7 == 0:
         data["persoon"]["geslacht"] = "vrouw" if number % 13 == 0 else "man"
     if included:
@@ -105,11 +118,15 @@ def _case(rng: random.Random, number: int, region: str, year: int, kind: str) ->
         data["aanmelding"]["casusregisseur"] = "Casusregisseur ForFACT (verzonnen)"
     if kind == "uit":
         data["uitstroom"] = {"datum": min(decided + timedelta(days=400), date(2026, 11, 30))}
-    if included and rng.random() < 0.3:
+    if included and rng.random() < 0.55:
         when = min(decided + timedelta(days=rng.randrange(20, 200)), date(2026, 11, 30))
-        data["incidenten"] = [{"datum": when, "omschrijving": "Opname na escalatie (verzonnen).",
-                               "niveau": rng.choice(["biz", "klinisch_regulier"]),
-                               "vorm": rng.choice(["acute_crisis", "justitie", "gepland"])}]
+        incident: dict[str, Any] = {"datum": when, "omschrijving": "Opname na escalatie (verzonnen).",
+                                    "niveau": rng.choice(["biz", "klinisch_regulier"]),
+                                    "vorm": rng.choice(["acute_crisis", "justitie", "gepland"])}
+        if rng.random() < 0.8:  # the day the bed was asked for (sometimes nobody wrote it down)
+            incident["bed_aangevraagd"] = when - timedelta(days=0 if incident["vorm"] == "acute_crisis"
+                                                           else rng.randrange(1, 120))
+        data["incidenten"] = [incident]
     return data
 
 

@@ -168,7 +168,8 @@ def _first_parts_keys() -> list[str]:
     """Case id, region, registrant, date and reason, typed as the procesregisseur would."""
     return [
         typed(CASE_ID), pick("Friesland"),
-        typed("Wijkteam Leeuwarden-Oost (voorbeeld)"), typed("Sietske de Vries"), typed("wijkcoach"),
+        typed("Wijkteam Leeuwarden-Oost (voorbeeld)"), pick("Gemeente"),  # its kind, for the monitor
+        typed("Sietske de Vries"), typed("wijkcoach"),
         typed("058-0000301"), ENTER,
         typed("31-2-2026"), typed("2-11-2026"),  # an impossible date first, then the right one
     ]  # fmt: skip
@@ -183,6 +184,7 @@ def test_real_prompts_interrupted_then_resumed(tmp_path: Path) -> None:
     assert draft.exists()
     text = draft.read_text(encoding="utf-8")
     assert "Sietske de Vries" in text and "31-2-2026" not in text
+    assert '["aanmelding.aanmelder.soort", "gemeente"]' in text  # the kind, for the monitor (never a name)
     reason = find_part("reden")
     assert reason is not None
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):

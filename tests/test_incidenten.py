@@ -195,7 +195,8 @@ def test_the_schema_has_the_one_list(run_cli: RunCli) -> None:
     text = json.dumps(schema)
     assert "escalaties" not in text and "Escalatie" not in text
     incident = schema["$defs"]["Incident"]["properties"]
-    assert set(incident) == {"datum", "omschrijving", "niveau", "vorm", "fase"}
+    # bed_aangevraagd: the day a bed was asked for (the monitor's wait for a BIZ bed)
+    assert set(incident) == {"datum", "omschrijving", "niveau", "vorm", "fase", "bed_aangevraagd"}
     assert "incidenten" not in schema["$defs"]["Evaluatie"]["properties"]
 
 
@@ -206,12 +207,14 @@ def test_bewerk_records_an_escalation_on_the_day_through_the_prompts(tmp_path: P
 
     path = _write(tmp_path / "casussen", EXIT, lambda d: None)
     before = path.read_text(encoding="utf-8")
+    # an admission asks when the bed was asked for (the monitor's wait for a BIZ bed)
     keys = [ADD, typed("1-11-2026"), typed("Opname na een crisis."), pick("Beveiligde"), pick("acute"),
-            ENTER, DONE, ENTER]  # no phase; done; save
+            typed("29-10-2026"), ENTER, DONE, ENTER]  # bed asked for; no phase; done; save
     assert edit_case(path, "incidenten", keys).saved
     casus = load_case(path).casus
     assert [(i.datum, i.niveau, i.vorm, i.fase) for i in casus.incidenten] == [
         (date(2025, 8, 14), "ambulant", None, "oranje"), (date(2026, 11, 1), "biz", "acute_crisis", None)]
+    assert casus.incidenten[1].bed_aangevraagd == date(2026, 10, 29)
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)  # only the new item, at the end of the list (the last key)
     assert stable_since(casus) == date(2026, 11, 2)

@@ -92,7 +92,8 @@ def _aanmelding_keys() -> list[list[str]]:
     criteria = [ENTER, ENTER] * (6 + 4)  # national and Friesland's: 'onbekend', no explanation
     return [
         [typed("LLA-2026-0301"), pick("Friesland")],
-        [typed("Wijkteam Leeuwarden (voorbeeld)"), typed("Sietske Visser"), typed("wijkcoach"),
+        # the kind of organisation: left open (Enter)
+        [typed("Wijkteam Leeuwarden (voorbeeld)"), ENTER, typed("Sietske Visser"), typed("wijkcoach"),
          typed("058-0000301"), ENTER],
         # issue 28: acute crisis ('onbekend') and its explanation
         [typed("2-11-2026"), lines("Schulden en ruzie met de buren."), ENTER, ENTER],

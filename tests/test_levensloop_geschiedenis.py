@@ -145,7 +145,7 @@ def _prompt_keys() -> list[str]:
         *[ENTER, lines()] * 5,  # the other levensgebieden: situation and goals as they are
         ENTER,  # no level of care recorded
         ADD, typed("20-10-2026"), typed("Na aanhouding kort in de kliniek."), pick("Klinisch"),
-        pick("justitie"), pick("oranje"), DONE,  # one escalation: level, form, phase
+        pick("justitie"), ENTER, pick("oranje"), DONE,  # one escalation: level, form, bed date unknown, phase
         lines("Geen nieuwe taxatie."), NO,  # risk
         lines("Woning"), lines("Terugval"),  # how it goes
         lines("Ik wil het zelf doen."), lines(),  # the client's voice; no naaste took part

@@ -97,7 +97,7 @@ def test_pooled_noord_nederland_in_the_tabel_4_layout(tmp_path: Path) -> None:
     for category in ("Dakloos", "Penitentiaire inrichting", "Zelfstandig", "anders"):
         assert category in labels  # every category, zeros included
     reasons = report.tables["redenen"]
-    assert [r[1] for r in reasons[1:]] == ["0", "4", "0", "0", "0", "4"]
+    assert [r[1] for r in reasons[1:]] == ["0", "4", "0", "0", "0", "4", "0"]  # last: none named
     # 004: the caseload on the last day and since the start (nobody left: the same)
     north = _row(report.tables["regios"], "Noord-Nederland")
     assert north[-2:] == ["42", "42"] and report.context["stand"]["sinds_start"] == "42"
@@ -183,7 +183,8 @@ def test_cli_writes_csv_xlsx_and_docx_with_charts(tmp_path: Path, run_cli: RunCl
                            delimiter=";"))
     assert _row(rows, "Inclusies")[2] == "33"
     book = load_workbook(stem.with_suffix(".xlsx"))
-    assert book.sheetnames == ["aantallen", "regios", "tabel4", "kenmerken", "escalaties", "redenen"]
+    assert book.sheetnames == ["aantallen", "regios", "tabel4", "kenmerken", "escalaties", "bed_wachttijd",
+                               "bed_na_inclusie", "aanmelders", "redenen", "redenen_regio"]
     doc = Document(str(stem.with_suffix(".docx")))
     assert len(doc.inline_shapes) == 2
     for shape in doc.inline_shapes:

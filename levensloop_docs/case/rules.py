@@ -114,6 +114,8 @@ BORN_IN_FUTURE = Rule(_after, lambda: _("The date of birth lies in the future.")
 IN_FUTURE = Rule(_after, lambda: _("This date lies in the future."), key="datum_toekomst")
 INCIDENT_IN_FUTURE = Rule(_after, lambda: _("An incident cannot be dated in the future."),
                           key="incident_toekomst")
+BED_BEFORE_ADMISSION = Rule(_after, lambda: _("The bed cannot be asked for after the admission itself."),
+                            key="bed_na_opname")
 RISK_IN_FUTURE = Rule(_after, lambda: _("A risk assessment cannot be dated in the future."),
                       key="taxatie_toekomst")
 EVALUATION_AFTER_SET = Rule(
@@ -181,6 +183,8 @@ def date_problems(casus: Casus, today: date) -> Iterator[tuple[Loc, Problem]]:
         yield from _rule(("risicotaxaties", i, "volgende"), NEXT_RISK_AFTER, rt.datum, rt.volgende)
     for j, incident in enumerate(casus.incidenten):
         yield from _rule(("incidenten", j, "datum"), INCIDENT_IN_FUTURE, incident.datum, today)
+        yield from _rule(("incidenten", j, "bed_aangevraagd"), BED_BEFORE_ADMISSION, incident.bed_aangevraagd,
+                         incident.datum)
     uit = casus.uitstroom
     yield from _rule(("uitstroom", "stabiel_sinds"), IN_FUTURE, uit.stabiel_sinds, today)
     dates = {rt.datum for rt in casus.risicotaxaties}

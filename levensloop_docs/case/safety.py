@@ -156,6 +156,7 @@ RULES: dict[str, RuleClass] = {
     "geboortedatum_toekomst": RuleClass(CONSISTENCY),
     "datum_toekomst": RuleClass(CONSISTENCY),
     "incident_toekomst": RuleClass(CONSISTENCY),
+    "bed_na_opname": RuleClass(CONSISTENCY),
     "taxatie_toekomst": RuleClass(CONSISTENCY),
     "evaluatie_na_vastgesteld": RuleClass(CONSISTENCY),
     "einde_na_start": RuleClass(CONSISTENCY),

@@ -40,6 +40,10 @@ def run_aanmelder(interview: Interview) -> None:
     key = "aanmelding.aanmelder"
     store(a, "organisatie", interview.text(f"{key}.organisatie", _("Registering organisation"),
                                            a.get("organisatie"), required=True))
+    # the monitor counts registrations by kind of organisation (seed 004: who registers), never by name
+    kind = interview.choice(f"{key}.soort", _("What kind of organisation is it?"), "aanmeldersoorten",
+                            a.get("soort"), required=False)
+    store(a, "soort", kind)
     store(a, "naam", interview.text(f"{key}.naam", _("Name of the registrant"), a.get("naam"), required=True))
     store(a, "functie", interview.text(f"{key}.functie", _("Function"), a.get("functie")))
     store(a, "telefoon", interview.phone(f"{key}.telefoon", _("Phone"), a.get("telefoon")))

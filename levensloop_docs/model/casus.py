@@ -321,6 +321,8 @@ class Aanmelder(Model):
     organisatie: Tekst
     naam: Tekst
     functie: str = ""
+    # what kind of organisation registers: the monitor counts registrations by it (never a name)
+    soort: Annotated[str, vocab("aanmeldersoorten")] | None = None
     telefoon: Telefoon | None = None
     email: Email | None = None
 
@@ -486,6 +488,9 @@ class Incident(Model):
     # the three forms of escalation: planned clinical care, acute crisis, after contact with justice
     vorm: Annotated[str, vocab("escalatievormen")] | None = None
     fase: Fase | None = None
+    # for an admission: the day the bed was asked for; the monitor reports the wait for a BIZ bed
+    # (004: outside a crisis a secured bed is often not free at once). Empty: not known
+    bed_aangevraagd: Datum | None = None
 
 
 class Evaluatie(Model):

@@ -43,9 +43,10 @@ from levensloop_docs import __version__
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 
-FORMAT = 8  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
+FORMAT = 9  # 2: incidents at case level; 3: overleggen (day and kind); 4: first line is the checksum
 # 5: inclusiedatum, regional criteria, the values at inclusion; 6: the current level;
-# 7: what the safety gate reads; 8: in the case folder, only what the overviews print
+# 7: what the safety gate reads; 8: in the case folder, only what the overviews print;
+# 9: the kind of registrant, the day a bed was asked for
 HIDDEN = "·"
 PREFIX = "overzichtcache-"
 LEGACY_GLOB = "overzicht-*.json"  # versions before 0.2 (birth dates, every contact's name)
@@ -75,14 +76,14 @@ KEEP: dict[str, Any] = {
     "overleggen": {"__all__": dict.fromkeys(("datum", "soort"), ALL)},
     "risicotaxaties": {"__all__": dict.fromkeys(("instrument", "datum", "volgende"), ALL)},
     # the agenda and monitor count escalations by date, level and form; never what happened
-    "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase"), ALL)},
+    "incidenten": {"__all__": dict.fromkeys(("datum", "niveau", "vorm", "fase", "bed_aangevraagd"), ALL)},
     "uitstroom": dict.fromkeys(("stabiel_sinds", "beschermende_factoren_geborgd", "risico_verlaagd",
                                 "risicotaxatie_datum", "datum"), ALL),
     "bij_inclusie": ALL,  # ja/nee/onbekend and vocabulary keys only
     "aanmelding": {
         **dict.fromkeys(("datum", "besluit", "besluit_datum", "casusregisseur", "behoefte_opname",
                          "behoefte_gemeente", "reeds_in_zorg"), ALL),
-        "aanmelder": {"organisatie": ALL}, "overleg": {"datum": ALL},
+        "aanmelder": dict.fromkeys(("organisatie", "soort"), ALL), "overleg": {"datum": ALL},
         "criteria_landelijk": {"__all__": dict.fromkeys(("criterium", "oordeel"), ALL)},
         "criteria_regio": {"__all__": dict.fromkeys(("criterium", "oordeel"), ALL)},
     },

@@ -21,12 +21,18 @@ from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.overview.cases import CaseSet
 from levensloop_docs.overview.monitor import FORMS, MEASURES, Period
 from levensloop_docs.overview.monitor_blocks import (
+    BED_WAIT_BANDS,
     NATIONAL_CRITERIA,
+    NO_REASON,
+    SINCE_INCLUSION_BANDS,
     YEAR_COL,
     YES_NO_ITEMS,
+    BedColumns,
     Blocks,
+    EscalationColumns,
     build_blocks,
     characteristics,
+    registrant_kinds,
     waiting_days,
 )
 from levensloop_docs.overview.protection import NATIONAL, Block, Value, hierarchy, total
@@ -183,7 +189,11 @@ def build_report(found: CaseSet, regio: str, period: Period, threshold: int, mad
     tables = {
         "aantallen": time_table, "regios": region_table, "tabel4": tabel4, "kenmerken": kenmerken,
         "escalaties": _escalation_table(blocks, rows, covered, vocab),
+        "bed_wachttijd": _bed_table(blocks, unit_rows, covered, "wait"),
+        "bed_na_inclusie": _bed_table(blocks, unit_rows, covered, "since"),
+        "aanmelders": _registrant_table(blocks, unit_rows, covered, vocab),
         "redenen": _reasons_table(blocks, rows, covered),
+        "redenen_regio": _regional_reasons_table(blocks, selection, covered),
     }
     context = {
         "regio": selection.naam, "van": format_date(period.van), "tot": format_date(period.tot),
@@ -334,18 +344,91 @@ def _tabel4_value(key: str, values: tuple[str, ...], counts: list[Value], known:
     return "; ".join(parts)
 
 
+def _columns(blocks: Blocks) -> EscalationColumns:
+    return blocks.esc_columns or EscalationColumns(blocks.levels)
+
+
+def _years_total(blocks: dict[int, Block] | None, rows: list[str] | str, years: list[int], col: int) -> Value:
+    return total(_cell((blocks or {}).get(y), rows, col) for y in years)
+
+
 def _escalation_table(blocks: Blocks, rows: list[str] | str, years: list[int], vocab: Vocabularies) -> Table:
-    levels = blocks.levels
+    columns = _columns(blocks)
     header = [_("Level"), *form_labels().values(), _("Total")]
     table: Table = [header]
-    width = len(levels) * len(FORMS) + 1
-    for i, level in enumerate(levels):
-        cells = [total(_cell(blocks.escalations.get(y), rows, i * len(FORMS) + f) for y in years)
-                 for f in range(len(FORMS))]
-        table.append([vocab["niveaus"].label(level), *[c.text() for c in cells], total(cells).text()])
-    all_cells = [total(_cell(blocks.escalations.get(y), rows, width - 1) for y in years)]
-    table.append([_("Total"), *[""] * len(FORMS), all_cells[0].text()])
+    for level in blocks.levels:
+        cells = [_years_total(blocks.escalations, rows, years, columns.cell(level, form)) for form in FORMS]
+        # BIZ has its own total in the block (the admissions the bed tables add up to)
+        row_total = _years_total(blocks.escalations, rows, years, columns.biz) if level == "biz" else total(cells)
+        table.append([vocab["niveaus"].label(level), *[c.text() for c in cells], row_total.text()])
+    everything = _years_total(blocks.escalations, rows, years, columns.total)
+    table.append([_("Total"), *[""] * len(FORMS), everything.text()])
     return table
+
+
+def bed_band_labels(which: str) -> list[str]:
+    if which == "wait":
+        return [_("0 to 7 days"), _("8 to 30 days"), _("31 to 90 days"), _("more than 90 days"),
+                _("not known (no date the bed was asked for)")]
+    return [_("within 3 months"), _("3 to 12 months"), _("1 to 2 years"), _("more than 2 years"),
+            _("not known (no inclusion date)")]
+
+
+def _bed_table(blocks: Blocks, rows: list[str] | str | None, years: list[int], which: str) -> Table:
+    """Admissions to BIZ by the wait for the bed, or people by the time from inclusion (every band).
+
+    Per ketenveldnorm region, like the profile (``rows`` None: the selection is part of one, and
+    every cell stays empty).
+    """
+    if which == "wait":
+        header = [_("Wait from asking for the bed to the admission"), _("Admissions to BIZ")]
+        cols = [BedColumns.wait(b) for b in range(len(BED_WAIT_BANDS) + 1)]
+        everyone = BedColumns.admissions
+    else:
+        header = [_("From inclusion to the first admission to BIZ"), _("Persons")]
+        cols = [BedColumns.since(b) for b in range(len(SINCE_INCLUSION_BANDS) + 1)]
+        everyone = BedColumns.first
+    table: Table = [header]
+    for label, col in zip([*bed_band_labels(which), _("Total")], [*cols, everyone], strict=True):
+        table.append([label, _unit_cell(blocks.beds, rows, years, col).text() if rows else ""])
+    return table
+
+
+def _unit_cell(found: dict[tuple[int, str], Block] | None, rows: list[str] | str, years: list[int],
+               col: int) -> Value:
+    """The sum over the years and the ketenveldnorm regions of ``rows`` of one column of unit blocks."""
+    blocks = found or {}
+    wanted = sorted({u for _y, u in blocks}) if rows == NATIONAL else list(rows)
+    return total(blocks[(y, u)].value(u, col) for y in years for u in wanted if (y, u) in blocks)
+
+
+def _registrant_table(blocks: Blocks, rows: list[str] | str | None, years: list[int],
+                      vocab: Vocabularies) -> Table:
+    """Registrations by the kind of organisation that registered (every kind, zeros included).
+
+    Per ketenveldnorm region, like the profile (``rows`` None: every cell stays empty).
+    """
+    kinds = registrant_kinds(vocab)
+    table: Table = [[_("Registered by"), _("Registrations"), _("% of known")]]
+    if rows:
+        counts = [_unit_cell(blocks.registrants, rows, years, i) for i in range(len(kinds) + 1)]
+    else:
+        counts = [Value(0, None)] * (len(kinds) + 1)
+    everyone = counts[-1]
+    known = total(counts[:-2])
+    if everyone.is_exact and counts[-2].is_exact:
+        known = Value.exact(everyone.lo - counts[-2].lo)
+    for i, kind in enumerate(kinds):
+        label = _("not recorded") if kind == "onbekend" else vocab["aanmeldersoorten"].label(kind)
+        shown = counts[i].text() if rows else ""
+        pct = "" if kind == "onbekend" or not rows else _percent(counts[i], known)
+        table.append([label, shown, pct])
+    table.append([_("Total"), everyone.text() if rows else "", ""])
+    return table
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 90 else text[:87].rstrip() + "…"
 
 
 def _reasons_table(blocks: Blocks, rows: list[str] | str, years: list[int]) -> Table:
@@ -354,10 +437,32 @@ def _reasons_table(blocks: Blocks, rows: list[str] | str, years: list[int]) -> T
     texts = {c.sleutel: c.tekst for c in national_criteria()}
     table: Table = [[_("National criterion not met"), _("Number of non-inclusions")]]
     for i, key in enumerate(NATIONAL_CRITERIA):
-        value = total(_cell(blocks.reasons.get(y), rows, i) for y in years)
-        text = texts.get(key, key)
-        short = text if len(text) <= 90 else text[:87].rstrip() + "…"
-        table.append([f"{key}. {short}", value.text()])
+        value = _years_total(blocks.reasons, rows, years, i)
+        table.append([f"{key}. {_short(texts.get(key, key))}", value.text()])
+    none = _years_total(blocks.reasons, rows, years, NO_REASON)
+    table.append([_("No criterion recorded as not met"), none.text()])
+    return table
+
+
+def _regional_reasons_table(blocks: Blocks, selection: Selection, years: list[int]) -> Table:
+    """Each region's own criteria 'voldoet niet' at a non-inclusion: every criterion, zeros included.
+
+    Regional criteria differ per region, so they are never added up over regions.
+    """
+    from levensloop_docs.reference.regions import optional_region
+
+    table: Table = [[_("Region"), _("Regional criterion not met"), _("Number of non-inclusions")]]
+    regional = blocks.regional_criteria or {}
+    wanted = selection.regios if selection.regios is not None else tuple(sorted(regional))
+    for region in wanted:
+        keys = regional.get(region, ())
+        profile = optional_region(region)
+        for i, key in enumerate(keys):
+            criterion = profile.criterion(key) if profile is not None else None
+            text = (criterion.kort or criterion.tekst) if criterion is not None else key
+            block_of = {y: b for (y, r), b in (blocks.regional_reasons or {}).items() if r == region}
+            value = _years_total(block_of, region, years, i)
+            table.append([region_label(region) if i == 0 else "", f"{i + 1}. {_short(text)}", value.text()])
     return table
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from levensloop_docs.case.rules import INCIDENT_IN_FUTURE
+from levensloop_docs.case.rules import BED_BEFORE_ADMISSION, INCIDENT_IN_FUTURE
 from levensloop_docs.i18n import _, format_date
-from levensloop_docs.interview.parts.datechecks import not_in_future
+from levensloop_docs.interview.parts.datechecks import earlier_than, not_in_future
 from levensloop_docs.interview.session import Interview, Item, store
+from levensloop_docs.model.casus import KLINISCH
 
 
 def edit_incident(interview: Interview, key: str, item: Item) -> Item:
@@ -27,6 +28,13 @@ def edit_incident(interview: Interview, key: str, item: Item) -> Item:
                                              item.get("vorm"), required=False))
     else:
         item.pop("vorm", None)
+    if item["niveau"] in KLINISCH:  # an admission: how long the bed took (the monitor's wait for a bed)
+        asked = interview.date(f"{key}.bed_aangevraagd", _("When was the bed asked for? (empty: not known)"),
+                               item.get("bed_aangevraagd"),
+                               check=earlier_than(BED_BEFORE_ADMISSION, item.get("datum")))
+        store(item, "bed_aangevraagd", asked)
+    else:
+        item.pop("bed_aangevraagd", None)
     fases = [("groen", _("green")), ("oranje", _("orange")), ("rood", _("red"))]
     store(item, "fase", interview.choice(f"{key}.fase", _("Phase of the scenario"), fases, item.get("fase"),
                                          required=False))
