@@ -359,7 +359,9 @@ def _escalation_table(blocks: Blocks, rows: list[str] | str, years: list[int], v
     for level in blocks.levels:
         cells = [_years_total(blocks.escalations, rows, years, columns.cell(level, form)) for form in FORMS]
         # BIZ has its own total in the block (the admissions the bed tables add up to)
-        row_total = _years_total(blocks.escalations, rows, years, columns.biz) if level == "biz" else total(cells)
+        row_total = total(cells)
+        if level == "biz":
+            row_total = _years_total(blocks.escalations, rows, years, columns.biz)
         table.append([vocab["niveaus"].label(level), *[c.text() for c in cells], row_total.text()])
     everything = _years_total(blocks.escalations, rows, years, columns.total)
     table.append([_("Total"), *[""] * len(FORMS), everything.text()])
