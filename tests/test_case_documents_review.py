@@ -5,6 +5,7 @@ Each test names the finding and what the document said before the change.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import EXAMPLES, RunCli
@@ -129,3 +130,15 @@ def test_consent_form_has_one_choice_per_organisation_the_representative_and_the
     assert "Paraaf van de cliënt" in text and "risicotaxatie" not in text and "maatregel of titel" not in text
     sentences = [s for line in text.split("\n") for s in line.split(". ") if s.strip()]
     assert max(len(s.split()) for s in sentences if "·" not in s and "," not in s) < 15
+
+
+def test_a_bewindvoerder_does_not_sign_consent_to_share_care_data(run_cli: RunCli, tmp_path: Path) -> None:
+    """[M] 25: a bewindvoerder represents in money matters only; the consent form of 0042 put him
+    in a 'Wettelijk vertegenwoordiger' column. The curator of 0017 still signs."""
+    case = tmp_path / "caravan.yaml"  # a copy: genereer keeps a register beside the case
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", case)
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--formaat", "docx",
+                     "--document", "toestemmingsverklaring")
+    assert result.code == 0, result.err
+    text = "\n".join(_paragraphs(tmp_path / "uit" / "LLA-2026-0042_toestemmingsverklaring_v2.docx"))
+    assert "Wettelijk vertegenwoordiger" not in text and "Henk Zijlstra" not in text

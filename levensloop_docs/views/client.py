@@ -108,9 +108,10 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
             # the consent on file (h17: toestemming_partners; empty scope = the whole network)
             "nu": recorded and consent_covers(full, {p.id}),
         })  # fmt: skip
-    # a wettelijk vertegenwoordiger (curator, mentor) signs beside the client
+    # a wettelijk vertegenwoordiger in care matters (curator, mentor) signs beside the client; a
+    # bewindvoerder represents in money matters only, so not on consent to share care data
     vertegenwoordigers = [t(p.contactpersoon or p.organisatie) for p in full.netwerk.partners
-                          if rollen.get(p.rol, "vertegenwoordiger", False)]
+                          if rollen.get(p.rol, "toestemming", False)]
     # what every partner gets is said once; each row names only what comes on top
     basis = [k for k in policy.groups if partners and all(k in r["groepen"] for r in partners)]
     for r in partners:
