@@ -19,8 +19,8 @@ from levensloop_docs.views.common import exit_criterion_labels, night_lines, tex
 from levensloop_docs.views.plan import build_context
 
 # Partners who stay with the client after the approach ends (named in the handover letter).
-STAYING_ROLES = ("gemeente", "bewindvoerder", "curator", "mentor", "huisarts", "beschermd_wonen", "woningcorporatie",
-                 "ggz", "verslavingszorg", "vg_lvb_zorg")
+STAYING_ROLES = ("gemeente", "bewindvoerder", "curator", "mentor", "huisarts", "beschermd_wonen",
+                 "woningcorporatie", "ggz", "verslavingszorg", "vg_lvb_zorg")
 
 
 def exit_context(casus: Casus, today: date) -> dict[str, Any]:
