@@ -152,8 +152,7 @@ def _overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     share = sharing(policy, casus, "kliniek", today, {OUTSIDE_NETWORK})  # as the overdracht does
     groups = set(allowed_groups(policy, "overdracht", casus, today)) & set(share.groups)
     shared, withheld = _groups(policy, groups, "overdracht")
-    aanbieder = naar["aanbieder"]
-    team = (aanbieder["naam"] if aanbieder else "") or _("levensloopteam of region {region}").format(
+    team = naar["aanbieder"]["naam"] or _("levensloopteam of region {region}").format(
         region=naar["naam"])
     audience = {"soort": "regio", "sleutel": parameter or "", "label": region_label(parameter or ""),
                 "partners": [{"id": "", "organisatie": team}]}

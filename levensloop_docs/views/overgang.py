@@ -16,12 +16,12 @@ from datetime import date
 from typing import TypedDict
 
 from levensloop_docs.case.planrules import casusregisseur, destination_contact, has_plan, is_admission
-from levensloop_docs.errors import InputError, LevensloopError
+from levensloop_docs.errors import InputError
 from levensloop_docs.i18n import _, format_list
 from levensloop_docs.model.casus import Casus, OpschalingsStap
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import audience_case, load_policy, sharing
-from levensloop_docs.reference.regions import load_region, region_keys, region_label
+from levensloop_docs.reference.regions import optional_region, region_keys, region_label
 from levensloop_docs.views.audience import (
     MetaLine,
     PhoneLine,
@@ -39,6 +39,7 @@ from levensloop_docs.views.common import (
     NaasteEntry,
     NightLine,
     PartnerEntry,
+    RegionView,
     RiskEntry,
     ScenarioView,
     StepView,
@@ -48,6 +49,7 @@ from levensloop_docs.views.common import (
     naaste_entry,
     night_lines,
     partner_entry,
+    region_view,
     texts,
 )
 from levensloop_docs.views.common import date_text as d
@@ -224,18 +226,6 @@ def opnamebrief_context(
 
 # -- overdracht to another region ----------------------------------------------------------
 
-class RegionContact(TypedDict):
-    naam: str
-    telefoon: str
-    email: str
-
-
-class TargetRegion(TypedDict):
-    naam: str
-    aanbieder: RegionContact | None
-    zvh: RegionContact | None
-
-
 class TransferMeta(MetaLine):
     regio: str
 
@@ -264,7 +254,7 @@ class OverdrachtView(TypedDict):
     """What the overdracht template receives (``templates/overgang/overdracht.md``)."""
 
     meta: TransferMeta
-    naar: TargetRegion
+    naar: RegionView
     persoon: PersonLine | None
     verblijf: Stay | None
     juridisch: list[TitleEntry]
@@ -284,7 +274,7 @@ class OverdrachtView(TypedDict):
     weggelaten: list[str]
 
 
-def target_region(casus: Casus, parameter: str | None) -> TargetRegion:
+def target_region(casus: Casus, parameter: str | None) -> RegionView:
     if parameter is None or parameter not in region_keys() or parameter == casus.meta.regio:
         msg = _(
             "Case {case}: name the region that takes over, e.g. overdracht:drenthe. "
@@ -292,15 +282,8 @@ def target_region(casus: Casus, parameter: str | None) -> TargetRegion:
         )
         known = ", ".join(k for k in region_keys() if k != casus.meta.regio)
         raise InputError(msg.format(case=casus.meta.casus_id, known=known))
-    try:
-        r = load_region(parameter)
-    except LevensloopError:
-        return {"naam": region_label(parameter), "aanbieder": None, "zvh": None}
-    return {
-        "naam": r.naam,
-        "aanbieder": {"naam": r.aanbieder.naam, "telefoon": r.aanbieder.telefoon, "email": r.aanbieder.email},
-        "zvh": {"naam": r.zvh.naam, "telefoon": r.zvh.telefoon, "email": r.zvh.email},
-    }
+    # a profile that cannot be read still names the region; its contacts stay empty
+    return {**region_view(parameter, optional_region(parameter)), "naam": region_label(parameter)}
 
 
 def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> OverdrachtView:
