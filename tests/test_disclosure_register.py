@@ -260,3 +260,13 @@ def test_a_folder_run_records_each_case_in_its_own_register(
         [entry] = read_register(folder / f"{name}.yaml")
         assert entry.document == "partner" and (tmp_path / "uit" / entry.bestand).exists()
         assert entry.data["casus_id"] == load_case(folder / f"{name}.yaml").casus.meta.casus_id
+
+
+def test_a_register_that_cannot_be_written_stops_with_what_was_made(
+    run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    register_path(case).mkdir()  # not a file: no entry can be added (as in a read-only case folder)
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--document", "partner:gemeente")
+    assert result.code == 2
+    assert "verstrekkingenregister kan niet worden bijgewerkt" in result.err
+    assert "LLA-2026-0042_partner-gemeente_v2.docx" in result.err

@@ -20,11 +20,13 @@ PARALLEL_FROM = 40  # fewer files are read here: starting the workers costs more
 
 @dataclass(frozen=True)
 class Checked:
-    """One file's outcome: its case id when valid, and every problem (warnings included)."""
+    """One file's outcome: its case id when valid, every problem (warnings included), and the
+    notes on its plan history."""
 
     path: Path
     case_id: str | None
     problems: list[Problem]
+    notes: tuple[str, ...] = ()
 
 
 def check_one(path: Path) -> Checked:
@@ -32,42 +34,44 @@ def check_one(path: Path) -> Checked:
         case = read_case(path, warning_lines=True)
     except CaseFileError as exc:
         return Checked(path, None, list(exc.problems))
-    return Checked(path, case.casus.meta.casus_id, list(case.warnings))
+    meta = case.casus.meta
+    # the plan history and the disclosure register, in the same worker: the case is read once
+    trail, notes = check_trail(path, meta.casus_id, meta.planversie)
+    return Checked(path, meta.casus_id, list(case.warnings) + trail, tuple(notes))
 
 
 def check_files(files: Sequence[Path], workers: int | None = None) -> list[Problem]:
     """Every problem of ``files`` in file order, then the case ids used twice."""
+    return check_with_notes(files, workers)[0]
+
+
+def check_with_notes(files: Sequence[Path], workers: int | None = None) -> tuple[list[Problem], list[str]]:
+    """``check_files`` and the notes on plan histories archived before the hash chain."""
     checked = _check_all(list(files), workers)
     problems = [p for c in checked for p in c.problems]
     problems.extend(duplicate_ids([(c.path, c.case_id) for c in checked if c.case_id is not None]))
-    return problems
+    return problems, [n for c in checked for n in c.notes]
 
 
-def check_trails(files: Sequence[Path]) -> tuple[list[Problem], list[str]]:
-    """The plan history and the disclosure register of every case file: (problems, notes).
+def check_trail(path: Path, case_id: str, current: int) -> tuple[list[Problem], list[str]]:
+    """The plan history and the disclosure register of one valid case file: (problems, notes).
 
-    Only cases that have either are read again; an archived version named on its own is
-    checked as a case file, not as the owner of a history.
+    An archived version named on its own is checked as a case file, not as the owner of a
+    history; a case with neither costs two lookups.
     """
     from levensloop_docs.case.history import HISTORY_SUFFIX, history_dir, verify_history
     from levensloop_docs.case.register import register_path, verify_register
 
+    if path.parent.name.endswith(HISTORY_SUFFIX):
+        return [], []
     problems: list[Problem] = []
     notes: list[str] = []
-    for path in files:
-        if path.parent.name.endswith(HISTORY_SUFFIX):
-            continue
-        folder, register = history_dir(path), register_path(path)
-        if not folder.exists() and not register.exists():
-            continue
-        try:
-            meta = read_case(path).casus.meta
-        except CaseFileError:
-            continue  # its problems are reported by check_files
-        found = verify_history(path, meta.casus_id, meta.planversie)
+    if history_dir(path).exists():
+        found = verify_history(path, case_id, current)
         problems.extend(found.problems)
         notes.extend(found.notes)
-        broken = verify_register(path, meta.casus_id)
+    if register_path(path).exists():
+        broken = verify_register(path, case_id)
         if broken is not None:
             problems.append(Problem(broken.path, "", broken.message, line=broken.line))
     return problems, notes

@@ -171,22 +171,45 @@ def record(case_path: Path, entry: dict[str, Any], same_as: str) -> dict[str, An
     a ``herhaling`` line is added instead, with this time, file hash and maker. Returns the
     line written.
     """
+    return record_many(case_path, [(entry, same_as)])[0]
+
+
+def record_many(case_path: Path, entries: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
+    """``record`` for several files of one document at once: one write (and one flush to disk)."""
     path = register_path(case_path)
+    written: list[dict[str, Any]] = []
     with _locked(path):
         lines = _lines(path)
-        previous = json.loads(lines[-1]).get("hash", "") if lines else ""
-        existing = _first_with(lines, same_as)
-        if existing is None:
-            stored = {**entry, "soort": DISCLOSURE, "inhoud": same_as,
-                      "nummer": 1 + sum(1 for x in _parsed(lines) if x.get("soort") == DISCLOSURE)}
-        else:
-            stored = {"soort": REPEAT, "herhaling_van": existing, "tijd": entry.get("tijd", ""),
-                      "bestand": entry.get("bestand", ""), "sha256": entry.get("sha256", ""),
-                      "gemaakt_door": entry.get("gemaakt_door", ""), "programma": entry.get("programma", "")}
-        stored["vorige"] = previous
-        stored["hash"] = entry_hash(stored)
-        _write(path, [*lines, _canonical(stored)])
+        for entry, same_as in entries:
+            stored = _stored(lines, entry, same_as)
+            lines.append(_canonical(stored))
+            written.append(stored)
+        _write(path, lines)
+    return written
+
+
+def _stored(lines: list[str], entry: dict[str, Any], same_as: str) -> dict[str, Any]:
+    existing = _first_with(lines, same_as)
+    if existing is None:
+        stored = {**entry, "soort": DISCLOSURE, "inhoud": same_as,
+                  "nummer": 1 + sum(1 for x in _parsed(lines) if x.get("soort") == DISCLOSURE)}
+    else:
+        stored = {"soort": REPEAT, "herhaling_van": existing, "tijd": entry.get("tijd", ""),
+                  "bestand": entry.get("bestand", ""), "sha256": entry.get("sha256", ""),
+                  "gemaakt_door": entry.get("gemaakt_door", ""), "programma": entry.get("programma", "")}
+    stored["vorige"] = _last_hash(lines)
+    stored["hash"] = entry_hash(stored)
     return stored
+
+
+def _last_hash(lines: list[str]) -> str:
+    """The hash of the last line; of its text when it no longer reads (controleer names that line)."""
+    if not lines:
+        return ""
+    last = next(_parsed(lines[-1:]), None)
+    if last is not None and isinstance(last.get("hash"), str):
+        return str(last["hash"])
+    return hashlib.sha256(lines[-1].encode("utf-8")).hexdigest()
 
 
 def _parsed(lines: list[str]) -> Iterator[dict[str, Any]]:

@@ -73,19 +73,36 @@ def record_job(run: RenderRun, job: Job, files: Iterable[Path]) -> None:
     if run.collect is not None:  # a bundle: recorded under the bundle's own name later
         run.collect.append((job, found))
         return
-    for path in files:
-        _record(job, found, path)
+    made = list(files)
+    _write(job.case.path, [_entry(job, found, path) for path in made], made)
 
 
 def record_bundle(collected: list[tuple[Job, Disclosure]], bundle: Path) -> None:
     """The parts of a bundle that go outside the case team, each under the bundle's file."""
-    for job, found in collected:
-        _record(job, found, bundle)
+    if collected:
+        _write(collected[0][0].case.path, [_entry(job, found, bundle) for job, found in collected], [bundle])
 
 
-def _record(job: Job, found: Disclosure, path: Path) -> None:
-    from levensloop_docs.case.register import record
+def _write(case_path: Path, entries: list[tuple[dict[str, Any], str]], made: list[Path]) -> None:
+    """Into the register; one that cannot be written is said at once, with what was made."""
+    from levensloop_docs.case.register import record_many, register_path
 
+    try:
+        record_many(case_path, entries)
+    except OSError as exc:
+        from levensloop_docs.errors import OutputFolderError
+        from levensloop_docs.i18n import _
+
+        target = register_path(case_path)
+        msg = _("{file}: the disclosure register cannot be updated ({reason}). Made, but not in the "
+                "register: {made}.").format(file=target, reason=exc.strerror or exc,
+                                            made=", ".join(p.name for p in made))
+        hint = _("Make sure you may write in {folder} and make the document again: then it is recorded.")
+        raise OutputFolderError(msg, hint=hint.format(folder=target.parent)) from None
+
+
+def _entry(job: Job, found: Disclosure, path: Path) -> tuple[dict[str, Any], str]:
+    """The register entry for one file, and the key that tells a repeat of it."""
     casus, doc = job.case.casus, job.document
     entry: dict[str, Any] = {
         "tijd": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -102,4 +119,4 @@ def _record(job: Job, found: Disclosure, path: Path) -> None:
                                   "grondslag", "gedeeld", "bestand")}
     same["bron"] = job.case.digest
     key = hashlib.sha256(json.dumps(same, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-    record(job.case.path, entry, key)
+    return entry, key

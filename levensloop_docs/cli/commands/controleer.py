@@ -12,7 +12,7 @@ import click
 def controleer(paden: tuple[Path, ...]) -> None:
     """Controleer casusbestanden (een bestand of een map) en meld alle fouten tegelijk."""
     from levensloop_docs.case.casefile import conflict_problems, find_case_files
-    from levensloop_docs.case.check import check_files, check_trails
+    from levensloop_docs.case.check import check_with_notes
     from levensloop_docs.errors import CaseFileError
     from levensloop_docs.i18n import _, ngettext
 
@@ -21,8 +21,8 @@ def controleer(paden: tuple[Path, ...]) -> None:
     files = list(dict.fromkeys(f for p in paden for f in find_case_files(p)))
     if not files and not conflicts:
         raise CaseFileError(problems=[], summary=_("No case files (.yaml) found."))
-    trails, notes = check_trails(files)  # plan history and disclosure register: the hash chains
-    problems = conflicts + check_files(files) + trails
+    found, notes = check_with_notes(files)  # with each case's history and register: the hash chains
+    problems = conflicts + found
     errors = [p for p in problems if not p.warning]
     for note in notes:
         click.echo(_("Note: ") + note, err=True)
