@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "evaluatie": "levensloop_docs.cli.commands.evaluatie:evaluatie",
     "genereer": "levensloop_docs.cli.commands.genereer:genereer",
     "handreiking": "levensloop_docs.cli.commands.handreiking:handreiking",
+    "inzage": "levensloop_docs.cli.commands.inzage:inzage",
     "monitor": "levensloop_docs.cli.commands.monitor:monitor",
     "nieuw": "levensloop_docs.cli.commands.nieuw:nieuw",
     "notuleer": "levensloop_docs.cli.commands.notuleer:notuleer",

@@ -1,0 +1,186 @@
+"""``levensloop inzage`` (AVG art. 15(3)): everything the case holds, in readable Dutch.
+
+The example case with its history (four plan versions) gets a naaste who is protected as a
+victim; ``genereer`` makes one partner sheet (one entry in the disclosure register). Then the
+leaves of every YAML file of the case (the case and each archived version) are walked: each
+text must be in the client's document (or, for a vocabulary key, its label), unless it is
+held back, and then it must be in the file for the professional and never in the client's.
+What is held back is the policy's (fields that name 'naasten_toelichting'), not a list here.
+One PDF test reads back the PDF/A: text, bookmarks and the PDF/A mark.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pdf_helpers import docx_text, outline_titles, pdf_text, squash
+from conftest import EXAMPLES, RunCli, libreoffice_or_skip
+
+CASE = "LLA-2024-0117"
+VICTIM = {"id": "moeder", "naam": "Greet Kuipers-Veen", "relatie": "moeder", "type": ["slachtoffer"],
+          "toestemming_contact": False, "telefoon": "06-00000999",
+          "toelichting": "Werd in 2023 door Wen geduwd en wil haar adres niet kwijt.",
+          "bescherming": ["Geen contact zonder begeleiding; haar adres blijft geheim."]}  # fmt: skip
+
+
+def leaves(data: Any, path: str = "") -> list[tuple[str, Any]]:
+    if isinstance(data, dict):
+        return [x for k, v in data.items() for x in leaves(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(data, list):
+        return [x for v in data for x in leaves(v, f"{path}[]")]
+    return [(path, data)]
+
+
+def text_of(path: Path) -> str:
+    if path.suffix == ".docx":
+        return squash(docx_text(path))
+    page = re.sub(r"<style.*?</style>", " ", path.read_text("utf-8"), flags=re.S)
+    return squash(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def prepare(tmp_path: Path) -> Path:
+    from levensloop_docs.yamlio import dump_yaml, load_yaml
+
+    shutil.copytree(EXAMPLES / "evaluatie" / f"{CASE}.geschiedenis", tmp_path / f"{CASE}.geschiedenis")
+    data = load_yaml(EXAMPLES / "evaluatie" / f"{CASE}.yaml", round_trip=False)
+    data["netwerk"]["naasten"].append(dict(VICTIM))
+    case = tmp_path / f"{CASE}.yaml"
+    case.write_text(dump_yaml(data), "utf-8")
+    return case
+
+
+def case_files(case: Path) -> list[Path]:
+    return [case, *sorted((case.parent / f"{CASE}.geschiedenis").glob("v*.yaml"))]
+
+
+def vocabulary_labels(value: str) -> list[str]:
+    from levensloop_docs.model.vocab import load_vocabularies
+
+    vocab = load_vocabularies()
+    return [vocab[name].label(value) for name in vocab.items if value in vocab[name]]
+
+
+def held_back_paths() -> set[str]:
+    """What the policy says names what naasten told or how they are protected."""
+    from levensloop_docs.reference.policy import load_policy
+
+    policy = load_policy()
+    return {p for p in policy.fields if "naasten_toelichting" in policy.field_groups(p)}
+
+
+@pytest.fixture
+def made(run_cli: RunCli, tmp_path: Path) -> dict[str, Any]:
+    case = prepare(tmp_path)
+    out = tmp_path / "uit"
+    sheet = run_cli("genereer", case, "--document", "partner:gemeente", "--formaat", "html", "--uit",
+                    tmp_path / "bladen")
+    assert sheet.code == 0, sheet.err
+    result = run_cli("inzage", case, "--uit", out, "--formaat", "html,docx")
+    assert result.code == 0, result.err
+    return {"case": case, "out": out, "result": result}
+
+
+def test_inzage_holds_every_text_of_every_version_or_sets_it_apart(made: dict[str, Any]) -> None:
+    out, case = made["out"], made["case"]
+    client = {s: text_of(out / f"{CASE}_inzage.{s}") for s in ("html", "docx")}
+    apart = {s: text_of(out / f"{CASE}_inzage-apart.{s}") for s in ("html", "docx")}
+    protected = held_back_paths()
+    checked = held = 0
+    for path in case_files(case):
+        from levensloop_docs.yamlio import load_yaml
+
+        for where, value in leaves(load_yaml(path, round_trip=False)):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            shown = squash(value)
+            field = where.removesuffix("[]")
+            victim_phone = where == "netwerk.naasten[].telefoon" and value == VICTIM["telefoon"]
+            victim_type = where == "netwerk.naasten[].type[]" and value == "slachtoffer"
+            for fmt in ("html", "docx"):
+                if field in protected or f"{field}[]" in protected or victim_phone or victim_type:
+                    wanted = [shown] if not victim_type else [squash(x) for x in vocabulary_labels(value)]
+                    assert any(w in apart[fmt] for w in wanted), f"{path.name}: {where} niet apart gelegd"
+                    if len(shown) > 12:  # never silently in the client's copy
+                        assert shown not in client[fmt], f"{path.name}: {where} staat in de inzage"
+                    held += 1
+                    continue
+                candidates = [shown, *(squash(x) for x in vocabulary_labels(value))]
+                assert any(c in client[fmt] for c in candidates), f"{path.name} ({fmt}): {where} = {value!r}"
+                checked += 1
+    assert checked > 400 and held >= 8, (checked, held)
+    assert squash("Greet Kuipers-Veen") in client["html"]  # the naaste's name stays: she is in the network
+
+
+def test_inzage_has_the_register_and_every_version_as_a_chapter(made: dict[str, Any]) -> None:
+    from levensloop_docs.case.register import read_register
+
+    page = text_of(made["out"] / f"{CASE}_inzage.html")
+    [entry] = read_register(made["case"])
+    for phrase in ("Aan wie wij uw gegevens gaven", entry.titel, "Het plan nu (versie 4)",
+                   "Eerdere versie 3 van het plan", "Eerdere versie 1 van het plan", "Evaluaties", "Persoon",
+                   "voorlopig apart gelegd"):
+        assert squash(phrase) in page, phrase
+    side = text_of(made["out"] / f"{CASE}_inzage-apart.html")
+    assert squash("Niet zonder beoordeling aan de cliënt geven") in side
+    out = made["result"].out
+    assert "4 planversies" in out and "1 verstrekking" in out and "_inzage-apart" in out
+
+
+def test_a_case_without_anything_to_hold_back_has_no_file_apart(run_cli: RunCli, tmp_path: Path) -> None:
+    from levensloop_docs.yamlio import dump_yaml, load_yaml
+
+    data = load_yaml(EXAMPLES / "caravan-groningen.yaml", round_trip=False)
+    for n in data["netwerk"].get("naasten", []):
+        for key in ("toelichting", "wil", "betrokkenheid", "bescherming"):
+            n.pop(key, None)
+        n["type"] = [t for t in n.get("type", []) if t == "hulpbron"]
+    for e in data.get("evaluaties", []):
+        e.pop("stem_naasten", None)
+    case = tmp_path / "caravan.yaml"
+    case.write_text(dump_yaml(data), "utf-8")
+    result = run_cli("inzage", case, "--uit", tmp_path / "uit", "--formaat", "html")
+    assert result.code == 0, result.err
+    assert not list((tmp_path / "uit").glob("*apart*")) and "apart" not in result.out
+    assert squash("geen document met uw gegevens") in text_of(next((tmp_path / "uit").glob("*_inzage.html")))
+
+
+def test_inzage_of_a_broken_case_is_a_dutch_error(run_cli: RunCli, tmp_path: Path) -> None:
+    case = tmp_path / "kapot.yaml"
+    case.write_text("meta: [", "utf-8")
+    result = run_cli("inzage", case, "--uit", tmp_path / "uit")
+    assert result.code == 2 and "kapot.yaml" in result.err
+    assert not (tmp_path / "uit").exists() or not list((tmp_path / "uit").iterdir())
+
+
+def all_titles(outline: list[Any]) -> list[str]:
+    """Every bookmark, at every depth (a chapter's parts are nested under it)."""
+    nested = [t for item in outline if isinstance(item, list) for t in all_titles(item)]
+    return outline_titles(outline) + nested
+
+
+@pytest.mark.pdf
+def test_inzage_pdf_is_pdf_a_with_bookmarks(run_cli: RunCli, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    libreoffice_or_skip()
+    case = prepare(tmp_path)
+    out = tmp_path / "uit"
+    result = run_cli("inzage", case, "--uit", out, "--formaat", "pdf")
+    assert result.code == 0, result.err
+    pdf = out / f"{CASE}_inzage.pdf"
+    text = squash(pdf_text(pdf))
+    assert squash("Inzage in uw gegevens") in text and "Wendy" in text
+    assert squash("Wil gebeld worden") not in text  # what the naaste wants: apart
+    reader = PdfReader(str(pdf))
+    every = " | ".join(all_titles(reader.outline))
+    for heading in ("Het plan nu (versie 4)", "Eerdere versie 2 van het plan",
+                    "Aan wie wij uw gegevens gaven", "Persoon"):
+        assert heading in every, every
+    assert b"pdfaid:part" in pdf.read_bytes() or "pdfaid" in str(reader.xmp_metadata and
+                                                                  reader.xmp_metadata.rdf_root.toxml())
+    assert (out / f"{CASE}_inzage-apart.docx").is_file()  # the professional's part: never a PDF
