@@ -122,6 +122,7 @@ def test_registration_item_names_open_and_failed_criteria(tmp_path: Path) -> Non
     text = explanation(item, load_vocabularies())
     assert "criterium 6" in text  # the example's national criterion 6 is unknown
     assert "regionale criteria" in text and "niet voldaan: criterium 7" in text
+    assert "tafelversie van het aanmeldformulier" in text and "--geanonimiseerd" in text
 
 
 def _minutes_folder(tmp_path: Path) -> Path:
@@ -211,3 +212,24 @@ def test_previous_actions_by_due_date_and_the_frame(tmp_path: Path, run_cli: Run
     assert "Al gedaan." not in page  # due before the previous meeting
     assert "10.00-12.00 uur" in page and "ZVH Assen" in page and "Rondvraag" in page
     assert "Volgend overleg" in page
+
+
+def test_the_agenda_itself_prints_no_names_from_the_minutes(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A2.1 (agenda p.2 had the same text as the verslag): the agenda with its recorded
+    minutes keeps the header's promise too, in HTML and in Word."""
+    import re
+
+    from docx import Document
+
+    folder, out = _minutes_folder(tmp_path), tmp_path / "uit"
+    result = run_cli("agenda", folder, "--datum", "10-12-2026", "--regio", "drenthe", "--uit", out,
+                     "--formaat", "html,docx")
+    assert result.code == 0, result.err
+    page = (out / "agenda-drenthe-2026-12-10.html").read_text(encoding="utf-8")
+    doc = Document(str(out / "agenda-drenthe-2026-12-10.docx"))
+    words = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows
+                                                          for c in r.cells])
+    for text in (page, words):
+        assert "vervangen door [naam]" in text  # the header says what it does
+        assert not re.search(r"\b(Noor|Dijkstra|Grietje|Verbeek)\b", text)
+        assert "[naam] blijft in de kliniek" in text

@@ -307,3 +307,39 @@ def test_bundled_examples_are_counted_at_registration() -> None:
             people += block.s.values[0][-1]
             assert block.s.values[0][-2] == 0  # nobody's stay 'onbekend'
     assert people == 3
+
+
+@pytest.mark.parametrize("regio", ["limburg", "groningen", "midden-nederland"])
+def test_shipped_examples_count_their_inclusion_in_2026(regio: str) -> None:
+    """Review A3.1 as the reviewer ran it: the shipped examples no longer report 0 inclusions for
+    three regions that each included someone in 2026 (a small number shows as '<3', never '0')."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    report = build_report(load_folder(examples, TODAY), regio, YEAR, 3, TODAY)
+    assert _row(report.tables["aantallen"], "Inclusies")[1] == "<3"
+    assert report.tables["regios"][-1][2] == "<3"
+    assert report.context["stand"]["zonder_datum"] == "0"  # every included example has its date
+
+
+def test_the_people_total_is_hidden_in_every_characteristic_or_in_none(tmp_path: Path) -> None:
+    """Review A3.2: the population is one number; a characteristic whose cells are small must not
+    print it while the next one hides it ('Totaal ×' beside 'Totaal 2'). Each characteristic of a
+    region and year adds up to the same inclusions, so their totals are hidden together, and
+    together with the year's inclusions in the counts."""
+    from levensloop_docs.overview.monitor_blocks import YEAR_COL
+    from levensloop_docs.overview.monitor_report import make_blocks
+
+    folder = tmp_path / "klein"
+    for i in range(1, 8):  # small units: Limburg 2, Oost-Brabant 1, the north 4 in two years
+        regio = ("limburg", "limburg", "oost-brabant", "groningen", "drenthe", "friesland", "drenthe")[i - 1]
+        write_case(folder, i, **_included(i, regio, year=2025 + i % 2))
+    blocks = make_blocks(load_folder(folder, TODAY), 3, 2026)
+    seen_hidden = 0
+    for (_key, year, unit), block in blocks.profile.items():
+        total_col = block.columns - 1
+        hidden = {k for (k, y, u), b in blocks.profile.items() if y == year and u == unit
+                  and b.hidden(u, b.columns - 1)}
+        assert hidden in (set(), {k for (k, y, u) in blocks.profile if y == year and u == unit})
+        row = unit if unit in blocks.hier.rows else "alle"
+        assert block.hidden(unit, total_col) == blocks.flows[("inclusies", year)].hidden(row, YEAR_COL)
+        seen_hidden += block.hidden(unit, total_col)
+    assert seen_hidden, "the folder should have hidden totals"

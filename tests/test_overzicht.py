@@ -193,3 +193,35 @@ def test_landscape_columns_keep_a_case_number_on_one_line(tmp_path: Path) -> Non
     widths = [c.width for c in Document(str(target)).tables[0].columns]
     assert widths[1] >= Mm(len("LLA-2024-0117") * 1.75)
     assert sum(widths, Mm(0)) <= Mm(258)
+
+
+def test_twenty_cases_in_word_are_one_landscape_table_that_may_break(tmp_path: Path, run_cli: RunCli) -> None:
+    """Review A1.1 in the Word version (the PDF is made from the same layout): A4 on its side, the
+    header row repeats, only the header is kept with the next row (the whole table kept together
+    pushed it to page 2 and left page 1 empty), no header word or case number broken."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    folder, out = tmp_path / "c", tmp_path / "uit"
+    for i in range(1, 21):
+        write_case(folder, i, aangemeld=date(2026, 11, 1))
+    result = run_cli("overzicht", folder, "--per", "7-12-2026", "--uit", out, "--formaat", "docx")
+    assert result.code == 0, result.err
+    doc = Document(str(out / "overzicht-2026-12-07.docx"))
+    section = doc.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    table = doc.tables[-1]
+    assert len(table.rows) == 21
+    header = table.rows[0]._tr
+    assert header.xpath("./w:trPr/w:tblHeader")  # repeated on every page
+    kept = [i for i, row in enumerate(table.rows) if row._tr.xpath(".//w:pPr/w:keepNext")]
+    assert kept == [0]
+    widths = [c.width for c in table.columns]
+    assert sum(widths, Mm(0)) <= section.page_width - section.left_margin - section.right_margin
+    for col, cell in enumerate(header.tc_lst):
+        words = "".join(t.text or "" for t in cell.iter(cell.tag.replace("tc", "t"))).split()
+        assert words
+        longest = max(len(w) for w in words)
+        assert widths[col] >= Mm(longest * 1.8), (col, words)  # bold 8.5 pt: a word fits on one line
+    assert widths[1] >= Mm(len("SYN-2026-00001") * 1.75)

@@ -33,7 +33,10 @@ def explanation(item: AgendaItem, vocab: Vocabularies) -> str:
             day=format_date(item.day), days=d["wacht"], yes=d["voldoet"], unknown=d["onbekend"],
             no=d["voldoet_niet"])
         text += " " + _("Held at an earlier meeting.") if d["aangehouden"] == "ja" else ""
-        return " ".join(t for t in (text, d.get("landelijk", ""), d.get("regionaal", "")) if t)
+        # the table discusses the person without a name (review A2.3): say which form to bring
+        table = _("At the table: the table version of the registration form, without names "
+                  "(levensloop genereer ... --document aanmeldformulier --geanonimiseerd).")
+        return " ".join(t for t in (text, d.get("landelijk", ""), d.get("regionaal", ""), table) if t)
     if item.kind == "plan":
         if d["vastgesteld"] == "nee":
             return _("Included; the levensloopplan has not been set yet.")
