@@ -210,7 +210,10 @@ def test_twenty_cases_in_word_are_one_landscape_table_that_may_break(tmp_path: P
     assert result.code == 0, result.err
     doc = Document(str(out / "overzicht-2026-12-07.docx"))
     section = doc.sections[0]
-    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    page, height = section.page_width, section.page_height
+    left, right = section.left_margin, section.right_margin
+    assert page is not None and height is not None and left is not None and right is not None
+    assert section.orientation == WD_ORIENT.LANDSCAPE and page > height
     table = doc.tables[-1]
     assert len(table.rows) == 21
     header = table.rows[0]._tr
@@ -218,7 +221,7 @@ def test_twenty_cases_in_word_are_one_landscape_table_that_may_break(tmp_path: P
     kept = [i for i, row in enumerate(table.rows) if row._tr.xpath(".//w:pPr/w:keepNext")]
     assert kept == [0]
     widths = [c.width for c in table.columns]
-    assert sum(widths, Mm(0)) <= section.page_width - section.left_margin - section.right_margin
+    assert sum(widths, Mm(0)) <= page - left - right
     for col, cell in enumerate(header.tc_lst):
         words = "".join(t.text or "" for t in cell.iter(cell.tag.replace("tc", "t"))).split()
         assert words
