@@ -51,6 +51,18 @@ class PhoneLine(TypedDict):
     nacht: str
 
 
+class PersonLine(TypedDict):
+    naam: str
+    roepnaam: str
+    geboortedatum: str
+
+
+def person_line(casus: Casus) -> PersonLine:
+    """Who the document is about, as far as the gated case names the person."""
+    p = casus.persoon
+    return {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+
+
 class MetaLine(TypedDict):
     casus_id: str
     planversie: int

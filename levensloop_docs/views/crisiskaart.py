@@ -10,7 +10,7 @@ decision as its partner sheet); a group that is not allowed is absent from the c
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 from levensloop_docs.case.planrules import casusregisseur, destination_contact, is_admission
 from levensloop_docs.i18n import _
@@ -18,29 +18,68 @@ from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import audience_case, load_policy, sharing
 from levensloop_docs.views.audience import (
+    MetaLine,
+    PersonLine,
+    PhoneLine,
     allowed_groups,
     left_out,
     meta,
+    person_line,
     phone_line,
     require_casusregisseur,
     require_night_number,
 )
-from levensloop_docs.views.common import date_text as d
-from levensloop_docs.views.common import night_lines, texts
+from levensloop_docs.views.common import NightLine, night_lines, texts
 from levensloop_docs.views.common import text as t
 from levensloop_docs.views.partner_sheet import kind_texts, not_in_network, resolve_kind, sheet_label
 
-Context = dict[str, Any]
 WANTED = ("identificatie", "contacten", "scenario_taken", "signalen", "opschaling")
 
 
-def clinics(casus: Casus, vocab: Vocabularies, full: Casus | None = None) -> list[Context]:
+class ClinicLine(TypedDict):
+    stap: int
+    naar: str
+    naam: str
+    intake: str
+    telefoon: str
+    terugkeergarantie: bool
+    verborgen: bool  # the card may not name this destination (it says so, not that it is unknown)
+
+
+class RedLine(TypedDict):
+    naam: str
+    signalen: list[str]
+    taken: list[str]
+
+
+class WayDown(TypedDict):
+    naar: str
+    bestemming: str
+    wie_stabiel: str
+
+
+class CrisiskaartView(TypedDict):
+    """What the crisiskaart template receives (``templates/crisiskaart/crisiskaart.md``)."""
+
+    meta: MetaLine
+    partner: str
+    persoon: PersonLine | None
+    nacht: list[NightLine]
+    in_crisis: list[str]
+    casusregisseur: PhoneLine | None
+    rood: list[RedLine] | None
+    klinieken: list[ClinicLine] | None
+    afschaling: WayDown | None
+    weggelaten: list[str]
+
+
+def clinics(casus: Casus, vocab: Vocabularies, full: Casus | None = None) -> list[ClinicLine]:
     """Each admission step: where to, its intake contact, and whether the place is kept.
 
     ``full``: the case before the gate; a destination it has but the card may not name is
     marked 'verborgen' (the card says it is not on it, not that it is unknown).
     """
-    out = []
+    out: list[ClinicLine] = []
     before = (full or casus).opschaling.stappen
     for i, (s, b) in enumerate(zip(casus.opschaling.stappen, before, strict=True), start=1):
         if not is_admission(s.naar):
@@ -59,9 +98,9 @@ def clinics(casus: Casus, vocab: Vocabularies, full: Casus | None = None) -> lis
     return out
 
 
-def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
+def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[RedLine]:
     """Every scenario's red signals; its name and this partner's own red duties need 'scenario_taken'."""
-    out = []
+    out: list[RedLine] = []
     for i, s in enumerate(casus.scenarios, start=1):
         taken = [t(a.wat) for a in s.acties if a.fase == "rood" and a.wie in own] if with_tasks else []
         if s.signalen.rood or taken:
@@ -70,7 +109,7 @@ def red_signals(casus: Casus, own: set[str], with_tasks: bool) -> list[Context]:
     return out
 
 
-def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Context:
+def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> CrisiskaartView:
     policy = load_policy()
     kind, roles = resolve_kind(parameter, policy, vocab)
     if not any(p.rol in roles for p in casus.netwerk.partners):
@@ -83,13 +122,12 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     known = sharing(policy, casus, kind, today, own).groups
     # from here on only what the policy allows: the case after the one gate
     full, casus = casus, audience_case(casus, groups, own, known)
-    p, af = casus.persoon, casus.opschaling.afschaling
+    af = casus.opschaling.afschaling
     regisseur = casusregisseur(casus)
-    ctx: Context = {
+    ctx: CrisiskaartView = {
         "meta": meta(casus, today),
         "partner": sheet_label(vocab, kind, roles),
-        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
-        if "identificatie" in groups else None,
+        "persoon": person_line(casus) if "identificatie" in groups else None,
         "nacht": night_lines(casus),
         # what this kind of partner does in a crisis (the PI: its own doctor, not the crisisdienst;
         # the gemeente: the burgemeester's crisismaatregel), the same on every card of the kind
@@ -112,5 +150,5 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
 
 def crisiskaart_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> CrisiskaartView:
     return crisiskaart(casus, vocab, today, parameter)

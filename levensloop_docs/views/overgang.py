@@ -24,11 +24,13 @@ from levensloop_docs.reference.policy import audience_case, load_policy, sharing
 from levensloop_docs.reference.regions import optional_region, region_keys, region_label
 from levensloop_docs.views.audience import (
     MetaLine,
+    PersonLine,
     PhoneLine,
     allowed_groups,
     left_out,
     meta,
     partners_of_kind,
+    person_line,
     phone_line,
     require_casusregisseur,
     require_night_number,
@@ -65,12 +67,6 @@ class Clinic(TypedDict):
     naam: str
     intake: str
     telefoon: str
-
-
-class PersonLine(TypedDict):
-    naam: str
-    roepnaam: str
-    geboortedatum: str
 
 
 class AdmissionRoute(TypedDict):
@@ -183,7 +179,7 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
         "naar": v["niveaus"].label(step.naar),
         # the destination is part of the route: without 'opschaling' the letter is addressed plainly
         "kliniek": _clinic(contact, step) if route else {"naam": "", "intake": "", "telefoon": ""},
-        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        "persoon": person_line(casus)
         if "identificatie" in groups else None,
         "verblijf": v["verblijf"].label(p.verblijf) if "verblijf" in groups else "",
         "problematiek": format_list(v["problematiek"].label(k) for k in p.problematiek)
@@ -301,13 +297,13 @@ def overdracht(casus: Casus, vocab: Vocabularies, today: date, parameter: str | 
     consent = _consent(casus, today)  # the basis of the letter itself, as 'grondslag' is
     # from here on only what the policy allows: the case after the one gate
     casus = audience_case(casus, groups, duties, share.groups)
-    b, p, o = ContextBuilder(casus, vocab, today), casus.persoon, casus.opschaling
+    b, o = ContextBuilder(casus, vocab, today), casus.opschaling
     persoon = b.persoon()
     escalation = b.opschaling()
     return {
         "meta": {**meta(casus, today), "regio": region_label(regio)},
         "naar": naar,
-        "persoon": {"naam": t(p.naam), "roepnaam": t(p.roepnaam), "geboortedatum": d(p.geboortedatum)}
+        "persoon": person_line(casus)
         if "identificatie" in groups else None,
         "verblijf": {"label": persoon["verblijf"], "toelichting": persoon["verblijf_toelichting"]}
         if "verblijf" in groups else None,
