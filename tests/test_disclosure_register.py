@@ -100,6 +100,18 @@ def test_every_audience_document_is_registered_once_with_its_basis_and_groups(
         ids = {p.id for p in casus.netwerk.partners
                if load_vocabularies()["rollen"].get(p.rol, "partnersoort", p.rol) == e.parameter}
         assert {p["id"] for p in e.publiek["partners"]} == ids
+    # and no document says it left out a group the register says it carried, or the reverse
+    labels = {**policy.groups, **policy.audience_labels}
+    checked = set()
+    for e in (e for e in register if e.publiek["soort"] != "client"):
+        said = [line for line in _docx_text(out / e.bestand).splitlines() if "Niet in deze" in line
+                or "Niet op d" in line]
+        if not said:  # a document prints the line only when it leaves out a group it would show
+            continue
+        named = {k for k, label in labels.items() if label in said[0].partition("Niet ")[2]}
+        assert named and named <= set(e.weggelaten) and not named & set(e.gedeeld), e.document
+        checked.add(e.document)
+    assert checked >= {"partner", "crisiskaart"}
 
 
 def test_a_rerender_is_counted_not_added_and_the_maker_is_the_configured_name(
