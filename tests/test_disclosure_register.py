@@ -282,3 +282,27 @@ def test_a_register_that_cannot_be_written_stops_with_what_was_made(
     assert result.code == 2
     assert "verstrekkingenregister kan niet worden bijgewerkt" in result.err
     assert "LLA-2026-0042_partner-gemeente_v2.docx" in result.err
+
+
+def test_a_title_route_is_recorded_with_its_titles_and_end_dates_and_said_in_the_letter(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document
+
+    monkeypatch.delenv("LEVENSLOOP_VERSTREKKINGEN")
+    case = tmp_path / "detentie-midden-nederland.yaml"
+    shutil.copy(EXAMPLES / case.name, case)
+    _genereer(run_cli, case, tmp_path / "uit", "partner:reclassering")
+    [entry] = read_register(case)
+    casus = load_case(case).casus
+    [basis] = entry.grondslag["grondslagen"]
+    assert basis["route"] == casus.gegevensdeling.route and not basis["toestemming"]
+    ends = {k.titel: k.einde.isoformat() for k in casus.persoon.juridisch_kader if k.einde}
+    assert basis["titels"] and all(t["einde"] == ends[t["titel"]] for t in basis["titels"])
+    result = run_cli("verstrekkingen", case, "--uit", tmp_path / "brief")
+    assert result.code == 0, result.err
+    doc = Document(str(tmp_path / "brief" / "LLA-2026-0063_verstrekkingen_v1.docx"))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert any("Er liep een maatregel van de rechter of de wet" in p for p in paragraphs)
+    assert [p for p in paragraphs if p.endswith("Detentie, tot 15 januari 2027")]  # one item per measure
+    assert [p for p in paragraphs if p.endswith("bijzondere voorwaarden, tot 28 februari 2027")]
