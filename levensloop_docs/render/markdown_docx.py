@@ -210,7 +210,8 @@ class _Builder:
     def run(self, para: Any, text: str, fmt: frozenset[str]) -> None:
         if "\n" in text:  # a line break in the Markdown source is a space in print
             text = re.sub(r"[ \t]*\n\s*", " ", text)
-        run = para.add_run(text)
+        run = para.add_run()
+        _text_keeping_numbers(run, text)
         if self.small and not para.style.name.startswith("Heading"):
             run.font.size = _pt(9.5)
         run.bold = True if "b" in fmt else None
@@ -439,6 +440,28 @@ class _Builder:
 
 
 _DATA_URI = re.compile(r"data:image/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)")
+
+
+# The hyphen of a Dutch phone number (050-0000101, 0900-8844, 06-12345678): a line may not
+# break there, or "050-" ends one line and the number goes on the next (review 7 december).
+PHONE_HYPHEN = re.compile(r"(?<![\d-])(0\d{1,3})-(?=\d{4,8}(?![\d-]))")
+
+
+def _text_keeping_numbers(run: Any, text: str) -> None:
+    """The run's text, with a non-breaking hyphen (``w:noBreakHyphen``) in each phone number.
+
+    Word and LibreOffice draw it as the font's own hyphen (no fallback glyph), and read back
+    with python-docx (``run.text``) it is "-" again.
+    """
+    from docx.oxml import OxmlElement
+
+    start = 0
+    for m in PHONE_HYPHEN.finditer(text):
+        run._r.add_t(text[start:m.end(1)])
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        start = m.end()
+    if start < len(text):
+        run._r.add_t(text[start:])
 
 
 def image_bytes(src: str) -> bytes | None:
