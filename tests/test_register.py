@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from levensloop_docs.case.register import (
     read_register,
@@ -71,3 +73,26 @@ def test_a_removed_entry_breaks_the_link_of_the_next(tmp_path: Path) -> None:
     broken = verify_register(case)
     assert broken is not None and broken.line == 2
     assert json.loads(lines[2])["vorige"] == json.loads(lines[1])["hash"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.floats(min_value=0, max_value=1, exclude_max=True), byte=st.integers(0, 255))
+def test_any_changed_byte_is_found_and_the_next_entry_still_appends(
+    tmp_path: Path, where: float, byte: int
+) -> None:
+    case = tmp_path / f"LLA-{abs(hash((where, byte)))}.yaml"
+    for name in ("a", "b", "c"):
+        record(case, _entry(f"{name}.docx"), same_as=name)
+    path = register_path(case)
+    data = bytearray(path.read_bytes())
+    at = int(where * len(data))
+    assume(data[at] != byte)
+    data[at] = byte
+    path.write_bytes(bytes(data))
+    broken = verify_register(case)
+    assert broken is not None
+    # whatever the bytes now are, adding keeps them exactly and the break stays where it was
+    record(case, _entry("d.docx"), same_as="d")
+    assert path.read_bytes().startswith(bytes(data))
+    again = verify_register(case)
+    assert again is not None and again.line <= broken.line

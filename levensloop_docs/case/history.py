@@ -82,6 +82,11 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def read_archived(path: Path) -> str:
+    """An archived file's text; a byte that is no UTF-8 reads as U+FFFD, so its hash fails."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
 def split_header(text: str) -> tuple[dict[str, str] | None, str]:
     """(the header's fields, or None for a file without one; the case text after it)."""
     found = _HEADER.match(text)
@@ -158,7 +163,7 @@ def check_version(path: Path, case_id: str, number: int) -> list[Problem]:
     if path.is_symlink():
         return [Problem(path, "", _("This history file is a link to another file; a plan version must "
                                      "be a file of its own."))]
-    header, body = split_header(path.read_text(encoding="utf-8"))
+    header, body = split_header(read_archived(path))
     meta = read_case(path).casus.meta
     problems = identity_problems(path, (meta.casus_id, meta.planversie), case_id, number)
     if header is not None:
@@ -263,7 +268,7 @@ def _chain(case_path: Path, case_id: str, out: HistoryCheck) -> None:
         if broken is not None:
             out.problems.append(broken)
             return  # the first broken link; what follows it cannot be trusted either way
-        if split_header(path.read_text(encoding="utf-8"))[0] is None:
+        if split_header(read_archived(path))[0] is None:
             legacy.append(n)
         elif chained is None:
             chained = n
@@ -282,7 +287,7 @@ def _chain(case_path: Path, case_id: str, out: HistoryCheck) -> None:
 
 def _link(path: Path, number: int, previous: Path | None, started: bool) -> Problem | None:
     """Does version ``number`` follow on the version before it (None: it does)?"""
-    header, _body = split_header(path.read_text(encoding="utf-8"))
+    header, _body = split_header(read_archived(path))
     if header is None:
         if not started:
             return None

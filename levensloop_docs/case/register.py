@@ -106,12 +106,20 @@ def _canonical(entry: dict[str, Any]) -> str:
     return json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _lines(path: Path) -> list[str]:
+def _read(path: Path) -> bytes:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
-        return []
-    return [line for line in text.split("\n") if line.strip()]
+        return b""
+
+
+def _split(data: bytes) -> list[str]:
+    """The lines that hold something; a byte that is no UTF-8 reads as U+FFFD (its hash then fails)."""
+    return [line for line in data.decode("utf-8", errors="replace").split("\n") if line.strip()]
+
+
+def _lines(path: Path) -> list[str]:
+    return _split(_read(path))
 
 
 def raw_entries(case_path: Path) -> list[dict[str, Any]]:
@@ -179,12 +187,15 @@ def record_many(case_path: Path, entries: list[tuple[dict[str, Any], str]]) -> l
     path = register_path(case_path)
     written: list[dict[str, Any]] = []
     with _locked(path):
-        lines = _lines(path)
+        old = _read(path)
+        lines = _split(old)
         for entry, same_as in entries:
             stored = _stored(lines, entry, same_as)
             lines.append(_canonical(stored))
             written.append(stored)
-        _write(path, lines)
+        # the bytes already there stay exactly as they are, whatever they hold: only appended to
+        new = "".join(_canonical(x) + "\n" for x in written).encode("utf-8")
+        _write(path, (old if not old or old.endswith(b"\n") else old + b"\n") + new)
     return written
 
 
@@ -229,10 +240,10 @@ def _first_with(lines: list[str], same_as: str) -> int | None:
     return None
 
 
-def _write(path: Path, lines: list[str]) -> None:
-    from levensloop_docs.atomic import write_text
+def _write(path: Path, data: bytes) -> None:
+    from levensloop_docs.atomic import write_bytes
 
-    write_text(path, "\n".join(lines) + "\n")
+    write_bytes(path, data)
 
 
 @contextmanager
