@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, RunCli
 from docx import Document
 
@@ -34,3 +35,30 @@ def test_phone_numbers_keep_their_hyphen_unbroken(run_cli: RunCli, tmp_path: Pat
     paragraphs = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows
                                                      for c in r.cells]
     assert any("050-0000101" in p for p in paragraphs)  # read back, it is the number as written
+
+
+@pytest.mark.parametrize(("key", "confirmed"), [("limburg", False), ("drenthe", False), ("groningen", True)])
+def test_unconfirmed_regional_criteria_carry_a_note_in_the_handreiking(
+    run_cli: RunCli, tmp_path: Path, key: str, confirmed: bool
+) -> None:
+    """Review D3: Limburg's criteria 3-8 cannot be checked against the source, Drenthe's are an
+    example; where the criteria are printed, the reader is told they are still to be confirmed."""
+    result = run_cli("handreiking", "--regio", key, "--uit", tmp_path, "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (tmp_path / f"handreiking-{key}.html").read_text(encoding="utf-8")
+    assert ("Te bevestigen door de regio" in page) is not confirmed
+    if key == "limburg":
+        assert "criteria 3 tot en met 8 staan niet in de bron" in page
+
+
+def test_the_aanmeldformulier_says_the_regional_criteria_are_to_be_confirmed(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    case = tmp_path / "aanmelding.yaml"
+    shutil.copy(EXAMPLES / "aanmelding-drenthe.yaml", case)
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--document", "aanmeldformulier")
+    assert result.code == 0, result.err
+    doc = Document(str(tmp_path / "uit" / "LLA-2026-0051_aanmeldformulier_v1.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Niet aan alle regionale criteria is voldaan" in text
+    assert "Te bevestigen door de regio: deze zeven criteria zijn een voorbeeld" in text

@@ -87,6 +87,9 @@ class RegionFile(Model):
     zvh: ContactEntry
     aanbieder: ContactEntry
     criteria: list[CriterionEntry] = Field(default_factory=list)
+    # the regional criteria are not (all) in a source: a note printed wherever they are
+    # ("te bevestigen door de regio"); empty when the region confirmed them
+    criteria_te_bevestigen: str = ""
     bedden: list[BedEntry] = Field(default_factory=list)
     route: list[RouteEntry] = Field(default_factory=list)
     aanmeldpunten: list[AanmeldpuntEntry] = Field(default_factory=list)

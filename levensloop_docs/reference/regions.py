@@ -120,6 +120,7 @@ class Region:
     herzien: date | None = None
     eerste_ring: tuple[str, ...] = DEFAULT_FIRST_RING
     tweede_schil: tuple[str, ...] = ()
+    criteria_te_bevestigen: str = ""  # the regional criteria still to be confirmed: why
     route_vastgesteld: bool = False  # false: the standard route, still to be set by the region
     inclusie_door: str = ""  # who decides on inclusion; empty: the aanmeld- en inclusieoverleg
     nacht: Contact | None = None  # nights and weekends (crisisdienst)
@@ -283,6 +284,7 @@ def _freeze(key: str, p: Any) -> Region:
         eerste_ring=tuple(p.eerste_ring),
         tweede_schil=tuple(t.strip() for t in p.tweede_schil),
         route_vastgesteld=p.route_vastgesteld,
+        criteria_te_bevestigen=" ".join(p.criteria_te_bevestigen.split()),
         inclusie_door=p.inclusie_door.strip(),
         nacht=_contact(p.buiten_kantoortijd) if p.buiten_kantoortijd else None,
         steun=tuple(

@@ -59,9 +59,10 @@ def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> C
     }
 
 
-def _criteria(assessment: Assessment, vocab: Vocabularies) -> Context:
+def _criteria(assessment: Assessment, vocab: Vocabularies, region: Region | None = None) -> Context:
     landelijk = [stand_context(s, vocab, i) for i, s in enumerate(assessment.landelijk, start=1)]
     regio = [stand_context(s, vocab, i) for i, s in enumerate(assessment.regio, start=1)]
+    unconfirmed = text(region.criteria_te_bevestigen) if region else ""
     return {
         "landelijk": landelijk,
         "regio": regio,
@@ -70,7 +71,10 @@ def _criteria(assessment: Assessment, vocab: Vocabularies) -> Context:
         "alle_landelijk_voldaan": assessment.all_national_met,
         "alle_regio_voldaan": assessment.all_regional_met,
         "landelijk_samenvatting": summary_line(assessment),
-        "regio_samenvatting": regional_summary(assessment),
+        # a region whose criteria are not confirmed says so where they are printed (aanmeldformulier
+        # and tafelversie print this line under the regional table)
+        "regio_samenvatting": " ".join(x for x in (regional_summary(assessment), unconfirmed) if x),
+        "regio_te_bevestigen": unconfirmed,
         # for the terugkoppeling: what the meeting found not met, by number
         # 'waarom_niet' is the meeting's own reason, never the criterion's wording: a letter
         # that printed the criterion there read as a finding ("er is een hoog risico")
@@ -175,7 +179,7 @@ def aanmelding_context(
             for g in history
         ],
         "huidige_zorg": text(ag.huidige_zorg),
-        **_criteria(assess(ag, region), vocab),
+        **_criteria(assess(ag, region), vocab, region),
         "overleg": {
             "datum": date_text(overleg.datum if overleg else None),
             "deelnemers": deelnemers,

@@ -37,6 +37,7 @@ def region_extras(region: Region, vocab: Vocabularies) -> Context:
         "eerste_ring_namen": [rollen.label(r) for r in region.eerste_ring],
         "tweede_schil": [text(t) for t in region.tweede_schil],
         "route_vastgesteld": region.route_vastgesteld,
+        "criteria_te_bevestigen": text(region.criteria_te_bevestigen),
         # until the region sets its route, every place that shows it says so
         "route_label": _("route of region {region}").format(region=region.naam)
         if region.route_vastgesteld
