@@ -36,14 +36,15 @@ def main() -> int:
     from _walk import WalkFailed, subjects, walk
 
     seeds = [args.seed] if args.seed is not None else list(range(1000, 1000 + args.walks))
-    failed, started = 0, time.perf_counter()
+    failed, started, cpu = 0, time.perf_counter(), time.process_time()
+    walks = asked = 0
     print(f"cores: {os.cpu_count()}, load: {os.getloadavg()[0]:.1f}")
     for subject in subjects(TODAY):
         if args.interview and subject.name not in args.interview:
             continue
         for seed in seeds:
             with tempfile.TemporaryDirectory() as work:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 try:
                     with contextlib.redirect_stdout(io.StringIO()):
                         result = walk(subject, seed, Path(work), TODAY, budget=args.budget)
@@ -51,9 +52,14 @@ def main() -> int:
                     failed += 1
                     print(f"FAILED {subject.name} --seed {seed}: {exc}", flush=True)
                     continue
+            walks, asked = walks + 1, asked + result["asked"]
             print(f"{subject.name:32} seed {seed}: {result['asked']:4} questions, {result['runs']} run(s), "
-                  f"saved {result['saved']}, {time.perf_counter() - t:.1f} s", flush=True)
-    print(f"{failed} failed; {time.perf_counter() - started:.0f} s in all")
+                  f"saved {result['saved']}, {time.perf_counter() - t:.2f} s, "
+                  f"CPU {time.process_time() - c:.2f} s", flush=True)
+    wall, used = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{failed} failed; {walks} walks, {asked} questions in {wall:.1f} s ({used:.1f} s CPU): "
+          f"{walks / used:.2f} walks and {asked / used:.0f} questions per CPU second; "
+          f"load {os.getloadavg()[0]:.1f}")
     return 1 if failed else 0
 
 
