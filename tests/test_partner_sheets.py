@@ -185,6 +185,11 @@ def broken_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new
          "Onbekende titel 'wzd_machtiging'"),
         ("standaard: [identificatie, contacten, eigen_acties]", "standaard: identificatie",
          "standaard", ""),
+        ("  opschaling.stappen[].vervoer: [juridisch_kader]",
+         "  opschaling.stappen[].vervoerr: [juridisch_kader]", "velden.opschaling.stappen[].vervoerr",
+         "Onbekend veld 'opschaling.stappen[].vervoerr'"),
+        ("  netwerk.naasten[].wil: [naasten_toelichting]", "  netwerk.naasten[].wil: [verhaal]",
+         "velden.netwerk.naasten[].wil[0]", "Onbekende groep 'verhaal'"),
     ],
 )  # fmt: skip
 def test_a_broken_policy_is_reported_with_file_line_and_field(
