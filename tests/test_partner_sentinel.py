@@ -588,7 +588,8 @@ def test_every_partner_sheet_shows_exactly_what_the_policy_allows(variant: str, 
 
 def test_the_policy_classifies_every_free_text_field_of_steps_and_naasten() -> None:
     """Every text field of a step, the way down and a naaste is named under 'velden', and
-    names at least what its content can reveal (REVEALS, from what people write there)."""
+    names at least what its content can reveal (REVEALS, from what people write there); so is
+    every other text field a partner can get."""
     from levensloop_docs.model.casus import Casus
     from levensloop_docs.reference.policy import load_policy
 
@@ -600,6 +601,12 @@ def test_the_policy_classifies_every_free_text_field_of_steps_and_naasten() -> N
     assert not missing, f"niet ingedeeld in 'velden': {missing}"
     for path, reveals in REVEALS.items():
         assert reveals <= set(policy.field_groups(path)), path
+    # and every other text a partner can get: a new field is classified before it is shared
+    _case, markers = sentinel_case("vrijwillig")
+    shared = {m.path.replace("signalen.fase[]", f"signalen.{f}[]") for m in markers.all
+              for f in ("groen", "oranje", "rood") if m.group not in (NEVER, "incidenten")}
+    unclassified = sorted(p for p in shared if p not in policy.fields)
+    assert not unclassified, f"niet ingedeeld in 'velden': {unclassified}"
 
 
 PDF_SUBSET = [("reclassering", "onder_voorwaarden"), ("politie", "vrijwillig"),
