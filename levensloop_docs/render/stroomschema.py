@@ -346,6 +346,49 @@ def table_rows(flow: Flow) -> list[Context]:
     return rows
 
 
+# -- the chart in parts, each readable at print size --------------------------------------------
+
+# Drawn whole the chart is 42 cm wide: on an A4 text width its type printed at 3 to 4 pt. So it
+# is drawn in parts that each fit the page at their natural size (10 pt boxes, 8 pt arrows):
+# registration, the route, the crisis and justice branches side by side, and the exit. An arrow
+# to another part ends in a dashed box that names where it goes; the route's own part leaves out
+# the branches that leave every step (they are drawn in their own parts, from 'Stap 1').
+PARTS: tuple[tuple[str, ...], ...] = (("aanmelding",), ("route",), ("crisis", "justitie"), ("uitstroom",))
+FONT_PT = {"graph": 11, "node": 10, "edge": 8}  # at natural size: the smallest printed type is 8 pt
+
+
+def part_flow(flow: Flow, lanes: tuple[str, ...]) -> Flow:
+    """The nodes of ``lanes``, and for every arrow to or from another part a reference box."""
+    by_id = {n.id: n for n in flow.nodes}
+    inside = {n.id for n in flow.nodes if n.lane in lanes}
+    titles = lane_titles()
+    part = Flow(flow.region, [n for n in flow.nodes if n.id in inside])
+    refs: dict[str, str] = {}
+
+    def ref(node_id: str) -> str:
+        other = by_id[node_id]
+        # a step of the route by its own name; a side branch by its situation
+        title = other.title if other.lane == "route" else titles[other.lane]
+        key = "ref_" + (node_id if other.lane == "route" else other.lane)
+        if key not in refs:
+            refs[key] = part.node(Node(key, lanes[0], "verwijzing", title))
+        return refs[key]
+
+    seen: set[tuple[str, str, str]] = set()
+    for e in flow.edges:
+        if e.kind == "onzichtbaar" or (e.start not in inside and e.end not in inside):
+            continue
+        outside = e.start if e.start not in inside else e.end if e.end not in inside else None
+        if lanes == ("route",) and outside is not None and by_id[outside].lane != "aanmelding":
+            continue  # a side branch: drawn in its own part
+        start = e.start if e.start in inside else ref(e.start)
+        end = e.end if e.end in inside else ref(e.end)
+        if (start, end, e.label) not in seen:
+            seen.add((start, end, e.label))
+            part.edges.append(Edge(start, end, e.label, e.kind))
+    return part
+
+
 # -- the drawing ----------------------------------------------------------------------------------
 
 
@@ -362,20 +405,24 @@ def _short(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", text)
 
 
-def _label(n: Node) -> str:
+def _label(n: Node, width: int = 22) -> str:
     """Title and who; for a decision also the title it rests on (the trigger is in the table)."""
-    parts = [_wrap(n.title, 22)]
+    parts = [_wrap(n.title, width)]
     if n.kind == "besluit":
-        parts.append(_wrap(_("decides: {who}").format(who=_short(n.wie)), 22))
+        parts.append(_wrap(_("decides: {who}").format(who=_short(n.wie)), width))
         if n.titel:
-            parts.append(_wrap(_("title: {title}").format(title=_short(n.titel)), 22))
+            parts.append(_wrap(_("title: {title}").format(title=_short(n.titel)), width))
     elif n.wie:
-        parts.append(_wrap(_short(n.wie), 24))
+        parts.append(_wrap(_short(n.wie), width + 2))
     return "\n".join(parts)
 
 
-def dot_source(flow: Flow) -> str:
-    """The chart in the DOT language (what Graphviz draws); plain text, no Graphviz needed."""
+def dot_source(flow: Flow, zigzag: bool = False) -> str:
+    """The chart in the DOT language (what Graphviz draws); plain text, no Graphviz needed.
+
+    ``zigzag``: each decision beside the step it leads to, so a route of four steps is half
+    as tall (the part that holds only the route).
+    """
     fills = {
         "aanmelding": STEP_FILL,
         "route": STEP_FILL,
@@ -385,28 +432,23 @@ def dot_source(flow: Flow) -> str:
     }
     lines = [
         "digraph stroomschema {",
-        '  graph [rankdir=TB, fontname="Liberation Sans", fontsize=11, nodesep=0.2, ranksep=0.3, '
-        'bgcolor="white", newrank=true];',
-        f'  node [fontname="Liberation Sans", fontsize=10, margin="0.08,0.04", fontcolor="{INK}", '
-        f'color="{EDGE}", style=filled];',
-        f'  edge [fontname="Liberation Sans", fontsize=8, color="{EDGE}", fontcolor="{INK}"];',
+        f'  graph [rankdir=TB, fontname="Liberation Sans", fontsize={FONT_PT["graph"]}, nodesep=0.2, '
+        'ranksep=0.3, bgcolor="white", newrank=true];',
+        f'  node [fontname="Liberation Sans", fontsize={FONT_PT["node"]}, margin="0.08,0.04", '
+        f'fontcolor="{INK}", color="{EDGE}", style=filled];',
+        f'  edge [fontname="Liberation Sans", fontsize={FONT_PT["edge"]}, color="{EDGE}", '
+        f'fontcolor="{INK}"];',
     ]
     titles = lane_titles()
     for lane in LANES:
-        members = [n for n in flow.nodes if n.lane == lane]
         lines.append(f'  subgraph "cluster_{lane}" {{')
         lines.append(f'    label={_quote(titles[lane])}; style="rounded,dashed"; color="#7A7A7A";')
-        for n in members:
-            shape = "hexagon" if n.kind == "besluit" else "box"
-            fill = DECISION_FILL if n.kind == "besluit" else fills[lane]
-            style = (
-                "filled" if n.kind == "besluit" else "filled,rounded" if n.kind == "stap" else "filled,bold"
-            )
-            lines.append(
-                f'    {_quote(n.id)} [label={_quote(_label(n))}, shape={shape}, fillcolor="{fill}", '
-                f'style="{style}"];'
-            )
+        lines += [_node_line(n, fills[lane], zigzag) for n in flow.nodes if n.lane == lane]
         lines.append("  }")
+    if zigzag:  # each decision beside the step it leads to: two columns, half the height
+        kinds = {n.id: n.kind for n in flow.nodes}
+        lines += [f"  {{rank=same; {_quote(e.start)}; {_quote(e.end)}}}" for e in flow.edges
+                  if e.kind == "op" and kinds.get(e.start) == "besluit" and kinds.get(e.end) == "stap"]
     colours = {"op": UP, "af": DOWN, "door": EDGE, "onzichtbaar": EDGE}
     for e in flow.edges:
         if e.kind == "onzichtbaar":
@@ -417,30 +459,69 @@ def dot_source(flow: Flow) -> str:
             attrs.append(f"label={_quote(_wrap(e.label, 18))}")
         if e.kind == "af":  # back up the chart: dashed, and not pulling the layout upwards
             attrs += ["style=dashed", "constraint=false"]
-        elif e.start == "plan":  # registration beside the route, not above it: the chart fits a page
-            attrs.append("constraint=false")
+        elif e.start == "plan" and e.end in {n.id for n in flow.nodes if n.lane == "route"}:
+            attrs.append("constraint=false")  # registration beside the route, not above it
         lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [{', '.join(attrs)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _node_line(n: Node, fill: str, zigzag: bool) -> str:
+    if n.kind == "verwijzing":  # an arrow to another part of the chart ends here
+        return (f'    {_quote(n.id)} [label={_quote(_wrap(n.title, 24))}, shape=box, fillcolor="white", '
+                'style="dashed,rounded,filled"];')
+    # a decision: a hexagon; in the two-column route a box with cut corners, which takes half
+    # the height for the same text (the yellow and the question mark say 'decision')
+    shape = "box" if n.kind != "besluit" or zigzag else "hexagon"
+    fill = DECISION_FILL if n.kind == "besluit" else fill
+    style = (
+        ("filled,diagonals" if zigzag else "filled") if n.kind == "besluit"
+        else "filled,rounded" if n.kind == "stap" else "filled,bold"
+    )
+    label = _label(n, 30 if zigzag else 22)
+    return f'    {_quote(n.id)} [label={_quote(label)}, shape={shape}, fillcolor="{fill}", style="{style}"];'
 
 
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def draw_png(flow: Flow, dpi: int = 110) -> bytes:
-    """The chart as PNG, laid out by Graphviz's ``dot``; a Dutch error when it is not installed."""
+def draw_png(flow: Flow, dpi: int = 110, zigzag: bool = False) -> bytes:
+    """The chart as PNG, laid out by Graphviz's ``dot``; a Dutch error when it is not installed.
+
+    The PNG says its resolution, so Word places it at its natural size: the type prints at the
+    size it was drawn in.
+    """
     from levensloop_docs.errors import ConversionError
 
     try:
         import graphviz  # type: ignore[import-untyped]
     except ImportError:
         raise ConversionError(_missing()) from None
-    source = graphviz.Source(dot_source(flow).replace('bgcolor="white"', f'bgcolor="white", dpi={dpi}'))
+    dot = dot_source(flow, zigzag).replace('bgcolor="white"', f'bgcolor="white", dpi={dpi}')
+    source = graphviz.Source(dot)
     try:
-        return bytes(source.pipe(format="png"))
+        return with_dpi(bytes(source.pipe(format="png")), dpi)
     except graphviz.ExecutableNotFound:
         raise ConversionError(_missing()) from None
+
+
+def with_dpi(png: bytes, dpi: int) -> bytes:
+    """The PNG with its resolution recorded (a ``pHYs`` chunk after the header).
+
+    Graphviz's PNG has none, so Word took it as 72 dpi and placed a chart drawn at 110 dpi half
+    as large again: too tall for the page, and no longer at the size its type was drawn in.
+    """
+    import struct
+    import zlib
+
+    if png[12:16] != b"IHDR" or b"pHYs" in png[:64]:
+        return png
+    per_metre = round(dpi / 0.0254)
+    data = struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", len(data)) + b"pHYs" + data + struct.pack(">I", zlib.crc32(b"pHYs" + data))
+    end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its 13 bytes, its CRC
+    return png[:end_of_header] + chunk + png[end_of_header:]
 
 
 def _missing() -> str:
@@ -493,8 +574,19 @@ def stroomschema_context(regio: Context) -> Context:
     situations = [
         {"titel": t, "rijen": [r for r in rows if r["situatie"] == t]} for t in lane_titles().values()
     ]
+    titles = lane_titles()
+    parts = []
+    for lanes in PARTS:
+        label = " · ".join(titles[lane] for lane in lanes)
+        parts.append({
+            "titel": label,
+            "png": data_uri(draw_png(part_flow(flow, lanes), zigzag=lanes == ("route",))),
+            "alt": _("Flow chart of region {region}, part: {part}. The table below gives the same "
+                     "steps as text.").format(region=regio["naam"], part=label),
+        })  # fmt: skip
     return {
-        "stroomschema": data_uri(draw_png(flow)),
+        "stroomschema": parts[0]["png"],
+        "stroomschema_delen": parts,
         "stroomschema_alt": alt,
         "stroomschema_rijen": rows,
         "stroomschema_situaties": situations,
