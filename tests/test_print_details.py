@@ -62,3 +62,15 @@ def test_the_aanmeldformulier_says_the_regional_criteria_are_to_be_confirmed(
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Niet aan alle regionale criteria is voldaan" in text
     assert "Te bevestigen door de regio: deze zeven criteria zijn een voorbeeld" in text
+
+
+def test_an_example_regions_handreiking_says_its_numbers_are_made_up(run_cli: RunCli, tmp_path: Path) -> None:
+    """Issue 28: the leaflets of an example region said their numbers were made up, the
+    handreiking printed the same night and bed numbers without a word."""
+    result = run_cli("handreiking", "--regio", "limburg", "--uit", tmp_path, "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (tmp_path / "handreiking-limburg.html").read_text(encoding="utf-8")
+    first = page.index("Voorbeeld: de namen, telefoonnummers, adressen en bedden van regio Limburg")
+    assert first < page.index("043-0000")  # before the first number of the region
+    contact = page[page.index(">Contact<"):]
+    assert "Voorbeeld: deze contactgegevens zijn verzonnen." in contact
