@@ -28,6 +28,7 @@ from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.casus import Casus, VocabKey
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import Policy
+from levensloop_docs.reference.regions import region_label
 from levensloop_docs.views.fieldlabels import field_label
 
 PROTECTED = "naasten_toelichting"  # the policy group of what naasten told and their protection
@@ -111,6 +112,8 @@ class Walker:
             return label if label != text else text
         if info.name in REFS:
             return self.names.get(text, text)
+        if info.name == "regio":  # a client reads 'Drenthe', not the key 'drenthe'
+            return region_label(text)
         return text
 
     # -- what is held back ----------------------------------------------------------------
