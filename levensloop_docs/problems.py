@@ -31,6 +31,7 @@ def _messages() -> dict[str, str]:
         "bool_type": _("Expected ja or nee (true or false)."),
         "bool_parsing": _("Expected ja or nee (true or false)."),
         "list_type": _("Expected a list (lines that start with '- ')."),
+        "tuple_type": _("Expected a list (lines that start with '- ')."),  # a list read into a tuple
         "model_type": _("Expected a section with fields (key: value)."),
         "model_attributes_type": _("Expected a section with fields (key: value)."),
         "dict_type": _("Expected a section with fields (key: value)."),

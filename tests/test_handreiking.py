@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -348,7 +347,6 @@ def test_midden_nederland_no_longer_contradicts_itself_on_the_aanmeldoverleg(tmp
 
 @pytest.mark.parametrize("key", region_keys())
 def test_the_route_is_marked_standard_until_the_region_sets_it(key: str, tmp_path: Path) -> None:
-    import dataclasses
 
     region = load_region(key)
     assert not region.route_vastgesteld
@@ -357,7 +355,7 @@ def test_the_route_is_marked_standard_until_the_region_sets_it(key: str, tmp_pat
                    handreiking_publication(region, TODAY).in_formats(("html",)))[0]
     )
     assert "standaardroute – door de regio vast te stellen" in text
-    own = dataclasses.replace(region, route_vastgesteld=True)
+    own = region.model_copy(update={"route_vastgesteld": True})
     text = _page_text(
         render_job(RenderRun(out_dir=tmp_path / "b"),
                    handreiking_publication(own, TODAY).in_formats(("html",)))[0]
@@ -492,7 +490,7 @@ def test_ring_one_is_the_regions_and_every_other_role_is_in_ring_two(tmp_path: P
     ):
         assert role in second and role not in first, role
     # a region that puts the reclassering and the huisarts in ring 1 moves them there, with their task
-    wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "reclassering", "huisarts"))
+    wider = region.model_copy(update={"eerste_ring": (*region.eerste_ring, "reclassering", "huisarts")})
     first, second = _rings(wider, tmp_path / "b")
     assert "Reclassering : toezicht en begeleiding" in first and "Reclassering" not in second
     assert "Huisarts : delen van het plan uitvoeren" in first and "Huisarts" not in second

@@ -9,7 +9,6 @@ without an admission, who signs, every levensgebied, and no '->'.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -340,7 +339,7 @@ def test_ring_membership_is_a_setting_of_the_region(monkeypatch: pytest.MonkeyPa
     assert ring["Reclassering Midden-Nederland (voorbeeld)"] == 2
     assert ring["Gemeente Amersfoort, team Zorg & Veiligheid (voorbeeld)"] == 1
     region = regions.load_region("midden-nederland")
-    wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "reclassering"))
+    wider = region.model_copy(update={"eerste_ring": (*region.eerste_ring, "reclassering")})
     monkeypatch.setattr(regions, "load_region", lambda key: wider)
     ring = {p["organisatie"]: r["ring"] for r in plan_context(c, load_vocabularies(), TODAY)["ringen"]
             for p in r["partners"]}
@@ -353,8 +352,9 @@ def test_a_bed_of_the_region_profile_with_an_intake_contact_counts(
     from levensloop_docs.reference import regions
 
     region = regions.load_region("midden-nederland")
-    bed = regions.Bed("FVA De Eem (voorbeeld)", "FVA", 2, "Amersfoort", "033-0000999", "opnamecoördinator")
-    monkeypatch.setattr(regions, "load_region", lambda key: dataclasses.replace(region, bedden=(bed,)))
+    bed = regions.Bed(naam="FVA De Eem (voorbeeld)", bedtype="FVA", beveiligingsniveau=2, plaats="Amersfoort",
+                      telefoon="033-0000999", contact="opnamecoördinator")
+    monkeypatch.setattr(regions, "load_region", lambda key: region.model_copy(update={"bedden": (bed,)}))
     data = raw()
     biz = step(data, "biz")
     biz["bestemming"].pop("partner")
@@ -490,7 +490,7 @@ def test_the_interview_offers_the_ring_of_the_region_profile(
     assert raw(path)["netwerk"]["partners"][3]["rol"] == "politie"
     assert ring_of_police() == "2"
     region = regions.load_region("groningen")
-    wider = dataclasses.replace(region, eerste_ring=(*region.eerste_ring, "politie"))
+    wider = region.model_copy(update={"eerste_ring": (*region.eerste_ring, "politie")})
     monkeypatch.setattr(regions, "load_region", lambda key: wider)
     assert ring_of_police() == "1"  # the region puts the police in the first ring
 

@@ -3,6 +3,7 @@ profile is reported with file and field."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from levensloop_docs.errors import DataFileError
 from levensloop_docs.model.validators import parse_email, parse_phone
 from levensloop_docs.model.vocab import load_vocabularies
+from levensloop_docs.reference import regionfile, regions
 from levensloop_docs.reference.regions import (
     Region,
     all_regions,
@@ -140,3 +142,39 @@ def test_broken_yaml_profile(data_copy: Path) -> None:
         load_region("stuk")
     assert caught.value.problems[0].file is not None
     assert region_label("stuk") == "Stuk"
+
+
+# -- one region type (review F11, issue 29 §2): the validated profile is what the product reads;
+# there used to be frozen dataclasses it was copied into field by field, by position ----------
+
+
+def test_a_region_is_the_validated_profile_itself() -> None:
+    region = load_region("groningen")
+    assert type(region) is regionfile.Region and regions.Region is regionfile.Region
+    assert region.sleutel == "groningen"
+    assert all(type(b) is regionfile.Bed for b in region.bedden)
+    # no second set of classes to copy a profile into
+    tree = ast.parse(Path(regions.__file__).read_text(encoding="utf-8"))
+    assert [n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] == []
+
+
+def test_a_copy_keeps_its_key() -> None:
+    region = load_region("drenthe")
+    assert region.model_copy(update={"route_vastgesteld": True}).sleutel == "drenthe"
+
+
+def test_what_a_profile_leaves_empty_reads_as_empty_text(data_copy: Path) -> None:
+    (data_copy / "regios" / "leeg.yaml").write_text(
+        "naam: Leeg\n"
+        "zvh:\n  naam: ZVH\n  telefoon:\n"
+        "aanbieder:\n  naam: Aanbieder\n"
+        "criteria:\n  - sleutel: a\n    tekst: '  Woont in de regio.  '\n"
+        "bijzonderheden: ['  Eén ZVH.  ']\n"
+        "buiten_kantoortijd:\n  naam: Crisisdienst\n  telefoon: 0900-1234567\n",
+        encoding="utf-8",
+    )
+    region = load_region("leeg")
+    assert (region.zvh.telefoon, region.zvh.email, region.aanbieder.telefoon) == ("", "", "")
+    assert region.criteria[0].tekst == "Woont in de regio." and region.bijzonderheden == ("Eén ZVH.",)
+    assert region.nacht is not None and region.nacht.telefoon == "0900-1234567"
+    assert (region.uitgever, region.vastgesteld, region.herzien) == ("", None, None)

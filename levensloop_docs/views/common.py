@@ -438,7 +438,7 @@ class ContactView(TypedDict):
 
 
 def contact_view(c: Contact | None) -> ContactView:
-    c = c or Contact("")
+    c = c or Contact.model_construct(naam="")
     return {"naam": text(c.naam), "adres": text(c.adres), "telefoon": text(c.telefoon),
             "email": text(c.email), "website": text(c.website)}  # fmt: skip
 
