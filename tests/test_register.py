@@ -96,3 +96,17 @@ def test_any_changed_byte_is_found_and_the_next_entry_still_appends(
     assert path.read_bytes().startswith(bytes(data))
     again = verify_register(case)
     assert again is not None and again.line <= broken.line
+
+
+def test_removing_the_last_entries_or_the_whole_register_is_found(tmp_path: Path) -> None:
+    case = tmp_path / "LLA-1.yaml"
+    for name in ("a", "b", "c"):
+        record(case, _entry(f"{name}.docx"), same_as=name)
+    path = register_path(case)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:2]), encoding="utf-8")  # the chain of what is left is whole
+    broken = verify_register(case)
+    assert broken is not None and broken.line == 3 and "3 regels" in broken.message
+    path.unlink()
+    gone = verify_register(case)
+    assert gone is not None and "leeg of weg" in gone.message and "3 regels" in gone.message

@@ -60,7 +60,7 @@ def check_trail(path: Path, case_id: str, current: int) -> tuple[list[Problem], 
     history; a case with neither costs two lookups.
     """
     from levensloop_docs.case.history import HISTORY_SUFFIX, history_dir, verify_history
-    from levensloop_docs.case.register import register_path, verify_register
+    from levensloop_docs.case.register import head_path, register_path, verify_register
 
     if path.parent.name.endswith(HISTORY_SUFFIX):
         return [], []
@@ -70,10 +70,10 @@ def check_trail(path: Path, case_id: str, current: int) -> tuple[list[Problem], 
         found = verify_history(path, case_id, current)
         problems.extend(found.problems)
         notes.extend(found.notes)
-    if register_path(path).exists():
+    if register_path(path).exists() or head_path(path).exists():  # a register removed whole, too
         broken = verify_register(path, case_id)
         if broken is not None:
-            problems.append(Problem(broken.path, "", broken.message, line=broken.line))
+            problems.append(Problem(broken.path, "", broken.message, line=broken.line or None))
     return problems, notes
 
 

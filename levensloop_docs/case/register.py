@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from levensloop_docs.errors import ConflictError
-from levensloop_docs.i18n import _
+from levensloop_docs.i18n import _, ngettext
 
 REGISTER_SUFFIX = ".verstrekkingen.jsonl"
 REGISTER_ENV = "LEVENSLOOP_VERSTREKKINGEN"
@@ -186,7 +186,7 @@ def record_many(case_path: Path, entries: list[tuple[dict[str, Any], str]]) -> l
     """``record`` for several files of one document at once: one write (and one flush to disk)."""
     path = register_path(case_path)
     written: list[dict[str, Any]] = []
-    with _locked(path):
+    with _locked(path) as lock:
         old = _read(path)
         lines = _split(old)
         for entry, same_as in entries:
@@ -196,7 +196,34 @@ def record_many(case_path: Path, entries: list[tuple[dict[str, Any], str]]) -> l
         # the bytes already there stay exactly as they are, whatever they hold: only appended to
         new = "".join(_canonical(x) + "\n" for x in written).encode("utf-8")
         _write(path, (old if not old or old.endswith(b"\n") else old + b"\n") + new)
+        _write_head(lock, len(lines), str(written[-1]["hash"]) if written else _last_hash(lines))
     return written
+
+
+def head_path(case_path: Path) -> Path:
+    """The lock file beside the register; it also holds the head: how many lines, and the last hash.
+
+    A line removed from the end keeps the chain whole; the head, written after each addition,
+    still names the last line, so ``verify_register`` finds the removal.
+    """
+    path = register_path(case_path)
+    return path.with_name(f".{path.name}.lock")
+
+
+def _write_head(fd: int, count: int, last: str) -> None:
+    # best effort and without a flush to disk: a head that lags after a crash asks less, never more
+    os.lseek(fd, 0, os.SEEK_SET)
+    data = f"{count} {last}\n".encode("ascii")
+    os.write(fd, data)
+    os.ftruncate(fd, len(data))
+
+
+def _read_head(case_path: Path) -> tuple[int, str] | None:
+    try:
+        count, last = head_path(case_path).read_text(encoding="ascii").split()
+        return int(count), last
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
 
 
 def _stored(lines: list[str], entry: dict[str, Any], same_as: str) -> dict[str, Any]:
@@ -247,13 +274,13 @@ def _write(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """One writer at a time: an exclusive lock on a hidden file beside the register."""
+def _locked(path: Path) -> Iterator[int]:
+    """One writer at a time: an exclusive lock on a hidden file beside the register (its head)."""
     from levensloop_docs.atomic import ensure_dir
     from levensloop_docs.platform_os import try_lock
 
     lock = ensure_dir(path.parent) / f".{path.name}.lock"
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
         deadline = time.monotonic() + LOCK_WAIT
         while not try_lock(fd):
@@ -262,7 +289,7 @@ def _locked(path: Path) -> Iterator[None]:
                         "in a moment.").format(file=path.name)
                 raise ConflictError(msg)
             time.sleep(0.05)
-        yield
+        yield fd
     finally:
         os.close(fd)
 
@@ -278,7 +305,8 @@ def verify_register(case_path: Path, case_id: str | None = None) -> BrokenLink |
         except ValueError:
             return BrokenLink(path, i, _("entry {line} cannot be read (it is no longer valid JSON): "
                                          "it was changed after it was written.").format(line=i))
-        if not isinstance(entry, dict) or entry.get("hash") != entry_hash(entry):
+        # the hash covers the content; the exact form (no added space, no other order) is checked too
+        if not isinstance(entry, dict) or entry.get("hash") != entry_hash(entry) or line != _canonical(entry):
             return BrokenLink(path, i, _("entry {line} does not match its own hash: it was changed "
                                          "after it was written.").format(line=i))
         if entry.get("vorige") != previous:
@@ -298,4 +326,27 @@ def verify_register(case_path: Path, case_id: str | None = None) -> BrokenLink |
             return BrokenLink(path, i, _("entry {line} repeats a disclosure that is not in the register.")
                               .format(line=i))
         previous = entry["hash"]
+    return _check_head(case_path, path)
+
+
+def _check_head(case_path: Path, path: Path) -> BrokenLink | None:
+    """The last line the head names must still be there, at its place."""
+    head = _read_head(case_path)
+    if head is None:
+        return None
+    count, last = head
+    lines = _lines(path)
+    if not lines and count:
+        msg = ngettext(
+            "the register is empty or gone, but it had {count} entry: it was removed or emptied.",
+            "the register is empty or gone, but it had {count} entries: it was removed or emptied.", count)
+        return BrokenLink(path, 0, msg.format(count=count))
+    if len(lines) < count:
+        msg = ngettext("the register ends at entry {line}, but it had {count} entry: the last ones were "
+                       "removed.", "the register ends at entry {line}, but it had {count} entries: the last "
+                       "ones were removed.", count)
+        return BrokenLink(path, len(lines) + 1, msg.format(line=len(lines), count=count))
+    if count and next(_parsed(lines[count - 1:count]), {}).get("hash") != last:
+        msg = _("entry {line} is not the entry that was written as number {line}.")
+        return BrokenLink(path, count, msg.format(line=count))
     return None

@@ -29,7 +29,8 @@ def verstrekkingen(casus: Path, uit: Path | None, formaat: str) -> None:
     case = read_case(casus)
     broken = verify_register(case.path, case.casus.meta.casus_id)
     if broken is not None:  # shown, but not trusted silently
-        click.echo(_("Warning: ") + f"{broken.path}:{broken.line}: {broken.message} "
+        place = f"{broken.path}:{broken.line}" if broken.line else str(broken.path)
+        click.echo(_("Warning: ") + f"{place}: {broken.message} "
                    + _("Run 'levensloop controleer' on the case."), err=True)
     items = read_register(case.path)
     _print_table(items, case.casus.meta.casus_id)
