@@ -74,3 +74,18 @@ def test_an_example_regions_handreiking_says_its_numbers_are_made_up(run_cli: Ru
     assert first < page.index("043-0000")  # before the first number of the region
     contact = page[page.index(">Contact<"):]
     assert "Voorbeeld: deze contactgegevens zijn verzonnen." in contact
+
+
+def test_the_bed_list_says_how_to_apply_and_what_a_bed_needs(run_cli: RunCli, tmp_path: Path) -> None:
+    """Review D6: the bed table could not be used to arrange a bed: no contact, no aanmeldroute,
+    no conditions, no VG/LVB bed."""
+    result = run_cli("handreiking", "--regio", "groningen", "--uit", tmp_path, "--formaat", "html")
+    assert result.code == 0, result.err
+    page = (tmp_path / "handreiking-groningen.html").read_text(encoding="utf-8")
+    beds = page[page.rindex("Beveiligde bedden in de regio"):page.rindex("Als de samenwerking vastloopt")]
+    items = beds.split("<li>")[1:]
+    assert len(items) == 4 and all("Opname regelen:" in i and "Aanmelden:" in i and "Voorwaarden:" in i
+                                   for i in items)
+    assert "zelfbindingsverklaring" in items[0]  # a BIZ bed: what usually holds
+    assert "SGLVG+" in items[3] and "rechterlijke machtiging (Wzd)" in items[3]  # a VG/LVB bed
+    assert ".." not in beds and "hoe lang het wachten is" in beds

@@ -76,6 +76,10 @@ class Bed(Model):
     # how a bed is arranged: the intake contact (opnamecoördinator) and its number
     telefoon: Phone = ""
     contact: str = ""
+    # how a bed is applied for (aanmeldroute) and what it needs (a title?); empty: the
+    # handreiking says what usually holds for its level
+    aanmelden: OneLine = ""
+    voorwaarden: OneLine = ""
 
 
 class RouteStep(Model):

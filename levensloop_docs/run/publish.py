@@ -57,7 +57,10 @@ def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
             "bedden": [
                 {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,
                  "beveiligingsniveau": b.beveiligingsniveau or "",
-                 "contact": b.contact, "telefoon": b.telefoon}
+                 "contact": b.contact, "telefoon": b.telefoon, "aanmelden": b.aanmelden.rstrip("."),
+                 "voorwaarden": b.voorwaarden.rstrip("."),
+                 # beveiligde intensieve zorg or a regular clinical bed (SGLVG+): what usually holds
+                 "biz": bedtypes.get(b.bedtype, "niveau") == "biz"}
                 for b in region.bedden
             ],
             "route": [
