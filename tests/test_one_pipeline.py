@@ -130,7 +130,8 @@ def test_the_pipeline_has_its_producers() -> None:
 
 
 def test_every_publishing_command_hands_its_documents_to_render_job() -> None:
-    """Case documents, leaflets, the handreiking, overview, agenda and monitor: one function."""
+    """Case documents, leaflets, the handreiking, overview, agenda, monitor and a ZVH's filled
+    form: one function."""
     callers = {name for name, tree in _modules(PACKAGE).items()
                for fn in _functions(tree) if "render_job" in _called(fn)}
     assert {
@@ -138,6 +139,7 @@ def test_every_publishing_command_hands_its_documents_to_render_job() -> None:
         "levensloop_docs.overview.documents",  # overzicht, agenda, monitor
         "levensloop_docs.batch.worker",  # genereer
         "levensloop_docs.cli.commands.bundel",
+        "levensloop_docs.cli.commands.aanmelding_formulier",  # a ZVH's own PDF form, filled
     } <= callers
     assert not (PACKAGE / "run" / "publish.py").read_text(encoding="utf-8").count("def publish(")
 

@@ -21,10 +21,18 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.errors import DataFileError, Problem
+from levensloop_docs.errors import DataFileError, Problem, UsageError
 from levensloop_docs.i18n import _, ngettext
+from levensloop_docs.run.producers import producer
+
+if TYPE_CHECKING:
+    from levensloop_docs.case.casefile import CaseFile
+    from levensloop_docs.case.safety import OpenPoint
+    from levensloop_docs.pdf.metadata import PdfInfo
+    from levensloop_docs.render.markdown import RenderedMarkdown
+    from levensloop_docs.run.renderrun import RenderRun
 
 RULE_KINDS = ("veld", "tekst", "als")
 _PUSHBUTTON, _RADIO = 1 << 16, 1 << 15
@@ -308,19 +316,83 @@ def fill_pdf(reader: Any, fields: list[FormField], values: dict[str, str], flatt
 
 
 @dataclass(frozen=True)
-class FillResult:
-    target: Path
-    filled: int
-    flattened: bool
+class FormJob:
+    """A ZVH's own PDF form, filled from one case: a job of the one render pipeline.
+
+    Everything is checked when the job is made (``prepare_form``); ``renderrun.render_job``
+    then writes it like any document, after the safety gate of the aanmeldformulier. The form
+    is the ZVH's own, so it cannot carry the CONCEPT mark: a refusal stops it, and so do open
+    points with ``--definitief``; the open points themselves are the aanmeldformulier's.
+    """
+
+    case: CaseFile
+    form: Path
+    out: Path
+    fields: tuple[FormField, ...]
+    values: dict[str, str]
+    flatten: bool
+    formats: tuple[str, ...] = ("pdf",)
+    concept: tuple[OpenPoint, ...] = ()
+    toc = False
+    landscape = False
+
+    @property
+    def engine(self) -> str:
+        return "pdfformulier"
+
+    @property
+    def name(self) -> str:
+        return self.form.name
+
+    @property
+    def font_size(self) -> float | None:
+        return None
+
+    def stem(self) -> str:
+        return self.out.stem
+
+    def target(self, out_dir: Path, fmt: str) -> Path:
+        return self.out  # the --uit file itself, not a name in a folder
+
+    def gated(self, run: RenderRun) -> FormJob:
+        from levensloop_docs.case.safety import gate
+        from levensloop_docs.run.concept import refusal
+
+        casus = self.case.casus
+        verdict = gate(casus, run.vocab, run.today, "aanmeldformulier", None)
+        if verdict.refusals or (run.definitive and verdict.points):
+            raise refusal(casus.meta.casus_id, self.form.name, verdict, definitive=run.definitive)
+        return self
+
+    def context(self, run: RenderRun) -> dict[str, Any]:
+        return {}  # the values were computed (and checked) when the job was made
+
+    def page(self, context: dict[str, Any]) -> RenderedMarkdown:
+        msg = _("Format {fmt} is not available for {name}.")
+        raise UsageError(msg.format(fmt="html", name=self.name))
+
+    def properties(self) -> dict[str, str]:
+        cid = self.case.casus.meta.casus_id
+        return {"title": self.form.stem, "subject": self.form.stem, "identifier": cid}
+
+    def footer(self) -> str:
+        return ""
+
+    def pdf_info(self) -> PdfInfo:
+        from datetime import UTC, datetime
+
+        from levensloop_docs.pdf.metadata import PdfInfo
+
+        return PdfInfo(title=self.form.stem, subject=self.form.stem, case_id=self.case.casus.meta.casus_id,
+                       template=self.form.name, template_version="", created=datetime.now(UTC))
 
 
-def fill_form(
+def prepare_form(
     case_path: Path, form: Path, mapping: Path, target: Path | None = None, *, flatten: bool = False
-) -> FillResult:
-    """Check everything, then write the filled form atomically to ``target``."""
+) -> FormJob:
+    """Check everything (case, mapping, form, every value) before anything is written."""
     from datetime import date
 
-    from levensloop_docs.atomic import write_bytes
     from levensloop_docs.case.casefile import load_case
     from levensloop_docs.model.vocab import load_vocabularies
     from levensloop_docs.views.aanmelding import build_aanmelding_context
@@ -335,10 +407,16 @@ def fill_form(
     fields = form_fields(reader)
     context = build_aanmelding_context(case.casus, load_vocabularies(), date.today())
     values = compute_values(rules, fields, context, mapping, form, rule_problems)
-    try:
-        data = fill_pdf(reader, fields, values, flatten)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise _form_problem(form, _("The PDF is damaged and cannot be read.")) from exc
-    write_bytes(target, data)
-    return FillResult(target, len(values), flatten)
+    return FormJob(case, form, target, tuple(fields), values, flatten)
 
+
+@producer("pdfformulier", "pdf")
+def make_filled_form(run: RenderRun, job: FormJob, context: dict[str, Any], target: Path) -> None:
+    from levensloop_docs.atomic import write_bytes
+
+    reader = open_form(job.form)
+    try:
+        data = fill_pdf(reader, list(job.fields), job.values, job.flatten)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _form_problem(job.form, _("The PDF is damaged and cannot be read.")) from exc
+    write_bytes(target, data)

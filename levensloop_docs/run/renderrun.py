@@ -305,7 +305,7 @@ class _Warming:
 @cache
 def _load_producers() -> None:
     """Import the modules that register producers with @producer (lazy: a fast --help)."""
-    from levensloop_docs.run import produce_html, produce_markdown, produce_pdf  # noqa: F401
+    from levensloop_docs.run import formulier, produce_html, produce_markdown, produce_pdf  # noqa: F401
 
 
 @producer("docx", "docx")

@@ -27,13 +27,17 @@ def formulier(casus: Path, form: Path, koppeling: Path, target: Path | None, pla
     --pdf examples/formulieren/zvh-aanmeldformulier-voorbeeld.pdf
     --koppeling examples/formulieren/zvh-aanmeldformulier-voorbeeld.koppeling.yaml
     """
-    from levensloop_docs.run.formulier import fill_form
+    from levensloop_docs.run.formulier import prepare_form
+    from levensloop_docs.run.renderrun import RenderRun, render_job
 
-    result = fill_form(casus, form, koppeling, target, flatten=plat)
-    kind = _("flattened") if result.flattened else _("editable")
+    job = prepare_form(casus, form, koppeling, target, flatten=plat)  # everything checked first
+    with RenderRun(out_dir=job.out.parent) as run:
+        (written,) = render_job(run, job)
+    kind = _("flattened") if plat else _("editable")
+    filled = len(job.values)
     click.echo(ngettext("{n} field filled ({kind}): {path}",
-                        "{n} fields filled ({kind}): {path}", result.filled)
-                       .format(n=result.filled, kind=kind, path=result.target))
+                        "{n} fields filled ({kind}): {path}", filled)
+                       .format(n=filled, kind=kind, path=written))
 
 
 @click.command(name="velden")
