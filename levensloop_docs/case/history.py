@@ -301,6 +301,6 @@ def _link(path: Path, number: int, previous: Path | None, started: bool) -> Prob
         msg = _("Version {version} says a version came before it, but there is none in the history: an "
                 "earlier version was removed.")
         return Problem(path, "", msg.format(version=number))
-    msg = _("Version {version} does not follow on version {m}: version {m} was changed, removed or "
+    msg = _("Version {version} does not follow on version {m}: one of the two was changed, removed or "
             "replaced after version {version} was archived.")
     return Problem(path, "", msg.format(version=number, m=previous.stem[1:]))
