@@ -142,3 +142,15 @@ def test_a_bewindvoerder_does_not_sign_consent_to_share_care_data(run_cli: RunCl
     assert result.code == 0, result.err
     text = "\n".join(_paragraphs(tmp_path / "uit" / "LLA-2026-0042_toestemmingsverklaring_v2.docx"))
     assert "Wettelijk vertegenwoordiger" not in text and "Henk Zijlstra" not in text
+
+
+def test_the_consent_given_for_after_the_toezicht_outlasts_it(run_cli: RunCli, tmp_path: Path) -> None:
+    """[M] 25: 0063's consent was given to go on sharing after the toezicht (until 28 February
+    2027), yet the form said it held until 1 February 2027 (the next evaluation)."""
+    case = tmp_path / "detentie.yaml"
+    shutil.copy(EXAMPLES / "detentie-midden-nederland.yaml", case)
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--formaat", "docx",
+                     "--document", "toestemmingsverklaring")
+    assert result.code == 0, result.err
+    text = "\n".join(_paragraphs(tmp_path / "uit" / "LLA-2026-0063_toestemmingsverklaring_v1.docx"))
+    assert "Zij geldt tot 14 oktober 2027." in text
