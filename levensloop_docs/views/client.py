@@ -10,22 +10,52 @@ professionals' signal text, risicotaxatie, problematiek or other people's detail
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 from levensloop_docs.case.planrules import casusregisseur
 from levensloop_docs.model.casus import Casus, Naaste
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.policy import VOLUNTARY, audience_case, consent_covers, load_policy
 from levensloop_docs.views.audience import (
+    MetaLine,
+    PhoneLine,
     allowed_groups,
     meta,
     phone_line,
 )
+from levensloop_docs.views.common import NightLine, night_lines, texts
 from levensloop_docs.views.common import date_text as d
-from levensloop_docs.views.common import night_lines, texts
 from levensloop_docs.views.common import text as t
 
-Context = dict[str, Any]
+
+class OwnWords(TypedDict):
+    """A scenario in the client's own words."""
+
+    titel: str
+    groen: list[str]
+    oranje: list[str]
+    rood: list[str]
+    wat_helpt: list[str]
+
+
+class NaasteRole(TypedDict):
+    naam: str
+    relatie: str
+    afspraak: str
+
+
+class SignaleringsplanView(TypedDict):
+    """What the signaleringsplan template receives."""
+
+    meta: MetaLine
+    naam: str
+    doelen: list[str]
+    wat_helpt: list[str]
+    scenarios: list[OwnWords]
+    samen: str
+    casusregisseur: PhoneLine | None
+    nacht: list[NightLine]
+    naasten: list[NaasteRole]
 
 
 def _first_name(casus: Casus) -> str:
@@ -38,12 +68,12 @@ def _naaste_with_role(n: Naaste) -> bool:
     return n.toestemming_contact and bool(n.afspraak_client.strip())
 
 
-def signaleringsplan(casus: Casus, today: date) -> Context:
+def signaleringsplan(casus: Casus, today: date) -> SignaleringsplanView:
     groups = allowed_groups(load_policy(), "client", casus, today)
     # co-authorship is claimed only where the plan records it (client.betrokkenheid)
     samen = casus.client.betrokkenheid or ""
     casus = audience_case(casus, groups)  # only what the client's own plan may carry
-    scenarios = []
+    scenarios: list[OwnWords] = []
     if "eigen_woorden" in groups:
         for s in casus.scenarios:
             w = s.in_eigen_woorden
@@ -74,7 +104,7 @@ def signaleringsplan(casus: Casus, today: date) -> Context:
 
 def signaleringsplan_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> SignaleringsplanView:
     return signaleringsplan(casus, today)
 
 
@@ -87,7 +117,41 @@ def _consent_naaste(n: Naaste) -> bool:
     return not n.type or "hulpbron" in n.type or n.toestemming_contact
 
 
-def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
+class ConsentRow(TypedDict):
+    organisatie: str
+    groepen: list[str]  # what the policy shares with this organisation on consent
+    nu: bool  # the consent on file covers it
+    extra: list[str]  # what it gets on top of what every organisation gets
+
+
+class ConsentPerson(TypedDict):
+    naam: str
+    geboortedatum: str
+
+
+class NaasteName(TypedDict):
+    naam: str
+    relatie: str
+
+
+class ToestemmingView(TypedDict):
+    """What the toestemmingsverklaring template receives."""
+
+    meta: MetaLine
+    persoon: ConsentPerson | None
+    partners: list[ConsentRow]
+    basis: list[str]
+    naasten: list[NaasteName]
+    vertegenwoordigers: list[str]
+    casusregisseur: PhoneLine | None
+    vrijwillig: bool
+    route: str
+    vanaf: str
+    vastgelegd: bool
+    tot: str
+
+
+def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> ToestemmingView:
     """Per partner the groups the policy shares with consent (the voluntary route)."""
     policy = load_policy()
     groups = allowed_groups(policy, "toestemming", casus, today)
@@ -98,24 +162,24 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
     casus = audience_case(casus, groups)
     recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
     # one yes/no per organisation: consent is given or withdrawn per organisation, never per kind
-    partners: list[Context] = []
+    rows: list[tuple[str, list[str], bool]] = []
     for p in casus.netwerk.partners:
         kind = str(rollen.get(p.rol, "partnersoort", p.rol))
         if kind in ("levensloopaanbieder", "client"):
             continue  # the casusregisseur keeps the plan; the client is the one who signs
-        partners.append({
-            "organisatie": t(p.organisatie), "groepen": list(policy.allowed(kind, VOLUNTARY)),
-            # the consent on file (h17: toestemming_partners; empty scope = the whole network)
-            "nu": recorded and consent_covers(full, {p.id}),
-        })  # fmt: skip
+        # the consent on file (h17: toestemming_partners; empty scope = the whole network)
+        rows.append((t(p.organisatie), list(policy.allowed(kind, VOLUNTARY)),
+                     recorded and consent_covers(full, {p.id})))
     # a wettelijk vertegenwoordiger in care matters (curator, mentor) signs beside the client; a
     # bewindvoerder represents in money matters only, so not on consent to share care data
     vertegenwoordigers = [t(p.contactpersoon or p.organisatie) for p in full.netwerk.partners
                           if rollen.get(p.rol, "toestemming", False)]
     # what every partner gets is said once; each row names only what comes on top
-    basis = [k for k in policy.groups if partners and all(k in r["groepen"] for r in partners)]
-    for r in partners:
-        r["extra"] = [k for k in r["groepen"] if k not in basis]
+    basis = [k for k in policy.groups if rows and all(k in groepen for _o, groepen, _n in rows)]
+    partners: list[ConsentRow] = [
+        {"organisatie": o, "groepen": groepen, "nu": nu, "extra": [k for k in groepen if k not in basis]}
+        for o, groepen, nu in rows
+    ]
     regisseur = casusregisseur(casus)
     return {
         "meta": meta(casus, today),
@@ -140,7 +204,7 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> Context:
 
 def toestemming_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> ToestemmingView:
     return toestemming(casus, vocab, today)
 
 

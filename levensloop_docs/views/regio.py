@@ -7,19 +7,36 @@ or still the standard route. One place, so every leaflet and the handreiking say
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.reference.regions import Region
-from levensloop_docs.views.common import contact_view, text
-
-Context = dict[str, Any]
+from levensloop_docs.views.common import ContactView, contact_view, text
 
 
-def region_extras(region: Region, vocab: Vocabularies) -> Context:
+class SupportLine(TypedDict):
+    naam: str
+    telefoon: str
+    website: str
+    toelichting: str
+
+
+class RegionExtras(TypedDict):
+    nacht: ContactView | None
+    steun: dict[str, list[SupportLine]]  # per kind: mantelzorg, familievertrouwenspersoon, ...
+    inclusie_door: str
+    eigen_inclusie: bool
+    eerste_ring_namen: list[str]
+    tweede_schil: list[str]
+    route_vastgesteld: bool
+    criteria_te_bevestigen: str
+    route_label: str
+
+
+def region_extras(region: Region, vocab: Vocabularies) -> RegionExtras:
     rollen = vocab["rollen"]
-    steun: dict[str, list[Context]] = {}
+    steun: dict[str, list[SupportLine]] = {}
     for s in region.steun:
         steun.setdefault(s.soort, []).append(
             {
