@@ -90,3 +90,10 @@ def test_the_overdracht_says_why_when_with_consent_toezicht_and_signatures(tmp_p
     assert "over aan de reclassering in regio Groningen" in text
     assert "signaleringsplan van de cliënt mee" in text
     assert "Ontvangend levensloopteam regio Groningen" in text and "Cliënt (voor gezien)" in text
+
+
+def test_what_the_card_leaves_out_is_its_own_line_not_the_last_signal(tmp_path: Path) -> None:
+    """Review casus 34 [L]: 'Niet op deze kaart ...' was glued into the last red signal."""
+    doc_lines = _text(tmp_path, "crisiskaart:penitentiaire_inrichting").split("\n")
+    line = next(x for x in doc_lines if "Niet op deze kaart" in x)
+    assert line.startswith("Niet op deze kaart") and "inverzekeringstelling" not in line
