@@ -122,7 +122,7 @@ def _depth_bound(text: str) -> int:
     at most twice the widest start of a line (indent plus ``- ``, ``? ``, ``: `` markers).
     """
     flow = text.count("[") + text.count("{")
-    widest = max((len(m.group()) for m in _LINE_START.finditer(text)), default=0)
+    widest = max(map(len, _LINE_START.findall(text)), default=0)
     return flow + 2 * widest + 2
 
 
@@ -160,12 +160,28 @@ class _Resolver:
     @classmethod
     def get(cls) -> type:
         if cls.made is None:
+            from ruamel.yaml.nodes import ScalarNode
             from ruamel.yaml.resolver import VersionedResolver
+
+            known: dict[str, Any] = {}  # plain scalar -> its tag; keys repeat in every file
 
             class OnceResolver(VersionedResolver):
                 @property
                 def processing_version(self) -> Any:
                     return self._loader_version or (1, 2)
+
+                def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+                    # a plain scalar's tag depends on its text alone (one version, no path
+                    # resolvers): field names and small values are looked up once per process;
+                    # anything else gets the default tag of its kind, as in ruamel
+                    if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+                        return super().resolve(kind, value, implicit)
+                    tag = known.get(value)
+                    if tag is None:
+                        tag = super().resolve(kind, value, implicit)
+                        if len(value) <= 64 and len(known) < 50_000:
+                            known[value] = tag
+                    return tag
 
             cls.made = OnceResolver
         return cls.made
@@ -192,13 +208,100 @@ def parse_fast(path: Path, text: str) -> Any:
     parser refuses: a duplicate key, an unknown tag, an impossible date, two documents.
     The data has no line numbers and no comments: never save it back.
     """
+    return parse_fast_nodes(path, text)[0]
+
+
+def parse_fast_nodes(path: Path, text: str) -> tuple[Any, Any]:
+    """``parse_fast`` and the node tree it was made from (``node_line`` finds lines in it).
+
+    The C parser composes the nodes; ``_plain`` makes the data from them for everything a
+    case file holds (mappings with plain keys, lists, strings, numbers, booleans, null,
+    dates). Anything else (a merge key, a tag, an alias back into itself, a duplicate key)
+    goes through ruamel's own constructor, which accepts or refuses it as it always did.
+    """
     from ruamel.yaml.error import YAMLError
 
     check_depth(path, text)
+    yaml = _fast_yaml()
     try:
-        return _fast_yaml().load(text)
+        root = yaml.compose(text)
+        try:
+            return _plain(root, yaml.constructor), root
+        except _Unusual:
+            return yaml.load(text), None
     except (YAMLError, ValueError, RecursionError, TypeError) as exc:
         raise NotFast from exc
+
+
+class _Unusual(Exception):
+    """A node ``_plain`` leaves to ruamel's constructor."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_MAP, _SEQ, _STR = _TAG + "map", _TAG + "seq", _TAG + "str"
+_VALUES = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
+
+
+def _plain(root: Any, constructor: Any) -> Any:
+    """The data of a composed node tree, as ruamel's safe constructor makes it.
+
+    Several times cheaper than the constructor, which builds every object through
+    generators and looks each tag up as a string. A value other than a string (a number, a
+    date) is still made by ruamel's own function for its tag, so it is the same value.
+    Raises ``_Unusual`` for what it does not handle; the tree is at most ``MAX_DEPTH`` deep.
+    """
+    return None if root is None else _Plain(constructor).build(root)
+
+
+class _Plain:
+    def __init__(self, constructor: Any) -> None:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        self.constructor = constructor
+        self.makers = constructor.yaml_constructors
+        self.kinds = ScalarNode, MappingNode, SequenceNode
+        self.made: dict[int, Any] = {}  # an alias is the same node: the same object, as in ruamel
+
+    def scalar(self, node: Any) -> Any:
+        tag = node.ctag.trval
+        if tag == _STR:
+            return node.value
+        if tag in _VALUES:
+            return self.makers[tag](self.constructor, node)
+        raise _Unusual
+
+    def build(self, node: Any) -> Any:
+        scalar, mapping, sequence = self.kinds
+        kind = type(node)
+        if kind is scalar:
+            return self.scalar(node)
+        seen = self.made.get(id(node), self)
+        if seen is None:  # an alias inside the node it names
+            raise _Unusual
+        if seen is not self:
+            return seen
+        self.made[id(node)] = None
+        tag = node.ctag.trval
+        if kind is mapping and tag == _MAP:
+            data: Any = self.mapping(node.value)
+        elif kind is sequence and tag == _SEQ:
+            data = [self.build(item) for item in node.value]
+        else:
+            raise _Unusual
+        self.made[id(node)] = data
+        return data
+
+    def mapping(self, pairs: list[tuple[Any, Any]]) -> dict[Any, Any]:
+        data: dict[Any, Any] = {}
+        scalar = self.kinds[0]
+        for key_node, value_node in pairs:
+            if type(key_node) is not scalar:
+                raise _Unusual
+            key = self.scalar(key_node)
+            if key in data:  # a duplicate: ruamel's constructor names it
+                raise _Unusual
+            data[key] = self.build(value_node)
+        return data
 
 
 T = TypeVar("T")

@@ -170,3 +170,42 @@ def test_node_lines_are_the_round_trip_lines() -> None:
         data, root = yamlio.load_yaml(path), yamlio.compose_fast(text)
         for loc in [*places(data), ("bestaat", "niet"), ("meta", "bestaat_niet"), ("levensgebieden", 99)]:
             assert yamlio.node_line(root, loc) == yamlio.line_of(data, loc), (path.name, loc)
+
+
+ODD_YAML = [
+    "a: 1\nb: 1.5\nc: true\nd: null\ne: ~\nf: 2026-12-08\ng: 2026-12-08 10:30:00\nh: '12'\n"
+    "i: 0o17\nj: .inf\n",
+    "a: &x {b: [1, 2]}\nc: *x\nd: *x\n",  # an alias: the same object, as ruamel makes it
+    "base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n",  # a merge key
+    "a: !!set {x, y}\nb: !!binary aGFsbG8=\n",
+    "a: !eigen x\n",
+    "a: 1\na: 2\n",  # a duplicate key
+    "? [a, b]\n: 1\n",  # a key that is a list
+    "=: 1\n",
+    "a: &r [1, *r]\n",  # an alias inside itself
+    "a: 2026-02-31\n",
+    "",
+    "- 1\n- [2, {3: drie}]\n- 'yes'\n- yes\n- 1_000\n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_YAML)
+def test_the_fast_constructor_makes_what_ruamel_makes(text: str) -> None:
+    """``parse_fast`` builds the data from the C parser's nodes itself; for every kind of
+    node it either makes what ruamel's safe constructor makes or leaves it to it."""
+    try:
+        expected: Any = yamlio._fast_yaml().load(text)
+    except Exception as exc:  # whatever ruamel refuses, the fast read refuses
+        with pytest.raises(yamlio.NotFast):
+            yamlio.parse_fast(Path("x.yaml"), text)
+        assert exc is not None
+        return
+    got, nodes = yamlio.parse_fast_nodes(Path("x.yaml"), text)
+    if text in ODD_YAML[:2]:  # the common kinds are made from the nodes, not by ruamel
+        assert nodes is not None
+    try:
+        assert repr(got) == repr(expected)  # repr: the types too (a date is no datetime)
+    except RecursionError:
+        assert type(got) is type(expected)
+    if isinstance(expected, dict) and "d" in expected and "c" in expected and "a" in expected:
+        assert (got["c"] is got["d"]) == (expected["c"] is expected["d"])

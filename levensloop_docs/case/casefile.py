@@ -31,7 +31,7 @@ from levensloop_docs.yamlio import (
     line_of,
     load_yaml,
     node_line,
-    parse_fast,
+    parse_fast_nodes,
     read_text,
 )
 
@@ -117,17 +117,18 @@ def read_case(
     """
     try:
         text = read_text(path) if text is None else text
-        raw = parse_fast(path, text)
+        raw, root = parse_fast_nodes(path, text)
     except YamlReadError as exc:
         raise CaseFileError(problems=exc.problems, summary=_("The case file cannot be read.")) from None
     except NotFast:
         return load_case(path, vocab, today)
-    casus, problems = validate_raw(raw, path, vocab, today)
+    lines = None
+    if warning_lines:  # the lines from the C parser's nodes, not a round-trip read
+        tree = root if root is not None else compose_fast(text)
+        lines = lambda loc: node_line(tree, loc)  # noqa: E731
+    casus, problems = validate_raw(raw, path, vocab, today, lines)
     if casus is None or any(not p.warning for p in problems):
         return load_case(path, vocab, today)
-    if problems and warning_lines:  # the lines from the C parser's nodes, not a round-trip read
-        root = compose_fast(text)
-        _same, problems = validate_raw(raw, path, vocab, today, lambda loc: node_line(root, loc))
     return CaseFile(path, raw, casus, digest_text(text), problems)
 
 

@@ -234,9 +234,15 @@ def referred_domains(s: Scenario, vocab: Vocabularies) -> set[str]:
     text = text.lower()
     for key in gebieden:
         words = gebieden.get(key, "trefwoorden", []) or []
-        if any(re.search(r"(?<!\w)" + re.escape(str(w).lower()), text) for w in words):
+        if words and _any_word(tuple(str(w).lower() for w in words)).search(text):
             found.add(key)
     return found
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a levensgebied's words (each where a word starts), made once."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 def completeness_problems(casus: Casus, vocab: Vocabularies) -> Iterator[tuple[Loc, Problem]]:
@@ -287,9 +293,27 @@ def _texts(node: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _texts(value, (*loc, i))
 
 
+def _all_texts(node: object, into: list[str]) -> None:
+    if isinstance(node, str):
+        into.append(node)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _all_texts(value, into)
+    elif isinstance(node, list):
+        for value in node:
+            _all_texts(value, into)
+
+
 def typography_problems(casus: Casus) -> Iterator[tuple[Loc, Problem]]:
     """Text that prints badly: an arrow typed as '->', a date without its year."""
     data = casus.model_dump(mode="json", exclude={"aanmelding"})
+    # one look at all texts together first: a match cannot span two of them ('\n' between),
+    # and most plans have neither, so the walk that names each place rarely runs
+    everything: list[str] = []
+    _all_texts(data, everything)
+    joined = "\n".join(everything)
+    if "->" not in joined and not day_without_year().search(joined):
+        return
     for loc, text in _texts(data, ()):
         if "->" in text:
             yield _w(loc, _("Write out what '->' means (for example 'leidt tot'): an arrow typed as '->' "
