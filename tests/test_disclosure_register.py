@@ -306,3 +306,25 @@ def test_a_title_route_is_recorded_with_its_titles_and_end_dates_and_said_in_the
     assert any("Er liep een maatregel van de rechter of de wet" in p for p in paragraphs)
     assert [p for p in paragraphs if p.endswith("Detentie, tot 15 januari 2027")]  # one item per measure
     assert [p for p in paragraphs if p.endswith("bijzondere voorwaarden, tot 28 februari 2027")]
+
+
+def test_sjablonen_controleer_checks_the_letters_fields_inside_its_loops(tmp_path: Path) -> None:
+    """A reference case has no register: the check gives it what its documents would record."""
+    from dataclasses import replace
+
+    from conftest import TODAY
+
+    from levensloop_docs.run.documents import registry
+    from levensloop_docs.run.templatecheck import check_document, context_shape, load_examples
+
+    shipped = registry()["verstrekkingen"]
+    text = shipped.template.read_text(encoding="utf-8")
+    assert "{{ k.document }}" in text and "{{ m.naam" in text
+    template = tmp_path / "verstrekkingen.md"
+    template.write_text(text.replace("{{ k.document }}", "{{ k.dokument }}")
+                        .replace("{{ m.naam", "{{ m.titel"), encoding="utf-8")
+    cases = load_examples(sorted(EXAMPLES.glob("*.yaml")))
+    assert not check_document(shipped, context_shape(shipped, cases, TODAY))
+    doc = replace(shipped, template=template)
+    messages = [p.describe() for p in check_document(doc, context_shape(doc, cases, TODAY))]
+    assert any("k.dokument" in m for m in messages) and any("m.titel" in m for m in messages), messages

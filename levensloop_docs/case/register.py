@@ -153,6 +153,11 @@ def read_register(case_path: Path) -> list[Verstrekking]:
     return [_item(e, *counts.get(n, (1, ""))) for n, e in firsts.items()]
 
 
+def as_verstrekking(entry: dict[str, Any]) -> Verstrekking:
+    """One stored disclosure entry (with its ``nummer``) as the register shows it, made once."""
+    return _item(entry, 1, "")
+
+
 def _item(e: dict[str, Any], aantal: int, laatst: str) -> Verstrekking:
     return Verstrekking(
         nummer=int(e["nummer"]), tijd=str(e.get("tijd", "")), document=str(e.get("document", "")),

@@ -101,7 +101,29 @@ def _write(case_path: Path, entries: list[tuple[dict[str, Any], str]], made: lis
         raise OutputFolderError(msg, hint=hint.format(folder=target.parent)) from None
 
 
-def _entry(job: Job, found: Disclosure, path: Path) -> tuple[dict[str, Any], str]:
+def sample_register(run: RenderRun, jobs: Iterable[Job]) -> list[Any]:
+    """What a case's register would hold if each of ``jobs`` (every document type and parameter)
+    that goes outside the case team were made now: ``sjablonen controleer`` checks the letter's
+    fields on a reference case that has no register of its own."""
+    from levensloop_docs.case.register import as_verstrekking
+    from levensloop_docs.errors import LevensloopError
+    from levensloop_docs.views.disclosure import discloses
+
+    out: list[Any] = []
+    for job in jobs:
+        if not discloses(job.document.context):
+            continue
+        try:
+            found = job_disclosure(run, job)
+        except LevensloopError:  # a document the case cannot have (no such partner)
+            continue
+        if found is not None:
+            entry, _key = _entry(job, found, job.target(run.out_dir, "docx"), sha256="")
+            out.append(as_verstrekking({**entry, "nummer": len(out) + 1}))
+    return out
+
+
+def _entry(job: Job, found: Disclosure, path: Path, sha256: str | None = None) -> tuple[dict[str, Any], str]:
     """The register entry for one file, and the key that tells a repeat of it."""
     casus, doc = job.case.casus, job.document
     entry: dict[str, Any] = {
@@ -110,7 +132,7 @@ def _entry(job: Job, found: Disclosure, path: Path) -> tuple[dict[str, Any], str
         "document": doc.name, "parameter": job.parameter, "titel": doc.title, "versie": doc.version,
         "planversie": casus.meta.planversie,
         **asdict(found),
-        "bestand": path.name, "sha256": sha256_of(path),
+        "bestand": path.name, "sha256": sha256_of(path) if sha256 is None else sha256,
         "gemaakt_door": maker(), "programma": program(),
     }
     # the same case file, document, version, audience, basis, groups and file name: the same

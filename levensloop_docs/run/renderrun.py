@@ -137,6 +137,8 @@ class RenderRun:
     # a bundle's run: the parts that leave the case team are collected here, and recorded in
     # the disclosure register under the bundle's name (run/disclosures.py), not their own
     collect: list[Any] | None = None
+    # the template check: a case without a register gets what its documents would record
+    sample_register: bool = False
     _gated: Any = field(default=None, repr=False)
     _verdicts: dict[tuple[str, str | None], Verdict] = field(default_factory=dict, repr=False)
 
@@ -204,7 +206,14 @@ class RenderRun:
         """The case's disclosure register (case/register.py), one item per disclosure."""
         from levensloop_docs.case.register import read_register
 
-        return list(read_register(case.path))
+        found = list(read_register(case.path))
+        if not found and self.sample_register:
+            from levensloop_docs.run.disclosures import sample_register
+
+            every = [Job(case, doc, parameter, ("docx",))
+                     for doc in registry().values() for parameter in doc.parameters or (None,)]
+            return sample_register(self, every)
+        return found
 
     def history(self, case: CaseFile) -> list[Any]:
         """The newest archived plan version before the case's own, as a one-item list (or none).

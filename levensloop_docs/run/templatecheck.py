@@ -113,7 +113,8 @@ def context_shape(doc: DocumentType, cases: list[CaseFile], today: date | None =
     """
     from levensloop_docs.run.renderrun import Job, RenderRun
 
-    run = RenderRun(out_dir=Path("."), today=today or date.today())
+    # the client letter about disclosures gets the register the case's documents would make
+    run = RenderRun(out_dir=Path("."), today=today or date.today(), sample_register=True)
     shape: Shape | None = None
     for applicable in (True, False):  # fall back to cases the document is not meant for
         for case in cases:
