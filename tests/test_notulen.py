@@ -316,3 +316,37 @@ def test_a_plan_set_in_the_meeting_goes_to_the_plan_and_a_second_run_edits_the_s
     page = (out / "verslag-drenthe-2026-12-10.html").read_text(encoding="utf-8")
     assert "Het levensloopplan is in dit overleg vastgesteld.<br>Vastgesteld." in page
     assert "<td>ForFACT Noord (voorbeeld)</td>" in page and "<td>casusregisseur</td>" in page
+
+
+def _answers_with(tmp_path: Path, change: typing.Callable[[dict[str, Any]], None]) -> Path:
+    answers = _answers(tmp_path, [{"wie": "forfact", "wat": "Risicotaxatie.", "wanneer": "7-1-2027"}])
+    data = YAML(typ="safe").load(answers.read_text(encoding="utf-8"))
+    change(data)
+    with answers.open("w", encoding="utf-8") as fh:
+        YAML().dump(data, fh)
+    return answers
+
+
+def test_answers_for_a_case_not_on_the_agenda_stop_before_any_case(tmp_path: Path, run_cli: RunCli) -> None:
+    folder = meeting_folder(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.glob("*.yaml")}
+    other = {"SYN-2026-09999": {"overleggen": [{"besproken": "ja"}]}}
+    answers = _answers_with(tmp_path, lambda d: d.update(other))
+    line = answers.read_text(encoding="utf-8").splitlines().index("SYN-2026-09999:") + 1
+    result = run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers)
+    assert result.code == 2
+    assert f"{answers}:{line}: SYN-2026-09999: deze casus staat niet op de agenda" in result.err
+    assert {p.name: p.read_bytes() for p in folder.glob("*.yaml")} == before  # no case half-done
+
+
+def test_an_unknown_key_in_a_case_section_is_named_with_its_line(tmp_path: Path, run_cli: RunCli) -> None:
+    folder = meeting_folder(tmp_path)
+    def misspelled(data: dict[str, Any]) -> None:
+        data[REGISTRATION]["overleggen"][0]["afspraken"][0]["wie_"] = "x"
+
+    answers = _answers_with(tmp_path, misspelled)
+    text = answers.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(text, 1) if "wie_" in row)
+    result = run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers)
+    assert result.code == 2
+    assert f"{answers}:{line} ({REGISTRATION}): overleggen[0].afspraken[0].wie_: geen vraag" in result.err

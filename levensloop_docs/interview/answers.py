@@ -61,10 +61,13 @@ class AnswersFileAsker:
 
     interactive = False
 
-    def __init__(self, answers: Mapping[str, Any], source: Path, *, quiet: bool = False) -> None:
+    def __init__(self, answers: Mapping[str, Any], source: Path, *, quiet: bool = False,
+                 file: Path | None = None, section: str = "") -> None:
         self.answers = answers
-        self.source = source
+        self.source = source  # named in every message (the file, and the section: 'F (SYN-...)')
         self.quiet = quiet
+        # the answers are the ``section`` of ``file`` (notuleer: one per case): lines are looked up there
+        self.file, self.section = file or source, section
         self._list_steps: dict[str, int] = {}
         self.used: dict[str, str] = {}  # question key -> kind, of every question asked
         self.deferred: set[str] = set()  # top-level keys a later run of the same command asks
@@ -144,13 +147,26 @@ class AnswersFileAsker:
         if not unused or self.check_later:
             return
         first = unused[0]
-        line = _line_of(self.source, first)
-        where = f"{self.source}:{line}" if line else str(self.source)
+        line = _line_of(self.file, f"{self.section}.{first}" if self.section else first)
+        where = f"{self.file}:{line}" if line else str(self.file)
+        where += f" ({self.section})" if self.section else ""
         msg = _("{where}: {key}: no question uses this answer (an unknown or misspelled key, or a "
                 "question this run does not ask).").format(where=where, key=first)
         more = len(unused) - 1
         if more:
             msg += " " + _("Also unused: {keys}.").format(keys=", ".join(unused[1:6]))
+        raise AnswersFileError(msg)
+
+    def check_sections(self, known: set[str], why: str) -> None:
+        """Every top-level key is one of ``known`` (notuleer: a case on the agenda); else an error."""
+        unknown = [str(k) for k in self.answers if str(k) not in known]
+        if not unknown:
+            return
+        line = _line_of(self.file, unknown[0])
+        where = f"{self.source}:{line}" if line else str(self.source)
+        msg = f"{where}: {unknown[0]}: {why}"
+        if len(unknown) > 1:
+            msg += " " + _("Also unused: {keys}.").format(keys=", ".join(unknown[1:6]))
         raise AnswersFileError(msg)
 
     def _covered(self, leaf: str) -> bool:

@@ -65,8 +65,10 @@ def record_meeting(map_: Path, meeting: Meeting, overleg: str, regio: str | None
     found, paths = read_whole(map_, found, {i.casus_id for i in items}, date.today())
     count = ngettext("{n} item on the agenda.", "{n} items on the agenda.", len(items))
     asker.say(count.format(n=len(items)))
+    punten = _punten(items)
+    _only_known_cases(asker, set(punten))
     saved = 0
-    for casus_id, own in _punten(items).items():
+    for casus_id, own in punten.items():
         if casus_id not in paths:  # changed since it was read: controleer names the problem
             continue
         saved += _record(casus_id, own, paths[casus_id], _for_case(asker, casus_id), meeting, overleg,
@@ -92,6 +94,16 @@ def _punten(items: list[Any]) -> dict[str, list[Punt]]:
     return grouped
 
 
+def _only_known_cases(asker: Asker, known: set[str]) -> None:
+    """An answers file names only cases on this meeting's agenda: another section would be dropped."""
+    from levensloop_docs.i18n import _
+    from levensloop_docs.interview.answers import AnswersFileAsker
+
+    if isinstance(asker, AnswersFileAsker):
+        asker.check_sections(known, _("this case is not on the agenda of this meeting (an unknown or "
+                                      "misspelled case number, or another day or region)."))
+
+
 def _for_case(asker: Asker, casus_id: str) -> Asker:
     """An answers file has one section per case; a person at the terminal answers them all."""
     from levensloop_docs.interview.answers import AnswersFileAsker
@@ -100,7 +112,8 @@ def _for_case(asker: Asker, casus_id: str) -> Asker:
         return asker
     section = asker.answers.get(casus_id)
     source = Path(f"{asker.source} ({casus_id})")  # the file and the section, in every message
-    return AnswersFileAsker(section if isinstance(section, dict) else {}, source, quiet=asker.quiet)
+    return AnswersFileAsker(section if isinstance(section, dict) else {}, source, quiet=asker.quiet,
+                            file=asker.file, section=casus_id)
 
 
 def _record(casus_id: str, punten: list[Punt], path: Path, asker: Asker, meeting: Any, overleg: str,

@@ -27,10 +27,24 @@ def _heavier(interview: Interview, van: str) -> Any:
     return check
 
 
+def _below_the_top(interview: Interview) -> Any:
+    """A step up cannot start at the heaviest level: then no 'to level' is accepted (a dead end)."""
+    vocab = interview.vocab
+    top = max((level_order(vocab, k) or 0) for k in vocab["niveaus"])
+
+    def check(value: str) -> None:
+        if (level_order(vocab, value) or 0) >= top:
+            msg = _("There is no heavier level than this one: a step up starts from a lighter level.")
+            raise ValueError(msg)
+
+    return check
+
+
 def _levels(interview: Interview, key: str, item: Item) -> str:
-    van = str(interview.choice(f"{key}.van", _("From level"), "niveaus", item.get("van", "ambulant")))
-    item["van"] = van
     options = tuple(interview.vocab_choices("niveaus"))
+    van = str(interview.question(f"{key}.van", "choice", _("From level"), item.get("van", "ambulant"),
+                                 choices=options, required=True, check=_below_the_top(interview)))
+    item["van"] = van
     order = level_order(interview.vocab, van) or 0
     # opens on the next heavier level: the level it starts from can never be the answer
     heavier = next((k for k, _label in options if (level_order(interview.vocab, k) or 0) > order), None)
