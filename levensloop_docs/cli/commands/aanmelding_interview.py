@@ -99,6 +99,11 @@ def _after_save(asker: Asker, outcome: Outcome, out_dir: Path) -> None:
     if asker.ask(Question("doorgaan_met_plan", "confirm", label, False, back=False)):
         if hasattr(asker, "check_later"):
             asker.check_later = False  # this run uses the rest of the answers file
-        again = run_interview(plan_parts(), asker, case_path=outcome.path)
+        parts = plan_parts()
+        # a stop goes on with exactly these parts (the menu of a plain 'bewerk' would ask first
+        # which parts, and bring the answers back only where the chosen parts meet them)
+        command = " ".join(["levensloop bewerk", str(outcome.path), *(f"--onderdeel {p.name}" for p in parts),
+                            "--hervat"])
+        again = run_interview(parts, asker, case_path=outcome.path, again=command)
         if again.saved:
             offer_plan(asker, outcome.path, out_dir)
