@@ -133,6 +133,20 @@ def test_a_refused_choice_is_said_under_the_question_and_asked_again(caravan: Pa
     assert draft is not None and ("opschaling.stappen[2].naar", "biz") in draft.answers
 
 
+def test_a_step_up_cannot_start_at_the_heaviest_level(caravan: Path) -> None:
+    # found by the random walk (bewerk, seed 2007): from BIZ no 'to level' was accepted, a dead end
+    keys = [ADD, pick("(BIZ)"), pick("Ambulant")]
+    asker = Recording()
+    with keyboard(keys), pytest.raises(Interrupted) as stopped:
+        run_interview([_part("opschaling")], asker, case_path=caravan, today=TODAY)
+    assert stopped.value.exit_code == 130  # the keys ran out at 'to level'
+    assert any("geen zwaarder niveau dan dit" in s for s in asker.said)
+    assert [k for k, _d in asker.asked if k.startswith("opschaling.stappen[2]")] == [
+        "opschaling.stappen[2].van", "opschaling.stappen[2].naar"]
+    draft = Draft.load(draft_path(caravan))
+    assert draft is not None and ("opschaling.stappen[2].van", "ambulant") in draft.answers
+
+
 def test_an_unexpected_fault_names_hervat_and_keeps_the_answers(caravan: Path) -> None:
     def broken(interview: Interview) -> None:
         p = interview.section("persoon")
@@ -392,3 +406,45 @@ def test_messages_break_at_words_at_80_columns(monkeypatch: pytest.MonkeyPatch) 
     assert len(out) == 2 and all(len(line) <= 80 for line in out)
     assert [w for line in out for w in line.split()] == text.split()  # no word broken
     assert wrap_lines("  + meta.aanwezig: " + "woord " * 30).splitlines()[1].startswith("    ")
+
+
+# -- aanmelding, then straight on into the plan (doorgaan_met_plan) -------------------------
+
+
+def test_going_on_into_the_plan_after_an_aanmelding_stops_and_resumes_like_bewerk(
+    tmp_path: Path, run_cli: Any
+) -> None:
+    from levensloop_docs.cli.commands.aanmelding_interview import _after_save
+    from levensloop_docs.interview import Outcome
+    from levensloop_docs.interview.parts import find_part
+
+    folder = tmp_path / "casussen"
+    answers = EXAMPLES / "antwoorden" / "aanmelding-voorbeeld.antwoorden"
+    assert run_cli("aanmelding", "nieuw", "--map", folder, "--antwoorden", answers).code == 0
+    case = folder / "LLA-2026-0115.yaml"
+    before = case.read_bytes()
+    # no documents now; yes, on into the plan; '<' at its first question (the aanmelding is saved:
+    # there is no earlier one); partners and naasten done; Ctrl-C at the next question
+    asker = Recording()
+    with keyboard(["n" + ENTER, "j" + ENTER, BACK, pick("Klaar"), pick("Klaar")]), \
+            pytest.raises(Interrupted) as stopped:
+        _after_save(asker, Outcome(case, True), tmp_path / "uit")
+    assert any("eerste vraag" in s for s in asker.said)
+    assert [k for k, _d in asker.asked][:5] == ["genereer", "doorgaan_met_plan", "netwerk.partners",
+                                                 "netwerk.partners", "netwerk.naasten"]
+    stopped_at = asker.asked[-1][0]
+    assert case.read_bytes() == before  # the saved aanmelding is untouched by the stop
+    draft = Draft.load(draft_path(case))
+    assert draft is not None and [k for k, _v in draft.answers] == ["netwerk.partners", "netwerk.naasten"]
+    # the command the stop names goes on at the question where it stopped, every answer back
+    hint = str(stopped.value.hint)
+    command = re.search(r"levensloop bewerk (\S+)((?: --onderdeel \S+)*) --hervat", hint)
+    assert command is not None, hint
+    assert command[1] == str(case)
+    names = re.findall(r"--onderdeel (\S+)", command[2])
+    assert names[:2] == ["netwerk", "levensgebieden"] and "persoon" not in names
+    parts = [find_part(n) for n in names]
+    again = Recording()
+    with keyboard([]), pytest.raises(Interrupted):
+        run_interview([p for p in parts if p], again, case_path=case, resume=True, today=TODAY)
+    assert again.asked[0][0] == stopped_at
