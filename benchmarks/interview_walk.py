@@ -54,7 +54,8 @@ def main() -> int:
                     continue
             walks, asked = walks + 1, asked + result["asked"]
             print(f"{subject.name:32} seed {seed}: {result['asked']:4} questions, {result['runs']} run(s), "
-                  f"saved {result['saved']}, {time.perf_counter() - t:.2f} s, "
+                  f"saved {result['saved']}, {result['items_checked']} item fields checked, "
+                  f"{time.perf_counter() - t:.2f} s, "
                   f"CPU {time.process_time() - c:.2f} s", flush=True)
     wall, used = time.perf_counter() - started, time.process_time() - cpu
     print(f"{failed} failed; {walks} walks, {asked} questions in {wall:.1f} s ({used:.1f} s CPU): "

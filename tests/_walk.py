@@ -45,6 +45,9 @@ VALID = {"phone": ("050-1234567", "06-12345678", ""), "email": ("m.de.vries@voor
          "ref": ("partner_x", "wijkteam-2"), "when": ("wekelijks", "maandelijks")}
 
 
+Pending = tuple[str, str, int, int] | None
+
+
 class WalkFailed(AssertionError):
     """The walk found a problem (an escaped exception, a hang, a wrong value); the seed is in it."""
 
@@ -59,6 +62,13 @@ class Walker(PromptAsker):
     asked: int = 0
     hung: bool = False
     confirmed: dict[str, tuple[str, Any]] = field(default_factory=dict)  # key -> (kind, value)
+    # What the engine holds after each recorded answer, so that '<' can undo the last one: the
+    # confirmed fields and a list move/removal that waits to be seen in the list's next showing.
+    stack: list[tuple[dict[str, tuple[str, Any]], Pending]] = field(default_factory=list)
+    pending: Pending = None  # (list key, verb, index in the file, items shown)
+    uncertain: str = ""  # why the list items can no longer be followed (the plain fields still are)
+    went_back: bool = False  # the question now asked is the one '<' went back to
+    saved_asked: bool = False  # 'opslaan' was answered: a recorded question after it is a rewind
     said: list[str] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)  # the last questions and the keys sent to them
 
@@ -73,6 +83,9 @@ class Walker(PromptAsker):
     def problem(self, text: str) -> None:
         self.say(text)
 
+    def page(self, lines: list[str]) -> None:
+        self.say("\n".join(lines))
+
     def send(self, question: Question, keys: str) -> None:
         shown = question.show(question.default)
         self.trace.append(f"{question.key} ({question.kind}, shows {shown!r}): {keys!r}")
@@ -83,23 +96,70 @@ class Walker(PromptAsker):
         if PLACEHOLDER.search(question.label) or not question.label.strip():
             raise WalkFailed(f"question {question.key} shows {question.label!r}")
         self.asked += 1
+        recorded = question.back and question.key != "opslaan"  # the engine keeps this answer
+        if recorded and self.saved_asked:
+            self._lose_track("the engine went back after the save question")
+        if question.kind == "list":
+            self._settle(question)
         finishing = self.asked > self.budget
         if not finishing and self.ctrl_c and self.rng.random() < 0.004:
             self.ctrl_c -= 1
+            if self.went_back:  # the draft then still has the answer '<' undid: the resume replays it
+                self._lose_track("Ctrl-C right after '<'")
             self.send(question, CTRL_C)
-        elif not finishing and question.back and self.rng.random() < 0.05:
-            self.send(question, self._w_back(question))
             return self._run_prompt(question)
-        else:
-            keys, value = self._w_answer(question, finishing)
-            self.send(question, keys)
-            answer = self._run_prompt(question)
-            if question.kind != "list":
-                self.confirmed[question.key] = (question.kind, answer)
-                if answer != value:
-                    raise WalkFailed(f"{question.key}: typed {value!r}, the prompt gave {answer!r}")
-            return answer
+        if not finishing and question.back and self.rng.random() < 0.05:
+            return self._go_back(question)
+        return self._answer(question, finishing, recorded)
+
+    def _go_back(self, question: Question) -> Any:
+        if self.went_back and self.stack:  # '<' twice: the answers after it are replayed where they fit
+            self._lose_track("'<' twice in a row")
+        if self.stack:  # the engine undoes the last recorded answer and asks it again
+            self.confirmed, self.pending = self.stack.pop()
+            self.went_back = True
+        self.send(question, self._w_back(question))
         return self._run_prompt(question)
+
+    def _answer(self, question: Question, finishing: bool, recorded: bool) -> Any:
+        keys, value = self._w_answer(question, finishing)
+        self.send(question, keys)
+        before = (dict(self.confirmed), self.pending)
+        answer = self._run_prompt(question)
+        if recorded:
+            self.stack.append(before)
+            self.went_back = False
+        self.saved_asked = self.saved_asked or question.key == "opslaan"
+        if question.kind != "list":
+            self.confirmed[question.key] = (question.kind, answer)
+            if answer != value:
+                raise WalkFailed(f"{question.key}: typed {value!r}, the prompt gave {answer!r}")
+        else:
+            verb, _sep, number = str(answer).partition(":")
+            index = question.first + int(number or 0)
+            if verb == "bewerk":  # asked afresh: a field no longer asked (its condition changed) goes
+                self.confirmed = _renumbered(self.confirmed, question.key, {index: None})
+            elif verb in ("omhoog", "verwijder"):
+                self.pending = (question.key, verb, index, len(question.items))
+        return answer
+
+    def _lose_track(self, why: str) -> None:
+        self.uncertain = self.uncertain or why
+
+    def _settle(self, question: Question) -> None:
+        """A move or removal of the list shown last time: follow it in the confirmed item keys."""
+        if self.pending is None:
+            return
+        key, verb, index, before = self.pending
+        self.pending = None
+        if key != question.key:
+            self._lose_track(f"{key}: {verb} was followed by {question.key}")
+            return
+        if verb == "verwijder" and len(question.items) == before - 1:
+            self.confirmed = _renumbered(self.confirmed, key, {index: None} | {
+                m: m - 1 for m in range(index + 1, question.first + before)})
+        elif verb == "omhoog" and index > question.first:
+            self.confirmed = _renumbered(self.confirmed, key, {index: index - 1, index - 1: index})
 
     def _run_prompt(self, question: Question) -> Any:
         def hang() -> None:
@@ -304,10 +364,11 @@ def walk(subject: Subject, seed: int, work: Path, today: date, budget: int | Non
         walker = Walker(rng, pipe, today, budget=budget or rng.choice([40, 120, 250]))
         outcome, runs = _run_until_done(subject, walker, target, where)
     path = outcome.path if outcome is not None and outcome.path else None
+    done = {"asked": walker.asked, "runs": runs, "items_checked": 0, "items_not_followed": walker.uncertain}
     if path is None or not outcome.saved:
-        return {"saved": False, "asked": walker.asked, "runs": runs}
-    _check_saved(path, walker, today, where)
-    return {"saved": True, "asked": walker.asked, "runs": runs}
+        return {"saved": False, **done}
+    checked = _check_saved(path, walker, today, where)
+    return {"saved": True, **done, "items_checked": checked}
 
 
 def _run_until_done(subject: Subject, walker: Walker, target: Path, where: str) -> tuple[Any, int]:
@@ -318,6 +379,8 @@ def _run_until_done(subject: Subject, walker: Walker, target: Path, where: str) 
         except Interrupted:
             if walker.hung:
                 raise WalkFailed(f"{where}: a prompt waited for keys") from None
+            if subject.new and not _new_drafts(target):  # stopped before the case id: starts afresh
+                walker.confirmed, walker.stack, walker.pending, walker.went_back = {}, [], None, False
         except WalkFailed as exc:
             raise WalkFailed(f"{where}: {exc}") from None
         except Exception as exc:
@@ -328,7 +391,14 @@ def _run_until_done(subject: Subject, walker: Walker, target: Path, where: str) 
     raise WalkFailed(f"{where}: more than 5 Ctrl-C")
 
 
-def _check_saved(path: Path, walker: Walker, today: date, where: str) -> None:
+def _new_drafts(folder: Path) -> list[Path]:
+    from levensloop_docs.interview.draft import find_new_drafts
+
+    return list(find_new_drafts(folder))
+
+
+def _check_saved(path: Path, walker: Walker, today: date, where: str) -> int:
+    """Check the saved case; returns how many confirmed list-item fields were checked."""
     from levensloop_docs.case.casefile import validate_raw
     from levensloop_docs.yamlio import load_yaml
 
@@ -337,22 +407,66 @@ def _check_saved(path: Path, walker: Walker, today: date, where: str) -> None:
     errors = [p.describe() for p in problems if not p.warning]
     if errors:
         raise WalkFailed(f"{where}: the saved case does not validate: {errors[:3]}")
-    wrong = _not_saved(walker.confirmed, raw)
+    items = not walker.uncertain
+    wrong = _not_saved(walker.confirmed, raw, items=items)
     if wrong:
         raise WalkFailed(f"{where}: last confirmed answer not saved: {wrong[:3]}")
+    return sum(1 for key, (kind, _v) in walker.confirmed.items() if items and "[" in key and kind in _SCALAR)
 
 
 _SCALAR = {"text", "date", "month", "number", "phone", "email", "when", "ref"}
 
 
-def _not_saved(confirmed: dict[str, tuple[str, Any]], raw: Any) -> list[str]:
-    """Plain fields (no list index in the key) whose saved value is not the last one confirmed."""
+def _renumbered(
+    confirmed: dict[str, tuple[str, Any]], key: str, moves: dict[int, int | None]
+) -> dict[str, tuple[str, Any]]:
+    """The confirmed answers after items of the list ``key`` moved (index -> new index, None: removed)."""
+    out = {}
+    for field_key, answer in confirmed.items():
+        if field_key.startswith(key + "["):
+            index, _sep, rest = field_key[len(key) + 1 :].partition("]")
+            if index.isdigit() and int(index) in moves:
+                target = moves[int(index)]
+                if target is None:
+                    continue
+                field_key = f"{key}[{target}]{rest}"
+        out[field_key] = answer
+    return out
+
+
+# Lists the interview keeps in date order (it sorts them after editing): an item's index can
+# change without a move, so an answer there is looked for in any item of the list.
+_SORTED = ("aanmelding.voorgeschiedenis", "incidenten")
+# Items that may live elsewhere (one fact in one place): the attendees of a notuleer item go to
+# meta.aanwezig when the plan was set in that meeting, to aanmelding.overleg for a registration.
+_ELSEWHERE = re.compile(r"^overleggen\[\d+\]\.aanwezigen\[")
+
+
+def _not_saved(confirmed: dict[str, tuple[str, Any]], raw: Any, items: bool = True) -> list[str]:
+    """Fields whose saved value is not the last one confirmed for them.
+
+    Plain fields, and (``items``) the fields of list items, followed through every add,
+    change, move and removal the walk made: ``netwerk.partners[2].telefoon`` is checked at
+    the index the partner has in the saved file.
+    """
     wrong = []
     for key, (kind, value) in confirmed.items():
-        if "[" in key or "." not in key or kind not in _SCALAR or key.startswith(("plan.", "x.")):
+        if "." not in key or kind not in _SCALAR or key.startswith(("plan.", "x.")):
+            continue
+        if "[" in key and not items:
+            continue
+        head, _sep, rest = key.partition("[")
+        if head in _SORTED:
+            found_any = _at(raw, head)
+            rest = rest.partition("]")[2].lstrip(".")
+            saved = [_at(item, rest) for item in found_any] if isinstance(found_any, list) else []
+            if _norm(value) and not any(_norm(x) == _norm(value) for x in saved if x is not _ABSENT):
+                wrong.append(f"{key}: confirmed {value!r}, in no item of {head}: {saved!r}")
             continue
         found = _at(raw, key)
         if found is _ABSENT:
+            if "[" in key and _norm(value) and not _ELSEWHERE.match(key) and _item_missing(raw, key):
+                wrong.append(f"{key}: confirmed {value!r}, but the item is not in the saved case")
             continue  # a part that was not run to the end (or a key that is no field)
         if _norm(found) != _norm(value):
             wrong.append(f"{key}: confirmed {value!r}, saved {found!r}")
@@ -362,21 +476,53 @@ def _not_saved(confirmed: dict[str, tuple[str, Any]], raw: Any) -> list[str]:
 _ABSENT = object()
 
 
+def _steps(key: str) -> list[str | int]:
+    """``a.b[2].c`` -> ``["a", "b", 2, "c"]``."""
+    steps: list[str | int] = []
+    for part in key.split("."):
+        name, *indexes = part.replace("]", "").split("[")
+        if name:
+            steps.append(name)
+        steps.extend(int(i) for i in indexes)
+    return steps
+
+
 def _at(raw: Any, key: str) -> Any:
+    """The value at ``key`` in the saved file: None for an empty answer (no key), _ABSENT for no place."""
     node = raw
-    parts = key.split(".")
-    for i, part in enumerate(parts):
-        if isinstance(node, list) and i > 0 and parts[i - 1] == "levensgebieden":
-            node = next((g for g in node if isinstance(g, dict) and g.get("gebied") == part), None)
+    steps = _steps(key)
+    for i, step in enumerate(steps):
+        if isinstance(step, int):
+            if not isinstance(node, list) or step >= len(node):
+                return _ABSENT
+            node = node[step]
+        elif isinstance(node, list) and i > 0 and steps[i - 1] == "levensgebieden":
+            node = next((g for g in node if isinstance(g, dict) and g.get("gebied") == step), None)
             if node is None:
                 return _ABSENT
-            continue
-        if not isinstance(node, dict):
+        elif not isinstance(node, dict):
             return _ABSENT
-        if part not in node:
-            return None if i == len(parts) - 1 else _ABSENT
-        node = node[part]
+        elif step not in node:
+            return None if i == len(steps) - 1 else _ABSENT
+        else:
+            node = node[step]
     return node
+
+
+def _item_missing(raw: Any, key: str) -> bool:
+    """An item of ``key`` is not in the saved file, although the place of its list is.
+
+    A list that became empty has no key in the file (``store``), so a missing list under an
+    existing mapping counts as empty.
+    """
+    for match in re.finditer(r"\[(\d+)\]", key):
+        head, index = key[: match.start()], int(match[1])
+        found = _at(raw, head)
+        if found is _ABSENT:
+            return False  # the part of the file this list is in was not made: nothing to say
+        if found is None or (isinstance(found, list) and index >= len(found)):
+            return True
+    return False
 
 
 def _norm(value: Any) -> str:
