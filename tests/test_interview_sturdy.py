@@ -133,6 +133,15 @@ def test_a_refused_choice_is_said_under_the_question_and_asked_again(caravan: Pa
     assert draft is not None and ("opschaling.stappen[2].naar", "biz") in draft.answers
 
 
+def test_a_refused_checkbox_answer_is_said_under_the_question_and_asked_again() -> None:
+    question = Question("x.welke", "multi", "Welke onderdelen?", [], required=True,
+                        choices=(("a", "Eerste"), ("b", "Tweede")))
+    asker = Recording()
+    with keyboard([ENTER, " " + ENTER]):  # nothing ticked: refused; then the first one ticked
+        assert asker.ask(question) == ["a"]
+    assert "Deze vraag moet u beantwoorden." in asker.said
+
+
 def test_a_step_up_cannot_start_at_the_heaviest_level(caravan: Path) -> None:
     # found by the random walk (bewerk, seed 2007): from BIZ no 'to level' was accepted, a dead end
     keys = [ADD, pick("(BIZ)"), pick("Ambulant")]
@@ -275,6 +284,32 @@ def test_a_live_lock_is_not_taken_by_an_answers_file_rerun(run_cli: Any, tmp_pat
     lock_path(case).write_text(other.dumps(), encoding="utf-8")
     result = run_cli("evaluatie", case, "--antwoorden", EXAMPLES / "antwoorden" / "evaluatie-1.antwoorden")
     assert result.code == 1 and read_lock(case) == other
+
+
+def test_a_dead_lock_is_taken_over_at_the_terminal_without_a_question(caravan: Path) -> None:
+    _dead_lock(caravan)
+    asker = Recording()
+    with keyboard([]), pytest.raises(Interrupted):  # the keys run out at the first question of the part
+        run_interview([_part("persoon")], asker, case_path=caravan, today=TODAY)
+    assert "vergrendeling_overnemen" not in [k for k, _d in asker.asked]
+    assert asker.asked and asker.asked[0][0].startswith("persoon.")
+    assert any("niet meer loopt" in s for s in asker.said)
+
+
+def test_rerun_of_notuleer_with_an_answers_file_after_a_kill_takes_the_dead_lock(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    from test_notulen import DAY, REGISTRATION, _answers, meeting_folder
+
+    folder = meeting_folder(tmp_path)
+    registration = folder / "syn-00001.yaml"
+    _dead_lock(registration)
+    answers = _answers(tmp_path, [{"wie": "forfact", "wat": "Risicotaxatie.", "wanneer": "7-1-2027"}])
+    result = run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers)
+    assert result.code == 0, result.err
+    assert "niet meer loopt" in result.out and not lock_path(registration).exists()
+    assert load_case(registration).casus.meta.casus_id == REGISTRATION
+    assert load_case(registration).casus.overleggen
 
 
 def _part(name: str) -> Part:
