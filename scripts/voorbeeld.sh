@@ -22,6 +22,10 @@ $LL genereer examples/biz-limburg.yaml --uit uitvoer/ --formaat "$FORMATEN" --do
 # the anonymised aanmeldformulier (tafelversie) of the registration in Oost-Brabant
 $LL genereer examples/aanmelding-oost-brabant.yaml --uit uitvoer/ --formaat "$FORMATEN" \
   --document aanmeldformulier --geanonimiseerd
+# who received the data of the case in detention (the register the runs above wrote beside the
+# case), as the letter to the client; and everything the case holds, for an inzageverzoek
+$LL verstrekkingen examples/detentie-midden-nederland.yaml --uit uitvoer/ --formaat "$FORMATEN" >/dev/null
+$LL inzage examples/biz-limburg.yaml --uit uitvoer/ --formaat "$FORMATEN"
 $LL partnerinfo --partner alle --regio midden-nederland --uit uitvoer/partnerinfo --formaat "$FORMATEN"
 $LL handreiking --regio midden-nederland --uit uitvoer/handreiking --formaat "$FORMATEN"
 echo "Klaar: alle documenten staan in uitvoer/."
