@@ -328,3 +328,57 @@ def test_sjablonen_controleer_checks_the_letters_fields_inside_its_loops(tmp_pat
     doc = replace(shipped, template=template)
     messages = [p.describe() for p in check_document(doc, context_shape(doc, cases, TODAY))]
     assert any("k.dokument" in m for m in messages) and any("m.titel" in m for m in messages), messages
+
+
+def _copy(src: Path, tmp_path: Path) -> Path:
+    target = tmp_path / src.name
+    shutil.copy(src, target)
+    return target
+
+
+def test_the_terugkoppeling_the_overdrachtsbrief_and_the_zvh_form_are_recorded(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three documents that leave the team: each once, with the groups its audience in the policy
+    gives (and, for the overdrachtsbrief, what its words reveal besides); the client letter says why."""
+    monkeypatch.delenv("LEVENSLOOP_VERSTREKKINGEN")
+    policy = load_policy()
+    # the terugkoppeling to the organisation that registered the person
+    brabant = _copy(EXAMPLES / "aanmelding-oost-brabant.yaml", tmp_path)
+    _genereer(run_cli, brabant, tmp_path / "a", "terugkoppeling", "aanmeldformulier")
+    [back] = read_register(brabant)  # the aanmeldformulier stays with the ZVH's own team
+    assert (back.document, back.grondslag["soort"]) == ("terugkoppeling", "aanmelding")
+    assert set(back.gedeeld) == set(policy.audience("terugkoppeling"))
+    assert [p["organisatie"] for p in back.publiek["partners"]] == [
+        load_case(brabant).casus.aanmelding.aanmelder.organisatie]  # type: ignore[union-attr]
+    # the filled ZVH form, through the same register
+    form = tmp_path / "formulier.pdf"
+    result = run_cli("aanmelding", "formulier", brabant, "--pdf", EXAMPLES / "formulieren" /
+                     "zvh-aanmeldformulier-voorbeeld.pdf", "--koppeling", EXAMPLES / "formulieren" /
+                     "zvh-aanmeldformulier-voorbeeld.koppeling.yaml", "--uit", form)
+    assert result.code == 0, result.err
+    [_back, filled] = read_register(brabant)
+    assert (filled.document, filled.bestand) == ("zvh-formulier", "formulier.pdf")
+    assert filled.sha256 == hashlib.sha256(form.read_bytes()).hexdigest()
+    assert set(filled.gedeeld) == set(policy.audience("zvh_formulier"))
+    assert run_cli("controleer", brabant).code == 0
+    # the warme-overdrachtsbrief at uitstroom; the uitstroombesluit (same view) stays in the team
+    exit_case = _copy(EVAL / "LLA-2022-0031.yaml", tmp_path)
+    _genereer(run_cli, exit_case, tmp_path / "u", "overdrachtsbrief", "uitstroombesluit")
+    [brief] = read_register(exit_case)
+    casus = load_case(exit_case).casus
+    revealed = {g for s in casus.scenarios for g in policy.label_groups("scenariosoorten", s.soort)}
+    assert set(brief.gedeeld) == set(policy.audience("overdrachtsbrief")) | revealed
+    assert revealed and [p["organisatie"] for p in brief.publiek["partners"]] == [
+        casus.uitstroom.vervolgaanbieder]
+    text = _docx_text(tmp_path / "u" / brief.bestand)
+    assert casus.uitstroom.vervolgaanbieder in text
+    # what the letter shows of each group the register names: the risk assessment and the naasten
+    assert "Risicotaxatie" in text and "risicotaxatie" in brief.gedeeld
+    # the client's letter: the referrer and the ZVH, on the basis of the registration
+    result = run_cli("verstrekkingen", brabant, "--uit", tmp_path / "brief", "--formaat", "html")
+    assert result.code == 0, result.err
+    [page] = (tmp_path / "brief").glob("*.html")
+    html = " ".join(page.read_text(encoding="utf-8").split())
+    assert "Dit hoort bij uw aanmelding voor de levensloopaanpak." in html
+    assert "Hertogenbosch, wijkteam Noord (voorbeeld)</h2>" in html  # the referrer, as a heading

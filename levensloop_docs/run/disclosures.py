@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    from levensloop_docs.run.formulier import FormJob
+    from levensloop_docs.run.producers import Output
     from levensloop_docs.run.renderrun import Job, RenderRun
     from levensloop_docs.views.disclosure import Disclosure
 
@@ -58,14 +60,25 @@ def job_disclosure(run: RenderRun, job: Job) -> Disclosure | None:
     from levensloop_docs.views.disclosure import disclosure
 
     doc = job.document
-    return disclosure(doc.context, job.case.casus, run.vocab, run.today, job.parameter)
+    return disclosure(doc.context, job.case.casus, run.vocab, run.today, job.parameter, doc.name)
 
 
-def record_job(run: RenderRun, job: Job, files: Iterable[Path]) -> None:
-    """One register entry per file of ``job`` when it goes outside the case team."""
+def record_job(run: RenderRun, job: Output, files: Iterable[Path]) -> None:
+    """One register entry per file of ``job`` when it goes outside the case team.
+
+    A case document (``Job``) by its view; the ZVH's own filled form (``FormJob``) always: it
+    is made to be sent to the ZVH. A region publication holds no case data: not recorded.
+    """
+    from levensloop_docs.run.formulier import FormJob
     from levensloop_docs.views.disclosure import discloses
 
-    if not discloses(job.document.context):
+    if isinstance(job, FormJob):
+        _record_form(job, list(files))
+        return
+    if getattr(job, "document", None) is None:  # a publication (renderrun imports this module)
+        return
+    job = cast("Job", job)
+    if not discloses(job.document.context, job.document.name):
         return
     found = job_disclosure(run, job)
     if found is None:
@@ -75,6 +88,26 @@ def record_job(run: RenderRun, job: Job, files: Iterable[Path]) -> None:
         return
     made = list(files)
     _write(job.case.path, [_entry(job, found, path) for path in made], made)
+
+
+def _record_form(job: FormJob, made: list[Path]) -> None:
+    from levensloop_docs.views.disclosure import zvh_form
+
+    casus = job.case.casus
+    found = zvh_form(casus, job.form.name)
+    entries = []
+    for path in made:
+        entry = {
+            "tijd": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "casus_id": casus.meta.casus_id,
+            "document": "zvh-formulier", "parameter": job.form.name, "titel": job.form.stem, "versie": "",
+            "planversie": casus.meta.planversie,
+            **asdict(found),
+            "bestand": path.name, "sha256": sha256_of(path),
+            "gemaakt_door": maker(), "programma": program(),
+        }
+        entries.append((entry, _key(entry, job.case.digest)))
+    _write(job.case.path, entries, made)
 
 
 def record_bundle(collected: list[tuple[Job, Disclosure]], bundle: Path) -> None:
@@ -111,7 +144,7 @@ def sample_register(run: RenderRun, jobs: Iterable[Job]) -> list[Any]:
 
     out: list[Any] = []
     for job in jobs:
-        if not discloses(job.document.context):
+        if not discloses(job.document.context, job.document.name):
             continue
         try:
             found = job_disclosure(run, job)
@@ -135,10 +168,13 @@ def _entry(job: Job, found: Disclosure, path: Path, sha256: str | None = None) -
         "bestand": path.name, "sha256": sha256_of(path) if sha256 is None else sha256,
         "gemaakt_door": maker(), "programma": program(),
     }
+    return entry, _key(entry, job.case.digest)
+
+
+def _key(entry: dict[str, Any], source: str) -> str:
     # the same case file, document, version, audience, basis, groups and file name: the same
     # disclosure made again (its bytes differ: DOCX and PDF carry the time they were made)
     same = {k: entry[k] for k in ("document", "parameter", "versie", "planversie", "publiek",
                                   "grondslag", "gedeeld", "bestand")}
-    same["bron"] = job.case.digest
-    key = hashlib.sha256(json.dumps(same, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return entry, key
+    same["bron"] = source
+    return hashlib.sha256(json.dumps(same, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()

@@ -391,7 +391,7 @@ def render_job(run: RenderRun, job: Output) -> list[Path]:
             continue
         written[fmt] = target
     done = [written[f] for f in job.formats if f in written]
-    if done and isinstance(job, Job):  # a case document for someone outside the team: the register
+    if done:  # a case document for someone outside the team: the register
         from levensloop_docs.run.disclosures import record_job
 
         record_job(run, job, done)

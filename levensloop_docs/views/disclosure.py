@@ -10,7 +10,7 @@ document not named in ``_DISCLOSURES`` stays within the case team and is not rec
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,20 +35,26 @@ class Disclosure:
 
 
 def disclosure(
-    context: str, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None
+    context: str, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None,
+    name: str = "",
 ) -> Disclosure | None:
-    """The disclosure of a document with view ``context`` (None: it stays with the case team)."""
-    make = _DISCLOSURES.get(context)
+    """The disclosure of document ``name`` with view ``context`` (None: it stays with the case team)."""
+    make = _maker(context, name)
     return None if make is None else make(casus, vocab, today, parameter)
 
 
-def discloses(context: str) -> bool:
-    return context in _DISCLOSURES
+def discloses(context: str, name: str = "") -> bool:
+    return _maker(context, name) is not None
+
+
+def _maker(context: str, name: str) -> Callable[[Casus, Vocabularies, date, str | None], Disclosure] | None:
+    # the uitstroombesluit and the warme-overdrachtsbrief share one view: the name tells them apart
+    return _BY_DOCUMENT.get((context, name)) or _DISCLOSURES.get(context)
 
 
 # -- the pieces -----------------------------------------------------------------------------
 
-def _groups(policy: Policy, groups: tuple[str, ...] | set[str], audience: str | None) -> tuple[
+def _groups(policy: Policy, groups: Collection[str], audience: str | None) -> tuple[
         list[list[str]], list[list[str]]]:
     """(shared, withheld): withheld is every group of the policy (and of this audience) not shared."""
     known = [*policy.groups, *(k for k in sorted(policy.audience(audience or "")) if k not in policy.groups)]
@@ -83,6 +89,13 @@ def _own_data(casus: Casus, vocab: Vocabularies) -> Context:
     route = casus.gegevensdeling.route
     return {"soort": "eigen", "route": route, "route_label": vocab["routes"].label(route), "reden": "",
             "ingetrokken": False, "grondslagen": [], "reikwijdte": [], "toestemming_tot": None}
+
+
+def _registration(casus: Casus) -> Context:
+    """The aanmelding itself as the basis: the referrer hears the decision, the ZVH gets its form."""
+    route = casus.gegevensdeling.route
+    return {"soort": "aanmelding", "route": route, "route_label": "", "reden": "", "ingetrokken": False,
+            "grondslagen": [], "reikwijdte": [], "toestemming_tot": None}
 
 
 def _iso(value: date | None) -> str | None:
@@ -172,6 +185,61 @@ def _for_client(audience_name: str) -> Callable[[Casus, Vocabularies, date, str 
     return make
 
 
+def _terugkoppeling(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    from levensloop_docs.views.common import text
+
+    policy = load_policy()
+    shared, withheld = _groups(policy, policy.audience("terugkoppeling"), "terugkoppeling")
+    referrer = casus.aanmelding.aanmelder.organisatie if casus.aanmelding else ""
+    audience = {"soort": "partner", "sleutel": "aanmelder", "label": _("the referrer"),
+                "partners": [{"id": "", "organisatie": text(referrer)}]}
+    return Disclosure(audience, _registration(casus), shared, withheld)
+
+
+def _overdrachtsbrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str | None) -> Disclosure:
+    """The warme-overdrachtsbrief is not cut to a policy: what it prints, as it prints it.
+
+    Its audience list is what the letter always shows; a word it prints says more (the route
+    when no consent holds on the handover day, the name of each scenario's kind): those
+    groups are added, so the register never says less than the letter did.
+    """
+    from levensloop_docs.views.common import text
+    from levensloop_docs.views.overgang import OUTSIDE_NETWORK
+    from levensloop_docs.views.uitstroom import consent_on_handover
+
+    policy = load_policy()
+    groups = set(policy.audience("overdrachtsbrief"))
+    if not consent_on_handover(casus, vocab)["geldig"]:
+        groups |= set(policy.label_groups("routes", casus.gegevensdeling.route))
+    for s in casus.scenarios:
+        groups |= set(policy.label_groups("scenariosoorten", s.soort))
+    shared, withheld = _groups(policy, groups, "overdrachtsbrief")
+    provider = vocab["partnersoorten"].label("zorgaanbieder")
+    audience = {"soort": "partner", "sleutel": "vervolgaanbieder", "label": _("the next provider"),
+                "partners": [{"id": "", "organisatie": text(casus.uitstroom.vervolgaanbieder) or provider}]}
+    share = sharing(policy, casus, "zorgaanbieder", today, {OUTSIDE_NETWORK})
+    return Disclosure(audience, _basis(share, casus, vocab), shared, withheld)
+
+
+def zvh_form(casus: Casus, form_name: str) -> Disclosure:
+    """The ZVH's own PDF form, filled from the aanmelding: what its mapping can read."""
+    from levensloop_docs.reference.regions import optional_region
+
+    policy = load_policy()
+    shared, withheld = _groups(policy, policy.audience("zvh_formulier"), "zvh_formulier")
+    region = optional_region(casus.meta.regio)
+    name = (region.zvh.naam if region is not None else "") or _("Zorg- en Veiligheidshuis")
+    audience = {"soort": "partner", "sleutel": "zvh", "label": _("Zorg- en Veiligheidshuis"),
+                "partners": [{"id": "", "organisatie": name}], "formulier": form_name}
+    return Disclosure(audience, _registration(casus), shared, withheld)
+
+
+# (view context, document name) -> its disclosure, where one view serves documents with
+# different readers
+_BY_DOCUMENT: dict[tuple[str, str], Callable[[Casus, Vocabularies, date, str | None], Disclosure]] = {
+    ("uitstroom", "overdrachtsbrief"): _overdrachtsbrief,
+}
+
 # view context name (templates/documenten.yaml 'context:') -> its disclosure; the policy
 # audience names are those the client views pass to allowed_groups
 _DISCLOSURES: dict[str, Callable[[Casus, Vocabularies, date, str | None], Disclosure]] = {
@@ -182,4 +250,5 @@ _DISCLOSURES: dict[str, Callable[[Casus, Vocabularies, date, str | None], Disclo
     "signaleringsplan": _for_client("client"),
     "toestemming": _for_client("toestemming"),
     "plan_client": _for_client("plan_client"),
+    "terugkoppeling": _terugkoppeling,
 }

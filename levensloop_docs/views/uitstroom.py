@@ -41,7 +41,7 @@ def exit_context(casus: Casus, today: date) -> dict[str, Any]:
     }
 
 
-def _consent_on_handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
+def consent_on_handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
     """The basis for sharing with the next provider, checked on the day of the handover."""
     g, u = casus.gegevensdeling, casus.uitstroom
     day = u.overdracht_datum
@@ -87,7 +87,7 @@ def _handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
     return {
         "roepnaam": text(casus.persoon.roepnaam) or text(casus.persoon.naam.split()[0]),
         "stem": _voice(casus),
-        "grondslag": _consent_on_handover(casus, vocab),
+        "grondslag": consent_on_handover(casus, vocab),
         # what works: the secured protective factors and what helps in the client's own words
         "wat_werkt": [x for x in [text(u.beschermende_factoren), *texts(casus.client.wat_helpt)] if x],
         "risicotaxatie": (f"{vocab['instrumenten'].label(latest.instrument)}, {format_date(latest.datum)}: "

@@ -100,6 +100,8 @@ def basis_text(grondslag: dict[str, Any]) -> str:
         return _("own data, to the client")
     if b["soort"] == "geen":
         return _("no basis: contacts only")
+    if b["soort"] == "aanmelding":
+        return _("the registration (aanmelding)")
     parts = []
     if b["toestemming"]:
         parts.append(_("consent of {date}").format(date=b["toestemming_sinds"]) if b["toestemming_sinds"]
