@@ -4,9 +4,11 @@ unless the policy names it (review F5).
 Each model class of a case gets a subclass with one new field holding a sentinel, as a
 later version of the model might add; the case is rebuilt from those subclasses. The gates
 (``filter_case`` for the partner sheet, ``audience_case`` for the crisiskaart, the opnamebrief,
-the client's signaleringsplan and the toestemmingsverklaring) copy by allow-list, so the new field comes
-out empty, and the documents' contexts do not carry it. A field the policy does name (the person's name, under
-'identificatie') still gets through: the test would see a gate that lets nothing through.
+the overdracht and the client's documents, ``plan_case`` for the client's copy of the plan)
+copy by allow-list, so the new field comes out empty, and the documents' contexts do not
+carry it; one test builds every partner- or client-facing kind of the registry. A field the
+policy does name (the person's name, under 'identificatie') still gets through: the test
+would see a gate that lets nothing through.
 """
 
 from __future__ import annotations
@@ -111,3 +113,73 @@ def test_a_field_the_policy_names_does_get_through(case: model.Casus) -> None:
     assert audience_case(case, ()).persoon.naam == ""
     night = [p.organisatie for p in audience_case(case, ()).netwerk.partners]
     assert night and all(p.day_and_night for p in audience_case(case, ()).netwerk.partners)
+
+
+# Every document kind of the registry (templates/documenten.yaml), by its context: the ones
+# that leave the team for a partner, a clinic, another region or the client, and the ones
+# the team keeps (its own plan, the registration at the table, the evaluation and exit
+# records, the register). A new kind must be put in one of the two before this test passes.
+FACING = {"plan_client", "partnerblad", "signaleringsplan", "toestemming", "crisiskaart", "opnamebrief",
+          "overdracht", "terugkoppeling"}
+INTERNAL = {"plan", "aanmelding", "aanmelding_anoniem", "voortgang", "uitstroom", "verstrekkingen"}
+
+
+def test_every_document_kind_is_named_facing_or_internal() -> None:
+    from levensloop_docs.run.documents import registry
+
+    contexts = {d.context for d in registry().values()}
+    assert contexts == FACING | INTERNAL and not FACING & INTERNAL, contexts ^ (FACING | INTERNAL)
+
+
+@pytest.fixture(scope="module")
+def registration() -> model.Casus:
+    """A case with a decided registration, for the terugkoppeling (detentie has none)."""
+    casus = load_case(EXAMPLES / "aanmelding-oost-brabant.yaml", today=TODAY).casus
+    assert casus.aanmelding is not None and casus.aanmelding.besluit
+    return _extended(casus)  # type: ignore[no-any-return]
+
+
+def test_no_partner_or_client_document_carries_a_new_field(
+    case: model.Casus, registration: model.Casus
+) -> None:
+    """The done-when of issue 29: for every facing kind and every parameter, the context the
+    template receives has no trace of a field the policy does not name."""
+    from levensloop_docs.errors import InputError
+    from levensloop_docs.run.documents import registry
+
+    vocab, made = load_vocabularies(), set()
+    for doc in registry().values():
+        if doc.context not in FACING:
+            continue
+        source = registration if doc.context == "terugkoppeling" else case
+        for parameter in doc.parameters or (None,):
+            try:
+                context = doc.build_context(source, vocab, TODAY, parameter)
+            except InputError:  # a partner type or region the case does not have
+                continue
+            assert SECRET not in json.dumps(context, default=str), (doc.name, parameter)
+            made.add(doc.context)
+    assert made == FACING  # each facing kind was built at least once
+
+
+def test_the_clients_copy_of_the_plan_carries_no_new_field_but_the_plan(case: model.Casus) -> None:
+    from levensloop_docs.reference.policy import plan_case
+
+    groups = allowed_groups(load_policy(), "plan_client", case, TODAY)
+    copy = plan_case(case, groups)
+    assert _leaks(copy) == []
+    # an allow-list, not a wall: the plan's own parts come through
+    assert copy.persoon.naam == case.persoon.naam and len(copy.scenarios) == len(case.scenarios)
+    assert [n.naam for n in copy.netwerk.naasten] == [n.naam for n in case.netwerk.naasten]
+    assert all(not n.toelichting and not n.bescherming for n in copy.netwerk.naasten)
+
+
+def test_the_consent_form_reads_the_naasten_from_the_gate(case: model.Casus) -> None:
+    """The gate decides whom the form asks about; the kind 'slachtoffer' never leaves it."""
+    groups = allowed_groups(load_policy(), "toestemming", case, TODAY)
+    gated = audience_case(case, groups).netwerk.naasten
+    assert all("slachtoffer" not in n.type for n in gated)
+    victims = [n.naam for n in case.netwerk.naasten if "slachtoffer" in n.type and not n.toestemming_contact]
+    assert victims and not {n.naam for n in gated} & set(victims)
+    form = toestemming(case, load_vocabularies(), TODAY)
+    assert [n["naam"] for n in form["naasten"]] == [n.naam for n in gated]

@@ -26,6 +26,8 @@ from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.resources import data_dir
 
 VOLUNTARY = "vrijwillig"
+# the naaste kind whose label and number tell the person what she reported, or how to reach her
+VICTIM = "slachtoffer"
 
 
 class GroupEntry(Model):
@@ -677,7 +679,7 @@ def audience_case(
             volgende_evaluatie=casus.meta.volgende_evaluatie,
         ),
         persoon=_audience_person(casus, allowed),
-        gegevensdeling=casus.gegevensdeling.model_construct(route=casus.gegevensdeling.route),
+        gegevensdeling=_audience_sharing(casus, allowed),
         netwerk=Netwerk.model_construct(partners=_audience_partners(casus, allowed),
                                         naasten=_audience_naasten(casus, allowed, policy, seen)),
         levensgebieden=_audience_areas(casus, allowed, own or set()),
@@ -698,6 +700,27 @@ def _audience_areas(casus: Casus, allowed: set[str], own: set[str]) -> list[Any]
         if mine:
             out.append(g.model_construct(gebied=g.gebied, acties=_all_named(mine)))
     return out
+
+
+def _audience_sharing(casus: Casus, allowed: set[str]) -> Any:
+    """The route; with 'toestemming' also the consent on file (the form says what it covers)."""
+    g = casus.gegevensdeling
+    if "toestemming" not in allowed:
+        return g.model_construct(route=g.route)
+    return g.model_construct(
+        route=g.route, toestemming_datum=g.toestemming_datum,
+        toestemming_partners=list(g.toestemming_partners), toestemming_geldig_tot=g.toestemming_geldig_tot,
+        ingetrokken=g.ingetrokken,
+    )
+
+
+def _asked_for_consent(n: Any) -> bool:
+    """The consent form asks about a supporter (no kind, or a hulpbron), and about anyone else
+    (a victim, a risk factor) only where the plan records consent for contact (a moeder kept
+    informed). Decided here, so the form needs no kind the gate hides ('slachtoffer')."""
+    if n.toestemming_contact:
+        return True
+    return VICTIM not in n.type and (not n.type or "hulpbron" in n.type)
 
 
 def _audience_voice(casus: Casus, allowed: set[str]) -> Any:
@@ -744,13 +767,14 @@ def _audience_partners(casus: Casus, allowed: set[str]) -> list[Any]:
 
 def _audience_naasten(casus: Casus, allowed: set[str], policy: Policy, seen: set[str]) -> list[Any]:
     """With 'naasten_afspraken': who agreed to contact, their name, relation and the agreement;
-    with 'naasten': who agreed to contact, with their number; with 'toestemming': every
-    naaste's name, relation and kind (the consent form asks about them)."""
+    with 'naasten': who agreed to contact, with their number; with 'toestemming': the name,
+    relation and kind of every naaste the consent form asks about (``_asked_for_consent``)."""
     out = []
     for n in casus.netwerk.naasten:
         fields: dict[str, Any] = {"id": n.id, "naam": n.naam, "relatie": n.relatie}
         contact = n.toestemming_contact and bool({"naasten", "naasten_afspraken"} & allowed)
-        if not contact and "toestemming" not in allowed:
+        asked = "toestemming" in allowed and _asked_for_consent(n)
+        if not contact and not asked:
             continue
         if contact:
             fields["toestemming_contact"] = True
@@ -804,3 +828,111 @@ def _audience_escalation(casus: Casus, allowed: set[str], policy: Policy, seen: 
                for s in o.stappen]
     return o.model_construct(stappen=stappen, afschaling=_deescalation(o.afschaling, shows),
                              huidig_niveau=o.huidig_niveau)
+
+
+# -- the whole plan for an audience (the client's copy of the levensloopplan) -------------------
+
+# The fields of the case model as the whole plan shows them (the model of this version, named one
+# by one). A field added to the model later stays empty on the client's copy until it is named
+# here (tests/test_audience_gate.py adds one to every class and looks for it).
+PLAN_FIELDS: dict[str, tuple[str, ...]] = {
+    "Casus": ("meta", "persoon", "gegevensdeling", "netwerk", "levensgebieden", "scenarios", "opschaling",
+        "risicotaxaties", "uitstroom", "aanmelding", "client", "veiligheidsafspraken", "evaluaties",
+        "zrm_nulmeting", "incidenten", "overleggen", "bij_inclusie"),
+    "Meta": ("casus_id", "regio", "status", "planversie", "vastgesteld", "volgende_evaluatie", "auteurs",
+        "akkoord", "inclusiedatum", "vastgesteld_in", "aanwezig", "evaluatie_ritme", "wijzigingen"),
+    "Akkoord": ("wie", "datum"),
+    "Persoon": ("naam", "roepnaam", "geboortedatum", "geslacht", "verblijf", "verblijf_toelichting",
+        "problematiek", "problematiek_toelichting", "juridisch_kader"),
+    "Titel": ("titel", "start", "einde", "toelichting", "bij_afloop", "bij_afloop_wie"),
+    "Gegevensdeling": ("route", "toestemming_datum", "toestemming_omvang", "toestemming_partners",
+        "toestemming_geldig_tot", "ingetrokken", "ingetrokken_datum", "toelichting"),
+    "Netwerk": ("partners", "naasten"),
+    "Partner": ("id", "rol", "ring", "organisatie", "contactpersoon", "functie", "telefoon", "email",
+        "buiten_kantoortijd"),
+    "Naaste": ("id", "naam", "relatie", "type", "toestemming_contact", "telefoon", "toelichting", "wil",
+        "betrokkenheid", "bescherming", "afspraak_client"),
+    "Levensgebied": ("gebied", "zrm_score", "situatie", "risicos", "doelen", "acties"),
+    "Actie": ("wat", "wie", "wanneer", "status"),
+    "Scenario": ("naam", "soort", "beschrijving", "signalen", "acties", "wie_bellen", "levensgebieden",
+        "in_eigen_woorden"),
+    "Signalen": ("groen", "oranje", "rood"),
+    "ScenarioActie": ("fase", "wie", "wat"),
+    "EigenWoorden": ("titel", "groen", "oranje", "rood", "wat_helpt"),
+    "Opschaling": ("stappen", "afschaling", "huidig_niveau", "huidig_sinds", "volgende_stap"),
+    "OpschalingsStap": ("van", "naar", "criteria", "wie_besluit", "bestemming", "juridische_basis",
+        "juridische_terugval", "vormen", "vervoer", "overdracht", "doorloopt", "terugkeergarantie",
+        "terugkeer_toelichting"),
+    "Bestemming": ("bedtype", "plaats", "beveiligingsniveau", "partner"),
+    "Afschaling": ("criteria", "naar", "bestemming", "warme_overdracht", "wie_stabiel", "randvoorwaarden"),
+    "Risicotaxatie": ("instrument", "datum", "uitkomst", "uitgevoerd_door", "volgende"),
+    "Uitstroom": ("stabiel_sinds", "beschermende_factoren_geborgd", "beschermende_factoren",
+        "risico_verlaagd", "risicotaxatie_datum", "toelichting", "vervolgaanbieder", "nazorg",
+        "overdracht_datum", "datum"),
+    "Aanmelding": ("aanmelder", "datum", "reden", "voorgeschiedenis", "huidige_zorg", "criteria_landelijk",
+        "criteria_regio", "overleg", "besluit", "besluit_datum", "besluit_toelichting",
+        "levensloopaanbieder", "casusregisseur", "gemeentelijke_casusregisseur", "advies",
+        "procesregisseur", "informatie_partners", "voorcheck", "client_op_de_hoogte", "behoefte_opname",
+        "behoefte_gemeente", "reeds_in_zorg", "geprobeerd", "risicotaxatie", "acute_crisis",
+        "acute_crisis_toelichting", "grondslag_na_titel", "grondslag_na_titel_toelichting",
+        "tafel_samenvatting"),
+    "Aanmelder": ("organisatie", "naam", "functie", "soort", "telefoon", "email"),
+    "Gebeurtenis": ("datum", "soort", "omschrijving"),
+    "CriteriumOordeel": ("criterium", "oordeel", "toelichting"),
+    "Overleg": ("datum", "deelnemers"),
+    "Procesregisseur": ("naam", "functie", "telefoon", "email"),
+    "Informatievraag": ("organisatie", "gevraagd_op", "antwoord"),
+    "Poging": ("interventie", "organisatie", "van", "tot", "resultaat"),
+    "RisicotaxatieAanmelding": ("instrument", "datum", "uitgevoerd_door", "uitkomst"),
+    "Stem": ("doelen", "wat_helpt", "betrokkenheid", "toelichting"),
+    "Evaluatie": ("datum", "planversie", "deelnemers", "acties", "doelen", "zrm", "risicotaxatie",
+        "gaat_goed", "gaat_minder", "wijzigingen", "volgende_evaluatie", "stem_client", "stem_naasten"),
+    "ActieEvaluatie": ("gebied", "actie", "status", "gedaan"),
+    "DoelEvaluatie": ("gebied", "doel", "oordeel", "toelichting"),
+    "ZrmScore": ("gebied", "score"),
+    "ZrmNulmeting": ("datum", "scores"),
+    "Incident": ("datum", "omschrijving", "niveau", "vorm", "fase", "bed_aangevraagd"),
+    "Verslag": ("datum", "soort", "aanwezigen", "besluit", "afspraken"),
+    "Aanwezige": ("organisatie", "functie"),
+    "Afspraak": ("wie", "wat", "wanneer"),
+    "BijInclusie": ("ggz", "lvb", "verslaving", "psychosociaal", "nah", "wlz_indicatie",
+        "forensische_titel", "machtiging", "verblijf", "behoefte_opname", "behoefte_gemeente",
+        "reeds_in_zorg"),
+}
+
+
+def plan_case(casus: Casus, groups: Iterable[str]) -> Casus:
+    """The whole plan as an audience with ``groups`` may see it (``publiek: plan_client``).
+
+    An allow-list like ``audience_case``, for a document that shows the plan itself: every
+    field named in ``PLAN_FIELDS`` is copied, except a free text whose content names a group
+    outside ``groups`` ('velden': what a naaste told, the team's change list). Without
+    'naasten' no naaste; a naaste kind that is shared like a group outside ``groups`` loses
+    its label where it is the victim's ('slachtoffer'), and then her number too.
+    """
+    policy, seen = load_policy(), set(groups)
+    copy: Casus = _plan_copy(casus, "", lambda path: policy.reveals_only(path, seen))
+    naasten = [_plan_naaste(n, policy, seen) for n in copy.netwerk.naasten] if "naasten" in seen else []
+    return copy.model_copy(update={"netwerk": copy.netwerk.model_copy(update={"naasten": naasten})})
+
+
+def _plan_copy(value: Any, path: str, keep: Callable[[str], bool]) -> Any:
+    """``value`` with only the fields ``PLAN_FIELDS`` names, each only where ``keep(path)``."""
+    if isinstance(value, list):
+        return [_plan_copy(v, path, keep) for v in value]
+    name = next((c.__name__ for c in type(value).__mro__ if c.__name__ in PLAN_FIELDS), None)
+    if name is None:  # a value, not a part of the model
+        return value
+    fields: dict[str, Any] = {}
+    for field_name in PLAN_FIELDS[name]:
+        part = getattr(value, field_name)
+        field_path = f"{path}{field_name}[]" if isinstance(part, list) else f"{path}{field_name}"
+        if keep(field_path):
+            fields[field_name] = _plan_copy(part, f"{field_path}.", keep)
+    return value.model_construct(**fields)
+
+
+def _plan_naaste(n: Any, policy: Policy, seen: set[str]) -> Any:
+    if set(policy.label_groups("naastentypes", VICTIM)) <= seen or VICTIM not in n.type:
+        return n
+    return n.model_copy(update={"type": [k for k in n.type if k != VICTIM], "telefoon": None})

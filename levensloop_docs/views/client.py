@@ -110,13 +110,6 @@ def signaleringsplan_context(
 
 # -- the consent form ----------------------------------------------------------------------
 
-def _consent_naaste(n: Naaste) -> bool:
-    """Supporters, and a victim only where the plan records consent for contact (a moeder kept informed)."""
-    if "slachtoffer" in n.type:
-        return n.toestemming_contact
-    return not n.type or "hulpbron" in n.type or n.toestemming_contact
-
-
 class ConsentRow(TypedDict):
     organisatie: str
     groepen: list[str]  # what the policy shares with this organisation on consent
@@ -156,10 +149,10 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> ToestemmingVi
     policy = load_policy()
     groups = allowed_groups(policy, "toestemming", casus, today)
     rollen = vocab["rollen"]
-    # the basis and the consent on file decide what the form says; what it names comes from
-    # the case after the gate
-    g, full = casus.gegevensdeling, casus
+    # everything the form says comes from the case after the gate: the consent on file too, and
+    # the naasten it asks about (the gate decides who, so the form needs no hidden kind)
     casus = audience_case(casus, groups)
+    g = casus.gegevensdeling
     recorded = g.route == VOLUNTARY and g.toestemming_datum is not None and not g.ingetrokken
     # one yes/no per organisation: consent is given or withdrawn per organisation, never per kind
     rows: list[tuple[str, list[str], bool]] = []
@@ -169,10 +162,10 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> ToestemmingVi
             continue  # the casusregisseur keeps the plan; the client is the one who signs
         # the consent on file (h17: toestemming_partners; empty scope = the whole network)
         rows.append((t(p.organisatie), list(policy.allowed(kind, VOLUNTARY)),
-                     recorded and consent_covers(full, {p.id})))
+                     recorded and consent_covers(casus, {p.id})))
     # a wettelijk vertegenwoordiger in care matters (curator, mentor) signs beside the client; a
     # bewindvoerder represents in money matters only, so not on consent to share care data
-    vertegenwoordigers = [t(p.contactpersoon or p.organisatie) for p in full.netwerk.partners
+    vertegenwoordigers = [t(p.contactpersoon or p.organisatie) for p in casus.netwerk.partners
                           if rollen.get(p.rol, "toestemming", False)]
     # what every partner gets is said once; each row names only what comes on top
     basis = [k for k in policy.groups if rows and all(k in groepen for _o, groepen, _n in rows)]
@@ -189,7 +182,7 @@ def toestemming(casus: Casus, vocab: Vocabularies, today: date) -> ToestemmingVi
         "basis": basis if "toestemming" in groups else [],
         "naasten": [
             {"naam": t(n.naam), "relatie": t(n.relatie)}
-            for n in full.netwerk.naasten if _consent_naaste(n)
+            for n in casus.netwerk.naasten
         ] if "toestemming" in groups else [],
         "vertegenwoordigers": vertegenwoordigers,
         "casusregisseur": phone_line(regisseur) if regisseur and "contacten" in groups else None,
