@@ -253,3 +253,30 @@ def test_template_check_knows_the_new_documents(run_cli: RunCli) -> None:
                                                             "overdrachtsbrief")})] == []
     result = run_cli("sjablonen", "controleer")
     assert result.code == 0, result.out + result.err
+
+
+@pytest.mark.parametrize(("version", "heading", "said"), [
+    (None, "7. Wat is gewijzigd sinds de vorige versie",
+     "Er is geen eerdere versie van het plan bewaard om mee te vergelijken."),
+    (1, "7. Wat is gewijzigd: dit is de eerste versie van het plan",
+     "Dit is de eerste versie van het plan. Er is nog niets gewijzigd."),
+])
+def test_the_change_heading_never_ends_on_an_empty_version_number(
+    run_cli: RunCli, tmp_path: Path, version: int | None, heading: str, said: str
+) -> None:
+    """F2 remainder: without a stored earlier version the heading said "sinds versie " and stopped.
+    A later version whose history is gone says so; the first version says it is the first."""
+    from docx import Document
+
+    case = tmp_path / f"{LIFE}.yaml"  # without its CASUS.geschiedenis folder
+    text = (EVAL / f"{LIFE}.yaml").read_text(encoding="utf-8")
+    if version is not None:
+        text = re.sub(r"(?m)^(\s*planversie:) \d+$", rf"\1 {version}", text, count=1)
+    case.write_text(text, encoding="utf-8")
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--document", "voortgangsverslag",
+                     "--formaat", "docx")
+    assert result.code == 0, result.err
+    [made] = (tmp_path / "uit").glob("*voortgangsverslag*.docx")
+    lines = [p.text for p in Document(str(made)).paragraphs]
+    assert heading in lines and said in lines
+    assert not any(re.search(r"sinds versie\s*$", line) for line in lines)

@@ -101,6 +101,8 @@ def voortgang_context(
     ctx["zrm_grafiek"] = chart if chart is not None else ""
     previous = (history or [])[-1] if history else None
     ctx["vorige_versie"] = previous.meta.planversie if previous else ""
+    # no earlier version: the first plan says so; a later one whose history is gone says that
+    ctx["eerste_versie"] = previous is None and (casus.meta.planversie or 1) <= 1
     ctx["plan_wijzigingen"] = grouped(plan_diff(previous, casus, vocab)) if previous else []
     return ctx
 
