@@ -382,3 +382,55 @@ def test_the_terugkoppeling_the_overdrachtsbrief_and_the_zvh_form_are_recorded(
     html = " ".join(page.read_text(encoding="utf-8").split())
     assert "Dit hoort bij uw aanmelding voor de levensloopaanpak." in html
     assert "Hertogenbosch, wijkteam Noord (voorbeeld)</h2>" in html  # the referrer, as a heading
+
+
+def _rewrite_whole_chain(case: Path, keep: int | None = None) -> None:
+    """What the hash chain alone cannot find: an entry changed, every hash and the head computed
+    again (``keep``: only the first entries kept)."""
+    from levensloop_docs.case.register import entry_hash, head_path
+
+    path = register_path(case)
+    entries = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()][:keep]
+    entries[0]["gedeeld"] = [["identificatie", "Naam en geboortedatum"]]  # "they got less"
+    previous, out = "", []
+    for entry in entries:
+        entry["vorige"] = previous
+        entry["hash"] = entry_hash(entry)
+        previous = entry["hash"]
+        out.append(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    path.write_text("".join(x + "\n" for x in out), encoding="utf-8")
+    head_path(case).write_text(f"{len(out)} {previous}\n", encoding="ascii")
+
+
+def test_a_seal_noted_outside_finds_a_register_rewritten_with_all_its_hashes(
+    run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    _genereer(run_cli, case, tmp_path / "uit", "partner:gemeente", "signaleringsplan")
+    sealed = run_cli("verstrekkingen", case, "--zegel")
+    assert sealed.code == 0, sealed.err
+    seal = sealed.out.strip()
+    lines = register_path(case).read_text(encoding="utf-8").splitlines()
+    assert seal == f"{len(lines)}-{json.loads(lines[-1])['hash'][:16]}"
+    assert "--zegel " + seal in " ".join(sealed.err.split())  # how to check it later
+    # later documents come after the seal: it still holds (also as someone copies it by hand)
+    _genereer(run_cli, case, tmp_path / "uit", "partner:politie")
+    ok = run_cli("controleer", case, "--zegel", seal.upper().replace("-", " - "))
+    assert ok.code == 0, ok.err
+    assert f"bevat de zegel {seal} nog" in ok.out
+    # rewritten up to the seal, every hash computed again: the chain checks clean, the seal does not
+    _rewrite_whole_chain(case)
+    assert run_cli("controleer", case).code == 0  # the limit the seal is for
+    broken = run_cli("controleer", case, "--zegel", seal)
+    assert broken.code != 0
+    assert f"verstrekkingen.jsonl:{seal.split('-')[0]}:" in broken.err and "niet de regel" in broken.err
+    # the entries after the first dropped and the head written again: the seal names what is gone
+    _rewrite_whole_chain(case, keep=1)
+    gone = run_cli("controleer", case, "--zegel", seal)
+    assert gone.code != 0 and "weggehaald" in gone.err
+    # a broken chain gets no seal; a text that is no seal is a usage error
+    path = register_path(case)
+    path.write_text(path.read_text(encoding="utf-8").replace("identificatie", "Identificatie", 1),
+                    encoding="utf-8")
+    assert run_cli("verstrekkingen", case, "--zegel").code == 2
+    wrong = run_cli("controleer", case, "--zegel", "zegel-van-vorige-week")
+    assert wrong.code == 2 and "geen zegel" in wrong.err

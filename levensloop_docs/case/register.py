@@ -355,3 +355,59 @@ def _check_head(case_path: Path, path: Path) -> BrokenLink | None:
         msg = _("entry {line} is not the entry that was written as number {line}.")
         return BrokenLink(path, count, msg.format(line=count))
     return None
+
+
+# -- the seal: what someone who rewrites the whole chain cannot keep -----------------------------
+#
+# Every check above is made from the file alone: someone who rewrites the register and computes
+# every hash (and the head) again is not found by them. The seal is a short fingerprint of the
+# chain as it is now: the number of the last entry and the start of its hash. Noted outside the
+# case folder (the minutes of the case meeting, a mail to the privacy officer), it cannot be
+# rewritten with the register: each hash covers the one before it, so changing any entry up to
+# the sealed one changes the sealed entry's hash. What came after the seal is covered by the
+# next seal.
+
+SEAL_HEX = 16  # 64 bits of the hash: short enough to copy by hand, far too many to find again
+
+
+@dataclass(frozen=True)
+class Seal:
+    entry: int  # 1-based number of the line that was last when the seal was made
+    digest: str  # the first SEAL_HEX hex digits of that line's hash
+
+    def __str__(self) -> str:
+        return f"{self.entry}-{self.digest}"
+
+
+def make_seal(case_path: Path) -> Seal | None:
+    """The fingerprint of the register as it is now (None: nothing was recorded yet)."""
+    lines = _lines(register_path(case_path))
+    return Seal(len(lines), _last_hash(lines)[:SEAL_HEX]) if lines else None
+
+
+def parse_seal(text: str) -> Seal | None:
+    """``12-a1b2c3d4e5f6a7b8`` as printed; spaces and capitals as someone copies it are fine."""
+    import re
+
+    found = re.fullmatch(rf"(\d+)[-:]([0-9a-f]{{{SEAL_HEX}}})", "".join(text.split()).lower())
+    if found is None or int(found[1]) < 1:
+        return None
+    return Seal(int(found[1]), found[2])
+
+
+def check_seal(case_path: Path, seal: Seal) -> BrokenLink | None:
+    """The register still holds the sealed entry with the sealed hash (None: it does)."""
+    path = register_path(case_path)
+    lines = _lines(path)
+    if len(lines) < seal.entry:
+        msg = ngettext("the seal {seal} names entry {line}, but the register has only {count} entry: "
+                       "entries were removed after the seal was made.",
+                       "the seal {seal} names entry {line}, but the register has only {count} entries: "
+                       "entries were removed after the seal was made.", len(lines))
+        return BrokenLink(path, len(lines), msg.format(seal=seal, line=seal.entry, count=len(lines)))
+    entry = next(_parsed(lines[seal.entry - 1:seal.entry]), {})
+    if not str(entry.get("hash", "")).startswith(seal.digest):
+        msg = _("entry {line} is not the entry that was sealed with {seal}: the register was changed "
+                "up to there after the seal was made, and its hashes computed again.")
+        return BrokenLink(path, seal.entry, msg.format(line=seal.entry, seal=seal))
+    return None

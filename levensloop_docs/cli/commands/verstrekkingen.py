@@ -14,13 +14,17 @@ import click
               help="Map voor de brief aan de cliënt; zonder --uit alleen de tabel op het scherm.")
 @click.option("--formaat", "formaat", default="docx", show_default=True,
               help="Formaten van de brief, met komma's: docx,pdf,html.")
-def verstrekkingen(casus: Path, uit: Path | None, formaat: str) -> None:
+@click.option("--zegel", "zegel", is_flag=True, default=False,
+              help="Toon alleen de zegel van het register: een korte vingerafdruk om in het verslag "
+                   "van het casusoverleg te noteren of aan de FG te sturen.")
+def verstrekkingen(casus: Path, uit: Path | None, formaat: str, zegel: bool) -> None:
     """Toon aan welke organisaties gegevens van de casus zijn gegeven: wanneer, welke en waarom.
 
     Uit het verstrekkingenregister naast de casus (CASUS.verstrekkingen.jsonl), dat elk
     partnerblad, elke crisiskaart, opnamebrief, overdracht en elk document voor de cliënt
     bijhoudt. Met --uit ook de brief aan de cliënt in eenvoudige taal: "Aan wie hebben wij
-    uw gegevens gegeven?", per organisatie.
+    uw gegevens gegeven?", per organisatie. Met --zegel de zegel van het register; later toont
+    'levensloop controleer CASUS --zegel ZEGEL' of het register sindsdien herschreven is.
     """
     from levensloop_docs.case.casefile import read_case
     from levensloop_docs.case.register import read_register, verify_register
@@ -28,6 +32,9 @@ def verstrekkingen(casus: Path, uit: Path | None, formaat: str) -> None:
 
     case = read_case(casus)
     broken = verify_register(case.path, case.casus.meta.casus_id)
+    if zegel:
+        _print_seal(case.path, case.casus.meta.casus_id, broken)
+        return
     if broken is not None:  # shown, but not trusted silently
         place = f"{broken.path}:{broken.line}" if broken.line else str(broken.path)
         click.echo(_("Warning: ") + f"{place}: {broken.message} "
@@ -36,6 +43,29 @@ def verstrekkingen(casus: Path, uit: Path | None, formaat: str) -> None:
     _print_table(items, case.casus.meta.casus_id)
     if uit is not None:
         _letter(case, uit, formaat)
+
+
+def _print_seal(case_path: Path, case_id: str, broken: object) -> None:
+    """A seal only of an intact register: a seal of a broken chain would vouch for the break."""
+    from levensloop_docs.case.register import BrokenLink, make_seal
+    from levensloop_docs.errors import CaseFileError, Problem
+    from levensloop_docs.i18n import _
+
+    if isinstance(broken, BrokenLink):
+        raise CaseFileError(problems=[Problem(broken.path, "", broken.message, line=broken.line or None)],
+                            summary=_("The disclosure register of case {case} is not intact: no seal "
+                                      "is made.").format(case=case_id),
+                            hint=_("Run 'levensloop controleer' on the case."))
+    seal = make_seal(case_path)
+    if seal is None:
+        click.echo(_("Case {case}: the register is empty, there is nothing to seal yet.").format(
+            case=case_id))
+        return
+    click.echo(str(seal))
+    click.echo(_("Seal of the disclosure register of case {case} (entry {line}). Note it in the minutes "
+                 "of the case meeting or send it to the privacy officer (FG); later 'levensloop "
+                 "controleer CASE --zegel {seal}' shows whether the register was rewritten up to "
+                 "there.").format(case=case_id, line=seal.entry, seal=seal), err=True)
 
 
 def _print_table(items: Sequence[object], case_id: str) -> None:
