@@ -128,7 +128,7 @@ def test_inzage_has_the_register_and_every_version_as_a_chapter(made: dict[str, 
     from levensloop_docs.case.register import read_register
 
     page = text_of(made["out"] / f"{CASE}_inzage.html")
-    [entry] = read_register(made["case"])
+    [entry, *_inzage] = read_register(made["case"])  # the sheet; the inzage itself came after it
     for phrase in ("Aan wie wij uw gegevens gaven", entry.titel, "Het plan nu (versie 4)",
                    "Eerdere versie 3 van het plan", "Eerdere versie 1 van het plan", "Evaluaties", "Persoon",
                    "voorlopig apart gelegd"):
@@ -192,3 +192,38 @@ def test_inzage_pdf_is_pdf_a_with_bookmarks(run_cli: RunCli, tmp_path: Path) -> 
     assert b"pdfaid:part" in pdf.read_bytes() or "pdfaid" in str(reader.xmp_metadata and
                                                                   reader.xmp_metadata.rdf_root.toxml())
     assert (out / f"{CASE}_inzage-apart.docx").is_file()  # the professional's part: never a PDF
+
+
+def test_the_copy_for_the_client_is_recorded_as_her_own_inzageverzoek(
+    made: dict[str, Any], run_cli: RunCli, tmp_path: Path
+) -> None:
+    """The client's copy is in the register (the answer to her request, accounted for), not the
+    part laid aside for the professional; the letter says it was her own request."""
+    import hashlib
+
+    from levensloop_docs.case.register import read_register
+    from levensloop_docs.reference.policy import load_policy
+
+    sheet, copy, _other_format = read_register(made["case"])
+    assert (sheet.document, copy.document) == ("partner", "inzage")
+    assert (copy.publiek["soort"], copy.publiek["sleutel"], copy.grondslag["soort"]) == (
+        "client", "inzage", "inzage")
+    # everything the policy names, but what naasten told: laid aside for the professional
+    policy = load_policy()
+    assert list(copy.weggelaten) == ["naasten_toelichting"]
+    assert set(copy.gedeeld) == {*policy.groups, *policy.audience_labels} - {"naasten_toelichting"}
+    files = {p.name for p in made["out"].iterdir()}
+    recorded = [e for e in read_register(made["case"]) if e.document == "inzage"]
+    assert copy.bestand in files and "apart" not in copy.bestand
+    assert copy.sha256 == hashlib.sha256((made["out"] / copy.bestand).read_bytes()).hexdigest()
+    assert len(recorded) == 2  # html and docx, as for every document: one entry per file
+    # made again (after the professional decided): counted, not a new disclosure
+    again = run_cli("inzage", made["case"], "--uit", made["out"], "--formaat", "html,docx")
+    assert again.code == 0, again.err
+    assert [e.aantal for e in read_register(made["case"]) if e.document == "inzage"] == [2, 2]
+    letter = run_cli("verstrekkingen", made["case"], "--uit", tmp_path / "brief", "--formaat", "html")
+    assert letter.code == 0, letter.err
+    text = text_of(next((tmp_path / "brief").glob("*.html")))
+    assert squash("Inzage LLA-2024-0117 (uw eigen inzageverzoek)") in text
+    table = run_cli("verstrekkingen", made["case"])
+    assert table.code == 0 and "inzage" in table.out

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from levensloop_docs.run.formulier import FormJob
+    from levensloop_docs.run.inzage import CasePublication
     from levensloop_docs.run.producers import Output
     from levensloop_docs.run.renderrun import Job, RenderRun
     from levensloop_docs.views.disclosure import Disclosure
@@ -67,13 +68,19 @@ def record_job(run: RenderRun, job: Output, files: Iterable[Path]) -> None:
     """One register entry per file of ``job`` when it goes outside the case team.
 
     A case document (``Job``) by its view; the ZVH's own filled form (``FormJob``) always: it
-    is made to be sent to the ZVH. A region publication holds no case data: not recorded.
+    is made to be sent to the ZVH; the copy for an inzageverzoek as given to the client. A region
+    publication holds no case data: not recorded.
     """
     from levensloop_docs.run.formulier import FormJob
+    from levensloop_docs.run.inzage import CasePublication
     from levensloop_docs.views.disclosure import discloses
 
     if isinstance(job, FormJob):
         _record_form(job, list(files))
+        return
+    if isinstance(job, CasePublication):
+        if job.for_client_of is not None:
+            _record_inzage(job, job.for_client_of, list(files))
         return
     if getattr(job, "document", None) is None:  # a publication (renderrun imports this module)
         return
@@ -108,6 +115,31 @@ def _record_form(job: FormJob, made: list[Path]) -> None:
         }
         entries.append((entry, _key(entry, job.case.digest)))
     _write(job.case.path, entries, made)
+
+
+def _record_inzage(job: CasePublication, case_path: Path, made: list[Path]) -> None:
+    """The copy for an inzageverzoek, recorded as given to the client (see the README, "Een
+    inzageverzoek"): the data subject's own access is no disclosure to a third party, but the
+    answer to it is accounted for (AVG art. 5(2) and 12, NEN 7513 logs access too)."""
+    from levensloop_docs.case.casefile import load_case
+    from levensloop_docs.views.disclosure import inzage
+
+    case = load_case(case_path)
+    casus = case.casus
+    found = inzage(casus, job.held_back)
+    entries = []
+    for path in made:
+        entry = {
+            "tijd": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "casus_id": casus.meta.casus_id,
+            "document": "inzage", "parameter": None, "titel": job.title, "versie": "",
+            "planversie": casus.meta.planversie,
+            **asdict(found),
+            "bestand": path.name, "sha256": sha256_of(path),
+            "gemaakt_door": maker(), "programma": program(),
+        }
+        entries.append((entry, _key(entry, case.digest)))
+    _write(case.path, entries, made)
 
 
 def record_bundle(collected: list[tuple[Job, Disclosure]], bundle: Path) -> None:

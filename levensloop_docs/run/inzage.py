@@ -29,6 +29,10 @@ class CasePublication(Publication):
     """A publication about one case: its id in the document's properties, always confidential."""
 
     case_id: str = ""
+    # the copy for the client: the case file it was made from (recorded in its register when
+    # written, ``run/disclosures.record_job``); None for the part held back for the professional
+    for_client_of: Path | None = None
+    held_back: int = 0
 
     def pdf_info(self) -> PdfInfo:
         from levensloop_docs.pdf.metadata import PdfInfo
@@ -75,7 +79,8 @@ def build_inzage(case_path: Path, today: date) -> Inzage:
     title = _("Inzage {case}").format(case=case_id)
     footer = _("Inzage · case {case} · {date} · Confidential").format(case=case_id, date=format_date(today))
     document = CasePublication(_render("inzage/inzage.md", context), title, footer, f"{case_id}_inzage",
-                               toc=True, confidential=True, case_id=case_id)
+                               toc=True, confidential=True, case_id=case_id, for_client_of=case_path,
+                               held_back=len(apart))
     side = None
     if apart:
         side_context = {"casus_id": case_id, "vandaag": format_date(today),

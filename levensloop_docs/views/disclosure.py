@@ -234,6 +234,20 @@ def zvh_form(casus: Casus, form_name: str) -> Disclosure:
     return Disclosure(audience, _registration(casus), shared, withheld)
 
 
+def inzage(casus: Casus, held_back: int) -> Disclosure:
+    """The copy for the client's own inzageverzoek: everything the case holds, but what was laid
+    aside for the professional to decide on (what others told, ``naasten_toelichting``)."""
+    policy = load_policy()
+    every = [*policy.groups, *policy.audience_labels]
+    apart = {"naasten_toelichting"} if held_back else set()
+    shared = [[k, policy.group_label(k)] for k in every if k not in apart]
+    withheld = [[k, policy.group_label(k)] for k in every if k in apart]
+    audience = {"soort": "client", "sleutel": "inzage", "label": _("the client (inzage)"), "partners": []}
+    basis = {"soort": "inzage", "route": casus.gegevensdeling.route, "route_label": "", "reden": "",
+             "ingetrokken": False, "grondslagen": [], "reikwijdte": [], "toestemming_tot": None}
+    return Disclosure(audience, basis, shared, withheld)
+
+
 # (view context, document name) -> its disclosure, where one view serves documents with
 # different readers
 _BY_DOCUMENT: dict[tuple[str, str], Callable[[Casus, Vocabularies, date, str | None], Disclosure]] = {

@@ -100,6 +100,8 @@ def basis_text(grondslag: dict[str, Any]) -> str:
         return _("own data, to the client")
     if b["soort"] == "geen":
         return _("no basis: contacts only")
+    if b["soort"] == "inzage":
+        return _("the client's own inzageverzoek (AVG art. 15)")
     if b["soort"] == "aanmelding":
         return _("the registration (aanmelding)")
     parts = []
