@@ -72,15 +72,14 @@ def record_job(run: RenderRun, job: Output, files: Iterable[Path]) -> None:
     publication holds no case data: not recorded.
     """
     from levensloop_docs.run.formulier import FormJob
-    from levensloop_docs.run.inzage import CasePublication
     from levensloop_docs.views.disclosure import discloses
 
     if isinstance(job, FormJob):
         _record_form(job, list(files))
         return
-    if isinstance(job, CasePublication):
-        if job.for_client_of is not None:
-            _record_inzage(job, job.for_client_of, list(files))
+    client_of = getattr(job, "for_client_of", None)  # run.inzage imports the pipeline: no import here
+    if client_of is not None:
+        _record_inzage(cast("CasePublication", job), client_of, list(files))
         return
     if getattr(job, "document", None) is None:  # a publication (renderrun imports this module)
         return
