@@ -523,3 +523,21 @@ def test_the_werkproces_gaps_of_review_d7_are_filled(tmp_path: Path) -> None:
                  "Het plan noemt zelf wanneer het opnieuw wordt geëvalueerd"):
         assert part in text, part
     assert "op vaste momenten" not in text
+
+
+def test_the_stroomschema_keeps_its_strokes_off_the_text() -> None:
+    """Looked at as PNG (issue 28): the cut corners of the route's decision boxes crossed the
+    first and last letters ("Opschalen", "Stabiel?"), and in the exit part the way back ended on
+    the label of the way in ("lang stabiel"). The boxes get room; the way back comes in at the side."""
+    from levensloop_docs.render.stroomschema import dot_source, part_flow
+
+    flow = _flow("groningen")
+    route = dot_source(part_flow(flow, ("route",)), zigzag=True)
+    decisions = [line for line in route.splitlines() if "diagonals" in line]
+    assert len(decisions) == len(load_region("groningen").route)  # three up, one down
+    assert all('margin="0.2,0.08"' in line for line in decisions)
+    exit_part = dot_source(part_flow(flow, ("uitstroom",)))
+    (back,) = [line for line in exit_part.splitlines() if "style=dashed" in line and "->" in line]
+    assert 'headport="e"' in back
+    both = dot_source(part_flow(flow, ("crisis", "justitie")))
+    assert "headport" not in both  # two columns: the ways back already come in from the side

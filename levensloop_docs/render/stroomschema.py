@@ -450,6 +450,8 @@ def dot_source(flow: Flow, zigzag: bool = False) -> str:
         lines += [f"  {{rank=same; {_quote(e.start)}; {_quote(e.end)}}}" for e in flow.edges
                   if e.kind == "op" and kinds.get(e.start) == "besluit" and kinds.get(e.end) == "stap"]
     colours = {"op": UP, "af": DOWN, "door": EDGE, "onzichtbaar": EDGE}
+    references = {n.id for n in flow.nodes if n.kind == "verwijzing"}
+    one_column = len({n.lane for n in flow.nodes if n.id not in references}) == 1
     for e in flow.edges:
         if e.kind == "onzichtbaar":
             lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [style=invis];")
@@ -459,6 +461,10 @@ def dot_source(flow: Flow, zigzag: bool = False) -> str:
             attrs.append(f"label={_quote(_wrap(e.label, 18))}")
         if e.kind == "af":  # back up the chart: dashed, and not pulling the layout upwards
             attrs += ["style=dashed", "constraint=false"]
+            if e.end in references and one_column:
+                # one column: the way back and the way in shared the reference's underside, the
+                # arrowhead sat on the way-in's label; in at the side instead
+                attrs.append('headport="e"')
         elif e.start == "plan" and e.end in {n.id for n in flow.nodes if n.lane == "route"}:
             attrs.append("constraint=false")  # registration beside the route, not above it
         lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [{', '.join(attrs)}];")
@@ -479,7 +485,11 @@ def _node_line(n: Node, fill: str, zigzag: bool) -> str:
         else "filled,rounded" if n.kind == "stap" else "filled,bold"
     )
     label = _label(n, 30 if zigzag else 22)
-    return f'    {_quote(n.id)} [label={_quote(label)}, shape={shape}, fillcolor="{fill}", style="{style}"];'
+    # the cut corners are drawn inside the box: without room the strokes cross the first and last
+    # letters of a line (seen in the PNG: "Opschalen", "Stabiel?")
+    room = ', margin="0.2,0.08"' if n.kind == "besluit" and zigzag else ""
+    return (f'    {_quote(n.id)} [label={_quote(label)}, shape={shape}, fillcolor="{fill}", '
+            f'style="{style}"{room}];')
 
 
 def _quote(text: str) -> str:
