@@ -520,7 +520,11 @@ def test_the_werkproces_gaps_of_review_d7_are_filled(tmp_path: Path) -> None:
     for part in ("Verhuizen naar een andere regio", "Financiering", "Zorgverzekeringswet (Zvw)",
                  "Wet forensische zorg (Wfz)", "Ervaringsdeskundige", "Zorgverzekeraar of zorgkantoor",
                  "De persoon zelf", "hulpbron", "slachtoffer", "risicofactor",
-                 "Het plan noemt zelf wanneer het opnieuw wordt geëvalueerd"):
+                 "Het plan noemt zelf wanneer het opnieuw wordt geëvalueerd",
+                 # 001 (registration), 002 (advice after the exit); the first plan: no unsourced norm
+                 "registratiesysteem van het ZVH", "het label Ketenveldnorm",
+                 "Binnen welke termijn na de inclusie het eerste plan er is, legt de regio vast",
+                 "Ook na de uitstroom kunnen de zorgpartners het levensloopteam om advies en consultatie"):
         assert part in text, part
     assert "op vaste momenten" not in text
 

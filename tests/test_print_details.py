@@ -89,3 +89,41 @@ def test_the_bed_list_says_how_to_apply_and_what_a_bed_needs(run_cli: RunCli, tm
     assert "zelfbindingsverklaring" in items[0]  # a BIZ bed: what usually holds
     assert "SGLVG+" in items[3] and "rechterlijke machtiging (Wzd)" in items[3]  # a VG/LVB bed
     assert ".." not in beds and "hoe lang het wachten is" in beds
+
+
+def test_phone_numbers_do_not_break_in_the_html_either(run_cli: RunCli, tmp_path: Path) -> None:
+    """Issue 28: the DOCX and PDF got a non-breaking hyphen, the HTML could still end a line
+    with "050-". Every number of the page sits in a span the stylesheet keeps on one line; its
+    text is the number as written (copied, it is what was typed), in a Word-made page (the
+    plan) and in a Markdown-made one (the handreiking)."""
+    import re
+
+    case = tmp_path / "caravan.yaml"
+    shutil.copy(EXAMPLES / "caravan-groningen.yaml", case)
+    result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--document", "levensloopplan",
+                     "--formaat", "html")
+    assert result.code == 0, result.err
+    result = run_cli("handreiking", "--regio", "midden-nederland", "--uit", tmp_path / "uit",
+                     "--formaat", "html")
+    assert result.code == 0, result.err
+    booklet = (tmp_path / "uit" / "handreiking-midden-nederland.html").read_text("utf-8")
+    assert ".tel { white-space: nowrap; }" in booklet
+    for page in sorted((tmp_path / "uit").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        spans = re.findall(r'<span class="tel">([^<]*)</span>', text)
+        assert spans, page.name
+        assert all(re.fullmatch(r"0\d{1,3}-\d{4,8}", s) for s in spans), spans
+        bare = re.sub(r'<span class="tel">[^<]*</span>|<[^>]*>', " ", text)
+        assert not re.findall(r"(?<![\w-])0\d{1,3}-\d{4,8}(?![\w-])", bare), page.name
+
+
+def test_the_html_phone_span_knows_the_spellings_and_leaves_other_numbers() -> None:
+    from levensloop_docs.render.markdown import unbroken_phone_numbers
+
+    for number in ("050-0000101", "06-12345678", "06 12 34 56 78", "+31 6 1234 5678",
+                   "0031 6 12345678", "0900-8844"):
+        wrapped = f'<p>bel <span class="tel">{number}</span>.</p>'
+        assert unbroken_phone_numbers(f"<p>bel {number}.</p>") == wrapped
+    for other in ("13-04-1988", "1988-04-13", "LLA-2026-0057", "123 456 782", "1.234.567",
+                  '<img src="data:image/png;base64,050-0000101">'):
+        assert unbroken_phone_numbers(other) == other

@@ -203,6 +203,7 @@ th { background: #e4eef2; }
 .onder { color: #555; font-size: 9pt; }
 .klein { font-size: 9.5pt; }
 img { max-width: 100%; height: auto; }
+.tel { white-space: nowrap; }
 .klein h2 { font-size: 12pt; }
 nav.inhoud ol { list-style: none; margin-left: 0; }
 nav.inhoud li.toc-2 { margin-left: 1.2em; }
@@ -227,6 +228,37 @@ def size_css(font_size: float | None) -> str:
             f"h2 {{ font-size: {14 * f:.0f}pt; }} h3 {{ font-size: {12 * f:.0f}pt; }}\n")
 
 
+# A phone number as the documents write it: 050-0000101, 06-12345678, 06 12 34 56 78,
+# +31 6 1234 5678, 0031 6 12345678, 0900-8844. Checked by its digits in _phone_span.
+PHONE_TEXT = re.compile(r"(?<![\w+/.,:-])(?:\+|00)?\d(?:[ \-]?\d){7,13}(?![\w/-])")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _phone_span(m: re.Match[str]) -> str:
+    found = m.group(0)
+    digits = re.sub(r"\D", "", found)
+    dutch = (
+        (found.startswith("0") and not found.startswith("00") and len(digits) == 10)
+        or (found.startswith("+31") and len(digits) == 11)
+        or (found.startswith("0031") and len(digits) == 13)
+        or (digits[:4] in {"0800", "0900"} and 8 <= len(digits) <= 11)
+    )
+    if not dutch or (" " not in found and "-" not in found):
+        return found  # a date, an amount, a case number, or a number without a place to break
+    return f'<span class="tel">{found}</span>'
+
+
+def unbroken_phone_numbers(body: str) -> str:
+    """Each phone number in the page's text in a ``span.tel`` that the stylesheet keeps on one
+    line ("050-" ended a line and "0000101" began the next, as in the DOCX before it got its
+    non-breaking hyphen). The text stays the number as written, so it copies as typed; tags and
+    their attributes (a picture's data URI) are left alone."""
+    parts = _TAG.split(body)
+    for i in range(0, len(parts), 2):  # the even parts are the text between the tags
+        parts[i] = PHONE_TEXT.sub(_phone_span, parts[i])
+    return "".join(parts)
+
+
 def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: bool = False,
                   font_size: float | None = None) -> str:
     """A complete, printable HTML page (A4, print stylesheet inline: one file to hand on)."""
@@ -238,6 +270,6 @@ def html_document(rendered: RenderedMarkdown, *, title: str, footer: str, toc: b
         '<meta name="generator" content="levensloop-docs">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}{size_css(font_size)}</style>\n</head>\n<body>\n"
-        f"{contents}\n<main>\n{rendered.body}\n</main>\n"
-        f'<footer class="voet">{html.escape(footer)}</footer>\n</body>\n</html>\n'
+        f"{contents}\n<main>\n{unbroken_phone_numbers(rendered.body)}\n</main>\n"
+        f'<footer class="voet">{unbroken_phone_numbers(html.escape(footer))}</footer>\n</body>\n</html>\n'
     )

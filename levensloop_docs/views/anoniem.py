@@ -68,27 +68,35 @@ _MONTHS = (
 )
 _DATES = (
     # 13/04/1988, 13-4-88, 13.04.1988, 13 04 1988, 13-04-'88
-    re.compile(r"(?<![\w/.-])\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|'?\d{2})(?![\w/-])"),
+    # (not the start of 06.12.34.56.78: a phone number written with dots)
+    re.compile(r"(?<![\w/.-])\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|'?\d{2})(?![\w/-]|\.\d)"),
     re.compile(r"(?<![\w/.-])\d{1,2} \d{1,2} (?:\d{4}|'\d{2})(?!\w)"),
     # 1988-04-13, 1988/04/13, 19880413
     re.compile(r"(?<![\w/.-])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?![\w/-])"),
     re.compile(r"(?<!\w)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\w)"),
-    # 13 april 1988, 13e apr. '88, 13 april (a day is enough to find a police report)
+    # 13 april 1988, 13e apr. '88, 13-apr-1988, 13 april (a day is enough to find a police report)
     re.compile(
-        rf"(?<!\w)\d{{1,2}}(?:e|ste|de)?\s+{_MONTHS}(?:\s+(?:\d{{4}}|'\d{{2}}))?(?!\w)", re.IGNORECASE
+        rf"(?<!\w)\d{{1,2}}(?:e|ste|de)?(?:\s+|[-/]){_MONTHS}(?:(?:\s+|[-/])(?:\d{{4}}|'?\d{{2}}))?(?!\w)",
+        re.IGNORECASE,
     ),
     # april 13, 1988
     re.compile(rf"(?<!\w){_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}(?!\w)", re.IGNORECASE),
 )
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3}\s?[A-Z]{2}(?!\w)|(?<!\w)[1-9]\d{3}[a-z]{2}(?!\w)")
+# 5211 AB, 5211AB, 5211ab, 5211-AB, 5211 ab; but not "in 2025 en 2026": lower case after a space
+# only when the two letters are not a short word
+_POSTCODE = re.compile(
+    r"(?<!\w)[1-9]\d{3}(?:\s?-?\s?[A-Z]{2}|-?[a-zA-Z]{2}"
+    r"|\s(?!(?:al|de|dan|en|er|ik|in|is|je|ja|na|nu|of|om|op|te|tm|uw|we|wo|ze|zo)(?!\w))[a-z]{2})(?!\w)"
+)
 _ADDRESS = re.compile(
     r"(?<!\w)[A-Z][\w'-]*(?:straat|str\.|weg|laan|plein|kade|gracht|dijk|singel|hof|pad|dreef|markt|steeg|"
     r"park|erf|hoek|veld|ring|baan|wal|kamp|plantsoen|boulevard)\s+\d+\s?[a-zA-Z]?(?:[-\s]?\d+)?(?!\w)"
 )
 # any run of digits and separators: phone numbers, BSN, case or file numbers of other bodies
-_NUMBER = re.compile(r"(?<![\w+])(?:\+|00)?(?:\(\d+\)\s?)?\d+(?:(?:[ .\-/]|\s-\s)\d+)*")
+# (also glued to a word: "bsn123456782"; fewer than five digits stay, so "week12" does)
+_NUMBER = re.compile(r"(?<![\d+])(?:\+|00)?(?:\(\d+\)\s?)?\d+(?:(?:[ .\-/]|\s-\s)\d+)*")
 _PHONE_START = re.compile(r"^(?:\+|00|0)")
 # digits in a row from which a number is taken out (a year, "3 keer" or "week 12" stay)
 _MIN_DIGITS = 5
@@ -183,7 +191,9 @@ class Scrubber:
             alternatives = "|".join("".join(_letter_class(c) for c in part) for part in parts)
             self._names = re.compile(
                 rf"(?<!\w){_TITLES}?(?:{initial})?(?:(?:{particles})\s+){{0,3}}(?:{alternatives})"
-                rf"(?:(?:\s?-\s?|\s+)(?:(?:{particles})\s+){{0,3}}(?:{alternatives}))*(?!\w)",
+                rf"(?:(?:\s?-\s?|\s+)(?:(?:{particles})\s+){{0,3}}(?:{alternatives}))*"
+                # the genitive or plural: Meulenkamps, Meulenkamp's
+                rf"(?:['’]?s)?(?!\w)",
                 re.IGNORECASE,
             )
         forms = sorted(_initials(names), key=len, reverse=True)
