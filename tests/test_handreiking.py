@@ -333,6 +333,7 @@ def test_groningen_as_its_startnotitie_describes_it(tmp_path: Path) -> None:
                    handreiking_publication(region, TODAY).in_formats(("html",)))[0]
     )
     assert "Het besluit neemt het levensloopteam" in text and "Tweede schil" in text
+    assert "Zo werkt het in regio Groningen" in text  # review D3: its own section, as Midden-Nederland
     assert "inclusieoverleg besluit" not in text
 
 
@@ -546,3 +547,5 @@ def test_the_stroomschema_keeps_its_strokes_off_the_text() -> None:
     assert 'headport="e"' in back
     both = dot_source(part_flow(flow, ("crisis", "justitie")))
     assert "headport" not in both  # two columns: the ways back already come in from the side
+    labels = re.findall(r'-> "[^"]+" \[[^]]*label="([^"]*)"', exit_part + both)
+    assert labels and all(line.startswith(" ") for label in labels for line in label.split("\\n"))

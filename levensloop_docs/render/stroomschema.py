@@ -457,8 +457,9 @@ def dot_source(flow: Flow, zigzag: bool = False) -> str:
             lines.append(f"  {_quote(e.start)} -> {_quote(e.end)} [style=invis];")
             continue
         attrs = [f'color="{colours[e.kind]}"']
-        if e.label:
-            attrs.append(f"label={_quote(_wrap(e.label, 18))}")
+        if e.label:  # a space before each line: the text sat against the arrow ("lang stabiel")
+            padded = "\n".join(" " + line for line in _wrap(e.label, 18).splitlines())
+            attrs.append(f"label={_quote(padded)}")
         if e.kind == "af":  # back up the chart: dashed, and not pulling the layout upwards
             attrs += ["style=dashed", "constraint=false"]
             if e.end in references and one_column:
