@@ -36,7 +36,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 # what mammoth writes for the templates' content; a user's text never adds an element
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "footer", "h1", "h2", "h3",
                 "h4", "h5", "h6", "p", "strong", "em", "br", "table", "thead", "tbody", "tr", "th",
-                "td", "ul", "ol", "li", "img", "a", "sup", "sub", "s", "u"}
+                "td", "ul", "ol", "li", "img", "a", "sup", "sub", "s", "u",
+                "span"}  # span.tel: a phone number kept on one line (render/markdown.py)
 
 
 class Page(HTMLParser):
