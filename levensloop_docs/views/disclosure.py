@@ -191,7 +191,7 @@ def _terugkoppeling(casus: Casus, vocab: Vocabularies, today: date, parameter: s
     policy = load_policy()
     shared, withheld = _groups(policy, policy.audience("terugkoppeling"), "terugkoppeling")
     referrer = casus.aanmelding.aanmelder.organisatie if casus.aanmelding else ""
-    audience = {"soort": "partner", "sleutel": "aanmelder", "label": _("the referrer"),
+    audience = {"soort": "partner", "sleutel": "aanmelder", "label": _("referrer"),
                 "partners": [{"id": "", "organisatie": text(referrer)}]}
     return Disclosure(audience, _registration(casus), shared, withheld)
 
@@ -215,7 +215,7 @@ def _overdrachtsbrief(casus: Casus, vocab: Vocabularies, today: date, parameter:
         groups |= set(policy.label_groups("scenariosoorten", s.soort))
     shared, withheld = _groups(policy, groups, "overdrachtsbrief")
     provider = vocab["partnersoorten"].label("zorgaanbieder")
-    audience = {"soort": "partner", "sleutel": "vervolgaanbieder", "label": _("the next provider"),
+    audience = {"soort": "partner", "sleutel": "vervolgaanbieder", "label": _("next provider"),
                 "partners": [{"id": "", "organisatie": text(casus.uitstroom.vervolgaanbieder) or provider}]}
     share = sharing(policy, casus, "zorgaanbieder", today, {OUTSIDE_NETWORK})
     return Disclosure(audience, _basis(share, casus, vocab), shared, withheld)
