@@ -222,7 +222,7 @@ def test_a_profile_with_an_unknown_field_in_an_aanmeldpunt_is_refused(
 def _flow(key: str) -> Any:
     from levensloop_docs.model.vocab import load_vocabularies
     from levensloop_docs.render.stroomschema import build_flow
-    from levensloop_docs.run.publish import region_context
+    from levensloop_docs.views.regio import region_context
 
     return build_flow(region_context(load_region(key), load_vocabularies(), TODAY)["regio"])
 

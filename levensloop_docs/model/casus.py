@@ -50,7 +50,7 @@ class VocabKey:
         return value
 
 
-def _wrap(parser: Any) -> Any:
+def checked_by(parser: Any) -> Any:
     """Turn a ``validators`` function into a pydantic BeforeValidator with a Dutch error."""
 
     def run(value: Any) -> Any:
@@ -62,16 +62,16 @@ def _wrap(parser: Any) -> Any:
     return BeforeValidator(run)
 
 
-Datum = Annotated[date, _wrap(v.parse_date)]
-DatumOfTekst = Annotated[date | str, _wrap(v.parse_date_or_text)]
+Datum = Annotated[date, checked_by(v.parse_date)]
+DatumOfTekst = Annotated[date | str, checked_by(v.parse_date_or_text)]
 # A day, or "2019-05" when only the month is known (events in the history of an aanmelding).
-DatumOfMaand = Annotated[date | str, _wrap(v.parse_date_or_month)]
-Telefoon = Annotated[str, _wrap(v.parse_phone)]
-Email = Annotated[str, _wrap(v.parse_email)]
-Ref = Annotated[str, _wrap(v.parse_ref)]
-CasusId = Annotated[str, _wrap(v.parse_case_id)]
+DatumOfMaand = Annotated[date | str, checked_by(v.parse_date_or_month)]
+Telefoon = Annotated[str, checked_by(v.parse_phone)]
+Email = Annotated[str, checked_by(v.parse_email)]
+Ref = Annotated[str, checked_by(v.parse_ref)]
+CasusId = Annotated[str, checked_by(v.parse_case_id)]
 # A criterion key: "1".."6" (national) or a key from the region profile; 1 is read as "1".
-CriteriumSleutel = Annotated[str, _wrap(lambda x: v.parse_ref(str(x) if isinstance(x, int) else x))]
+CriteriumSleutel = Annotated[str, checked_by(lambda x: v.parse_ref(str(x) if isinstance(x, int) else x))]
 Tekst = Annotated[str, Field(min_length=1)]
 Fase = Literal["groen", "oranje", "rood"]
 

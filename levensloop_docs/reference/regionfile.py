@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from levensloop_docs.i18n import _
 from levensloop_docs.model import validators as v
-from levensloop_docs.model.casus import CriteriumSleutel, Datum, Model, Tekst, _wrap, vocab
+from levensloop_docs.model.casus import CriteriumSleutel, Datum, Model, Tekst, checked_by, vocab
 from levensloop_docs.reference.rings import DEFAULT_FIRST_RING
 
 
@@ -33,8 +33,8 @@ def _or_empty(parser: Callable[[object], str]) -> Callable[[object], str]:
 
 C = TypeVar("C", list["Criterion"], tuple["Criterion", ...])
 
-Phone = Annotated[str, _wrap(_or_empty(v.parse_phone))]
-Mail = Annotated[str, _wrap(_or_empty(v.parse_email))]
+Phone = Annotated[str, checked_by(_or_empty(v.parse_phone))]
+Mail = Annotated[str, checked_by(_or_empty(v.parse_email))]
 Stripped = Annotated[str, AfterValidator(str.strip)]
 Text = Annotated[Tekst, AfterValidator(str.strip)]
 OneLine = Annotated[str, AfterValidator(lambda t: " ".join(t.split()))]  # a note printed in a line

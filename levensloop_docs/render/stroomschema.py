@@ -18,6 +18,7 @@ out; both are imported only when a chart is drawn.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,7 @@ def lane_titles() -> dict[str, str]:
             "uitstroom": _("Exit")}  # fmt: skip
 
 
-def build_flow(regio: Context) -> Flow:
+def build_flow(regio: Mapping[str, Any]) -> Flow:
     """The region's stroomschema as data, from the handreiking's region context."""
     flow = Flow(str(regio["naam"]))
     included = _registration(flow, regio)
@@ -92,7 +93,7 @@ def build_flow(regio: Context) -> Flow:
     return flow
 
 
-def _registration(flow: Flow, regio: Context) -> str:
+def _registration(flow: Flow, regio: Mapping[str, Any]) -> str:
     decider = str(regio.get("inclusie_door") or _("the aanmeld- en inclusieoverleg of the ZVH"))
     flow.node(
         Node(
@@ -148,7 +149,7 @@ def _registration(flow: Flow, regio: Context) -> str:
     return "plan"
 
 
-def _route(flow: Flow, regio: Context) -> tuple[str, str, list[str]]:
+def _route(flow: Flow, regio: Mapping[str, Any]) -> tuple[str, str, list[str]]:
     steps: list[str] = []
     for s in regio["route"]:
         sid = f"stap{s['nummer']}"
@@ -572,7 +573,7 @@ def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def stroomschema_context(regio: Context) -> Context:
+def stroomschema_context(regio: Mapping[str, Any]) -> Context:
     """The handreiking's chart (PNG data URI), its alt text and the same content as table rows."""
     flow = build_flow(regio)
     alt = _(

@@ -12,6 +12,7 @@ PDF pass (``produce_pdf.make_pdf``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
-from levensloop_docs.reference.regions import Region, national_criteria
+from levensloop_docs.reference.regions import Region
 from levensloop_docs.render.markdown import (
     RenderedMarkdown,
     demote_headings,
@@ -29,8 +30,7 @@ from levensloop_docs.render.markdown import (
 )
 from levensloop_docs.run.renderrun import RenderRun
 from levensloop_docs.templatefolders import template_files, template_folders, template_path
-from levensloop_docs.views.common import contact_view, region_view, text
-from levensloop_docs.views.regio import region_extras
+from levensloop_docs.views.regio import publisher, region_context
 
 if TYPE_CHECKING:
     from levensloop_docs.case.safety import OpenPoint
@@ -48,58 +48,12 @@ def leaflet_kinds() -> list[str]:
     return sorted(p.stem for p in template_files(LEAFLETS, "*.md") if not p.name.startswith(("_", ".")))
 
 
-def region_context(region: Region, vocab: Vocabularies, today: date) -> Context:
-    rollen, niveaus, bedtypes = vocab["rollen"], vocab["niveaus"], vocab["bedtypes"]
-    return {
-        "regio": {
-            **region_view(region.sleutel, region),
-            "criteria": [c.tekst for c in region.criteria],
-            "bedden": [
-                {"naam": b.naam, "bedtype": bedtypes.label(b.bedtype), "plaats": b.plaats,
-                 "beveiligingsniveau": b.beveiligingsniveau or "",
-                 "contact": b.contact, "telefoon": b.telefoon, "aanmelden": b.aanmelden.rstrip("."),
-                 "voorwaarden": b.voorwaarden.rstrip("."),
-                 # beveiligde intensieve zorg or a regular clinical bed (SGLVG+): what usually holds
-                 "biz": bedtypes.get(b.bedtype, "niveau") == "biz"}
-                for b in region.bedden
-            ],
-            "route": [
-                {"nummer": i, "niveau": niveaus.label(s.niveau), "niveau_sleutel": s.niveau,
-                 "wie": [rollen.label(r) for r in s.wie], "wie_sleutels": list(s.wie), "wat": s.wat,
-                 # the neighbours on the route: where opschalen and afschalen lead from here
-                 "hoger": niveaus.label(region.route[i].niveau) if i < len(region.route) else "",
-                 "lager": niveaus.label(region.route[i - 2].niveau) if i > 1 else ""}
-                for i, s in enumerate(region.route, start=1)
-            ],
-            "aanmeldpunten": [
-                {**contact_view(a), "werkgebied": text(a.werkgebied)} for a in region.aanmeldpunten
-            ],
-            "bijzonderheden": list(region.bijzonderheden),
-            # role keys in ring 1 of this region, in the profile's order; the rest is ring 2
-            "eerste_ring": list(region.eerste_ring),
-            "uitgave": _publisher(region, today),
-            **region_extras(region, vocab),
-        },
-        "criteria_landelijk": [c.tekst for c in national_criteria()],
-        "datum": format_date(today),
-    }
-
-
-def _publisher(region: Region, today: date) -> Context:
-    """Who publishes the region's documents and when they are reviewed (default: a year on)."""
-    issued = region.vastgesteld or today
-    review = region.herzien or issued.replace(year=issued.year + 1, day=min(issued.day, 28))
-    return {"uitgever": region.uitgever or region.zvh.naam, "vastgesteld": format_date(issued),
-            "herzien": format_date(review)}
-
-
 def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
     template = template_path(f"{LEAFLETS}/{kind}.md")
     if kind not in leaflet_kinds():
         msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
         raise UsageError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
-    context = region_context(region, load_vocabularies(), today)
-    context["partner"] = kind
+    context: Context = {**region_context(region, load_vocabularies(), today), "partner": kind}
     return render_markdown_file(template, context, search_path=template_folders())
 
 
@@ -118,8 +72,8 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     if not files:
         msg = _("There are no chapters for the handreiking in {folder}.")
         raise UsageError(msg.format(folder=template_path(CHAPTERS)))
-    context = region_context(region, load_vocabularies(), today)
-    context["rollen"] = _roles(load_vocabularies())
+    vocab = load_vocabularies()
+    context: Context = {**region_context(region, vocab, today), "rollen": _roles(vocab)}
     context.update(stroomschema_context(context["regio"]))
     parts = []
     for path in files:
@@ -135,7 +89,7 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     return with_anchors(cover + "\n".join(parts))
 
 
-def stroomschema_context(regio: Context) -> Context:
+def stroomschema_context(regio: Mapping[str, Any]) -> Context:
     """The region's stroomschema (Graphviz PNG, alt text, the same content as table rows)."""
     from levensloop_docs.render import stroomschema
 
@@ -223,7 +177,7 @@ def leaflet_publication(kind: str, region: Region, today: date) -> Publication:
     title = rendered.title or _("Levensloopaanpak: information for partners")
     # the leaflet's own date (when the region set it), as in its heading; not the print date
     footer = _("Levensloopaanpak · region {region} · {date}").format(
-        region=region.naam, date=_publisher(region, today)["vastgesteld"])
+        region=region.naam, date=publisher(region, today)["vastgesteld"])
     return Publication(rendered, title, footer, f"partnerinfo-{kind}-{region.sleutel}")
 
 

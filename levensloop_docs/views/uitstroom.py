@@ -9,21 +9,91 @@ with the after-care consultation and the conditions for re-registration.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TypedDict
 
 from levensloop_docs.case.uitstroom import exit_status
 from levensloop_docs.i18n import _, format_date
 from levensloop_docs.model.casus import Casus
 from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.views.common import exit_criterion_labels, night_lines, text, texts, yes_no
-from levensloop_docs.views.plan import build_context
+from levensloop_docs.views.common import NightLine, exit_criterion_labels, night_lines, text, texts, yes_no
+from levensloop_docs.views.plan import CaseContext, ContactPoint, build_context
 
 # Partners who stay with the client after the approach ends (named in the handover letter).
 STAYING_ROLES = ("gemeente", "bewindvoerder", "curator", "mentor", "huisarts", "beschermd_wonen",
                  "woningcorporatie", "ggz", "verslavingszorg", "vg_lvb_zorg")
 
 
-def exit_context(casus: Casus, today: date) -> dict[str, Any]:
+class ExitCriterion(TypedDict):
+    naam: str
+    voldaan: str
+    bewijs: str
+
+
+class ConsentOnHandover(TypedDict):
+    route: str
+    vanaf: str
+    tot: str
+    omvang: str
+    geldig: bool
+    datum: str
+
+
+class Voice(TypedDict):
+    doelen: list[str]
+    toelichting: str
+    zegt: str
+    naasten: str
+
+
+class OwnWordsLine(TypedDict):
+    titel: str
+    oranje: list[str]
+    rood: list[str]
+    wat_helpt: list[str]
+
+
+class Signer(TypedDict):
+    namens: str
+
+
+class ExitDecision(TypedDict):
+    """The decision (``exit_context``)."""
+
+    criteria: list[ExitCriterion]
+    alle_voldaan: bool
+    stabiel_sinds: str
+    vroegste_datum: str
+    vervolgaanbieder: str
+    nazorg: str
+    overdracht_datum: str
+    toelichting: str
+
+
+class Handover(TypedDict):
+    """What the next provider needs (``_handover``)."""
+
+    roepnaam: str
+    stem: Voice
+    grondslag: ConsentOnHandover
+    wat_werkt: list[str]
+    risicotaxatie: str
+    nacht: list[NightLine]
+    eigen_woorden: list[OwnWordsLine]
+    netwerk: list[str]
+    naasten: list[str]
+
+
+class ExitAndHandover(ExitDecision, Handover):
+    ondertekening: list[Signer]
+
+
+class UitstroomView(CaseContext):
+    """What the uitstroombesluit and the overdrachtsbrief receive."""
+
+    besluit: ExitAndHandover
+
+
+def exit_context(casus: Casus, today: date) -> ExitDecision:
     status = exit_status(casus, today)
     u, labels = casus.uitstroom, exit_criterion_labels()
     return {
@@ -41,7 +111,7 @@ def exit_context(casus: Casus, today: date) -> dict[str, Any]:
     }
 
 
-def consent_on_handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
+def consent_on_handover(casus: Casus, vocab: Vocabularies) -> ConsentOnHandover:
     """The basis for sharing with the next provider, checked on the day of the handover."""
     g, u = casus.gegevensdeling, casus.uitstroom
     day = u.overdracht_datum
@@ -59,7 +129,7 @@ def consent_on_handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
     }
 
 
-def _voice(casus: Casus) -> dict[str, Any]:
+def _voice(casus: Casus) -> Voice:
     """What the client and the naasten said, from the plan and the latest evaluation."""
     c = casus.client
     last = casus.evaluaties[-1] if casus.evaluaties else None
@@ -71,16 +141,16 @@ def _voice(casus: Casus) -> dict[str, Any]:
     }
 
 
-def _signers(casus: Casus, ctx: dict[str, Any]) -> list[dict[str, str]]:
+def _signers(casus: Casus, contacts: list[ContactPoint]) -> list[Signer]:
     """Who signs the decision: the regisseurs, the next provider, and the client."""
-    out = [{"namens": f"{c['titel']}: {c['naam']}"} for c in ctx["aanspreekpunten"]]
+    out: list[Signer] = [{"namens": f"{c['titel']}: {c['naam']}"} for c in contacts]
     if casus.uitstroom.vervolgaanbieder:
         out.append({"namens": _("Next provider: {name}").format(name=text(casus.uitstroom.vervolgaanbieder))})
     out.append({"namens": _("Client: {name}").format(name=text(casus.persoon.naam))})
     return out
 
 
-def _handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
+def _handover(casus: Casus, vocab: Vocabularies) -> Handover:
     """What the next provider needs: what works, the risk, the client's own plan, the network."""
     u = casus.uitstroom
     latest = max(casus.risicotaxaties, key=lambda r: r.datum) if casus.risicotaxaties else None
@@ -109,13 +179,11 @@ def _handover(casus: Casus, vocab: Vocabularies) -> dict[str, Any]:
 
 def uitstroom_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> dict[str, Any]:
-    ctx: dict[str, Any] = dict(build_context(casus, vocab, today))
-    besluit = exit_context(casus, today)
-    besluit.update(_handover(casus, vocab))
-    besluit["ondertekening"] = _signers(casus, ctx)
-    ctx["besluit"] = besluit
-    return ctx
+) -> UitstroomView:
+    ctx = build_context(casus, vocab, today)
+    besluit: ExitAndHandover = {**exit_context(casus, today), **_handover(casus, vocab),
+                                "ondertekening": _signers(casus, ctx["aanspreekpunten"])}
+    return {**ctx, "besluit": besluit}
 
 
 def meets_exit(casus: Casus) -> bool:
