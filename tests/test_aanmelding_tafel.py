@@ -104,7 +104,7 @@ def tafel(data: Any) -> dict[str, Any]:
 
     casus, problems = validate_raw(data, Path("x.yaml"), today=TODAY)
     assert casus is not None, problems
-    return anonymous_form_view(casus, load_vocabularies(), TODAY)
+    return dict(anonymous_form_view(casus, load_vocabularies(), TODAY))
 
 
 def leaks(text: str) -> list[str]:

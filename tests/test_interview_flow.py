@@ -308,7 +308,7 @@ def test_a_month_is_enough_in_the_history(drenthe: Path) -> None:
     assert "datum: 2019-05\n" in drenthe.read_text(encoding="utf-8")
     casus = load_case(drenthe).casus
     assert casus.aanmelding is not None
-    context = aanmelding_context(casus.aanmelding, load_region(casus.meta.regio), load_vocabularies())
+    context = aanmelding_context(casus.aanmelding, load_region(casus.meta.regio), load_vocabularies(), casus)
     assert context["voorgeschiedenis"][0]["datum"] == "mei 2019"  # and first: the oldest
 
 

@@ -10,7 +10,7 @@ resolved against the region profile. The same context feeds the ZVH's PDF form
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from levensloop_docs import __version__
 from levensloop_docs.i18n import _, format_date_or_month
@@ -26,20 +26,166 @@ from levensloop_docs.reference.criteria import (
     summary_line,
 )
 from levensloop_docs.reference.regions import Region, optional_region
-from levensloop_docs.views.common import date_text, period_text, region_view, text
-from levensloop_docs.views.plan import ContextBuilder
+from levensloop_docs.views.common import RegionView, date_text, period_text, region_view, text
+from levensloop_docs.views.plan import ContextBuilder, MetaView, PersonView, SharingView
 
-Context = dict[str, Any]
+if TYPE_CHECKING:
+    from levensloop_docs.views.anoniem import TafelView
+
 # plain letters: Carlito (the Calibri stand-in) has no ballot-box glyphs
 CHECKED, UNCHECKED = "X", ""
 NO_REASON = "–"  # the meeting gave no reason: a dash, never the criterion's own text
+
+
+class CriterionView(TypedDict):
+    """One criterion with its verdict (``stand_context``)."""
+
+    nummer: int
+    sleutel: str
+    tekst: str
+    kort: str
+    oordeel: str
+    oordeel_sleutel: str
+    toelichting: str
+    beantwoord: bool
+    voldoet: bool
+    voldoet_niet: bool
+    onbekend: bool
+    vak_voldoet: str
+    vak_voldoet_niet: str
+    vak_onbekend: str
+
+
+class NotMet(CriterionView):
+    soort: str
+    waarom_niet: str
+
+
+class CriteriaView(TypedDict):
+    landelijk: list[CriterionView]
+    regio: list[CriterionView]
+    criteria_landelijk: dict[str, CriterionView]
+    criteria_regio: dict[str, CriterionView]
+    alle_landelijk_voldaan: bool
+    alle_regio_voldaan: bool
+    landelijk_samenvatting: str
+    regio_samenvatting: str
+    regio_te_bevestigen: str
+    niet_voldaan: list[NotMet]
+
+
+class ProcesregisseurLine(TypedDict):
+    naam: str
+    functie: str
+    telefoon: str
+    email: str
+
+
+class InformationRequest(TypedDict):
+    organisatie: str
+    gevraagd_op: str
+    antwoord: str
+
+
+class ProcesregisseurView(TypedDict):
+    procesregisseur: ProcesregisseurLine
+    informatie_partners: list[InformationRequest]
+    voorcheck: str
+    client_op_de_hoogte: str
+
+
+class Attempt(TypedDict):
+    interventie: str
+    organisatie: str
+    periode: str
+    resultaat: str
+
+
+class RiskLine(TypedDict):
+    instrument: str
+    datum: str
+    uitgevoerd_door: str
+    uitkomst: str
+
+
+class EndingTitle(TypedDict):
+    titel: str
+    einde: str
+
+
+class IntakeView(TypedDict):
+    geprobeerd: list[Attempt]
+    risicotaxatie: RiskLine
+    heeft_risicotaxatie: bool
+    acute_crisis: str
+    acute_crisis_sleutel: str
+    acute_crisis_toelichting: str
+    titels_die_aflopen: list[EndingTitle]
+    grondslag_na_titel: str
+    grondslag_na_titel_toelichting: str
+    tafel_samenvatting: str
+
+
+class Referrer(TypedDict):
+    organisatie: str
+    naam: str
+    functie: str
+    telefoon: str
+    email: str
+
+
+class HistoryEvent(TypedDict):
+    datum: str
+    soort: str
+    soort_sleutel: str
+    omschrijving: str
+
+
+class MeetingLine(TypedDict):
+    datum: str
+    deelnemers: list[str]
+    deelnemers_tekst: str
+
+
+class AanmeldingView(CriteriaView, ProcesregisseurView, IntakeView):
+    """The aanmelding with every criterion resolved (``aanmelding_context``)."""
+
+    aanmelder: Referrer
+    datum: str
+    reden: str
+    voorgeschiedenis: list[HistoryEvent]
+    huidige_zorg: str
+    overleg: MeetingLine
+    besluit: str
+    besluit_sleutel: str
+    besluit_toelichting: str
+    levensloopaanbieder: str
+    casusregisseur: str
+    gemeentelijke_casusregisseur: str
+    advies: str
+    advies_noemt_heraanmelding: bool
+    waarschuwingen: list[str]
+
+
+class AanmeldingContext(TypedDict):
+    """What the aanmeldformulier, the terugkoppeling and the ZVH's PDF form mapping receive."""
+
+    meta: MetaView
+    persoon: PersonView
+    gegevensdeling: SharingView
+    regio: RegionView
+    aanmelding: AanmeldingView
+    vandaag: str
+    briefdatum: str
+    generator: str
+    anoniem: bool
 
 
 def _box(on: bool) -> str:
     return CHECKED if on else UNCHECKED
 
 
-def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> Context:
+def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> CriterionView:
     # 'nummer' is what print shows; 'sleutel' is internal (mapping files of PDF forms use it)
     return {
         "nummer": nummer,
@@ -59,7 +205,7 @@ def stand_context(s: CriterionAnswer, vocab: Vocabularies, nummer: int = 0) -> C
     }
 
 
-def _criteria(assessment: Assessment, vocab: Vocabularies, region: Region | None = None) -> Context:
+def _criteria(assessment: Assessment, vocab: Vocabularies, region: Region | None = None) -> CriteriaView:
     landelijk = [stand_context(s, vocab, i) for i, s in enumerate(assessment.landelijk, start=1)]
     regio = [stand_context(s, vocab, i) for i, s in enumerate(assessment.regio, start=1)]
     unconfirmed = text(region.criteria_te_bevestigen) if region else ""
@@ -87,7 +233,7 @@ def _criteria(assessment: Assessment, vocab: Vocabularies, region: Region | None
     }
 
 
-def procesregisseur_context(ag: Aanmelding, vocab: Vocabularies) -> Context:
+def procesregisseur_context(ag: Aanmelding, vocab: Vocabularies) -> ProcesregisseurView:
     """The procesregisseur's own steps: who, the information asked of partners, the pre-check."""
     p = ag.procesregisseur
     return {
@@ -110,7 +256,7 @@ def _crisis_answers() -> dict[str, str]:
             "onbekend": _("not known")}
 
 
-def intake_context(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> Context:
+def intake_context(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> IntakeView:
     """The structured intake: what was tried, the risicotaxatie, acute crisis, basis after a title."""
     r = ag.risicotaxatie
     return {
@@ -140,7 +286,7 @@ def _period(van: date | str | None, tot: date | str | None) -> str:
     return period_text(van, tot, format_date_or_month)
 
 
-def _ending_titles(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> list[Context]:
+def _ending_titles(ag: Aanmelding, casus: Casus, vocab: Vocabularies) -> list[EndingTitle]:
     """Titles that end on or after the registration: the sharing needs a basis after them."""
     return [
         {"titel": vocab["titels"].label(t.titel), "einde": date_text(t.einde)}
@@ -161,8 +307,8 @@ def _client_knows() -> dict[str, str]:
 
 
 def aanmelding_context(
-    ag: Aanmelding, region: Region | None, vocab: Vocabularies, casus: Casus | None = None
-) -> Context:
+    ag: Aanmelding, region: Region | None, vocab: Vocabularies, casus: Casus
+) -> AanmeldingView:
     a = ag.aanmelder
     history = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, first_day(g.datum or date.min)))
     overleg = ag.overleg
@@ -195,11 +341,11 @@ def aanmelding_context(
         "advies_noemt_heraanmelding": "opnieuw" in ag.advies.casefold(),
         "waarschuwingen": [w.text for w in aanmelding_warnings(ag, region)],
         **procesregisseur_context(ag, vocab),
-        **(intake_context(ag, casus, vocab) if casus is not None else {}),
+        **intake_context(ag, casus, vocab),
     }
 
 
-def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> Context:
+def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> AanmeldingContext:
     """The context of both aanmelding documents and of the PDF form mapping."""
     if casus.aanmelding is None:
         from levensloop_docs.errors import UsageError
@@ -223,13 +369,13 @@ def build_aanmelding_context(casus: Casus, vocab: Vocabularies, today: date) -> 
 
 def form_view(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> AanmeldingContext:
     return build_aanmelding_context(casus, vocab, today)
 
 
 def anonymous_form_view(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> TafelView:
     """The tafelversie: only the allow-listed fields, coarsened (see ``views/anoniem.py``)."""
     from levensloop_docs.views.anoniem import tafel_context
 
@@ -238,7 +384,7 @@ def anonymous_form_view(
 
 def feedback_view(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
-) -> Context:
+) -> AanmeldingContext:
     if casus.aanmelding is None or casus.aanmelding.besluit is None:
         from levensloop_docs.errors import UsageError
 

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from levensloop_docs.i18n import _, format_date, format_date_or_month
 from levensloop_docs.model.casus import Aanmelding, Casus
@@ -29,7 +29,100 @@ from levensloop_docs.model.validators import first_day
 from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.views.common import period_text
 
-Context = dict[str, Any]
+if TYPE_CHECKING:
+    from levensloop_docs.views.aanmelding import AanmeldingContext, CriteriaView, CriterionView
+
+
+class TafelEvent(TypedDict):
+    datum: str
+    soort: str
+
+
+class TafelAttempt(TypedDict):
+    interventie: str
+    periode: str
+    resultaat: str
+
+
+class TafelRisk(TypedDict):
+    instrument: str
+    datum: str
+    uitkomst: str
+
+
+class TafelCriterion(TypedDict):
+    nummer: int
+    tekst: str
+    oordeel: str
+    vak_voldoet: str
+    vak_voldoet_niet: str
+    vak_onbekend: str
+
+
+class TafelCriteria(TypedDict):
+    landelijk: list[TafelCriterion]
+    regio: list[TafelCriterion]
+    landelijk_samenvatting: str
+    regio_samenvatting: str
+
+
+class TafelMeeting(TypedDict):
+    datum: str
+
+
+class TafelAanmelding(TafelCriteria):
+    maand: str
+    aanmelder_functie: str
+    samenvatting: str
+    voorgeschiedenis: list[TafelEvent]
+    geprobeerd: list[TafelAttempt]
+    risicotaxatie: TafelRisk
+    acute_crisis: str
+    client_op_de_hoogte: str
+    overleg: TafelMeeting
+
+
+class TafelTitle(TypedDict):
+    titel: str
+    periode: str
+
+
+class TafelPerson(TypedDict):
+    leeftijd: str
+    verblijf: str
+    problematiek: str
+    juridisch_kader: list[TafelTitle]
+
+
+class TafelMeta(TypedDict):
+    casus_id: str
+    status: str
+
+
+class TafelZvh(TypedDict):
+    naam: str
+
+
+class TafelRegion(TypedDict):
+    naam: str
+    zvh: TafelZvh
+
+
+class TafelSharing(TypedDict):
+    route: str
+
+
+class TafelView(TypedDict):
+    """What the tafelversie template receives: the allow-list, nothing else."""
+
+    meta: TafelMeta
+    regio: TafelRegion
+    anoniem: bool
+    persoon: TafelPerson
+    gegevensdeling: TafelSharing
+    aanmelding: TafelAanmelding
+    vandaag: str
+    generator: str
 
 # name parts that are too common to remove on their own; they go with the name they precede
 _PARTICLES = (
@@ -262,7 +355,7 @@ def month_year(day: date | str | None) -> str:
     return format_date_or_month(first_day(day).strftime("%Y-%m")) or _("date unknown")
 
 
-def _history(ag: Aanmelding, vocab: Vocabularies) -> list[Context]:
+def _history(ag: Aanmelding, vocab: Vocabularies) -> list[TafelEvent]:
     """The timeline as month and kind only: what happened stays in the full form."""
     events = sorted(ag.voorgeschiedenis, key=lambda g: (g.datum is None, first_day(g.datum or date.min)))
     return [
@@ -270,7 +363,7 @@ def _history(ag: Aanmelding, vocab: Vocabularies) -> list[Context]:
     ]
 
 
-def _tried(ag: Aanmelding, scrub: Scrubber) -> list[Context]:
+def _tried(ag: Aanmelding, scrub: Scrubber) -> list[TafelAttempt]:
     return [
         {
             "interventie": scrub(p.interventie),
@@ -285,7 +378,7 @@ def _period(van: date | str | None, tot: date | str | None) -> str:
     return period_text(van, tot, month_year)
 
 
-def _risk(ag: Aanmelding, vocab: Vocabularies, scrub: Scrubber) -> Context:
+def _risk(ag: Aanmelding, vocab: Vocabularies, scrub: Scrubber) -> TafelRisk:
     r = ag.risicotaxatie
     if r is None:
         return {"instrument": "", "datum": "", "uitkomst": ""}
@@ -297,13 +390,13 @@ def _risk(ag: Aanmelding, vocab: Vocabularies, scrub: Scrubber) -> Context:
     }
 
 
-def _criteria(full: Context) -> Context:
+def _criteria(full: CriteriaView) -> TafelCriteria:
     """The criteria with their verdicts; the explanations stay in the full form (free text)."""
 
-    def strip(c: Context) -> Context:
-        return {
-            k: c[k] for k in ("nummer", "tekst", "oordeel", "vak_voldoet", "vak_voldoet_niet", "vak_onbekend")
-        }
+    def strip(c: CriterionView) -> TafelCriterion:
+        return {"nummer": c["nummer"], "tekst": c["tekst"], "oordeel": c["oordeel"],
+                "vak_voldoet": c["vak_voldoet"], "vak_voldoet_niet": c["vak_voldoet_niet"],
+                "vak_onbekend": c["vak_onbekend"]}
 
     return {
         "landelijk": [strip(c) for c in full["landelijk"]],
@@ -313,13 +406,13 @@ def _criteria(full: Context) -> Context:
     }
 
 
-def tafel_context(casus: Casus, full: Context, vocab: Vocabularies) -> Context:
+def tafel_context(casus: Casus, full: AanmeldingContext, vocab: Vocabularies) -> TafelView:
     """The tafelversie, field by field from the allow-list (``full``: the form's own context)."""
     ag = casus.aanmelding
     assert ag is not None  # the view checks first
     scrub = Scrubber(casus)
     a = full["aanmelding"]
-    titles = [
+    titles: list[TafelTitle] = [
         {"titel": vocab["titels"].label(t.titel), "periode": _period(t.start, t.einde)}
         for t in casus.persoon.juridisch_kader
     ]
