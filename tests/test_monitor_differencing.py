@@ -89,10 +89,12 @@ def _interval(text: str) -> tuple[int, int | None]:
     text = text.replace("−", "-").strip()
     if text.isdigit():
         return int(text), int(text)
-    if text.startswith("<"):
-        return 1, int(text[1:]) - 1
+    if text.startswith("<"):  # as the report states it: 0 up to the threshold (a 0 may be hidden)
+        return 0, int(text[1:]) - 1
     if text == "×":
         return THRESHOLD, None
+    if text == "–":  # a table too small to print anything of
+        return 0, None
     if text.startswith("≥"):
         return int(text[1:].strip()), None
     low, high = re.fullmatch(r"(\d+)–(\d+)", text).groups()  # type: ignore[union-attr]
@@ -337,16 +339,13 @@ def test_no_report_combination_recovers_a_hidden_cell(tmp_path: Path, seed: int)
     assert not recovered, f"hidden cells computed from {len(constraints)} printed numbers: {recovered}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap in suppression.py, found by this attack: zeros are never hidden and '<3' reads as 1-2, "
-    "so a total printed '<3' over two '<3' parts pins both at 1 (e.g. two regions with 1 escalation "
-    "each and a national '<3'; two wait bands of 1 under 2 BIZ admissions). Needs '<3' to mean 0-2 "
-    "and a zero hidden where nothing else can be"))
-@pytest.mark.parametrize("seed", [1])
+# seed 1 is where the gap was found (zeros never hidden); on seed 5 the protection hides zeros
+@pytest.mark.parametrize("seed", [1, 5])
 def test_the_registrant_escalation_and_bed_tables_hold_too(tmp_path: Path, seed: int) -> None:
     """The same attack with who registered, the escalations and the BIZ waits (and their identities)."""
     constraints, hidden = _constraints(_folder(tmp_path, seed, extended=True), extended=True)
     for kind in ("aanmelder", "bed", "since", "escbiz"):  # the new tables are really attacked
-        assert any(c[0] == kind and lo > 0 for terms, lo, _hi in constraints for c, _a in terms), kind
+        assert any(c[0] == kind and (hi is None or hi > 0)
+                   for terms, _lo, hi in constraints for c, _a in terms), kind
     recovered = _recovered(constraints, hidden)
     assert not recovered, f"hidden cells computed from {len(constraints)} printed numbers: {recovered}"

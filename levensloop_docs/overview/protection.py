@@ -8,22 +8,21 @@ or region:
 - the cells are fixed **blocks**: per calendar year and measure, one table of every region,
   every group of regions (``data/regiogroepen.yaml``) and the national total, by quarter
   and for the whole year; per year of inclusion and characteristic, the same rows by value.
-  Each block is protected once (``suppression.suppress``: ``<3`` for 1-2, ``×`` for the
-  cells that would give a small one away through the region, group or year totals), and a
-  cell shared by two blocks is hidden in both (``forced``);
+  Each block is protected once (``suppression.suppress``: ``<3`` for 1-2, and for a 0 that had to
+  be hidden too; ``×`` for a count of 3 or more hidden so that no hidden cell can be computed
+  through the region, group or year totals), and a cell shared by two blocks is hidden in both
+  (``forced``). A reader is told, and the protection assumes, that ``<3`` is 0-2 and ``×`` 3 or more;
 - a report only asks for whole quarters, and prints either a block cell or a **sum of block
-  cells**; a sum with a hidden part is printed as the range it must lie in (``5–8``,
+  cells**; a sum with a hidden part is printed as the range it must lie in (``0–4``,
   ``≥ 12``), which a reader could work out from the cells anyway.
 
 So no combination of reports says more than the blocks, and the blocks are protected against
 the equations of all their rows and columns. What stays possible: comparing reports made on
 different days, after cases were added or changed; a coordinator publishes a period once.
 
-Known gap (found by ``tests/test_monitor_differencing.py``, the extended attack is marked xfail):
-``suppress`` never hides a zero and a ``<3`` reads as 1-2, so where a total printed ``<3`` has two
-``<3`` parts and the other parts are shown as 0, each part is 1. When no non-zero cell is left to
-hide, ``suppress`` stops. Closing it needs ``<3`` to mean 0-2 and a zero hidden where nothing else
-can be, in the suppression and in the attack of its tests.
+Before zeros could be hidden, ``<3`` read as 1-2: a total ``<3`` over two ``<3`` parts, the other
+parts shown as 0, gave both parts away (``tests/test_monitor_differencing.py`` found it). Now a 0
+is hidden where nothing else is left, and ``<3`` says 0-2.
 """
 
 from __future__ import annotations
@@ -134,13 +133,11 @@ class Block:
     s: Suppressed
 
     def value(self, row: str, col: int) -> Value:
-        r = self.hier.rows.index(row)
-        cell = (r, col)
-        if cell in self.s.primary:
-            return Value(1, self.s.threshold - 1, f"<{self.s.threshold}")
-        if cell in self.s.secondary:
-            return Value(self.s.threshold, None, "×")
-        return Value.exact(self.s.values[r][col])
+        cell = (self.hier.rows.index(row), col)
+        if not self.s.hidden(cell):
+            return Value.exact(self.s.values[cell[0]][cell[1]])
+        lo, hi = self.s.bounds(cell)  # '<3' is 0-2 (a hidden 0 prints so too), '×' 3 or more
+        return Value(lo, hi, self.s.text(cell))
 
     def hidden(self, row: str, col: int) -> bool:
         return self.s.hidden((self.hier.rows.index(row), col))
