@@ -381,6 +381,7 @@ def test_the_terugkoppeling_the_overdrachtsbrief_and_the_zvh_form_are_recorded(
     [page] = (tmp_path / "brief").glob("*.html")
     html = " ".join(page.read_text(encoding="utf-8").split())
     assert "Dit hoort bij uw aanmelding voor de levensloopaanpak." in html
+    assert "Aanmeldformulier van het Zorg- en Veiligheidshuis" in html
     assert "Hertogenbosch, wijkteam Noord (voorbeeld)</h2>" in html  # the referrer, as a heading
 
 

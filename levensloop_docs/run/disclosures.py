@@ -97,16 +97,18 @@ def record_job(run: RenderRun, job: Output, files: Iterable[Path]) -> None:
 
 
 def _record_form(job: FormJob, made: list[Path]) -> None:
+    from levensloop_docs.i18n import _
     from levensloop_docs.views.disclosure import zvh_form
 
     casus = job.case.casus
     found = zvh_form(casus, job.form.name)
+    title = _("Registration form of the Zorg- en Veiligheidshuis")  # the form's file: 'parameter'
     entries = []
     for path in made:
         entry = {
             "tijd": datetime.now().astimezone().isoformat(timespec="seconds"),
             "casus_id": casus.meta.casus_id,
-            "document": "zvh-formulier", "parameter": job.form.name, "titel": job.form.stem, "versie": "",
+            "document": "zvh-formulier", "parameter": job.form.name, "titel": title, "versie": "",
             "planversie": casus.meta.planversie,
             **asdict(found),
             "bestand": path.name, "sha256": sha256_of(path),
