@@ -219,3 +219,28 @@ def test_a_builder_refuses_to_overwrite_a_template_without_overschrijf(tmp_path:
     assert target.read_bytes() == b"bewerkt in Word"
     docxbouw.save(Document(), target, argv=["--overschrijf"])
     assert target.read_bytes().startswith(b"PK")
+
+
+def test_controleer_checks_a_leaflet_and_a_handreiking_chapter_like_a_case_template(
+    own: Path, run_cli: RunCli
+) -> None:
+    """Publications are equal to case documents in the check too (issue 29, §3): a typo in a
+    region's leaflet or in a chapter of its own is found before a partner gets it."""
+    shipped = resources.shipped_templates_dir()
+    leaflet = own / "partnerinfo" / "folders" / "politie.md"
+    leaflet.parent.mkdir(parents=True)
+    text = (shipped / "partnerinfo" / "folders" / "politie.md").read_text(encoding="utf-8")
+    leaflet.write_text(text + "\nBel {{ regio.zvh.telefon }}.\n", encoding="utf-8")
+    chapter = own / "handreiking" / "limburg" / "08-eigen.md"
+    chapter.parent.mkdir(parents=True)
+    chapter.write_text("# Eigen hoofdstuk\n\n{{ regio.route_label }}, {{ stroomschema_alt }}\n\n"
+                       "{% for s in regio.route %}{{ s.nivo }}{% endfor %}\n", encoding="utf-8")
+    bad = run_cli("sjablonen", "controleer")
+    assert bad.code == 2, bad.out
+    assert str(leaflet) in bad.err and "regio.zvh.telefon" in bad.err
+    assert str(chapter) in bad.err and "s.nivo" in bad.err
+    assert "route_label" not in bad.err and "stroomschema_alt" not in bad.err  # real fields pass
+    leaflet.unlink()
+    chapter.write_text("# Eigen hoofdstuk\n\n{{ regio.route_label }}\n", encoding="utf-8")
+    ok = run_cli("sjablonen", "controleer")
+    assert ok.code == 0, ok.err

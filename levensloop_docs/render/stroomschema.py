@@ -573,8 +573,12 @@ def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def stroomschema_context(regio: Mapping[str, Any]) -> Context:
-    """The handreiking's chart (PNG data URI), its alt text and the same content as table rows."""
+def stroomschema_context(regio: Mapping[str, Any], draw: bool = True) -> Context:
+    """The handreiking's chart (PNG data URI), its alt text and the same content as table rows.
+
+    ``draw=False``: the same context without the pictures (empty strings), for the template
+    check, which needs the shape and not Graphviz.
+    """
     flow = build_flow(regio)
     alt = _(
         "Flow chart of region {region}: registration and inclusion, scaling up and down step by step, "
@@ -592,7 +596,7 @@ def stroomschema_context(regio: Mapping[str, Any]) -> Context:
         label = " · ".join(titles[lane] for lane in lanes)
         parts.append({
             "titel": label,
-            "png": data_uri(draw_png(part_flow(flow, lanes), zigzag=lanes == ("route",))),
+            "png": data_uri(draw_png(part_flow(flow, lanes), zigzag=lanes == ("route",))) if draw else "",
             "alt": _("Flow chart of region {region}, part: {part}. The table below gives the same "
                      "steps as text.").format(region=regio["naam"], part=label),
         })  # fmt: skip

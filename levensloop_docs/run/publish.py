@@ -53,8 +53,13 @@ def render_leaflet(kind: str, region: Region, today: date) -> RenderedMarkdown:
     if kind not in leaflet_kinds():
         msg = _("There is no leaflet for '{kind}'. Choose from: {known}.")
         raise UsageError(msg.format(kind=kind, known=", ".join(leaflet_kinds())))
-    context: Context = {**region_context(region, load_vocabularies(), today), "partner": kind}
+    context = leaflet_context(kind, region, today)
     return render_markdown_file(template, context, search_path=template_folders())
+
+
+def leaflet_context(kind: str, region: Region, today: date) -> Context:
+    """What a leaflet template receives (also the shape ``sjablonen controleer`` checks against)."""
+    return {**region_context(region, load_vocabularies(), today), "partner": kind}
 
 
 def chapter_files(region_key: str) -> list[Path]:
@@ -72,9 +77,7 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     if not files:
         msg = _("There are no chapters for the handreiking in {folder}.")
         raise UsageError(msg.format(folder=template_path(CHAPTERS)))
-    vocab = load_vocabularies()
-    context: Context = {**region_context(region, vocab, today), "rollen": _roles(vocab)}
-    context.update(stroomschema_context(context["regio"]))
+    context = handreiking_context(region, today)
     parts = []
     for path in files:
         chapter = render_markdown_file(path, context, search_path=template_folders())
@@ -89,11 +92,19 @@ def render_handreiking(region: Region, today: date) -> RenderedMarkdown:
     return with_anchors(cover + "\n".join(parts))
 
 
-def stroomschema_context(regio: Mapping[str, Any]) -> Context:
+def handreiking_context(region: Region, today: date, draw: bool = True) -> Context:
+    """What every chapter of the handreiking receives; ``draw=False``: without the chart's pictures."""
+    vocab = load_vocabularies()
+    context: Context = {**region_context(region, vocab, today), "rollen": _roles(vocab)}
+    context.update(stroomschema_context(context["regio"], draw))
+    return context
+
+
+def stroomschema_context(regio: Mapping[str, Any], draw: bool = True) -> Context:
     """The region's stroomschema (Graphviz PNG, alt text, the same content as table rows)."""
     from levensloop_docs.render import stroomschema
 
-    return stroomschema.stroomschema_context(regio)
+    return stroomschema.stroomschema_context(regio, draw)
 
 
 def _esc(text: str) -> str:

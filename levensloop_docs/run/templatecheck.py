@@ -141,16 +141,16 @@ class _Source:
     paragraphs: bool  # Word: line n of the source is paragraph n-1
 
 
-def _sources(doc: DocumentType) -> list[_Source]:
+def _sources(template: Path, engine: str) -> list[_Source]:
     from levensloop_docs.render.sandbox import make_environment
 
-    if doc.engine == "docx":
+    if engine == "docx":
         from levensloop_docs.render.docx_fast import jinja_sources
 
         env = make_environment()
-        return [_Source(s.part, s.text, env, True) for s in jinja_sources(doc.template.read_bytes())]
-    env = markdown_environment([doc.template.parent, *template_folders()])
-    return [_Source("", doc.template.read_text(encoding="utf-8"), env, False)]
+        return [_Source(s.part, s.text, env, True) for s in jinja_sources(template.read_bytes())]
+    env = markdown_environment([template.parent, *template_folders()])
+    return [_Source("", template.read_text(encoding="utf-8"), env, False)]
 
 
 def include_path(folder: Path, name: str) -> Path:
@@ -183,40 +183,79 @@ def template_inputs(doc: DocumentType) -> list[Path]:
 
 def check_document(doc: DocumentType, shape: Shape | None) -> list[Problem]:
     """Syntax errors and unknown fields of one document's template."""
-    from jinja2 import TemplateSyntaxError
-
-    if not doc.template.is_file():
-        return [Problem(doc.template, "", _("The template file does not exist."))]
-    try:
-        sources = _sources(doc)
-    except Exception:  # any unreadable Word file gets the same plain message
-        return [Problem(doc.template, "", _("The template cannot be opened as a Word document."))]
-    problems: list[Problem] = []
-    for source in sources:
-        try:
-            tree = source.env.parse(source.text)
-            if doc.engine == "docx":
-                source.env.compile(tree)  # unknown filters and tests show up here
-        except TemplateSyntaxError as exc:
-            problems.append(_located(doc.template, source, exc.lineno, _("Template syntax error: {error}.")
-                                     .format(error=exc.message)))
-            continue
-        if shape is None:
-            continue
-        walker = _Walker(source, doc.template.parent)
-        walker.template(tree, shape)
-        msg = _("Unknown field {path}: the case data has no such field. Check the spelling.")
-        problems.extend(
-            _located(doc.template, source, line, msg.format(path=path)) if included is None
-            else Problem(included, "", msg.format(path=path), line=line)
-            for path, line, included in walker.unknown
-        )
+    problems = check_template(doc.template, doc.engine, shape)
     if shape is None and not problems:
         # a check that cannot run is an error: otherwise a template with a typo would render
         msg = _("Fields not checked: no example case fits this document. "
                 "Add a case that fits to the examples, or name one with --voorbeelden.")
         problems.append(Problem(doc.template, "", msg))
     return problems
+
+
+def check_template(template: Path, engine: str, shape: Shape | None) -> list[Problem]:
+    """Syntax errors of one template ("docx" or "markdown"), and with ``shape`` its unknown fields."""
+    from jinja2 import TemplateSyntaxError
+
+    if not template.is_file():
+        return [Problem(template, "", _("The template file does not exist."))]
+    try:
+        sources = _sources(template, engine)
+    except Exception:  # any unreadable Word file gets the same plain message
+        return [Problem(template, "", _("The template cannot be opened as a Word document."))]
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            tree = source.env.parse(source.text)
+            if engine == "docx":
+                source.env.compile(tree)  # unknown filters and tests show up here
+        except TemplateSyntaxError as exc:
+            problems.append(_located(template, source, exc.lineno, _("Template syntax error: {error}.")
+                                     .format(error=exc.message)))
+            continue
+        if shape is None:
+            continue
+        walker = _Walker(source, template.parent)
+        walker.template(tree, shape)
+        msg = _("Unknown field {path}: the case data has no such field. Check the spelling.")
+        problems.extend(
+            _located(template, source, line, msg.format(path=path)) if included is None
+            else Problem(included, "", msg.format(path=path), line=line)
+            for path, line, included in walker.unknown
+        )
+    return problems
+
+
+def publication_templates() -> tuple[list[Path], list[Path]]:
+    """The templates of the region's publications: (every leaflet, every handreiking chapter:
+    the shipped ones and each region's own; a file in the own-templates folder first)."""
+    from levensloop_docs.reference.regions import region_keys
+    from levensloop_docs.run.publish import LEAFLETS, chapter_files, leaflet_kinds
+
+    leaflets = [template_path(f"{LEAFLETS}/{kind}.md") for kind in leaflet_kinds()]
+    chapters = {path for key in region_keys() for path in chapter_files(key)}
+    return leaflets, sorted(chapters)
+
+
+def check_publications(today: date | None = None) -> list[Problem]:
+    """The leaflets and the handreiking checked like a case's templates: syntax, and every
+    field against the union of the contexts the regions give them (``run/publish.py``)."""
+    from levensloop_docs.reference.regions import all_regions
+    from levensloop_docs.run.publish import handreiking_context, leaflet_context
+
+    day = today or date.today()
+    regions = all_regions()
+    leaflet = _union(shape_of(leaflet_context("", r, day)) for r in regions)
+    chapter = _union(shape_of(handreiking_context(r, day, draw=False)) for r in regions)
+    leaflets, chapters = publication_templates()
+    return [*(p for path in leaflets for p in check_template(path, "markdown", leaflet)),
+            *(p for path in chapters for p in check_template(path, "markdown", chapter))]
+
+
+def _union(shapes: Iterable[Shape]) -> Shape | None:
+    found: Shape | None = None
+    for shape in shapes:
+        found = found.merge(shape) if found is not None else shape
+    return found
 
 
 def _located(template: Path, source: _Source, lineno: int | None, message: str) -> Problem:

@@ -34,12 +34,21 @@ def controleer(voorbeelden: Path | None, documenten: tuple[str, ...]) -> None:
     from levensloop_docs.errors import TemplateProblemError
     from levensloop_docs.i18n import _, ngettext
     from levensloop_docs.run.documents import registry
-    from levensloop_docs.run.templatecheck import check_templates, requested_parameters
+    from levensloop_docs.run.templatecheck import (
+        check_publications,
+        check_templates,
+        publication_templates,
+        requested_parameters,
+    )
 
     types = registry()
     _report_own_templates()
     examples = find_case_files(voorbeelden) if voorbeelden else None
     problems = check_templates(types, examples, parameters=requested_parameters(documenten))
+    # the leaflets and the handreiking are checked like a case's documents (issue 29, §3)
+    problems += check_publications()
+    leaflets, chapters = publication_templates()
+    n = len(types) + len(leaflets) + len(chapters)
     for problem in problems:
         if problem.warning:
             click.echo(_("Warning: ") + problem.describe(), err=True)
@@ -50,11 +59,11 @@ def controleer(voorbeelden: Path | None, documenten: tuple[str, ...]) -> None:
             problems=errors,
             summary=ngettext("{bad} of {n} templates has errors ({e} in total).",
                              "{bad} of {n} templates have errors ({e} in total).", bad).format(
-                bad=bad, n=len(types), e=len(errors)),
+                bad=bad, n=n, e=len(errors)),
             hint=_("Open the template in Word, correct the field between {{ }} or {% %}, and try again."),
         )
     click.echo(ngettext("{n} template checked: no errors.",
-                        "{n} templates checked: no errors.", len(types)).format(n=len(types)))
+                        "{n} templates checked: no errors.", n).format(n=n))
 
 
 def _report_own_templates() -> None:
