@@ -155,6 +155,12 @@ def usable_cores() -> int:
     return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
+def change_stamp(stat: os.stat_result) -> int | None:
+    """When the file last changed in any way (content, times, rename), as no program can set it
+    back: POSIX ctime. ``None`` on Windows, where ``st_ctime`` is when the file was created."""
+    return None if WINDOWS else stat.st_ctime_ns
+
+
 def die_with_parent() -> bool:
     """Linux: let the kernel kill this process when its parent dies (PR_SET_PDEATHSIG).
 

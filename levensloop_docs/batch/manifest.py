@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from levensloop_docs.atomic import write_bytes
 
@@ -35,6 +35,7 @@ class OutputRecord(TypedDict):
     uitvoer: str  # sha256 of the output file
     grootte: int
     mtime_ns: int
+    ctime_ns: NotRequired[int]  # ``platform_os.change_stamp`` after the rename; not on Windows
 
 
 class CaseRecord(TypedDict):
@@ -88,14 +89,27 @@ def file_hash(path: Path) -> str:
 def output_record_state(folder: Path, name: str, record: OutputRecord) -> str | None:
     """``None`` when the output is what the manifest says; else "missing" or "changed".
 
-    The file's hash decides (a different size says it sooner), so an edit that keeps the
-    size and the modification time is still seen; for 2,000 cases that reading costs
-    well under a second.
+    A file whose size, modification time and change stamp (POSIX ctime, which every write,
+    ``touch`` or rename sets to now and no program can set back) are the recorded ones has
+    not been touched since it was made: it is not read. Any other file is hashed, so an
+    edit that keeps the size and puts the modification time back is still seen; when the
+    bytes are the recorded ones the record learns the new stamps (one read, not one a run).
+    Without a change stamp (Windows) every output is hashed, as before.
     """
+    from levensloop_docs.platform_os import change_stamp
+
     try:
         stat = (folder / name).stat()
     except FileNotFoundError:
         return "missing"
-    if stat.st_size != record["grootte"] or file_hash(folder / name) != record["uitvoer"]:
+    if stat.st_size != record["grootte"]:
         return "changed"
+    stamp = change_stamp(stat)
+    if stamp is not None and stamp == record.get("ctime_ns") and stat.st_mtime_ns == record["mtime_ns"]:
+        return None
+    if file_hash(folder / name) != record["uitvoer"]:
+        return "changed"
+    record["mtime_ns"] = stat.st_mtime_ns
+    if stamp is not None:
+        record["ctime_ns"] = stamp
     return None

@@ -45,7 +45,7 @@ from levensloop_docs.batch.manifest import (
     output_record_state,
 )
 from levensloop_docs.batch.progress import LineProgress, Progress
-from levensloop_docs.batch.worker import CaseResult, Planned, init_worker, plan_case, render_case
+from levensloop_docs.batch.worker import CaseResult, Planned, init_worker, plan_case, preload, render_case
 from levensloop_docs.diskerrors import explain, not_writable
 from levensloop_docs.errors import CaseFileError, LevensloopError, TemplateProblemError
 from levensloop_docs.i18n import _
@@ -305,7 +305,7 @@ def _case_reason(record: CaseRecord | None, digest: str, everything: bool) -> st
 
 def _selected(request: str, fmt: str, opts: BatchOptions, types: dict[str, DocumentType]) -> bool:
     """Is this output part of what this run makes (``--document``, ``--formaat``)?"""
-    from levensloop_docs.run.renderrun import DEFAULT_FORMATS
+    from levensloop_docs.run.documents import DEFAULT_FORMATS
 
     if fmt not in (opts.formats or DEFAULT_FORMATS):
         return False
@@ -397,6 +397,7 @@ def _pool(opts: BatchOptions, cases: list[_Case]) -> Iterator[ProcessPoolExecuto
         tmp = run_tmp() if not opts.dry_run and "pdf" in (opts.formats or ()) else None
     except OSError as exc:
         raise _os_error(exc, opts.out_dir) from None
+    preload()
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=init_worker,
         initargs=(opts.out_dir, opts.pdf_a, opts.today, tmp, opts.definitive)
@@ -579,7 +580,7 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
     old = manifest.cases.get(case.key)
     outputs = dict(old["bestanden"]) if old is not None else {}
     docs = {f"{p.stem}.{f}": p for p in case.planned for f in p.formats}
-    for name, (digest, size, mtime) in result.written.items():
+    for name, (digest, size, mtime, changed) in result.written.items():
         item = docs[name]
         doc = types[item.document]
         fmt = name.rpartition(".")[2]
@@ -589,6 +590,8 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
             opties=_options(fmt, opts.pdf_a), veiligheid=result.safety.get(item.request, ""),
             uitvoer=digest, grootte=size, mtime_ns=mtime,
         )
+        if changed is not None:
+            outputs[name]["ctime_ns"] = changed
     done = not result.reason
     register, selection = plan_hash(types), selection_key(opts.requested, opts.formats)
     keep = old is not None and done and old["casus"] == case.digest and old["register"] == register

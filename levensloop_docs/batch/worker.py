@@ -14,10 +14,11 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.case.casefile import CaseFile
-from levensloop_docs.run.renderrun import Job, RenderRun
+if TYPE_CHECKING:  # imported by the batch before it starts workers (``preload``), not at start-up
+    from levensloop_docs.case.casefile import CaseFile
+    from levensloop_docs.run.renderrun import Job, RenderRun
 
 _RUN: RenderRun | None = None
 
@@ -41,7 +42,8 @@ class CaseResult:
     key: str
     case_id: str = ""
     planned: list[Planned] = field(default_factory=list)
-    written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
+    # name -> hash, size, mtime, change stamp (``platform_os.change_stamp``)
+    written: dict[str, tuple[str, int, int, int | None]] = field(default_factory=dict)
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
@@ -63,6 +65,7 @@ def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None
     """
     from multiprocessing.util import Finalize
 
+    from levensloop_docs.run.renderrun import RenderRun
     from levensloop_docs.runtmp import adopt
 
     global _RUN
@@ -71,6 +74,15 @@ def init_worker(out_dir: Path, pdf_a: bool, today: date, tmp: Path | None = None
     adopt(tmp)
     _RUN = RenderRun(out_dir=out_dir, pdf_a=pdf_a, today=today, definitive=definitive)
     Finalize(_RUN, _RUN.close, exitpriority=10)
+
+
+def preload() -> None:
+    """Import what a worker uses, in the batch process before it starts its workers: forked,
+    they share it instead of each importing it (a rerun with nothing to do starts none)."""
+    import levensloop_docs.run.renderrun  # noqa: F401
+    from levensloop_docs.case.casefile import preload as validation
+
+    validation()
 
 
 def _die_with_parent() -> None:
@@ -111,7 +123,7 @@ def load_case_fast(path: Path, raw: Any = None) -> CaseFile:
     needed to place a problem on its line, so an invalid file is read again by
     ``load_case``, which raises the usual error with lines.
     """
-    from levensloop_docs.case.casefile import load_case, read_case, validate_raw
+    from levensloop_docs.case.casefile import CaseFile, load_case, read_case, validate_raw
 
     if raw is None:
         return read_case(path)
@@ -178,8 +190,9 @@ def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.errors import UnsafeDocumentError
+    from levensloop_docs.platform_os import change_stamp
     from levensloop_docs.run.documents import registry
-    from levensloop_docs.run.renderrun import render_job
+    from levensloop_docs.run.renderrun import Job, render_job
 
     run = _run()
     result = CaseResult(key, planned=planned)
@@ -201,7 +214,8 @@ def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"
                 result.concepts.append(item.stem)
             for target in targets:
                 stat = target.stat()
-                result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns)
+                result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns,
+                                               change_stamp(stat))
     except Exception as exc:
         return _failure(result, exc)
     if refused:

@@ -13,16 +13,12 @@ from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.atomic import write_text
-from levensloop_docs.case.rules import case_problems, reference_problems
 from levensloop_docs.errors import CaseFileError, ConflictError, Problem
 from levensloop_docs.i18n import _, format_date, ngettext
-from levensloop_docs.model.casus import MOVED_FIELDS, Casus
-from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
 from levensloop_docs.platform_os import owner_name
-from levensloop_docs.problems import pydantic_problem
 from levensloop_docs.yamlio import (
     NotFast,
     YamlReadError,
@@ -34,6 +30,10 @@ from levensloop_docs.yamlio import (
     parse_fast_nodes,
     read_text,
 )
+
+if TYPE_CHECKING:  # finding case files and hashing them (an unchanged batch) needs no model
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import Vocabularies
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -53,6 +53,13 @@ def digest_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def preload() -> None:
+    """Import what validating a case needs (the model, the rules) now: a caller about to fork
+    worker processes does it once, so they share it instead of each importing it."""
+    import levensloop_docs.case.rules
+    import levensloop_docs.model.casus  # noqa: F401
+
+
 def validate_raw(
     raw: Any, file: Path | None, vocab: Vocabularies | None = None, today: date | None = None,
     line_at: Callable[[tuple[str | int, ...]], int | None] | None = None,
@@ -61,6 +68,11 @@ def validate_raw(
 
     ``line_at``: where a field is in the file (default: ``line_of`` on round-trip ``raw``)."""
     from pydantic import ValidationError
+
+    from levensloop_docs.case.rules import case_problems, reference_problems
+    from levensloop_docs.model.casus import MOVED_FIELDS, Casus
+    from levensloop_docs.model.vocab import load_vocabularies
+    from levensloop_docs.problems import pydantic_problem
 
     vocab = vocab or load_vocabularies()
     today = today or date.today()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from levensloop_docs.case.casefile import duplicate_ids, read_case
+from levensloop_docs.case.casefile import duplicate_ids, preload, read_case
 from levensloop_docs.errors import CaseFileError, Problem
 
 PARALLEL_FROM = 40  # fewer files are read here: starting the workers costs more
@@ -94,6 +94,7 @@ def _check_all(files: list[Path], workers: int | None) -> list[Checked]:
     from levensloop_docs.model.vocab import load_vocabularies
 
     load_vocabularies()  # once, before the fork: every worker inherits it
+    preload()  # and the model and the rules
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import
     try:

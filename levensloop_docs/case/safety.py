@@ -19,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from levensloop_docs.errors import Problem
 from levensloop_docs.i18n import _
-from levensloop_docs.model.casus import Casus
-from levensloop_docs.model.vocab import Vocabularies
+
+if TYPE_CHECKING:  # the batch reads a recorded outcome (key_status) without the case model
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import Vocabularies
 
 SAFETY, COMPLETENESS, CONSISTENCY, STYLE = "veiligheid", "volledigheid", "samenhang", "stijl"
 

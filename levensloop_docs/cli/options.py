@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
+from levensloop_docs.cli.formats import parse_formats as parse_formats  # re-exported
+from levensloop_docs.cli.formats import split
 from levensloop_docs.errors import UsageError
 from levensloop_docs.i18n import _, ngettext
 from levensloop_docs.reference.regions import Region, load_region, region_keys
 from levensloop_docs.run.publish import FORMATS, Publication
 from levensloop_docs.run.renderrun import RenderRun, render_job
-
-
-def split(value: str) -> list[str]:
-    return [v.strip().lower() for v in value.split(",") if v.strip()]
-
-
-def parse_formats(value: str | None, known: Iterable[str]) -> tuple[str, ...] | None:
-    """``pdf,docx`` -> ``("pdf", "docx")``; nothing typed -> None (the command's default).
-
-    A format outside ``known`` is a typing error that names the ones that exist.
-    """
-    if value is None or not value.strip():
-        return None
-    chosen = tuple(dict.fromkeys(split(value)))
-    allowed = list(known)
-    wrong = [f for f in chosen if f not in allowed]
-    if wrong or not chosen:
-        msg = _("Unknown format: {formats}. Choose from: {known}.")
-        raise UsageError(msg.format(formats=", ".join(wrong) or value, known=", ".join(allowed)))
-    return chosen
 
 
 def formats(value: str) -> tuple[str, ...]:

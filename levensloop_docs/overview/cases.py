@@ -13,7 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.case.casefile import conflict_problems, find_case_files, load_case, validate_raw
+from levensloop_docs.case.casefile import (
+    conflict_problems,
+    find_case_files,
+    load_case,
+    preload,
+    validate_raw,
+)
 from levensloop_docs.errors import CaseFileError, Problem, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.casus import Casus
@@ -154,6 +160,7 @@ def _load_many(todo: list[tuple[int, Path, str | None, str]], vocab: Vocabularie
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: no re-import
     jobs = [(path, text, today) for _i, path, text, _d in todo]
+    preload()  # the model and the rules, before the fork: the workers share them
     try:
         with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context) as pool:
             return list(pool.map(_load_pruned, jobs, chunksize=max(1, len(jobs) // (cores * 4))))

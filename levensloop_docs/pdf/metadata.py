@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 from levensloop_docs import __version__
 from levensloop_docs.i18n import _
@@ -66,6 +65,8 @@ def info_dict(info: PdfInfo, producer: str) -> dict[str, str]:
 
 def xmp_packet(info: PdfInfo, producer: str, pdfa: tuple[str, str] | None) -> bytes:
     """An XMP packet with the same values as ``info_dict`` (and the PDF/A id when given)."""
+    from xml.sax.saxutils import escape  # here: it imports urllib and http, a DOCX run needs neither
+
     when = _xmp_date(info.created)
     pdfaid = ""
     if pdfa is not None:

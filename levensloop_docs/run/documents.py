@@ -13,51 +13,64 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.errors import DataFileError, Problem
 from levensloop_docs.i18n import _
-from levensloop_docs.model.casus import Casus
-from levensloop_docs.model.vocab import Vocabularies
 from levensloop_docs.templatefolders import template_path
 
-# a view returns its own TypedDict; the run copies it into a plain dict
-ContextFn = Callable[[Casus, Vocabularies, date, str | None], Mapping[str, Any]]
-AppliesFn = Callable[[Casus], bool]
+if TYPE_CHECKING:  # the registry is read without the case model and the views (start-up)
+    from levensloop_docs.model.casus import Casus
+    from levensloop_docs.model.vocab import Vocabularies
+
+    # a view returns its own TypedDict; the run copies it into a plain dict
+    ContextFn = Callable[[Casus, Vocabularies, date, str | None], Mapping[str, Any]]
+    AppliesFn = Callable[[Casus], bool]
+
+DEFAULT_FORMATS = ("docx",)  # what is made when no --formaat is given
+
+# The predicate names the manifest may use (``van_toepassing:``): the keys of ``_predicates``,
+# which imports the views only when a case is planned (tests/test_startup.py checks both agree).
+PREDICATE_NAMES = frozenset({
+    "heeft_plan", "heeft_aanmelding", "heeft_besluit", "heeft_evaluaties", "voldoet_uitstroom",
+    "heeft_scenarios", "heeft_opnamestap",
+})
 
 
-@cache
+# context name (``context:`` in the manifest) -> the view module and function that build it
+_VIEW_FUNCTIONS = {
+    "plan": ("plan", "plan_context"),
+    "plan_client": ("plan_client", "plan_client_context"),
+    "aanmelding": ("aanmelding", "form_view"),
+    "aanmelding_anoniem": ("aanmelding", "anonymous_form_view"),
+    "terugkoppeling": ("aanmelding", "feedback_view"),
+    "partnerblad": ("partner_sheet", "partner_sheet_context"),
+    "voortgang": ("voortgang", "voortgang_context"),
+    "uitstroom": ("uitstroom", "uitstroom_context"),
+    "signaleringsplan": ("client", "signaleringsplan_context"),
+    "toestemming": ("client", "toestemming_context"),
+    "crisiskaart": ("crisiskaart", "crisiskaart_context"),
+    "opnamebrief": ("overgang", "opnamebrief_context"),
+    "overdracht": ("overgang", "overdracht_context"),
+    "verstrekkingen": ("verstrekkingen", "verstrekkingen_context"),
+}
+
+
+VIEW_NAMES = frozenset(_VIEW_FUNCTIONS)  # what ``context:`` may name
+
+
+def _view(name: str) -> ContextFn:
+    """The view behind one context name; only its module is imported (one document: one view)."""
+    import importlib
+
+    module, function = _VIEW_FUNCTIONS[name]
+    view: ContextFn = getattr(importlib.import_module(f"levensloop_docs.views.{module}"), function)
+    return view
+
+
 def _views() -> dict[str, ContextFn]:
-    """Context name (``context:`` in the manifest) -> the view that builds it."""
-    from levensloop_docs.views import (
-        aanmelding,
-        client,
-        crisiskaart,
-        overgang,
-        partner_sheet,
-        plan,
-        plan_client,
-        uitstroom,
-        verstrekkingen,
-        voortgang,
-    )
-
-    return {
-        "plan": plan.plan_context,
-        "plan_client": plan_client.plan_client_context,
-        "aanmelding": aanmelding.form_view,
-        "aanmelding_anoniem": aanmelding.anonymous_form_view,
-        "terugkoppeling": aanmelding.feedback_view,
-        "partnerblad": partner_sheet.partner_sheet_context,
-        "voortgang": voortgang.voortgang_context,
-        "uitstroom": uitstroom.uitstroom_context,
-        "signaleringsplan": client.signaleringsplan_context,
-        "toestemming": client.toestemming_context,
-        "crisiskaart": crisiskaart.crisiskaart_context,
-        "opnamebrief": overgang.opnamebrief_context,
-        "overdracht": overgang.overdracht_context,
-        "verstrekkingen": verstrekkingen.verstrekkingen_context,
-    }
+    """Context name -> the view that builds it (every view imported)."""
+    return {name: _view(name) for name in _VIEW_FUNCTIONS}
 
 
 # Views that also get the plan history, as ``history=[Casus]``: the newest archived version
@@ -108,7 +121,7 @@ class DocumentType:
         self, casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
         history: Sequence[Casus] = (), register: Sequence[Any] = (),
     ) -> dict[str, Any]:
-        view = _views()[self.context]
+        view = _view(self.context)
         if self.context in WITH_HISTORY:
             return dict(view(casus, vocab, today, parameter, history=list(history)))  # type: ignore[call-arg]
         if self.context in WITH_REGISTER:
@@ -161,9 +174,9 @@ def _parse_entry(name: str, entry: Any) -> DocumentType:
     engine = str(entry["soort"])
     context = str(entry["context"])
     applies = entry.get("van_toepassing")
-    if engine not in ("docx", "markdown") or context not in _views():
+    if engine not in ("docx", "markdown") or context not in VIEW_NAMES:
         raise ValueError(name)
-    if applies is not None and applies not in _predicates():
+    if applies is not None and applies not in PREDICATE_NAMES:
         raise ValueError(name)
     return DocumentType(
         name=name,

@@ -25,14 +25,13 @@ from levensloop_docs.case.safety import OpenPoint, Verdict, gate
 from levensloop_docs.errors import FileInUseError, UsageError
 from levensloop_docs.i18n import _
 from levensloop_docs.model.vocab import Vocabularies, load_vocabularies
+from levensloop_docs.run.documents import DEFAULT_FORMATS as DEFAULT_FORMATS  # re-exported
 from levensloop_docs.run.documents import DocumentType, parse_document_request, registry
 from levensloop_docs.run.producers import PRODUCERS, Output, producer
 
 if TYPE_CHECKING:
     from levensloop_docs.pdf.metadata import PdfInfo
     from levensloop_docs.render.markdown import RenderedMarkdown
-
-DEFAULT_FORMATS = ("docx",)
 
 
 @dataclass(frozen=True)
@@ -311,10 +310,23 @@ class _Warming:
         return getattr(self._ready(), name)
 
 
+# the modules that register producers (@producer) of each format; any other format: all of them
+_PRODUCER_MODULES = {
+    "docx": ("produce_markdown",),
+    "html": ("produce_markdown", "produce_html"),
+    "pdf": ("produce_pdf", "formulier"),
+}
+
+
 @cache
-def _load_producers() -> None:
-    """Import the modules that register producers with @producer (lazy: a fast --help)."""
-    from levensloop_docs.run import formulier, produce_html, produce_markdown, produce_pdf  # noqa: F401
+def _load_producers(fmt: str) -> None:
+    """Import the modules that register producers of ``fmt`` (lazy: a fast --help, and a DOCX
+    run does not import the PDF step, whose XML escaping alone imports urllib and http)."""
+    import importlib
+
+    every = tuple(sorted({m for names in _PRODUCER_MODULES.values() for m in names}))
+    for module in _PRODUCER_MODULES.get(fmt, every):
+        importlib.import_module(f"levensloop_docs.run.{module}")
 
 
 @producer("docx", "docx")
@@ -358,7 +370,7 @@ def plan_jobs(
 
 def producer_for(job: Output, fmt: str, asked: str | None = None) -> Any:
     """The producer of ``fmt`` for this job's engine; ``asked``: the format it is made for."""
-    _load_producers()
+    _load_producers(fmt)
     make = PRODUCERS.get((job.engine, fmt))
     if make is None:
         msg = _("Format {fmt} is not available for {name}.")

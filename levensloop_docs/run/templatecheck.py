@@ -24,15 +24,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from levensloop_docs.case.casefile import CaseFile
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
 from levensloop_docs.render.sandbox import markdown_environment
 from levensloop_docs.resources import shared_root
 from levensloop_docs.run.documents import DocumentType, registry
 from levensloop_docs.templatefolders import template_folders, template_path
+
+if TYPE_CHECKING:  # the batch hashes templates without the case model
+    from levensloop_docs.case.casefile import CaseFile
 
 # Filters whose result has the shape of their input (a list stays a list of the same items).
 _SAME_SHAPE = {"sort", "reverse", "unique", "list", "selectattr", "rejectattr", "batch", "slice", "select",
@@ -159,6 +161,11 @@ def include_path(folder: Path, name: str) -> Path:
     return beside if beside.is_file() else template_path(name)
 
 
+# a tag that can name another template (the environments use Jinja's default delimiters);
+# a template without one refers to none
+_REFERS = re.compile(r"\{%[-+]?\s*(?:include|import|from|extends)\b")
+
+
 def template_inputs(doc: DocumentType) -> list[Path]:
     """The template file and, for Markdown, every template it includes (recursively)."""
     if doc.engine != "markdown":
@@ -174,7 +181,10 @@ def template_inputs(doc: DocumentType) -> list[Path]:
             continue
         seen.append(path)
         try:
-            names = meta.find_referenced_templates(env.parse(path.read_text(encoding="utf-8")))
+            source = path.read_text(encoding="utf-8")
+            if not _REFERS.search(source):  # most templates include nothing: no need to parse them
+                continue
+            names = meta.find_referenced_templates(env.parse(source))
         except Exception:  # a broken template is reported by the check itself
             continue
         todo.extend(include_path(doc.template.parent, n) for n in names if n)

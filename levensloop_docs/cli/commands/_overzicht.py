@@ -28,7 +28,7 @@ def parse_day(value: str | None, option: str) -> date:
 
 
 def output_formats(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    from levensloop_docs.cli.options import parse_formats
+    from levensloop_docs.cli.formats import parse_formats
 
     return parse_formats(value, allowed) or allowed
 

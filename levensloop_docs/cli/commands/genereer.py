@@ -98,7 +98,7 @@ def genereer(
     waarvoor een veiligheidspunt openstaat (geen nachtnummer, geen contact bij de kliniek, een
     afgelopen titel) krijgt CONCEPT op elke pagina en de open punten op pagina 1.
     """
-    from levensloop_docs.cli.options import parse_formats
+    from levensloop_docs.cli.formats import parse_formats
 
     formats = parse_formats(formaat, known_formats())
     if geanonimiseerd:

@@ -27,7 +27,7 @@ def uitstroom(casus: Path, uit: Path, formaat: str) -> None:
     from levensloop_docs.case.casefile import load_case
     from levensloop_docs.case.uitstroom import exit_status
     from levensloop_docs.cli.commands.genereer import known_formats
-    from levensloop_docs.cli.options import parse_formats
+    from levensloop_docs.cli.formats import parse_formats
     from levensloop_docs.errors import NotYetError
     from levensloop_docs.i18n import _
 
