@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
@@ -20,6 +21,7 @@ from levensloop_docs.atomic import write_bytes
 
 MANIFEST_NAME = ".levensloop-manifest.json"
 LOCK_NAME = ".levensloop-manifest.lock"
+SETTLED_NS = 2_000_000_000  # a change stamp this old is past any file system's clock tick
 FORMAT = 3  # 3: the gate's outcome per output and the dates it holds between
 
 
@@ -35,7 +37,7 @@ class OutputRecord(TypedDict):
     uitvoer: str  # sha256 of the output file
     grootte: int
     mtime_ns: int
-    ctime_ns: NotRequired[int]  # ``platform_os.change_stamp`` after the rename; not on Windows
+    ctime_ns: NotRequired[int]  # ``platform_os.change_stamp`` once settled (``output_record_state``)
 
 
 class CaseRecord(TypedDict):
@@ -89,12 +91,14 @@ def file_hash(path: Path) -> str:
 def output_record_state(folder: Path, name: str, record: OutputRecord) -> str | None:
     """``None`` when the output is what the manifest says; else "missing" or "changed".
 
-    A file whose size, modification time and change stamp (POSIX ctime, which every write,
-    ``touch`` or rename sets to now and no program can set back) are the recorded ones has
-    not been touched since it was made: it is not read. Any other file is hashed, so an
-    edit that keeps the size and puts the modification time back is still seen; when the
-    bytes are the recorded ones the record learns the new stamps (one read, not one a run).
-    Without a change stamp (Windows) every output is hashed, as before.
+    An output whose size, modification time and change stamp (POSIX ctime: every write,
+    ``touch`` or rename sets it to now, and no program can set it back) are the recorded
+    ones has not been touched since: it is not read. Any other output is hashed, so an edit
+    that keeps the size and puts the modification time back is still seen. The stamp is
+    learnt when the hash is verified, and only once it is a while old (as git does with a
+    "racily clean" file): the file system's clock is coarse, so an edit in the same tick as
+    the stamp could otherwise keep it. So a new output is read on the next run and not
+    after that. Without a change stamp (Windows) every output is hashed, as before.
     """
     from levensloop_docs.platform_os import change_stamp
 
@@ -109,7 +113,7 @@ def output_record_state(folder: Path, name: str, record: OutputRecord) -> str | 
         return None
     if file_hash(folder / name) != record["uitvoer"]:
         return "changed"
-    record["mtime_ns"] = stat.st_mtime_ns
-    if stamp is not None:
+    if stamp is not None and time.time_ns() - stamp > SETTLED_NS:
+        record["mtime_ns"] = stat.st_mtime_ns
         record["ctime_ns"] = stamp
     return None

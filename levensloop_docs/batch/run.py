@@ -580,7 +580,7 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
     old = manifest.cases.get(case.key)
     outputs = dict(old["bestanden"]) if old is not None else {}
     docs = {f"{p.stem}.{f}": p for p in case.planned for f in p.formats}
-    for name, (digest, size, mtime, changed) in result.written.items():
+    for name, (digest, size, mtime) in result.written.items():
         item = docs[name]
         doc = types[item.document]
         fmt = name.rpartition(".")[2]
@@ -590,8 +590,6 @@ def _record(case: _Case, result: CaseResult, manifest: Manifest, types: dict[str
             opties=_options(fmt, opts.pdf_a), veiligheid=result.safety.get(item.request, ""),
             uitvoer=digest, grootte=size, mtime_ns=mtime,
         )
-        if changed is not None:
-            outputs[name]["ctime_ns"] = changed
     done = not result.reason
     register, selection = plan_hash(types), selection_key(opts.requested, opts.formats)
     keep = old is not None and done and old["casus"] == case.digest and old["register"] == register

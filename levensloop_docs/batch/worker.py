@@ -42,8 +42,7 @@ class CaseResult:
     key: str
     case_id: str = ""
     planned: list[Planned] = field(default_factory=list)
-    # name -> hash, size, mtime, change stamp (``platform_os.change_stamp``)
-    written: dict[str, tuple[str, int, int, int | None]] = field(default_factory=dict)
+    written: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> hash, size, mtime
     reason: list[str] = field(default_factory=list)  # why it failed; empty when it did not
     bad_input: bool = False
     traceback: str = ""  # only with LEVENSLOOP_DEBUG=1: for the administrator
@@ -190,7 +189,6 @@ def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"
     """Make the given documents of one case; report every file written (after its rename)."""
     from levensloop_docs.batch.manifest import file_hash
     from levensloop_docs.errors import UnsafeDocumentError
-    from levensloop_docs.platform_os import change_stamp
     from levensloop_docs.run.documents import registry
     from levensloop_docs.run.renderrun import Job, render_job
 
@@ -214,8 +212,7 @@ def render_case(key: str, path: Path, planned: list[Planned], packed: bytes = b"
                 result.concepts.append(item.stem)
             for target in targets:
                 stat = target.stat()
-                result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns,
-                                               change_stamp(stat))
+                result.written[target.name] = (file_hash(target), stat.st_size, stat.st_mtime_ns)
     except Exception as exc:
         return _failure(result, exc)
     if refused:
