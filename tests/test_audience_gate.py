@@ -117,11 +117,14 @@ def test_a_field_the_policy_names_does_get_through(case: model.Casus) -> None:
 
 # Every document kind of the registry (templates/documenten.yaml), by its context: the ones
 # that leave the team for a partner, a clinic, another region or the client, and the ones
-# the team keeps (its own plan, the registration at the table, the evaluation and exit
-# records, the register). A new kind must be put in one of the two before this test passes.
+# the team keeps (its own plan, the registration and the tafelversie, the evaluation, the
+# register). A new kind must be put in one of the two before this test passes. Two facing
+# kinds pick their fields one by one instead of reading a gated case: the terugkoppeling (to
+# the aanmelder) and the uitstroom context (its overdrachtsbrief goes to the next provider;
+# the uitstroombesluit shares the context). They are built here too.
 FACING = {"plan_client", "partnerblad", "signaleringsplan", "toestemming", "crisiskaart", "opnamebrief",
-          "overdracht", "terugkoppeling"}
-INTERNAL = {"plan", "aanmelding", "aanmelding_anoniem", "voortgang", "uitstroom", "verstrekkingen"}
+          "overdracht", "terugkoppeling", "uitstroom"}
+INTERNAL = {"plan", "aanmelding", "aanmelding_anoniem", "voortgang", "verstrekkingen"}
 
 
 def test_every_document_kind_is_named_facing_or_internal() -> None:
