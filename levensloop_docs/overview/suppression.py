@@ -236,9 +236,14 @@ def pinned(values: Sequence[Sequence[int]], lines: Sequence[Line], primary: froz
     line only, as the first pass did before zeros could be hidden (it keeps those tables as they were).
     """
     hidden = primary | secondary
+    if not hidden:
+        return set()
     unknown = sorted(hidden)
-    exact = _linear_exact(values, lines, unknown)
-    exact |= _bounded_exact(values, lines, primary, secondary, threshold, small_from, combined)
+    reduced = _reduced(values, lines, unknown)
+    # unknowns fixed by the equations alone: a row of the reduced echelon form with one entry
+    exact = {next(iter(terms)) for terms, _constant in reduced if len(terms) == 1}
+    both_ways = reduced + _reduced(values, lines, unknown[::-1]) if combined else []
+    exact |= _bounded_exact(values, lines, primary, secondary, threshold, small_from, both_ways)
     return exact & set(protected if protected is not None else primary)
 
 
@@ -287,40 +292,37 @@ def _reduced(values: Sequence[Sequence[int]], lines: Sequence[Line],
     return [({unknown[j]: x for j, x in enumerate(row[:-1]) if x != 0}, row[-1]) for row in rows[:r]]
 
 
-def _linear_exact(values: Sequence[Sequence[int]], lines: Sequence[Line], unknown: list[Cell]) -> set[Cell]:
-    """Unknowns fixed by the equations alone: a row of the reduced echelon form with one entry."""
-    return {next(iter(terms)) for terms, _constant in _reduced(values, lines, unknown) if len(terms) == 1}
-
-
 def _bounded_exact(values: Sequence[Sequence[int]], lines: Sequence[Line], primary: frozenset[Cell],
-                   secondary: frozenset[Cell], threshold: int, small_from: int, combined: bool) -> set[Cell]:
+                   secondary: frozenset[Cell], threshold: int, small_from: int,
+                   reduced: list[tuple[dict[Cell, Fraction], Fraction]]) -> set[Cell]:
     """Unknowns fixed by the equations together with what the marks say about each cell.
 
-    The ranges are narrowed along each line and along the lines combined (the reduced echelon form,
-    eliminating first in one order, then in the other): a line alone misses what two lines say
-    together, as 'row minus column' leaving two cells of which one is at least the threshold.
+    The ranges are narrowed along each line and along the lines combined (``reduced``: the reduced
+    echelon form, eliminating first in one order, then in the other): a line alone misses what two
+    lines say together, as 'row minus column' leaving two cells of which one is at least the threshold.
     """
     unknown = sorted(primary | secondary)
     # what the marks say: a <5 cell is 0-4 (a small count from ``small_from``), a × cell at least 5
     small = {c for c in unknown if _value(values, c) < threshold}
-    low: dict[Cell, Fraction] = {
-        c: Fraction((small_from if c in primary else 0) if c in small else threshold) for c in unknown}
-    high: dict[Cell, Fraction] = {c: Fraction(threshold - 1 if c in small else BIG) for c in unknown}
-    equations: list[tuple[dict[Cell, Fraction], Fraction]] = [
-        ({c: Fraction(a) for c, a in terms.items()}, Fraction(constant))
-        for terms, constant in _equations(values, lines, unknown)]
-    if combined:
-        equations += _reduced(values, lines, unknown) + _reduced(values, lines, unknown[::-1])
+    low = {c: (small_from if c in primary else 0) if c in small else threshold for c in unknown}
+    high = {c: threshold - 1 if c in small else BIG for c in unknown}
+    # the lines themselves have coefficients +1 and -1 and whole numbers: kept as int, as it is fast
+    equations: list[tuple[dict[Cell, int], int] | tuple[dict[Cell, Fraction], Fraction]] = [
+        *_equations(values, lines, unknown), *reduced]
     for _round in range(200):
         changed = False
         for terms, constant in equations:
             for cell, coef in terms.items():
                 others = [(a * low[c], a * high[c]) for c, a in terms.items() if c != cell]
-                rest_low = sum((min(pair) for pair in others), Fraction(0))
-                rest_high = sum((max(pair) for pair in others), Fraction(0))
+                rest_low = sum(min(pair) for pair in others)
+                rest_high = sum(max(pair) for pair in others)
                 # coef * x = constant - rest, and x is a whole number
-                ends = sorted(((constant - rest_high) / coef, (constant - rest_low) / coef))
-                lo, hi = Fraction(math.ceil(ends[0])), Fraction(math.floor(ends[1]))
+                if coef in (1, -1):
+                    lo, hi = sorted(((constant - rest_high) * coef, (constant - rest_low) * coef))
+                else:
+                    ends = sorted(((constant - rest_high) / coef, (constant - rest_low) / coef))
+                    lo, hi = math.ceil(ends[0]), math.floor(ends[1])
+                lo, hi = math.ceil(lo), math.floor(hi)
                 if lo > low[cell]:
                     low[cell], changed = lo, True
                 if hi < high[cell]:
