@@ -28,7 +28,9 @@ rule describes (``<3`` is 0-2), narrows ranges along the lines combined as well,
 hidden cell (a ``×`` too), and hides a 0 of a line as ``<threshold`` where no other cell is left.
 If even with every cell of its lines hidden a cell comes out exact (only tiny tables, such as
 ``[[1, 1], [2, 2]]`` with its totals), the table is ``withheld``: nothing of it is printed.
-``pinned`` is the attack; the tests use it, a brute force and hypothesis on small tables.
+``pinned`` is the attack; the tests use it, a brute force and hypothesis on small tables. The
+attack narrows ranges by propagation and is not complete: the brute force shows that rarely a
+``×`` can still be worked out exactly (a count at or above the threshold; never a ``<5`` so far).
 """
 
 from __future__ import annotations
