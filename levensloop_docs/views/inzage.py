@@ -219,14 +219,15 @@ def _item_name(item: dict[str, Any], walker: Walker) -> str:
 
 
 def short_names(data: dict[str, Any]) -> dict[str, str]:
+    """The name a reference stands for: the reader knows 'FPK Heuvelland', not the key 'fpk'."""
     netwerk = data.get("netwerk") or {}
     names = {}
     for p in netwerk.get("partners") or []:
         if isinstance(p, dict) and p.get("id"):
-            names[str(p["id"])] = f"{p.get('organisatie', '')} ({p['id']})"
+            names[str(p["id"])] = str(p.get("organisatie") or p["id"])
     for n in netwerk.get("naasten") or []:
         if isinstance(n, dict) and n.get("id"):
-            names[str(n["id"])] = f"{n.get('naam', '')} ({n['id']})"
+            names[str(n["id"])] = str(n.get("naam") or n["id"])
     return names
 
 
