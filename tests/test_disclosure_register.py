@@ -241,6 +241,23 @@ def test_verstrekkingen_shows_the_register_and_writes_the_letter_per_organisatio
     assert [(e.nummer, e.aantal) for e in read_register(case)] == [(e.nummer, e.aantal) for e in register]
 
 
+def test_a_document_made_as_word_pdf_and_html_is_one_giving_in_the_letter(
+    run_cli: RunCli, case: Path, tmp_path: Path
+) -> None:
+    """The register keeps each file with its hash; the client reads one giving per document."""
+    for _ in range(2):
+        result = run_cli("genereer", case, "--uit", tmp_path / "uit", "--document", "partner:gemeente",
+                         "--formaat", "docx,html")
+        assert result.code == 0, result.err
+    files = {e.bestand for e in read_register(case)}
+    assert files == {"LLA-2026-0042_partner-gemeente_v2.docx", "LLA-2026-0042_partner-gemeente_v2.html"}
+    result = run_cli("verstrekkingen", case, "--uit", tmp_path / "brief", "--formaat", "docx")
+    assert result.code == 0, result.err
+    text = " ".join(_docx_text(tmp_path / "brief" / "LLA-2026-0042_verstrekkingen_v2.docx").split())
+    assert text.count("U gaf ons toestemming op 28 september 2026") == 1
+    assert "2 keer gemaakt" in text
+
+
 def test_a_bundle_records_its_parts_under_the_bundle(
     needs_libreoffice: None, run_cli: RunCli, case: Path, tmp_path: Path
 ) -> None:

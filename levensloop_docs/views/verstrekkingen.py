@@ -9,6 +9,7 @@ in the template (``templates/client/verstrekkingen.md``); this view gives the fa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -63,13 +64,27 @@ def _given(e: Verstrekking) -> Context:
     }
 
 
+def per_document(register: Sequence[Verstrekking]) -> list[Verstrekking]:
+    """One item per document given, not per file: its Word, PDF and HTML (same day, document,
+    audience, data and basis) are one giving to the reader; made again, it counts once per
+    making. The register itself keeps every file with its own hash."""
+    merged: dict[str, Verstrekking] = {}
+    for e in register:
+        key = repr((e.tijd[:10], e.document, e.parameter, e.planversie, e.publiek, e.grondslag,
+                    e.gedeeld, e.weggelaten))
+        kept = merged.get(key)
+        merged[key] = e if kept is None else replace(
+            kept, aantal=max(kept.aantal, e.aantal), laatst=max(kept.laatst, e.laatst))
+    return list(merged.values())
+
+
 def verstrekkingen_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None,
     register: Sequence[Verstrekking] = (),
 ) -> Context:
     organisations: dict[str, Context] = {}
     to_client: list[Context] = []
-    for e in register:
+    for e in per_document(register):
         if e.publiek.get("soort") == "client":
             to_client.append(_given(e))
             continue
