@@ -11,13 +11,13 @@ run every output is checked against its recorded hash.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from levensloop_docs.atomic import write_bytes
+from levensloop_docs.filehash import sha256_file
 
 MANIFEST_NAME = ".levensloop-manifest.json"
 LOCK_NAME = ".levensloop-manifest.lock"
@@ -80,12 +80,7 @@ class Manifest:
         write_bytes(self.path, json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 
 
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+file_hash = sha256_file  # the manifest's name for it (tests count its calls here)
 
 
 def output_record_state(folder: Path, name: str, record: OutputRecord) -> str | None:

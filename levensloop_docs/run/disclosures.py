@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from levensloop_docs.filehash import sha256_file
+
 if TYPE_CHECKING:
     from levensloop_docs.run.formulier import FormJob
     from levensloop_docs.run.inzage import CasePublication
@@ -47,14 +49,6 @@ def program() -> str:
     from levensloop_docs import __version__
 
     return f"levensloop-docs {__version__}"
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def job_disclosure(run: RenderRun, job: Job) -> Disclosure | None:
@@ -111,7 +105,7 @@ def _record_form(job: FormJob, made: list[Path]) -> None:
             "document": "zvh-formulier", "parameter": job.form.name, "titel": title, "versie": "",
             "planversie": casus.meta.planversie,
             **asdict(found),
-            "bestand": path.name, "sha256": sha256_of(path),
+            "bestand": path.name, "sha256": sha256_file(path),
             "gemaakt_door": maker(), "programma": program(),
         }
         entries.append((entry, _key(entry, job.case.digest)))
@@ -136,7 +130,7 @@ def _record_inzage(job: CasePublication, case_path: Path, made: list[Path]) -> N
             "document": "inzage", "parameter": None, "titel": job.title, "versie": "",
             "planversie": casus.meta.planversie,
             **asdict(found),
-            "bestand": path.name, "sha256": sha256_of(path),
+            "bestand": path.name, "sha256": sha256_file(path),
             "gemaakt_door": maker(), "programma": program(),
         }
         entries.append((entry, _key(entry, case.digest)))
@@ -198,7 +192,7 @@ def _entry(job: Job, found: Disclosure, path: Path, sha256: str | None = None) -
         "document": doc.name, "parameter": job.parameter, "titel": doc.title, "versie": doc.version,
         "planversie": casus.meta.planversie,
         **asdict(found),
-        "bestand": path.name, "sha256": sha256_of(path) if sha256 is None else sha256,
+        "bestand": path.name, "sha256": sha256_file(path) if sha256 is None else sha256,
         "gemaakt_door": maker(), "programma": program(),
     }
     return entry, _key(entry, job.case.digest)
