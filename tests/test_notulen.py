@@ -202,6 +202,10 @@ def test_unknown_partner_is_a_dutch_error_with_the_field_and_nothing_is_written(
     result = run_cli("notuleer", folder, "--datum", DAY, "--antwoorden", answers)
     assert result.code == 2
     assert "overleggen[0].afspraken[1].wie" in result.err and "Kies uit" in result.err
+    # the unknown partner id is named with its line and case (issue 26)
+    rows = answers.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if "reclassering" in row)
+    assert f"{answers}:{line} ({REGISTRATION}): overleggen[0].afspraken[1].wie: Kies uit" in result.err
     assert "Traceback" not in result.err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no case, no draft
 

@@ -147,9 +147,7 @@ class AnswersFileAsker:
         if not unused or self.check_later:
             return
         first = unused[0]
-        line = _line_of(self.file, f"{self.section}.{first}" if self.section else first)
-        where = f"{self.file}:{line}" if line else str(self.file)
-        where += f" ({self.section})" if self.section else ""
+        where = self._where(first)
         msg = _("{where}: {key}: no question uses this answer (an unknown or misspelled key, or a "
                 "question this run does not ask).").format(where=where, key=first)
         more = len(unused) - 1
@@ -181,7 +179,14 @@ class AnswersFileAsker:
         return False
 
     def _error(self, key: str, message: str) -> AnswersFileError:
-        return AnswersFileError(f"{self.source}: {key}: {message}")
+        return AnswersFileError(f"{self._where(key)}: {key}: {message}")
+
+    def _where(self, key: str) -> str:
+        """``FILE:LINE`` of the answer at ``key`` (or of the nearest section it belongs in), and the
+        section of the file these answers are (notuleer: the case number)."""
+        line = _line_of(self.file, f"{self.section}.{key}" if self.section else key)
+        where = f"{self.file}:{line}" if line else str(self.file)
+        return where + (f" ({self.section})" if self.section else "")
 
 
 def _leaves(node: Any, prefix: str) -> list[str]:
