@@ -34,6 +34,8 @@ from levensloop_docs.interview.questions import ADD, DONE, Question
 
 ENTER, CLEAR, SUBMIT, CTRL_C, DOWN, SPACE = "\r", "\x15", "\x1b\r", "\x03", "\x1b[B", " "
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z_0-9]*\}")
+SENT_BACK = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*: ")  # 'evaluaties[2].acties[0].actie: why'
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 WORDS = ("Huisbezoek", "Bellen met de wijkagent", "Jérôme van 't Hof", "Woning zoeken", "Gesprek",
@@ -69,6 +71,7 @@ class Walker(PromptAsker):
     uncertain: str = ""  # why the list items can no longer be followed (the plain fields still are)
     went_back: bool = False  # the question now asked is the one '<' went back to
     saved_asked: bool = False  # 'opslaan' was answered: a recorded question after it is a rewind
+    again: dict[str, int] = field(default_factory=dict)  # while finishing: how often each key came
     said: list[str] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)  # the last questions and the keys sent to them
 
@@ -79,6 +82,8 @@ class Walker(PromptAsker):
     def say(self, text: str) -> None:
         self.said.append(text)
         del self.said[:-50]
+        if SENT_BACK.match(text):  # the engine sends an answer back by itself: '<' no longer mirrors it
+            self._lose_track("the engine sent a question back (a rule of the whole case)")
 
     def problem(self, text: str) -> None:
         self.say(text)
@@ -102,6 +107,14 @@ class Walker(PromptAsker):
         if question.kind == "list":
             self._settle(question)
         finishing = self.asked > self.budget
+        if finishing and question.kind != "list":
+            # the same question again and again while finishing: the engine sent it back with a
+            # reason (a rule of the case); keeping the earlier answer would go round for ever
+            self.again[question.key] = self.again.get(question.key, 0) + 1
+            if self.again[question.key] > 2:
+                finishing = False
+        if self.asked > self.budget + 1500:
+            raise WalkFailed(f"{question.key}: still asking after {self.asked} questions (a loop?)")
         if not finishing and self.ctrl_c and self.rng.random() < 0.004:
             self.ctrl_c -= 1
             if self.went_back:  # the draft then still has the answer '<' undid: the resume replays it
@@ -450,8 +463,13 @@ def _not_saved(confirmed: dict[str, tuple[str, Any]], raw: Any, items: bool = Tr
     the index the partner has in the saved file.
     """
     wrong = []
+    # evaluatie asks the levensgebieden by position (levensgebieden[2].situatie), the plan's part by
+    # name (levensgebieden.financien.situatie) and may add some, which moves the positions
+    by_name = any(k.startswith("levensgebieden.") for k in confirmed)
     for key, (kind, value) in confirmed.items():
         if "." not in key or kind not in _SCALAR or key.startswith(("plan.", "x.")):
+            continue
+        if by_name and key.startswith("levensgebieden["):
             continue
         if "[" in key and not items:
             continue

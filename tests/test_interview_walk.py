@@ -68,3 +68,14 @@ def test_a_lost_or_misplaced_item_is_found() -> None:
     kept = _renumbered({"netwerk.partners[0].id": ("ref", "a"), "netwerk.partners[1].id": ("ref", "b")},
                        "netwerk.partners", {0: None, 1: 0})
     assert kept == {"netwerk.partners[0].id": ("ref", "b")}
+
+
+def test_a_rule_broken_by_a_later_plan_change_sends_its_question_back(tmp_path: Path) -> None:
+    # found by a long walk (evaluatie, seed 1003): the plan's actions were changed after their
+    # status was given, so the evaluation named an action no longer in the plan; the field is set
+    # by no question, and the interview ended with 'De antwoorden vormen nog geen geldige casus'.
+    # Now that action's status comes back with the reason (afgerond or gestopt fits).
+    subject = next(s for s in subjects(TODAY) if s.name == "evaluatie")
+    result = walk(subject, 1003, tmp_path, TODAY)
+    assert result["saved"]
+    assert result["items_not_followed"] == "the engine sent a question back (a rule of the whole case)"

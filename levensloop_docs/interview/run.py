@@ -464,10 +464,14 @@ def _ask_failing_again(interview: Interview, errors: Sequence[Any]) -> None:
     given = interview.answers()
     for problem in errors:
         field = _question_key(problem.path, interview.data)
-        for index in range(len(given) - 1, -1, -1):
-            key = given[index][0]
-            if field and (key == field or field.startswith(key + ".") or key.startswith(field + ".")):
-                raise _AskAgain(index, f"{problem.path}: {problem.message}")
+        # a field no question sets (an evaluation's link to its plan action) goes to a question
+        # of the item it is in (that action's status), never to a whole top-level section
+        while field and ("." in field or "[" in field):
+            for index in range(len(given) - 1, -1, -1):
+                key = given[index][0]
+                if key == field or field.startswith(key + ".") or key.startswith((field + ".", field + "[")):
+                    raise _AskAgain(index, f"{problem.path}: {problem.message}")
+            field = field.rpartition(".")[0]
 
 
 def _question_key(path: str, data: Mapping[str, Any]) -> str:
