@@ -8,6 +8,7 @@ changed needs none of them in the main process.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,30 @@ def test_the_registry_and_the_format_option_need_no_case_model() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_rerun_with_nothing_to_do_imports_no_model_and_no_jinja(tmp_path: Path) -> None:
+    """``genereer MAP`` unchanged: find the cases, compare the manifest, say so. The case model
+    (pydantic), the views, the render run and Jinja are for making documents."""
+    import shutil
+
+    folder, out = tmp_path / "casussen", tmp_path / "uit"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "caravan-groningen.yaml", folder)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "levensloop_docs", "genereer", str(folder), "--uit", str(out)]
+    made = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert made.returncode == 0, made.stderr
+    code = (
+        "import sys\n"
+        "from levensloop_docs.cli.main import main\n"
+        f"sys.argv = ['levensloop', 'genereer', {str(folder)!r}, '--uit', {str(out)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('levensloop_docs.model.casus', 'levensloop_docs.run.renderrun',\n"
+        "               'levensloop_docs.views.plan', 'pydantic', 'docx', 'jinja2') if m in sys.modules)\n"
+        "print(heavy)\n"
+    )
+    again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env,
+                           check=True)
+    assert "0 bestanden gemaakt" in again.stdout, again.stdout
+    assert again.stdout.strip().splitlines()[-1] == "[]"

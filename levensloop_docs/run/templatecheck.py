@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from levensloop_docs.errors import DataFileError, LevensloopError, Problem
 from levensloop_docs.i18n import _
-from levensloop_docs.render.sandbox import markdown_environment
 from levensloop_docs.resources import shared_root
 from levensloop_docs.run.documents import DocumentType, registry
 from levensloop_docs.templatefolders import template_folders, template_path
@@ -144,7 +143,7 @@ class _Source:
 
 
 def _sources(template: Path, engine: str) -> list[_Source]:
-    from levensloop_docs.render.sandbox import make_environment
+    from levensloop_docs.render.sandbox import make_environment, markdown_environment
 
     if engine == "docx":
         from levensloop_docs.render.docx_fast import jinja_sources
@@ -170,9 +169,7 @@ def template_inputs(doc: DocumentType) -> list[Path]:
     """The template file and, for Markdown, every template it includes (recursively)."""
     if doc.engine != "markdown":
         return [doc.template]
-    from jinja2 import meta
-
-    env = markdown_environment([doc.template.parent, *template_folders()])
+    env: Any = None  # Jinja only for a template that can include another (not at start-up)
     seen: list[Path] = []
     todo = [doc.template]
     while todo:
@@ -184,6 +181,12 @@ def template_inputs(doc: DocumentType) -> list[Path]:
             source = path.read_text(encoding="utf-8")
             if not _REFERS.search(source):  # most templates include nothing: no need to parse them
                 continue
+            if env is None:
+                from levensloop_docs.render.sandbox import markdown_environment
+
+                env = markdown_environment([doc.template.parent, *template_folders()])
+            from jinja2 import meta
+
             names = meta.find_referenced_templates(env.parse(source))
         except Exception:  # a broken template is reported by the check itself
             continue
