@@ -1,4 +1,5 @@
-"""The regional monitor: counts over a period and the target-group profile (Tabel 4).
+"""The regional monitor's counts over a period (the profile of Tabel 4, at registration, is
+built in ``monitor_blocks``).
 
 Counts in the period ``van``..``tot`` (both included):
 
@@ -7,24 +8,17 @@ Counts in the period ``van``..``tot`` (both included):
   else the date of the overleg); a decision without a date is counted as undated;
 - uitstroom: cases that left (status uitgestroomd) with ``uitstroom.datum`` in the period;
 - wachttijd: days from registration to decision, for the decisions in the period.
-
-The profile is of the persons in the approach during the period: included (or since
-exited), not included after ``tot`` and not exited before ``van``. Every percentage is
-over the persons for whom the characteristic is known; the unknowns are counted apart,
-as the Noord Nederland evaluation does.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from levensloop_docs.case.uitstroom import escalations as escalations_of
 from levensloop_docs.model.casus import Casus
-from levensloop_docs.model.vocab import Vocabularies
-from levensloop_docs.overview.deadlines import decision_date, inclusion_date
+from levensloop_docs.overview.deadlines import decision_date
 
 MEASURES = ("aanmeldingen", "inclusies", "afwijzingen", "aangehouden", "uitstroom")
 DECISION_MEASURE = {
@@ -34,7 +28,6 @@ DECISION_MEASURE = {
 # without one (a controleer warning asks to fill it in).
 UNKNOWN_FORM = "onbekend"
 FORMS = ("gepland", "acute_crisis", "justitie", UNKNOWN_FORM)
-RM_ZM = ("wvggz_zorgmachtiging", "wzd_rechterlijke_machtiging")
 
 
 @dataclass(frozen=True)
@@ -126,115 +119,6 @@ def counts(cases: list[Casus], period: Period) -> Counts:
         if ev.waiting_days is not None:
             result.waiting.append(ev.waiting_days)
     return result
-
-
-def in_approach(casus: Casus, period: Period) -> bool:
-    """Included (or exited) and in the approach at some day of the period."""
-    if casus.meta.status not in ("geincludeerd", "uitgestroomd"):
-        return False
-    included = inclusion_date(casus)
-    if included is not None and included > period.tot:
-        return False
-    left = casus.uitstroom.datum if casus.meta.status == "uitgestroomd" else None
-    return not (left is not None and left < period.van)
-
-
-@dataclass(frozen=True)
-class ProfileRow:
-    """One characteristic: how many have each value, and how many are unknown."""
-
-    key: str
-    categories: tuple[str, ...]  # e.g. ("ja", "nee") or the stay types
-    counts: tuple[int, ...]
-    unknown: int
-
-    @property
-    def known(self) -> int:
-        return sum(self.counts)
-
-    @property
-    def total(self) -> int:
-        return self.known + self.unknown
-
-
-@dataclass(frozen=True)
-class Ages:
-    known: list[int]
-    unknown: int
-
-
-@dataclass(frozen=True)
-class Profile:
-    population: int
-    ages: Ages
-    rows: list[ProfileRow]
-
-
-def _age(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-YesNo = Callable[[Casus], bool | None]
-
-
-def _yes_no(key: str, cases: list[Casus], test: YesNo) -> ProfileRow:
-    answers = [test(c) for c in cases]
-    yes = sum(1 for a in answers if a is True)
-    no = sum(1 for a in answers if a is False)
-    return ProfileRow(key, ("ja", "nee"), (yes, no), len(answers) - yes - no)
-
-
-def _problem(*keys: str) -> YesNo:
-    def test(c: Casus) -> bool | None:
-        found = c.persoon.problematiek
-        return any(k in found for k in keys) if found else None
-
-    return test
-
-
-def _title(match: Callable[[str], bool]) -> YesNo:
-    def test(c: Casus) -> bool | None:
-        titles = c.persoon.juridisch_kader
-        return any(match(t.titel) for t in titles) if titles else None
-
-    return test
-
-
-def _registration(attribute: str) -> YesNo:
-    def test(c: Casus) -> bool | None:
-        value = getattr(c.aanmelding, attribute) if c.aanmelding else None
-        return value if isinstance(value, bool) else None
-
-    return test
-
-
-def profile(cases: list[Casus], period: Period, vocab: Vocabularies) -> Profile:
-    people = [c for c in cases if in_approach(c, period)]
-    ages = [_age(c.persoon.geboortedatum, period.tot) for c in people if c.persoon.geboortedatum]
-    titels = vocab["titels"]
-    sexes = ("man", "vrouw", "anders")
-    sex_row = ProfileRow(
-        "geslacht", sexes, tuple(sum(1 for c in people if c.persoon.geslacht == s) for s in sexes),
-        sum(1 for c in people if c.persoon.geslacht is None),
-    )
-    stays = tuple(vocab["verblijf"].keys())
-    stay_row = ProfileRow("verblijf", stays, tuple(sum(1 for c in people if c.persoon.verblijf == s)
-                                                   for s in stays), 0)
-    rows = [
-        sex_row,
-        _yes_no("lvb", people, _problem("lvb", "lvb_vermoeden")),
-        _yes_no("ggz", people, _problem("ggz")),
-        _yes_no("verslaving", people, _problem("verslaving")),
-        _yes_no("psychosociaal", people, _problem("psychosociaal")),
-        _yes_no("wlz", people, _title(lambda t: t == "wlz_indicatie")),
-        _yes_no("forensisch", people, _title(lambda t: titels.get(t, "wet") == "Wfz")),
-        _yes_no("rm_zm", people, _title(lambda t: t in RM_ZM)),
-        stay_row,
-        _yes_no("behoefte_opname", people, _registration("behoefte_opname")),
-        _yes_no("behoefte_gemeente", people, _registration("behoefte_gemeente")),
-        _yes_no("reeds_in_zorg", people, _registration("reeds_in_zorg")),
-    ]
-    return Profile(len(people), Ages(ages, len(people) - len(ages)), rows)
 
 
 def escalations(cases: list[Casus], period: Period, levels: list[str]) -> list[list[int]]:
