@@ -44,6 +44,11 @@ def test_opnamebrief_defaults_to_the_next_step_and_carries_risk_and_protection(
     text = "\n".join(_paragraphs(tmp_path / "LLA-2026-0017_opnamebrief_v3.docx"))
     assert "Aan: GGZ-kliniek Parkstad" in text and "stap 2" in text
     assert "Risico: START, 10 november 2026" in text
+    # each instrument's latest outcome: the START on medication must not hide the HCR-20's risk of
+    # violence in a psychosis, the reason for this admission (page review A, H3)
+    risk = next(line for line in text.splitlines() if "Risico:" in line)
+    assert "HCR-20V3" in risk and "psychose" in risk and "SAPROF" in risk
+    assert risk.index("START") < risk.index("HCR-20V3")  # newest first
     assert "Bescherming van de moeder (slachtoffer)" in text and "Medicatie:" in text
     assert "Verstuurd door de casusregisseur" in text
 

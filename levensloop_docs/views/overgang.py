@@ -159,8 +159,11 @@ def opnamebrief(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     clinics = partners_of_kind(casus, vocab, "kliniek") | {step.bestemming.partner or ""} - {""}
     groups = allowed_groups(policy, "opnamebrief", casus, today, "kliniek", clinics)
     share = sharing(policy, casus, "kliniek", today, clinics)
-    # the latest risk and who is protected, each under its own group, before the case is cut down
-    latest = sorted(casus.risicotaxaties, key=lambda r: r.datum)[-1:] if "risicotaxatie" in groups else []
+    # the latest outcome of each instrument (a START on medication must not hide the HCR-20's
+    # risk of violence in a psychosis), newest first; and who is protected, each under its own
+    # group, before the case is cut down
+    newest = {r.instrument: r for r in sorted(casus.risicotaxaties, key=lambda r: r.datum)}
+    latest = sorted(newest.values(), key=lambda r: r.datum, reverse=True) if "risicotaxatie" in groups else []
     risico = [f"{vocab['instrumenten'].label(r.instrument)}, {d(r.datum)}: {t(r.uitkomst)}" for r in latest]
     # who must not visit or call: by relation only (a ward needs the rule, not the name)
     bescherming = [t(n.relatie) for n in casus.netwerk.naasten
