@@ -32,6 +32,19 @@ def sentinel_case() -> tuple[dict[str, Any], list[str], list[str]]:
         kept.append(n["naam"])
     victim = data["netwerk"]["naasten"][0]
     assert "slachtoffer" in victim["type"]
+    # her safety plan (review A, H1): an action or phase task marked 'bescherming', and every
+    # task she herself has, tell the client how she is protected from him
+    actions = [a for g in data["levensgebieden"] for a in g.get("acties", [])]
+    tasks = [t for s in data["scenarios"] for t in s.get("acties", [])]
+    data["scenarios"][0].setdefault("acties", []).append(
+        {"fase": "oranje", "wie": victim["id"], "wat": "unmarked"})
+    protective = [a for a in actions if a.get("bescherming")]
+    protective += [t for t in [*tasks, data["scenarios"][0]["acties"][-1]]
+                   if t.get("bescherming") or t["wie"] == victim["id"]]
+    assert len(protective) >= 5 and any(not t.get("bescherming") for t in protective)
+    for j, item in enumerate(protective):
+        item["wat"] = f"ZZBESCHERMINGTAAK{j}QQ"
+        hidden.append(item["wat"])
     victim["telefoon"] = "06-99887766"
     hidden.append("06-99887766")
     # the team's change list is free text that can tell what a naaste reported
@@ -67,6 +80,10 @@ def test_the_clients_copy_has_nothing_a_naaste_told_the_professionals_copy_has_i
     for text in _texts(tmp_path / "uit", stem.format("-client")):
         leaks = [m for m in hidden if m in text]
         assert not leaks, leaks
+        # withheld is not 'not asked' (review A, H2): the table of what naasten want is left out
+        # rather than filled with defaults that say something false about the victim
+        wrong = [w for w in ("Wat naasten willen", "Nog niet gevraagd", "Niet van toepassing") if w in text]
+        assert not wrong, wrong
         for name in kept:  # the naasten themselves stay: the client knows them
             assert name in text, name
     for text in _texts(tmp_path / "uit", stem.format("")):

@@ -188,6 +188,9 @@ class Actie(Model):
     wie: Ref
     wanneer: DatumOfTekst | None = None
     status: Annotated[str, vocab("actiestatussen")] = "gepland"
+    # protects a naaste (a victim): free text cannot be classified reliably, so the team marks
+    # it; the client's copy of the plan leaves it out (policy 'velden')
+    bescherming: bool = False
 
 
 class Levensgebied(Model):
@@ -219,6 +222,7 @@ class ScenarioActie(Model):
     fase: Fase
     wie: Ref
     wat: Tekst
+    bescherming: bool = False  # protects a naaste: not on the client's copy (see Actie)
 
 
 class Scenario(Model):

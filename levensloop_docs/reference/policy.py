@@ -447,8 +447,8 @@ SHARED_FIELDS: dict[str, tuple[str, ...]] = {
     "Partner": ("id", "rol", "ring", "organisatie", "contactpersoon", "functie", "telefoon", "email",
                 "buiten_kantoortijd"),
     "Titel": ("titel", "start", "einde", "toelichting", "bij_afloop", "bij_afloop_wie"),
-    "Actie": ("wat", "wie", "wanneer", "status"),
-    "ScenarioActie": ("fase", "wie", "wat"),
+    "Actie": ("wat", "wie", "wanneer", "status", "bescherming"),
+    "ScenarioActie": ("fase", "wie", "wat", "bescherming"),
     "Signalen": ("groen", "oranje", "rood"),
     "EigenWoorden": ("titel", "groen", "oranje", "rood", "wat_helpt"),
     "Bestemming": ("bedtype", "plaats", "beveiligingsniveau", "partner"),
@@ -853,11 +853,11 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "Naaste": ("id", "naam", "relatie", "type", "toestemming_contact", "telefoon", "toelichting", "wil",
         "betrokkenheid", "bescherming", "afspraak_client"),
     "Levensgebied": ("gebied", "zrm_score", "situatie", "risicos", "doelen", "acties"),
-    "Actie": ("wat", "wie", "wanneer", "status"),
+    "Actie": ("wat", "wie", "wanneer", "status", "bescherming"),
     "Scenario": ("naam", "soort", "beschrijving", "signalen", "acties", "wie_bellen", "levensgebieden",
         "in_eigen_woorden"),
     "Signalen": ("groen", "oranje", "rood"),
-    "ScenarioActie": ("fase", "wie", "wat"),
+    "ScenarioActie": ("fase", "wie", "wat", "bescherming"),
     "EigenWoorden": ("titel", "groen", "oranje", "rood", "wat_helpt"),
     "Opschaling": ("stappen", "afschaling", "huidig_niveau", "huidig_sinds", "volgende_stap"),
     "OpschalingsStap": ("van", "naar", "criteria", "wie_besluit", "bestemming", "juridische_basis",
@@ -908,12 +908,31 @@ def plan_case(casus: Casus, groups: Iterable[str]) -> Casus:
     field named in ``PLAN_FIELDS`` is copied, except a free text whose content names a group
     outside ``groups`` ('velden': what a naaste told, the team's change list). Without
     'naasten' no naaste; a naaste kind that is shared like a group outside ``groups`` loses
-    its label where it is the victim's ('slachtoffer'), and then her number too.
+    its label where it is the victim's ('slachtoffer'), and then her number too. An action or
+    phase task that protects a naaste goes whole: one marked ``bescherming`` where the marker
+    names a group outside ``groups``, and every task of a victim whose label is hidden.
     """
     policy, seen = load_policy(), set(groups)
-    copy: Casus = _plan_copy(casus, "", lambda path: policy.reveals_only(path, seen))
+    copy: Casus = _plan_copy(_without_protection(casus, policy, seen), "",
+                             lambda path: policy.reveals_only(path, seen))
     naasten = [_plan_naaste(n, policy, seen) for n in copy.netwerk.naasten] if "naasten" in seen else []
     return copy.model_copy(update={"netwerk": copy.netwerk.model_copy(update={"naasten": naasten})})
+
+
+def _without_protection(casus: Casus, policy: Policy, seen: set[str]) -> Casus:
+    """``casus`` without the actions and phase tasks that tell how a naaste is protected."""
+    hidden_victim = not set(policy.label_groups("naastentypes", VICTIM)) <= seen
+    victims = {n.id for n in casus.netwerk.naasten if hidden_victim and VICTIM in n.type}
+
+    def kept(items: list[Any], marker: str) -> list[Any]:
+        marked_shown = policy.reveals_only(marker, seen)
+        return [a for a in items if a.wie not in victims and (marked_shown or not a.bescherming)]
+
+    areas = [g.model_copy(update={"acties": kept(g.acties, "levensgebieden[].acties[].bescherming")})
+             for g in casus.levensgebieden]
+    scenarios = [s.model_copy(update={"acties": kept(s.acties, "scenarios[].acties[].bescherming")})
+                 for s in casus.scenarios]
+    return casus.model_copy(update={"levensgebieden": areas, "scenarios": scenarios})
 
 
 def _plan_copy(value: Any, path: str, keep: Callable[[str], bool]) -> Any:

@@ -6,7 +6,9 @@ naasten told (their wishes, their involvement, the toelichting) and the measures
 a victim, and never prints a victim's phone number. The policy decides (``publiek:
 plan_client`` in ``data/beleid/gegevensdeling.yaml``) and the one gate applies it
 (``reference/policy.plan_case``): without the group ``naasten_toelichting`` these parts go;
-without ``naasten`` every naaste goes. The professionals' copy keeps them all. The rest is the
+without ``naasten`` every naaste goes. An action or phase task that protects a victim (marked
+``bescherming``, or one the victim herself does) goes whole, and the table of what naasten want
+is left out rather than filled with 'not asked'. The professionals' copy keeps them all. The rest is the
 same plan, built by the same view from the gated case.
 """
 
@@ -31,4 +33,11 @@ def client_copy(casus: Casus, today: date) -> Casus:
 def plan_client_context(
     casus: Casus, vocab: Vocabularies, today: date, parameter: str | None = None
 ) -> PlanContext:
-    return PlanView(client_copy(casus, today), vocab, today).plan()
+    groups = allowed_groups(load_policy(), AUDIENCE, casus, today)
+    context = PlanView(plan_case(casus, groups), vocab, today).plan()
+    if "naasten_toelichting" not in groups:
+        # without what naasten told, the table 'Wat naasten willen' would print its defaults
+        # ('Nog niet gevraagd', 'Niet van toepassing') for a naaste who was asked or is a victim
+        for n in context["naasten"]:
+            n["stem"] = False
+    return context
