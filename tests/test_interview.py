@@ -364,3 +364,20 @@ def test_answering_no_to_the_own_words_question_removes_them_from_that_scenario(
     after = YAML(typ="safe").load(caravan.read_text(encoding="utf-8"))["scenarios"]
     assert "in_eigen_woorden" not in after[0] and after[1:] == before[1:]
     assert after[0] == {k: v for k, v in before[0].items() if k != "in_eigen_woorden"}
+
+
+def test_editing_a_scenario_keeps_the_marker_of_a_task_that_protects_a_naaste(tmp_path: Path) -> None:
+    """The interview asks one text per partner and phase; a task marked 'bescherming' stays
+    marked when its text changes (else the client's copy would show a victim's safety plan)."""
+    case = tmp_path / "biz-limburg.yaml"
+    shutil.copy(EXAMPLES / "biz-limburg.yaml", case)
+    before = YAML(typ="safe").load(case.read_text(encoding="utf-8"))["scenarios"]
+    i = next(i for i, s in enumerate(before) if any(a.get("bescherming") for a in s.get("acties", [])))
+    change = {"acties": {"moeder": {"rood": "Belt 112 en opent niet."}}}
+    outcome = edit(case, "scenarios", {"scenarios": [{}] * i + [change] + [{}] * (len(before) - i - 1)})
+    assert outcome.saved
+    after = YAML(typ="safe").load(case.read_text(encoding="utf-8"))["scenarios"][i]["acties"]
+    task = next(a for a in after if a["wie"] == "moeder")
+    assert task == {"fase": "rood", "wie": "moeder", "wat": "Belt 112 en opent niet.", "bescherming": True}
+    assert [a for a in after if a.get("bescherming")] == [
+        task, *(a for a in before[i]["acties"] if a.get("bescherming") and a["wie"] != "moeder")]

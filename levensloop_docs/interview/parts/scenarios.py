@@ -97,8 +97,12 @@ def _actions(interview: Interview, key: str, item: Item) -> None:
             question = _("What does {who} do in phase {phase}? (empty: nothing)")
             question = question.format(who=interview.who(who), phase=label)
             texts[(phase, who)] = interview.text(f"{key}.acties.{who}.{phase}", question, old)
+    # a task marked as protecting a naaste stays marked (the client's copy leaves it out): the
+    # interview asks one text per partner and phase, so the marker of any task there carries over
+    marked = {(str(a["fase"]), str(a["wie"])) for a in current if a.get("bescherming")}
     acties = [
-        {"fase": phase, "wie": who, "wat": texts[(phase, who)]}
+        {"fase": phase, "wie": who, "wat": texts[(phase, who)],
+         **({"bescherming": True} if (phase, who) in marked else {})}
         for phase in PHASES
         for who in involved
         if texts[(phase, who)]
