@@ -22,10 +22,13 @@ def _paragraphs(path: Path) -> list[str]:
 
 def test_signals_are_separated_never_run_together(run_cli: RunCli, tmp_path: Path) -> None:
     """[M] 7: before, 'Gebruikt dagelijks agressie tegen buren' read as 'uses aggression daily'."""
-    result = run_cli("genereer", DETENTIE, "--uit", tmp_path, "--formaat", "docx", "--document",
-                     "crisiskaart:politie", "--document", "opnamebrief", "--document", "overdracht:groningen")
+    # the reclassering's card: the police card no longer carries this scenario (no police duty;
+    # findings B 1), the reclassering has a duty in it
+    result = run_cli("genereer", DETENTIE, "--uit", tmp_path, "--formaat", "docx",
+                     "--document", "crisiskaart:reclassering", "--document", "opnamebrief",
+                     "--document", "overdracht:groningen")
     assert result.code == 0, result.err
-    for name in ("crisiskaart-politie", "opnamebrief", "overdracht-groningen"):
+    for name in ("crisiskaart-reclassering", "opnamebrief", "overdracht-groningen"):
         text = "\n".join(_paragraphs(tmp_path / f"LLA-2026-0063_{name}_v1.docx"))
         assert "Niet bereikbaar langer dan 48 uur; Positieve urinecontrole" in text, name
         assert "48 uur Positieve" not in text and ".." not in text.replace("...", ""), name

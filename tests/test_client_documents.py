@@ -20,7 +20,16 @@ from _pdf_helpers import docx_text, pdf_text
 from conftest import EXAMPLES, TODAY, libreoffice_or_skip
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_partner_sentinel import NEVER, VARIANTS, Markers, expected_groups, partner_kinds, sentinel_case
+from test_partner_sentinel import (
+    NEVER,
+    VARIANTS,
+    Markers,
+    expected_groups,
+    labelled_case,
+    own_ids,
+    partner_kinds,
+    sentinel_case,
+)
 
 INCLUDED = ["biz-limburg", "caravan-groningen", "detentie-midden-nederland"]
 MARKER = re.compile(r"MK\d{4}Z")
@@ -220,6 +229,75 @@ def test_toestemmingsverklaring_names_partners_and_supporting_naasten_only(tmp_p
 
 
 # -- the real documents of the examples ----------------------------------------------------
+
+def scenario_markers(path: Path, markers: Markers) -> set[str]:
+    index = by_text(markers)
+    return {t for t in found_markers(path) if index[t].path.startswith("scenarios[]")}
+
+
+@pytest.mark.parametrize(("variant", "case"), [
+    ("vrijwillig", sentinel_case), ("onder_voorwaarden", sentinel_case), ("vrijwillig", labelled_case),
+    ("onder_voorwaarden", labelled_case), ("wvggz", labelled_case),
+])
+def test_crisiskaart_shows_no_scenario_text_its_partner_sheet_withholds(
+    variant: str, case: Any, tmp_path: Path
+) -> None:
+    """Findings B 1-2: the card carries the scenarios of the sheet (those with a duty of this
+    partner), and a scenario whose type the sheet withholds ('terugval_middelen' without
+    problematiek) loses its name, description and signals on both."""
+    data, markers = case(variant)
+    kinds = partner_kinds()
+    requests = [f"{d}:{k}" for k in kinds for d in ("crisiskaart", "partner")]
+    files = render_case(data, requests, ("html",), tmp_path)
+    index, shown = by_text(markers), 0
+    for kind in kinds:
+        card = scenario_markers(files[f"crisiskaart:{kind}.html"], markers)
+        sheet = scenario_markers(files[f"partner:{kind}.html"], markers)
+        extra = sorted(f"{index[t].path} (van {index[t].owner})" for t in card - sheet)
+        assert not extra, f"crisiskaart:{kind} ({variant}) toont wat het partnerblad weglaat: {extra}"
+        groups = expected_groups(kind, variant)
+        for t in card:  # only its own scenarios; with a withheld type no name, description or signal
+            assert index[t].owner in own_ids(kind), (kind, index[t].path)
+            if case is labelled_case and index[t].path != "scenarios[].acties[].wat":
+                assert "problematiek" in groups, f"crisiskaart:{kind} ({variant}): {index[t].path}"
+        shown += len(card)
+    assert shown  # some card does show scenario texts
+
+
+# The scenario texts of LLA-2026-0063 that its police and gemeente cards may not carry: scenarios
+# where they have no duty, a type they may not see (drug use: problematiek).
+NOT_ON_CARD = {
+    "politie": ["Positieve urinecontrole met dreigend gedrag", "Gebruikt dagelijks",
+                "De eerste twee weken na ontslag", "Terugval in cocaïnegebruik",
+                "Niet bereikbaar langer dan 48 uur"],
+    "gemeente": ["Positieve urinecontrole met dreigend gedrag", "Gebruikt dagelijks",
+                 "Aanhouding of inverzekeringstelling", "Terugval in cocaïnegebruik",
+                 "Agressie tegen buren of hulpverleners"],
+}  # fmt: skip
+
+
+def test_police_and_gemeente_cards_of_the_detention_example_leak_no_scenario_text(tmp_path: Path) -> None:
+    from levensloop_docs.views.common import text as plain
+
+    data = load_example("detentie-midden-nederland")
+    requests = [f"{d}:{k}" for k in NOT_ON_CARD for d in ("crisiskaart", "partner")]
+    files = render_case(data, requests, ("docx",), tmp_path)
+    texts = {"naam", "beschrijving"}
+    scenario_texts = [" ".join(plain(s.get(k, "")).split()) for s in data["scenarios"] for k in texts]
+    scenario_texts += [" ".join(x.split()) for s in data["scenarios"] for f in ("groen", "oranje", "rood")
+                       for x in s.get("signalen", {}).get(f, [])]
+    for kind, banned in NOT_ON_CARD.items():
+        card = " ".join(docx_text(files[f"crisiskaart:{kind}.docx"]).split())
+        sheet = " ".join(docx_text(files[f"partner:{kind}.docx"]).split())
+        assert "112" in card  # the card itself is there
+        leaked = [b for b in banned if b in card]
+        assert not leaked, f"crisiskaart:{kind}: {leaked}"
+        beyond = [x for x in scenario_texts if x and x.rstrip(".") in card and x.rstrip(".") not in sheet]
+        assert not beyond, f"crisiskaart:{kind} toont wat partner:{kind} weglaat: {beyond}"
+    # the police still get their own scenario: the signal at the ex-partner's home
+    police = " ".join(docx_text(files["crisiskaart:politie.docx"]).split())
+    assert "Staat bij haar woning of dreigt met geweld" in police
+
 
 def load_example(name: str) -> dict[str, Any]:
     from levensloop_docs.yamlio import load_yaml

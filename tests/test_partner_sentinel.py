@@ -607,6 +607,12 @@ def test_the_policy_classifies_every_free_text_field_of_steps_and_naasten() -> N
               for f in ("groen", "oranje", "rood") if m.group not in (NEVER, "incidenten")}
     unclassified = sorted(p for p in shared if p not in policy.fields)
     assert not unclassified, f"niet ingedeeld in 'velden': {unclassified}"
+    # a scenario's own words say what its type says ("positieve urinecontrole" under 'terugval
+    # in middelengebruik'): shared like the type's label (findings B 1-2)
+    follows = {p for p in shared if p.startswith("scenarios[]") and not p.startswith("scenarios[].acties")}
+    assert "scenarios[].signalen.rood[]" in follows
+    for path in follows:
+        assert "problematiek" in policy.type_groups(path, "terugval_middelen"), path
 
 
 PDF_SUBSET = [("reclassering", "onder_voorwaarden"), ("politie", "vrijwillig"),
@@ -681,11 +687,17 @@ def label_shown(label: str, kind: str, groups: frozenset[str]) -> bool:
 @pytest.mark.parametrize("variant", ["vrijwillig", "onder_voorwaarden", "wvggz", "bemoeizorg"])
 def test_labels_are_shared_like_the_text_they_name(variant: str, tmp_path: Path) -> None:
     kinds = partner_kinds()
-    _markers, files = render(variant, kinds, ("html",), tmp_path, case=labelled_case)
+    markers, files = render(variant, kinds, ("html",), tmp_path, case=labelled_case)
     shown = 0
     for kind in kinds:
         page = files[f"{kind}.html"].read_text("utf-8")
         groups = expected_groups(kind, variant)
+        # the name, description and signals of a scenario of a withheld type go with its label
+        found = set(re.findall(r"MK\d{4}Z", page))
+        for m in markers.all:
+            if m.path.startswith("scenarios[]") and m.group == "signalen":
+                want = should_show(m, kind, groups) and "problematiek" in groups
+                assert (m.text in found) == want, f"{kind}.html ({variant}): {m.path} van {m.owner}"
         for label in LABELS:
             want = label_shown(label, kind, groups)
             shown += want

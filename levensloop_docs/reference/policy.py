@@ -49,6 +49,9 @@ class PolicyFile(Model):
     etiketten: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     # field of the case file -> the groups its content can name besides its own (free text)
     velden: dict[str, list[str]] = Field(default_factory=dict)
+    # field of the case file -> the vocabulary whose label of its part's type its content follows
+    # (a scenario's signals say what its type says: shown only where that label is)
+    velden_soort: dict[str, str] = Field(default_factory=dict)
     # partner type -> the roles it may call besides the first ring and itself (the PI and the
     # reclassering prepare the release together)
     contacten: dict[str, list[str]] = Field(default_factory=dict)
@@ -143,6 +146,15 @@ class _References:
                 self.found.append((("velden", path), msg.format(key=path)))
             self.check_groups(("velden", path), values)
         self.groups -= set(self.data.publieksgroepen)
+        for path, name in self.data.velden_soort.items():
+            if path not in known:
+                msg = _("Unknown field '{key}' in the case file. Write it as in the case file, "
+                        "with [] for a list item, e.g. opschaling.stappen[].criteria[].")
+                self.found.append((("velden_soort", path), msg.format(key=path)))
+            if name not in self.data.etiketten:
+                msg = _("Unknown vocabulary '{key}'. Choose one of: {allowed}.")
+                text = msg.format(key=name, allowed=", ".join(self.data.etiketten))
+                self.found.append((("velden_soort", path), text))
 
 
 @cache
@@ -204,6 +216,7 @@ class Policy:
     # the labels of the groups that exist only on documents with an audience ('publieksgroepen')
     audience_labels: dict[str, str] = field(default_factory=dict)
     contacts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> extra contact roles
+    type_fields: dict[str, str] = field(default_factory=dict)  # field -> vocabulary ('velden_soort')
 
     def audience(self, name: str) -> frozenset[str]:
         """The groups a document for this audience may carry (none for an unknown audience)."""
@@ -228,6 +241,12 @@ class Policy:
 
     def label_groups(self, vocabulary: str, key: str) -> tuple[str, ...]:
         return self.labels.get(vocabulary, {}).get(key, ())
+
+    def type_groups(self, path: str, key: str | None) -> tuple[str, ...]:
+        """What a field's content names because of its part's type ('velden_soort'): the groups
+        of that type's label (a signal of a scenario of type 'terugval_middelen')."""
+        name = self.type_fields.get(path)
+        return self.label_groups(name, key) if name and key else ()
 
 
 # Why the case's own route does not hold for a partner (the sheet says which).
@@ -323,6 +342,7 @@ def _policy_from(path: Path, raw: Any) -> Policy:
         fields={k: tuple(v) for k, v in data.velden.items()},
         audience_labels={k: v.label for k, v in data.publieksgroepen.items()},
         contacts={k: tuple(v) for k, v in data.contacten.items()},
+        type_fields=dict(data.velden_soort),
     )
 
 
@@ -568,23 +588,42 @@ def _scenarios(casus: Casus, share: Sharing, own: set[str], visible: set[str]) -
     """The scenarios where the partner has a duty: only its own duties, and whom it may call."""
     if not share.allows("scenario_taken"):
         return []
+    policy, seen = load_policy(), set(share.groups)
     out = []
-    for s in casus.scenarios:
-        mine = [a for a in s.acties if a.wie in own]
-        if not mine:
-            continue
+    for s, mine in with_duty(casus.scenarios, own):
         # the name and the type say what the scenario is about: shared like its description
         fields: dict[str, Any] = {
             "naam": "", "soort": s.soort if share.shows_label("scenariosoorten", s.soort) else "",
             "acties": _all_named(mine), "wie_bellen": [r for r in s.wie_bellen if r in visible],
         }
         if share.allows("signalen"):
-            fields["signalen"] = _named(s.signalen)
-            # a scenario 'Aanhouding of nieuwe detentie' says what its withheld type says
-            if not s.soort or share.shows_label("scenariosoorten", s.soort):
-                fields.update(naam=s.naam, beschrijving=s.beschrijving)
+            fields.update(_scenario_texts(s, policy, seen))
         out.append(s.model_construct(**fields))
     return out
+
+
+def with_duty(scenarios: Iterable[Any], own: set[str]) -> list[tuple[Any, list[Any]]]:
+    """The scenarios where the partner with ids ``own`` has a duty, each with those duties: the
+    one selection of its partner sheet and its crisis card."""
+    return [(s, mine) for s in scenarios if (mine := [a for a in s.acties if a.wie in own])]
+
+
+SCENARIO = "scenarios[]."
+PHASES = ("groen", "oranje", "rood")
+
+
+def _scenario_texts(s: Any, policy: Policy, seen: set[str]) -> dict[str, Any]:
+    """A scenario's name, description and signals, each only where its content names nothing
+    outside ``seen``: 'velden', and the type it follows ('velden_soort'). A scenario 'Terugval in
+    cocaïnegebruik' with "positieve urinecontrole" says what its withheld type says."""
+
+    def shown(path: str) -> bool:
+        return policy.reveals_only(path, seen) and set(policy.type_groups(path, s.soort)) <= seen
+
+    fields: dict[str, Any] = {k: getattr(s, k) for k in ("naam", "beschrijving") if shown(SCENARIO + k)}
+    phases = {f: list(getattr(s.signalen, f)) for f in PHASES if shown(f"{SCENARIO}signalen.{f}[]")}
+    fields["signalen"] = s.signalen.model_construct(**phases)
+    return fields
 
 
 STEP, DOWN = "opschaling.stappen[].", "opschaling.afschaling."
@@ -651,7 +690,8 @@ def _escalation(casus: Casus, share: Sharing) -> Any:
 
 
 def audience_case(
-    casus: Casus, groups: Iterable[str], own: set[str] | None = None, known: Iterable[str] | None = None
+    casus: Casus, groups: Iterable[str], own: set[str] | None = None, known: Iterable[str] | None = None,
+    *, duty_only: bool = False,
 ) -> Casus:
     """The part of ``casus`` a document for an audience (crisiskaart, client) may carry.
 
@@ -663,6 +703,8 @@ def audience_case(
     lines (organisation and number) are always kept: a crisis document without them is refused.
     ``known``: the groups the reader may see at all (a partner's sharing; default ``groups``):
     a free text or label whose content names a group outside it is left out ('velden').
+    ``duty_only`` (a partner's crisis card): only the scenarios where ``own`` has a duty, as on
+    that partner's sheet.
     """
     from levensloop_docs.model.casus import Netwerk
 
@@ -683,7 +725,7 @@ def audience_case(
         netwerk=Netwerk.model_construct(partners=_audience_partners(casus, allowed),
                                         naasten=_audience_naasten(casus, allowed, policy, seen)),
         levensgebieden=_audience_areas(casus, allowed, own or set()),
-        scenarios=_audience_scenarios(casus, allowed, own or set(), policy, seen),
+        scenarios=_audience_scenarios(casus, allowed, own or set(), policy, seen, duty_only),
         opschaling=_audience_escalation(casus, allowed, policy, seen),
         risicotaxaties=_all_named(casus.risicotaxaties) if "risicotaxatie" in allowed else [],
         client=_audience_voice(casus, allowed),
@@ -789,18 +831,26 @@ def _audience_naasten(casus: Casus, allowed: set[str], policy: Policy, seen: set
 
 
 def _audience_scenarios(
-    casus: Casus, allowed: set[str], own: set[str], policy: Policy, seen: set[str]
+    casus: Casus, allowed: set[str], own: set[str], policy: Policy, seen: set[str], duty_only: bool = False
 ) -> list[Any]:
-    """Red signals ('signalen'), the name and own duties ('scenario_taken'), the client's words."""
+    """Red signals ('signalen'), the name and own duties ('scenario_taken'), the client's words.
+
+    ``duty_only`` (a partner's crisis card): only the scenarios its partner sheet shows, those
+    where ``own`` has a duty (``with_duty``), and none without 'scenario_taken'."""
+    if duty_only:
+        chosen = [s for s, _mine in with_duty(casus.scenarios, own)] if "scenario_taken" in allowed else []
+    else:
+        chosen = list(casus.scenarios)
     out = []
-    for s in casus.scenarios:
+    for s in chosen:
         fields: dict[str, Any] = {"naam": ""}
+        texts = _scenario_texts(s, policy, seen)
         if "signalen" in allowed:
-            fields["signalen"] = _named(s.signalen)
+            fields["signalen"] = texts["signalen"]
         if "scenario_taken" in allowed:
             fields["acties"] = _all_named(a for a in s.acties if a.wie in own)
             # the name says what the type says ('Aanhouding of nieuwe detentie')
-            if set(policy.label_groups("scenariosoorten", s.soort)) <= seen:
+            if "naam" in texts and set(policy.label_groups("scenariosoorten", s.soort)) <= seen:
                 fields.update(naam=s.naam, soort=s.soort)
         if "eigen_woorden" in allowed:
             fields["in_eigen_woorden"] = _named(s.in_eigen_woorden)

@@ -121,7 +121,8 @@ def crisiskaart(casus: Casus, vocab: Vocabularies, today: date, parameter: str |
     # a clinic's name or a step's criteria may name what this partner may not see at all
     known = sharing(policy, casus, kind, today, own).groups
     # from here on only what the policy allows: the case after the one gate
-    full, casus = casus, audience_case(casus, groups, own, known)
+    # the scenarios of its partner sheet only: those where this partner has a duty
+    full, casus = casus, audience_case(casus, groups, own, known, duty_only=True)
     af = casus.opschaling.afschaling
     regisseur = casusregisseur(casus)
     ctx: CrisiskaartView = {
