@@ -297,6 +297,9 @@ def test_police_and_gemeente_cards_of_the_detention_example_leak_no_scenario_tex
     # the police still get their own scenario: the signal at the ex-partner's home
     police = " ".join(docx_text(files["crisiskaart:politie.docx"]).split())
     assert "Staat bij haar woning of dreigt met geweld" in police
+    # the gemeente has no duty in any scenario: the card says so, not that the plan has no signals
+    gemeente = " ".join(docx_text(files["crisiskaart:gemeente.docx"]).split())
+    assert "Geen rode signalen bij de scenario's waarin u een taak heeft" in gemeente
 
 
 def load_example(name: str) -> dict[str, Any]:
