@@ -381,3 +381,21 @@ def test_editing_a_scenario_keeps_the_marker_of_a_task_that_protects_a_naaste(tm
     assert task == {"fase": "rood", "wie": "moeder", "wat": "Belt 112 en opent niet.", "bescherming": True}
     assert [a for a in after if a.get("bescherming")] == [
         task, *(a for a in before[i]["acties"] if a.get("bescherming") and a["wie"] != "moeder")]
+
+
+def test_the_interview_asks_whether_an_action_protects_a_naaste(tmp_path: Path) -> None:
+    """Yes marks the action (the client's copy leaves it out); an action that was marked stays
+    marked when nothing is answered, and an unmarked one gets no marker."""
+    case = tmp_path / "biz-limburg.yaml"
+    shutil.copy(EXAMPLES / "biz-limburg.yaml", case)
+    before = YAML(typ="safe").load(case.read_text(encoding="utf-8"))["levensgebieden"]
+    area = next(g for g in before if g["gebied"] == "huiselijke_relaties")
+    assert [bool(a.get("bescherming")) for a in area["acties"]] == [False, True, True]
+    change = {"levensgebieden": {"huiselijke_relaties": {"acties": [{"bescherming": True}, {}, {}]}}}
+    outcome = edit(case, "levensgebieden", change)
+    assert outcome.saved
+    after = YAML(typ="safe").load(case.read_text(encoding="utf-8"))["levensgebieden"]
+    assert [a.get("bescherming") for g in after if g["gebied"] == "huiselijke_relaties"
+            for a in g["acties"]] == [True, True, True]
+    others = [a for g in after if g["gebied"] != "huiselijke_relaties" for a in g.get("acties", [])]
+    assert others and not any("bescherming" in a for a in others)

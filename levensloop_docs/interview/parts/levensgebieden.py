@@ -19,6 +19,13 @@ def _action(interview: Interview, key: str, item: Item) -> Item:
     status = interview.choice(f"{key}.status", _("Status"), "actiestatussen", item.get("status", "gepland"))
     if status != "gepland" or "status" in item:
         item["status"] = status
+    # free text cannot tell a victim's protection apart: the team marks it, and the client's copy
+    # of the plan leaves the action out
+    protects = interview.confirm(f"{key}.bescherming", _("Does this action protect a naaste (a victim)? "
+                                 "Then it is not in the client's copy of the plan."),
+                                 bool(item.get("bescherming")))
+    if protects or "bescherming" in item:
+        item["bescherming"] = protects
     return item
 
 
