@@ -93,10 +93,11 @@ def _levensgebieden() -> list[str]:
         typed("1"), lines("Geen vaste woonplek; de nachtopvang is vaak vol."),
         lines("Slapen op straat leidt tot meer gebruik."),
         lines("Binnen drie maanden een plek in beschermd wonen."),
-        ADD, typed("Aanmelden voor beschermd wonen."), pick("gemeente"), typed("1-12-2026"), ENTER, DONE,
+        ADD, typed("Aanmelden voor beschermd wonen."), pick("gemeente"), typed("1-12-2026"), ENTER,
+        ENTER, DONE,  # status, then 'protects a naaste?': no (the default)
         typed("2"), lines("Drinkt dagelijks."), lines(), lines(),
         ADD, typed("Gesprek over gebruik bij elk huisbezoek."), pick("forfact"), typed("wekelijks"),
-        pick("Loopt"), DONE,
+        pick("Loopt"), ENTER, DONE,
     ]  # fmt: skip
 
 
