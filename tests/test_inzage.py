@@ -164,6 +164,25 @@ def test_a_case_without_anything_to_hold_back_has_no_file_apart(run_cli: RunCli,
     assert squash("geen document met uw gegevens") in text_of(next((tmp_path / "uit").glob("*_inzage.html")))
 
 
+def test_an_agreement_that_protects_a_naaste_is_set_apart_whole(run_cli: RunCli, tmp_path: Path) -> None:
+    """As the client's copy of the plan leaves it out: the victim's safety plan is its text, not
+    only its 'bescherming' marker (page review A, H1)."""
+    result = run_cli("inzage", EXAMPLES / "biz-limburg.yaml", "--uit", tmp_path, "--formaat", "html,docx")
+    assert result.code == 0, result.err
+    protective = ["Moeder krijgt de telefoonnummers voor oranje en rood en weet wie zij belt.",
+                  "Afspraak met de wijkagent over een melding bij haar huis (snelle opvolging).",
+                  "Doet de deur niet open en belt 112; daarna de casusregisseur.",
+                  "Met voorrang ter plaatse; brengt hem terug naar het beschermd wonen."]
+    for fmt in ("html", "docx"):
+        client = text_of(tmp_path / f"LLA-2026-0017_inzage.{fmt}")
+        apart = text_of(tmp_path / f"LLA-2026-0017_inzage-apart.{fmt}")
+        for sentence in protective:
+            assert squash(sentence) in apart, (fmt, sentence)
+            assert squash(sentence) not in client, (fmt, sentence)
+        # an ordinary agreement of the same life area stays the client's
+        assert squash("Contactafspraken met moeder op papier") in client
+
+
 def test_inzage_of_a_broken_case_is_a_dutch_error(run_cli: RunCli, tmp_path: Path) -> None:
     case = tmp_path / "kapot.yaml"
     case.write_text("meta: [", "utf-8")

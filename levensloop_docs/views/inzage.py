@@ -93,6 +93,7 @@ class Walker:
     names: dict[str, str]  # short name -> "Organisation (id)" / "Name (id)"
     version: str  # where it stands, for the list of what is held back ("versie 3")
     apart: list[Apart] = field(default_factory=list)
+    victims: frozenset[str] = frozenset()  # ids of naasten protected as victims
 
     # -- values ---------------------------------------------------------------------------
     def show(self, value: Any, info: Info) -> str:
@@ -121,6 +122,11 @@ class Walker:
         """The reason a value is for the professional to decide, or "" (it is the client's)."""
         if PROTECTED in (*self.policy.field_groups(path), *self.policy.field_groups(f"{path}[]")):
             return _("what a naaste told or wants, or how a naaste is protected")
+        if item is not None and path.endswith(".acties[]." + path.rsplit(".", 1)[-1]) and (
+                item.get("bescherming") is True or str(item.get("wie")) in self.victims):
+            # the whole agreement, as the client's copy of the plan leaves it out: its text is
+            # the victim's safety plan, not only its marker
+            return _("an agreement that protects a naaste")
         if path == "netwerk.naasten[].type" and any(
                 PROTECTED in self.policy.label_groups("naastentypes", str(k)) for k in value or []):
             return _("the kind of naaste says what happened to them")
@@ -235,7 +241,9 @@ def case_chapters(data: dict[str, Any], vocab: Vocabularies, policy: Policy, ver
                   heading: str, apart: list[Apart], *, own_chapters: bool) -> list[Chapter]:
     """One chapter for the plan (a block per part), and with ``own_chapters`` one each for the
     evaluations, incidents and minutes."""
-    walker = Walker(vocab, policy, short_names(data), version, apart)
+    victims = frozenset(str(n["id"]) for n in (data.get("netwerk") or {}).get("naasten") or []
+                        if isinstance(n, dict) and n.get("id") and _victim(n))
+    walker = Walker(vocab, policy, short_names(data), version, apart, victims)
     titles = section_titles()
     plan: list[Block] = []
     later: list[Chapter] = []
