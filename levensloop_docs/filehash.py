@@ -1,5 +1,6 @@
-"""The SHA-256 of a file's bytes: what the batch manifest and the disclosure register record
-of every output, read in blocks so a large PDF bundle is never held in memory at once."""
+"""The SHA-256 of a file's bytes, one way for every record of it: the batch manifest and the
+disclosure register (each output), the plan history (each archived version) and a region's
+template overrides. Read in blocks, so a large PDF bundle is never held in memory at once."""
 
 from __future__ import annotations
 

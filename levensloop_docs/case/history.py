@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from levensloop_docs.errors import InputError, Problem, UsageError
+from levensloop_docs.filehash import sha256_file
 from levensloop_docs.i18n import _, format_list
 
 HISTORY_SUFFIX = ".geschiedenis"
@@ -76,10 +77,6 @@ def history_files(case_path: Path) -> list[Path]:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_archived(path: Path) -> str:

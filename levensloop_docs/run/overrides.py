@@ -20,6 +20,7 @@ from typing import Any
 
 from levensloop_docs import __version__, resources
 from levensloop_docs.errors import UsageError
+from levensloop_docs.filehash import sha256_file
 from levensloop_docs.i18n import _
 
 RECORD = "herkomst.yaml"  # per copied template: where it came from
@@ -48,10 +49,6 @@ class Change:
     lines: list[str] = field(default_factory=list)  # '- old' and '+ new', readable text
     fields_added: list[str] = field(default_factory=list)
     fields_dropped: list[str] = field(default_factory=list)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def resolve_name(name: str) -> tuple[str, str]:
@@ -192,7 +189,7 @@ def compare(relative: str, origin: Origin | None, original: Path, shipped: Path)
     change = Change(relative, origin, shipped.is_file())
     if origin is None or not original.is_file() or not shipped.is_file():
         return change
-    if _sha256(shipped) == _sha256(original):
+    if sha256_file(shipped) == sha256_file(original):
         return change
     before, after = readable_text(original), readable_text(shipped)
     change.changed = True

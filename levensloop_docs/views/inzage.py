@@ -122,7 +122,7 @@ class Walker:
         """The reason a value is for the professional to decide, or "" (it is the client's)."""
         if PROTECTED in (*self.policy.field_groups(path), *self.policy.field_groups(f"{path}[]")):
             return _("what a naaste told or wants, or how a naaste is protected")
-        if item is not None and path.endswith(".acties[]." + path.rsplit(".", 1)[-1]) and (
+        if item is not None and ".acties[]." in path and (
                 item.get("bescherming") is True or str(item.get("wie")) in self.victims):
             # the whole agreement, as the client's copy of the plan leaves it out: its text is
             # the victim's safety plan, not only its marker
